@@ -1,0 +1,45 @@
+# Clusterplan: `make run` serves the planner, `make test` runs every check.
+# Both install what is missing first (scripts/setup.sh is idempotent).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# wasm-opt comes from the binaryen npm package; cargo-installed tools from ~/.cargo/bin.
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+ADDR ?= 127.0.0.1:3000
+DATABASE_URL ?= sqlite://clusterplan.db
+
+.PHONY: run test setup setup-test build fmt-check clippy test-rust test-e2e
+
+## Build the release site and serve it on $(ADDR) with the SQLite file $(DATABASE_URL).
+run: setup build
+	LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve --addr $(ADDR) --database-url $(DATABASE_URL)
+
+## Every check: formatting, lints (ssr and hydrate), Rust tests, browser tests.
+test: setup-test fmt-check clippy test-rust build test-e2e
+	@echo "make test: all checks passed"
+
+setup:
+	./scripts/setup.sh
+
+setup-test:
+	./scripts/setup.sh --test
+
+## The release server binary plus the optimised wasm bundle in target/site.
+build:
+	cargo leptos build --release
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --workspace --exclude clusterplan-app --all-targets -- -D warnings
+	cargo clippy -p clusterplan-app --features ssr --all-targets -- -D warnings
+	cargo clippy -p clusterplan-app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	cargo test --workspace --exclude clusterplan-app
+	cargo test -p clusterplan-app --features ssr
+
+test-e2e:
+	cd end2end && npx playwright test

@@ -1,0 +1,63 @@
+//! Clusterplan's Leptos app: the HTML shell, the router and the pages.
+//!
+//! Compiled twice: with `ssr` into the server (which renders every page) and with
+//! `hydrate` into the wasm bundle that makes the rendered page interactive.
+
+pub mod components;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    StaticSegment,
+    components::{Route, Router, Routes},
+};
+
+/// The name cargo-leptos gives the site's JS, wasm and CSS files (`/pkg/clusterplan.*`).
+pub const OUTPUT_NAME: &str = "clusterplan";
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The root component: stylesheet, title and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/clusterplan.css" />
+        <Title text="Clusterplan: EKS or self-hosted Kubernetes?" />
+        <Router>
+            <components::layout::Header />
+            <main id="main">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=StaticSegment("") view=pages::home::HomePage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Entry point of the wasm bundle: attaches the app to the server-rendered HTML.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

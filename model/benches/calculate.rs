@@ -1,0 +1,3 @@
+//! Benchmark of one full calculation; it lands with the model (issue 3).
+
+fn main() {}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs whatever this machine lacks to build (and, with --test, to test)
+# Clusterplan. Idempotent: each step checks first and skips what is in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.10
+# Must equal the `wasm-bindgen` crate pinned in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+with_test_tools=false
+[ "${1:-}" = "--test" ] && with_test_tools=true
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  # no_downloads: use wasm-bindgen and wasm-opt from PATH (downloads fail here).
+  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes, once)"
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  # Not --locked: the CLI's own lock file pins crates that no longer build here.
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# npm packages: binaryen's wasm-opt for the release build, Playwright for tests.
+stamp=end2end/node_modules/.installed-from-lock
+if [ ! -f "$stamp" ] || ! cmp -s end2end/package-lock.json "$stamp"; then
+  say "installing npm packages in end2end/"
+  (cd end2end && npm ci --no-audit --no-fund)
+  cp end2end/package-lock.json "$stamp"
+fi
+
+if $with_test_tools; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    say "installing Debian's Chromium for the browser tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  fi
+fi
+say "ready"

@@ -1,0 +1,17 @@
+//! The Clusterplan server: configuration, start-up, the axum router and the CLI.
+//!
+//! `build(config)` opens the database and binds the listener; `router(state)`
+//! assembles every route. Tests call both with a temp database on port 0.
+
+pub mod cli;
+pub mod config;
+pub mod routes;
+pub mod shutdown;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use config::Config;
+pub use routes::router;
+pub use startup::{Application, StartupError, build};
+pub use state::AppState;

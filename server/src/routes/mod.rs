@@ -1,0 +1,34 @@
+//! The router: health probes, the Leptos pages and server functions, static files.
+
+mod health;
+
+use app::{App, shell};
+use axum::{Router, routing::get};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+
+use crate::AppState;
+
+/// Builds the complete router over `state`.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    // Server functions and pages reach the database through this context, the
+    // same pool the API handlers get from `State`.
+    let context = {
+        let db = state.db.clone();
+        move || provide_context(db.clone())
+    };
+    let options = state.leptos_options.clone();
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .with_state(state)
+}
