@@ -1,1 +1,71 @@
-//! The Clusterplan cost and capacity model (PLANNER.md §2-§5); it lands with issue 3.
+//! Clusterplan's cost and capacity model: EKS versus self-hosted Kubernetes.
+//!
+//! Pure computation: no I/O, no clock, no threads; it compiles for wasm32 as well.
+//!
+//! The flow a caller follows:
+//! 1. [`parse_input`] a JSON body into a [`ScenarioInput`] (or deserialize one with
+//!    serde and map failures with [`input_error_from_json`]);
+//! 2. validate it with `Scenario::try_from(input)`, which reports every violation
+//!    as a [`FieldError`] with its dotted path;
+//! 3. [`calculate`] the [`CalculationResult`].
+//!
+//! [`calculate_json`] does all three. [`field_specs`] and [`catalog`] document the
+//! inputs (defaults, ranges, rationale) and the instance catalog.
+//!
+//! ```
+//! use clusterplan_model::{Cheaper, InputError, calculate_json};
+//!
+//! let result = calculate_json(br#"{"clusters": 5}"#).expect("a valid scenario");
+//! assert_eq!(result.comparison.cheaper, Cheaper::Eks);
+//! assert_eq!(result.options.eks.common.cumulative.len(), 37);
+//!
+//! match calculate_json(br#"{"clusters": 0, "workers": {"headroom": 5}}"#) {
+//!     Err(InputError::Invalid(errors)) => assert_eq!(errors[0].field, "workers.headroom"),
+//!     other => panic!("{other:?}"),
+//! }
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod cadence;
+mod calculate;
+mod capacity;
+mod catalog;
+mod compare;
+mod error;
+mod fields;
+pub mod input;
+mod money;
+mod output;
+mod params;
+mod parse;
+pub mod resolved;
+mod scenario;
+mod schema;
+mod sensitivity;
+mod strict;
+mod team;
+mod validate;
+mod warnings;
+
+pub use calculate::{calculate, calculate_json, horizon_totals_at};
+pub use catalog::{Catalog, InstanceType, catalog};
+pub use error::{
+    FieldError, InputError, ValidationErrors, field_error_from_json, input_error_from_json,
+};
+pub use fields::{FieldKind, FieldSpec, field_spec, field_specs};
+pub use input::ScenarioInput;
+pub use output::{
+    CalculationResult, Cheaper, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost,
+    OnCall, OptionName, OptionResult, Options, SelfHostedOption, SensitivityEntry, Warning,
+    WarningCode,
+};
+pub use parse::parse_input;
+pub use resolved::{ResolvedInput, defaults};
+pub use scenario::Scenario;
+
+/// Version of the model's formulas, reported as `model_version` in every result.
+pub const MODEL_VERSION: &str = "1";
+
+/// Hours per month used throughout the model (8,760 hours / 12).
+pub const HPM: f64 = 730.0;

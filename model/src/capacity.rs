@@ -1,0 +1,93 @@
+//! Worker node capacity: pod density, kubelet reservations, allocatable resources
+//! and the node count per cluster.
+
+use crate::resolved::CustomInstance;
+
+/// `ceil*(x) = ceil(x − 1e-9)`: a ratio that is whole up to float noise (e.g. 8.000000001
+/// nodes) is not rounded up to one more node.
+pub(crate) fn ceil_star(x: f64) -> f64 {
+    (x - 1e-9).ceil()
+}
+
+/// `P_eks`: the VPC CNI limit, or with prefix delegation 110 below 30 vCPU, else 250.
+pub(crate) fn eks_max_pods(worker: &CustomInstance, prefix_delegation: bool) -> u32 {
+    match (prefix_delegation, worker.vcpu < 30.0) {
+        (false, _) => worker.max_pods_vpc_cni,
+        (true, true) => 110,
+        (true, false) => 250,
+    }
+}
+
+/// kube-reserved CPU in cores: 6% of the first core, 1% of the second, 0.5% of the
+/// next two, 0.25% of the rest.
+pub(crate) fn reserved_cpu(vcpu: f64) -> f64 {
+    0.06 * vcpu.min(1.0)
+        + 0.01 * (vcpu - 1.0).clamp(0.0, 1.0)
+        + 0.005 * (vcpu - 2.0).clamp(0.0, 2.0)
+        + 0.0025 * (vcpu - 4.0).max(0.0)
+}
+
+/// kube-reserved memory (255 MiB + 11 MiB per pod) plus the 100 MiB eviction
+/// threshold, in GiB.
+pub(crate) fn reserved_mem_gib(max_pods: u32) -> f64 {
+    (255.0 + 11.0 * f64::from(max_pods)) / 1024.0 + 100.0 / 1024.0
+}
+
+/// What one worker node offers pods under one option.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct NodeCapacity {
+    /// Allocatable cores.
+    pub alloc_cpu: f64,
+    /// Allocatable GiB (validated > 0).
+    pub alloc_mem: f64,
+    /// Max pods per node, `P_o`.
+    pub max_pods: u32,
+}
+
+impl NodeCapacity {
+    pub(crate) fn new(worker: &CustomInstance, max_pods: u32) -> Self {
+        Self {
+            alloc_cpu: worker.vcpu - reserved_cpu(worker.vcpu),
+            alloc_mem: worker.memory_gib - reserved_mem_gib(max_pods),
+            max_pods,
+        }
+    }
+}
+
+/// How nodes per cluster are decided.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Sizing {
+    /// `workers.nodes_per_cluster`, the same for both options.
+    Explicit(f64),
+    /// From the per-cluster requests.
+    Workload { cpu: f64, mem: f64, pods: f64 },
+}
+
+/// Worker sizing inputs shared by both options.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SizingParams {
+    pub sizing: Sizing,
+    pub headroom_pct: f64,
+    pub min_nodes: f64,
+    pub system_pods: f64,
+}
+
+/// `nodes_o`: worker nodes per cluster for one option.
+pub(crate) fn nodes_per_cluster(s: &SizingParams, cap: &NodeCapacity) -> f64 {
+    let (cpu, mem, pods) = match s.sizing {
+        Sizing::Explicit(n) => return n,
+        Sizing::Workload { cpu, mem, pods } => (cpu, mem, pods),
+    };
+    let grow = 1.0 + s.headroom_pct / 100.0;
+    let slots = f64::from(cap.max_pods) - s.system_pods;
+    // Validation rejects pods > 0 without free slots; the guard only keeps the
+    // division defined.
+    let by_pods = match pods > 0.0 && slots > 0.0 {
+        true => ceil_star(pods / slots),
+        false => 0.0,
+    };
+    ceil_star(cpu * grow / cap.alloc_cpu)
+        .max(ceil_star(mem * grow / cap.alloc_mem))
+        .max(by_pods)
+        .max(s.min_nodes)
+}

@@ -1,0 +1,84 @@
+//! The comparison: which option is cheaper, when self-hosting pays back, and at how
+//! many clusters it breaks even.
+
+use crate::money::{Eval, evaluate};
+use crate::output::{Cheaper, HorizonTotals};
+use crate::params::Params;
+
+/// Differences below a cent are a tie: they are float noise, not money.
+const TIE_USD: f64 = 0.01;
+/// The break-even search range is 1..=MAX_CLUSTERS, the range of `clusters`.
+const MAX_CLUSTERS: u32 = 1000;
+/// Steps allowed to correct the closed-form candidate for float rounding.
+const MAX_ADJUST: u32 = 4;
+
+pub(crate) fn cheaper(eval: &Eval) -> Cheaper {
+    let diff = eval.difference();
+    match (diff.abs() < TIE_USD, diff < 0.0) {
+        (true, _) => Cheaper::Tie,
+        (false, true) => Cheaper::SelfHosted,
+        (false, false) => Cheaper::Eks,
+    }
+}
+
+/// First month `m` in `0..=horizon` with `cumulative_self[m] ≤ cumulative_eks[m]`.
+pub(crate) fn payback_month(eval: &Eval, horizon: u32) -> Option<u32> {
+    (0..=horizon).find(|&m| eval.self_hosted.cumulative(m) <= eval.eks.cumulative(m))
+}
+
+/// Both horizon totals with the cluster count replaced.
+pub(crate) fn totals_at(p: &Params, clusters: u32) -> HorizonTotals {
+    let eval = evaluate(&Params {
+        clusters: f64::from(clusters),
+        ..*p
+    });
+    HorizonTotals {
+        clusters,
+        eks: eval.eks.horizon_total,
+        self_hosted: eval.self_hosted.horizon_total,
+    }
+}
+
+fn self_wins(p: &Params, clusters: u32) -> bool {
+    let t = totals_at(p, clusters);
+    t.self_hosted <= t.eks
+}
+
+/// Smallest `C` in 1..=1000 with `horizon_total_self ≤ horizon_total_eks`.
+///
+/// Nodes per cluster do not depend on `C`, and setup, campaign preparation and
+/// on-call do not scale with it, so the difference is affine in `C`. The root comes in
+/// closed form from two evaluations; full evaluations around it then settle float
+/// rounding so the answer matches the literal definition.
+pub(crate) fn breakeven_clusters(p: &Params) -> Option<u32> {
+    let diff = |c: u32| {
+        let t = totals_at(p, c);
+        t.self_hosted - t.eks
+    };
+    let d1 = diff(1);
+    if d1 <= 0.0 {
+        return Some(1);
+    }
+    let slope = diff(2) - d1;
+    if slope >= 0.0 {
+        // Self-hosting starts dearer and grows no cheaper per cluster.
+        return None;
+    }
+    let root = 1.0 - d1 / slope;
+    // `as` saturates (and maps NaN to 0), so a far-off root just clamps.
+    let mut c = (root.ceil() as u32).clamp(1, MAX_CLUSTERS);
+    let mut steps = 0;
+    while !self_wins(p, c) {
+        if c == MAX_CLUSTERS || steps == MAX_ADJUST {
+            return None;
+        }
+        c += 1;
+        steps += 1;
+    }
+    steps = 0;
+    while c > 1 && steps < MAX_ADJUST && self_wins(p, c - 1) {
+        c -= 1;
+        steps += 1;
+    }
+    Some(c)
+}

@@ -1,0 +1,138 @@
+//! Errors a caller can act on: per-field violations and malformed JSON.
+
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+use utoipa::ToSchema;
+
+/// One violation, addressed by the dotted path of the offending field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct FieldError {
+    /// Dotted field path, e.g. `workers.headroom_pct`; empty for the whole document.
+    #[schema(example = "workers.headroom_pct")]
+    pub field: String,
+    /// What is wrong, for people.
+    #[schema(example = "must be between 0 and 200")]
+    pub message: String,
+}
+
+impl FieldError {
+    /// A violation of `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
+}
+
+/// Every violation found while validating a [`crate::ScenarioInput`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid input: {}", join(.0))]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+/// Why a JSON document could not become a [`crate::Scenario`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// The body is not JSON at all (syntax error, truncated, unreadable): HTTP 400.
+    #[error("malformed JSON: {message}")]
+    Malformed {
+        /// The parser's message, with line and column.
+        message: String,
+    },
+    /// The JSON is well formed but its data is not a valid input: HTTP 422.
+    #[error("invalid input: {}", join(.0))]
+    Invalid(Vec<FieldError>),
+}
+
+impl From<ValidationErrors> for InputError {
+    fn from(errors: ValidationErrors) -> Self {
+        InputError::Invalid(errors.0)
+    }
+}
+
+fn join(errors: &[FieldError]) -> String {
+    let parts: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    parts.join("; ")
+}
+
+/// Classifies a failed `serde_path_to_error` deserialization: syntax, truncation and
+/// I/O become [`InputError::Malformed`], data errors one [`FieldError`].
+///
+/// `prefix` is prepended to the field path (e.g. `"input"` when the scenario was
+/// deserialized on its own out of `{name, input}`); pass `""` for none.
+pub fn input_error_from_json(
+    err: &serde_path_to_error::Error<serde_json::Error>,
+    prefix: &str,
+) -> InputError {
+    match err.inner().classify() {
+        Category::Syntax | Category::Eof | Category::Io => InputError::Malformed {
+            message: err.inner().to_string(),
+        },
+        Category::Data => InputError::Invalid(vec![field_error_from_json(err, prefix)]),
+    }
+}
+
+/// Maps a `serde_path_to_error` failure to the [`FieldError`] of the field it hit,
+/// with `prefix` (may be `""`) prepended to the path.
+pub fn field_error_from_json(
+    err: &serde_path_to_error::Error<serde_json::Error>,
+    prefix: &str,
+) -> FieldError {
+    // The crate renders the root as "." and an unknown position as "?".
+    let path = match err.path().to_string() {
+        p if p == "." || p == "?" => String::new(),
+        p => p,
+    };
+    let field = match (prefix.is_empty(), path.is_empty()) {
+        (true, _) => path,
+        (false, true) => prefix.to_owned(),
+        (false, false) => format!("{prefix}.{path}"),
+    };
+    FieldError::new(field, humanize(err.inner()))
+}
+
+/// serde's messages name Rust types and carry a position; people want neither.
+fn humanize(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let position = format!(" at line {} column {}", err.line(), err.column());
+    let msg = full.strip_suffix(&position).unwrap_or(&full);
+    if msg.starts_with("unknown field") {
+        return "unknown field".to_owned();
+    }
+    let typed = msg
+        .strip_prefix("invalid type: ")
+        .or_else(|| msg.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.split_once(", expected "));
+    match typed {
+        Some(("null", _)) => "must not be null (omit the field to use its default)".to_owned(),
+        Some((got, expected)) => {
+            let got = match got {
+                "sequence" => "an array",
+                "map" => "an object",
+                other => other,
+            };
+            format!("must be {}, not {got}", expected_in_words(expected))
+        }
+        None => msg.to_owned(),
+    }
+}
+
+fn expected_in_words(expected: &str) -> String {
+    match expected {
+        "f64" | "f32" => "a number".to_owned(),
+        "i64" | "u64" | "i32" | "u32" => "an integer".to_owned(),
+        "a boolean" | "bool" => "true or false".to_owned(),
+        e if e.starts_with("struct ") || e == "an object" => "an object".to_owned(),
+        e => e.to_owned(),
+    }
+}

@@ -1,0 +1,43 @@
+//! The scenario as a client sends it: every field optional, unknown fields rejected.
+//!
+//! `None` means "use the default" (see [`crate::field_specs`]). For the nullable fields
+//! (`workers.custom`, `workers.nodes_per_cluster`, `workers.workload`,
+//! `self_hosted.control_plane_hourly_usd`, `self_hosted.worker_hourly_usd`) JSON `null`
+//! is the same as leaving the field out; every other field rejects `null`, so a
+//! mistyped value never falls back to a default silently.
+
+mod operations;
+mod workers;
+
+pub use operations::{EksInput, PricesInput, SelfHostedInput, TeamInput, UpgradesInput};
+pub use workers::{CustomInput, WorkersInput, WorkloadInput};
+
+use crate::strict::{absent, object_only, present_integer};
+use serde::{Deserialize, Serialize};
+
+/// A scenario as sent by a client (`POST /api/v1/calculate` body); validate it into a
+/// [`crate::Scenario`] with `Scenario::try_from`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
+pub struct ScenarioInput {
+    /// Months the comparison covers.
+    #[serde(deserialize_with = "present_integer", skip_serializing_if = "absent")]
+    pub horizon_months: Option<i64>,
+    /// Clusters to run, all of the same shape.
+    #[serde(deserialize_with = "present_integer", skip_serializing_if = "absent")]
+    pub clusters: Option<i64>,
+    /// Worker nodes: instance type and sizing.
+    pub workers: WorkersInput,
+    /// The EKS option.
+    pub eks: EksInput,
+    /// The self-hosted option.
+    pub self_hosted: SelfHostedInput,
+    /// The platform team.
+    pub team: TeamInput,
+    /// Upgrade cadence and support windows.
+    pub upgrades: UpgradesInput,
+    /// Storage prices.
+    pub prices: PricesInput,
+}
+
+object_only!(ScenarioInput);

@@ -1,0 +1,81 @@
+//! The scenario with every default filled in: the `inputs` object of a result.
+//!
+//! Feeding its JSON back as a [`crate::ScenarioInput`] gives the same scenario, because
+//! nullable fields stay `null` and `null` means "default" for exactly those fields.
+
+mod operations;
+mod workers;
+
+pub use operations::{Eks, Prices, SelfHosted, Team, Upgrades};
+pub use workers::{CustomInstance, Workers, Workload};
+
+use crate::fields::{FieldKind, field_specs};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::sync::LazyLock;
+
+/// Every input field, concrete; nullable fields stay `None`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResolvedInput {
+    /// Months the comparison covers.
+    pub horizon_months: u32,
+    /// Clusters to run, all of the same shape.
+    pub clusters: u32,
+    /// Worker nodes: instance type and sizing.
+    pub workers: Workers,
+    /// The EKS option.
+    pub eks: Eks,
+    /// The self-hosted option.
+    pub self_hosted: SelfHosted,
+    /// The platform team.
+    pub team: Team,
+    /// Upgrade cadence and support windows.
+    pub upgrades: Upgrades,
+    /// Storage prices.
+    pub prices: Prices,
+}
+
+static DEFAULTS: LazyLock<ResolvedInput> = LazyLock::new(|| {
+    let mut root = Map::new();
+    for spec in field_specs() {
+        // Members of an object field come with the object's own default.
+        let in_object = field_specs().iter().any(|o| {
+            o.kind == FieldKind::Object
+                && spec.path.starts_with(&o.path)
+                && spec.path.as_bytes().get(o.path.len()) == Some(&b'.')
+        });
+        if !in_object {
+            insert(&mut root, &spec.path, spec.default.clone());
+        }
+    }
+    serde_json::from_value(Value::Object(root))
+        .expect("the defaults in data/fields.json form a complete ResolvedInput")
+});
+
+fn insert(map: &mut Map<String, Value>, path: &str, value: Value) {
+    match path.split_once('.') {
+        None => {
+            map.insert(path.to_owned(), value);
+        }
+        Some((head, rest)) => {
+            let child = map
+                .entry(head.to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(child) = child {
+                insert(child, rest, value);
+            }
+        }
+    }
+}
+
+/// The all-defaults scenario (the input `{}`), built from the field table.
+pub fn defaults() -> &'static ResolvedInput {
+    &DEFAULTS
+}
+
+impl Default for ResolvedInput {
+    fn default() -> Self {
+        DEFAULTS.clone()
+    }
+}

@@ -1,0 +1,166 @@
+//! OpenAPI schemas of the input types, generated from the field table so that every
+//! range, default, unit and rationale in the API document is the one validation uses.
+
+use crate::catalog::catalog;
+use crate::fields::{FieldKind, FieldSpec, field_specs};
+use std::borrow::Cow;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Schema, SchemaType, Type};
+
+/// Request schemas carry defaults; result schemas require every field.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Input,
+    Resolved,
+}
+
+const SECTIONS: [(&str, &str); 6] = [
+    ("workers", "Worker nodes: instance type and sizing."),
+    ("eks", "The EKS option."),
+    ("self_hosted", "The self-hosted option."),
+    ("team", "The platform team."),
+    ("upgrades", "Upgrade cadence and support windows."),
+    ("prices", "Storage prices."),
+];
+
+fn describe(spec: &FieldSpec) -> String {
+    let mut text = spec.description.clone();
+    if let Some(unit) = &spec.unit {
+        text.push_str(&format!(" Unit: {unit}."));
+    }
+    if !spec.range.is_empty() {
+        text.push_str(&format!(" Range: {}.", spec.range));
+    }
+    text.push_str(&format!(" Default: {} ({})", spec.default, spec.rationale));
+    text
+}
+
+fn leaf(spec: &FieldSpec, mode: Mode) -> ObjectBuilder {
+    let ty = match spec.kind {
+        FieldKind::Integer => Type::Integer,
+        FieldKind::Number => Type::Number,
+        FieldKind::Boolean => Type::Boolean,
+        FieldKind::String => Type::String,
+        FieldKind::Object => Type::Object,
+    };
+    let mut b = match spec.kind {
+        FieldKind::Object => object(&spec.path, mode),
+        _ => ObjectBuilder::new(),
+    };
+    b = match spec.nullable {
+        true => b.schema_type(SchemaType::from_iter([ty, Type::Null])),
+        false => b.schema_type(ty),
+    };
+    b = b.description(Some(describe(spec)));
+    if let Some(min) = spec.minimum {
+        b = match spec.exclusive_minimum {
+            true => b.exclusive_minimum(Some(min)),
+            false => b.minimum(Some(min)),
+        };
+    }
+    if let Some(max) = spec.maximum {
+        b = match spec.exclusive_maximum {
+            true => b.exclusive_maximum(Some(max)),
+            false => b.maximum(Some(max)),
+        };
+    }
+    if let Some(allowed) = &spec.allowed {
+        b = b.enum_values(Some(allowed.clone()));
+    }
+    if spec.kind == FieldKind::String {
+        let mut names: Vec<String> = catalog()
+            .instance_types
+            .iter()
+            .map(|t| t.name.clone())
+            .collect();
+        if spec.path == "workers.instance_type" {
+            names.push("custom".to_owned());
+        }
+        b = b.enum_values(Some(names));
+    }
+    if mode == Mode::Input && !spec.required {
+        b = b.default(Some(spec.default.clone()));
+        if !spec.default.is_null() {
+            b = b.examples([spec.default.clone()]);
+        }
+    }
+    b
+}
+
+/// The object at `prefix` ("" for the root): its direct fields from the table, plus
+/// the root's sections, which the table only names through their fields' paths.
+fn object(prefix: &str, mode: Mode) -> ObjectBuilder {
+    let mut b = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)));
+    let dotted = format!("{prefix}.");
+    let mut seen: Vec<&str> = Vec::new();
+    for spec in field_specs() {
+        let rest = match prefix.is_empty() {
+            true => spec.path.as_str(),
+            false => match spec.path.strip_prefix(&dotted) {
+                Some(rest) => rest,
+                None => continue,
+            },
+        };
+        let name = rest.split('.').next().unwrap_or(rest);
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        let section = rest.contains('.');
+        let property = match section {
+            // A section without an entry of its own: a plain, always-present object.
+            true => {
+                let doc = SECTIONS.iter().find(|(s, _)| *s == name).map(|(_, d)| *d);
+                let child = match prefix.is_empty() {
+                    true => name.to_owned(),
+                    false => format!("{prefix}.{name}"),
+                };
+                object(&child, mode).description(doc)
+            }
+            false => leaf(spec, mode),
+        };
+        b = b.property(name, property);
+        if mode == Mode::Resolved || (!section && spec.required) {
+            b = b.required(name);
+        }
+    }
+    b
+}
+
+macro_rules! table_schema {
+    ($($ty:ty => $name:literal, $prefix:literal, $mode:expr;)+) => {$(
+        impl utoipa::PartialSchema for $ty {
+            fn schema() -> RefOr<Schema> {
+                object($prefix, $mode).into()
+            }
+        }
+        impl utoipa::ToSchema for $ty {
+            fn name() -> Cow<'static, str> {
+                Cow::Borrowed($name)
+            }
+        }
+    )+};
+}
+
+table_schema! {
+    crate::input::ScenarioInput => "ScenarioInput", "", Mode::Input;
+    crate::input::WorkersInput => "WorkersInput", "workers", Mode::Input;
+    crate::input::CustomInput => "CustomInput", "workers.custom", Mode::Input;
+    crate::input::WorkloadInput => "WorkloadInput", "workers.workload", Mode::Input;
+    crate::input::EksInput => "EksInput", "eks", Mode::Input;
+    crate::input::SelfHostedInput => "SelfHostedInput", "self_hosted", Mode::Input;
+    crate::input::TeamInput => "TeamInput", "team", Mode::Input;
+    crate::input::UpgradesInput => "UpgradesInput", "upgrades", Mode::Input;
+    crate::input::PricesInput => "PricesInput", "prices", Mode::Input;
+    crate::resolved::ResolvedInput => "ResolvedInput", "", Mode::Resolved;
+    crate::resolved::Workers => "ResolvedWorkers", "workers", Mode::Resolved;
+    crate::resolved::CustomInstance => "CustomInstance", "workers.custom", Mode::Resolved;
+    crate::resolved::Workload => "Workload", "workers.workload", Mode::Resolved;
+    crate::resolved::Eks => "ResolvedEks", "eks", Mode::Resolved;
+    crate::resolved::SelfHosted => "ResolvedSelfHosted", "self_hosted", Mode::Resolved;
+    crate::resolved::Team => "ResolvedTeam", "team", Mode::Resolved;
+    crate::resolved::Upgrades => "ResolvedUpgrades", "upgrades", Mode::Resolved;
+    crate::resolved::Prices => "ResolvedPrices", "prices", Mode::Resolved;
+}

@@ -1,0 +1,94 @@
+//! Strict serde helpers for the input types: no null where null means nothing, and
+//! objects only (serde's derive would also accept a positional JSON array).
+
+use serde::{Deserialize, Deserializer};
+
+/// Deserializes a present field that has no meaning for `null`: `null` is an error
+/// rather than a silent fall-back to the default. Absent fields are `None` through
+/// the container's `#[serde(default)]`.
+pub(crate) fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
+/// Deserializes a present whole-number field (see [`WholeNumber`]); `null` is an error.
+pub(crate) fn present_integer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    WholeNumber::deserialize(d).map(|n| Some(n.0))
+}
+
+/// Deserializes a nullable whole-number field: `null` is `None` (use the default).
+pub(crate) fn nullable_integer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Option::<WholeNumber>::deserialize(d).map(|n| n.map(|n| n.0))
+}
+
+/// A whole number: a JSON integer, or a number with no fractional part such as
+/// `3.0`. JSON Schema counts both as integers, and spreadsheets and JavaScript
+/// tools often send the latter; `2.5` is still refused.
+struct WholeNumber(i64);
+
+impl<'de> Deserialize<'de> for WholeNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = WholeNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an integer")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<WholeNumber, E> {
+                Ok(WholeNumber(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<WholeNumber, E> {
+                i64::try_from(v)
+                    .map(WholeNumber)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<WholeNumber, E> {
+                // ±2^63 bounds the floats that convert to i64 without saturating.
+                const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+                if v.fract() == 0.0 && v > -LIMIT && v < LIMIT {
+                    Ok(WholeNumber(v as i64))
+                } else {
+                    Err(E::invalid_type(serde::de::Unexpected::Float(v), &self))
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Omits `None` on output, so serialized input parses back to the same value.
+pub(crate) fn absent<T>(value: &Option<T>) -> bool {
+    value.is_none()
+}
+
+/// Implements `Deserialize` (objects only) and `Serialize` for a struct whose derives
+/// were generated with `#[serde(remote = "Self")]`, delegating to them.
+macro_rules! object_only {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ObjectVisitor;
+                impl<'de> serde::de::Visitor<'de> for ObjectVisitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("an object")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
+                        <$ty>::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                deserializer.deserialize_map(ObjectVisitor)
+            }
+        }
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                <$ty>::serialize(self, serializer)
+            }
+        }
+    )+};
+}
+
+pub(crate) use object_only;
