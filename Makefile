@@ -9,14 +9,14 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://clusterplan.db
 
-.PHONY: run test setup setup-test build fmt-check clippy test-rust test-e2e
+.PHONY: run test setup setup-test build fmt-check clippy test-rust test-api-fuzz test-e2e
 
 ## Build the release site and serve it on $(ADDR) with the SQLite file $(DATABASE_URL).
 run: setup build
 	LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve --addr $(ADDR) --database-url $(DATABASE_URL)
 
 ## Every check: formatting, lints (ssr and hydrate), Rust tests, browser tests.
-test: setup-test fmt-check clippy test-rust build test-e2e
+test: setup-test fmt-check clippy test-rust build test-api-fuzz test-e2e
 	@echo "make test: all checks passed"
 
 setup:
@@ -40,6 +40,10 @@ clippy:
 test-rust:
 	cargo test --workspace --exclude clusterplan-app
 	cargo test -p clusterplan-app --features ssr
+
+## schemathesis against the served OpenAPI document (fixed seed, bounded examples).
+test-api-fuzz:
+	./scripts/api-fuzz.sh
 
 test-e2e:
 	cd end2end && npx playwright test

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::{Config, build, shutdown, telemetry};
+use crate::{Config, build, calculate, shutdown, telemetry};
 
 /// Clusterplan: should we run Kubernetes on EKS or host it ourselves?
 #[derive(Debug, Parser)]
@@ -20,12 +20,17 @@ pub struct Cli {
 pub enum Command {
     /// Serve the planner and the JSON API.
     Serve(Config),
+    /// Read a ScenarioInput JSON on stdin, print the CalculationResult JSON on
+    /// stdout. Invalid input prints the API's problem document on stderr and
+    /// exits with status 2.
+    Calculate,
 }
 
 /// Parses the arguments, runs the subcommand and turns its outcome into an exit code.
 pub async fn run() -> ExitCode {
     match Cli::parse().command {
         Command::Serve(config) => serve(config).await,
+        Command::Calculate => calculate::run(std::io::stdin().lock(), std::io::stdout().lock()),
     }
 }
 

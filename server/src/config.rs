@@ -13,6 +13,11 @@ pub struct Config {
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://clusterplan.db")]
     pub database_url: String,
 
+    /// Public base URL of this deployment (e.g. `https://plan.example.com`); it
+    /// prefixes the share links the API returns. Empty: root-relative links.
+    #[arg(long, env = "CLUSTERPLAN_PUBLIC_URL", default_value = "")]
+    pub public_url: String,
+
     /// Directory holding the built site (`pkg/` with the wasm bundle, CSS, assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -24,6 +29,7 @@ impl Config {
         Self {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             database_url: database_url.into(),
+            public_url: String::new(),
             site_root: "target/site".into(),
         }
     }

@@ -2,7 +2,7 @@
 
 use std::net::SocketAddr;
 
-use clusterplan_service::{Database, DbError};
+use clusterplan_service::{Database, DbError, Service};
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
@@ -45,7 +45,10 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
         .build();
     Ok(Application {
         listener,
-        state: AppState { leptos_options, db },
+        state: AppState {
+            leptos_options,
+            service: Service::new(db, &config.public_url),
+        },
     })
 }
 
@@ -63,7 +66,7 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let db = self.state.db.clone();
+        let db = self.state.service.database().clone();
         let app = router(self.state);
         let served = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)

@@ -1,7 +1,7 @@
 //! The state every handler can extract, split into parts with `FromRef`.
 
 use axum::extract::FromRef;
-use clusterplan_service::Database;
+use clusterplan_service::Service;
 use leptos::config::LeptosOptions;
 
 /// Shared, cheaply cloneable application state.
@@ -9,6 +9,6 @@ use leptos::config::LeptosOptions;
 pub struct AppState {
     /// Leptos' site settings (output name, site root), needed to render pages.
     pub leptos_options: LeptosOptions,
-    /// The one connection pool of the process.
-    pub db: Database,
+    /// The use cases over the process' one connection pool.
+    pub service: Service,
 }

@@ -1,8 +1,52 @@
 //! Clusterplan's service layer: the one place that owns storage and use cases.
 //!
 //! Both the Leptos server functions (`app`) and the `/api/v1` handlers (`server`)
-//! call this crate, so a rule is written once. It knows nothing of HTTP or views.
+//! call [`Service`], so a rule is written once. It knows nothing of HTTP or views.
 
+pub mod calculation;
+pub mod csv;
 pub mod db;
+pub mod documents;
+pub mod error;
+pub mod names;
+pub mod scenarios;
+pub mod secrets;
+mod store;
 
+use std::sync::Arc;
+
+pub use calculation::{calculate, catalog_document};
 pub use db::{Database, DbError};
+pub use documents::{
+    CatalogDocument, ComparisonDocument, CreatedScenario, NewScenario, ScenarioDocument,
+    ScenarioUpdate,
+};
+pub use error::ServiceError;
+
+/// The use cases over one database. Cheap to clone; clones share the pool.
+#[derive(Clone, Debug)]
+pub struct Service {
+    db: Database,
+    public_url: Arc<str>,
+}
+
+impl Service {
+    /// A service over `db`. `public_url` (e.g. `https://plan.example.com`, no
+    /// trailing slash; may be empty) prefixes the share links it hands out.
+    pub fn new(db: Database, public_url: &str) -> Self {
+        Self {
+            db,
+            public_url: public_url.trim_end_matches('/').into(),
+        }
+    }
+
+    /// The database, for readiness checks and shutdown.
+    pub fn database(&self) -> &Database {
+        &self.db
+    }
+
+    /// The shared page's address for scenario `id`.
+    pub fn share_url(&self, id: &str) -> String {
+        format!("{}/s/{id}", self.public_url)
+    }
+}

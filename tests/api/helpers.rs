@@ -3,13 +3,15 @@
 use std::net::SocketAddr;
 
 use clusterplan::{Config, build};
+use clusterplan_service::{CreatedScenario, ScenarioDocument};
+use serde_json::{Value, json};
 use tempfile::TempDir;
 
 /// A running server and the temp directory that holds its database.
 pub struct TestApp {
     /// Base URL, e.g. `http://127.0.0.1:41234`.
     pub address: String,
-    /// HTTP client without redirects or cookies of its own.
+    /// HTTP client that does not follow redirects.
     pub client: reqwest::Client,
     /// The database file's directory; removed when the test ends.
     _dir: TempDir,
@@ -33,12 +35,123 @@ pub async fn spawn_app() -> TestApp {
 }
 
 impl TestApp {
+    /// The absolute URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
     /// `GET` a path relative to the server.
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
-            .get(format!("{}{path}", self.address))
+            .get(self.url(path))
             .send()
             .await
             .expect("request sent")
     }
+
+    /// `POST` a JSON value.
+    pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// `POST` raw bytes with the given content type.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// `POST /api/v1/calculate`.
+    pub async fn calculate(&self, input: &Value) -> reqwest::Response {
+        self.post_json("/api/v1/calculate", input).await
+    }
+
+    /// Creates a scenario and returns the 201 answer, panicking on anything else.
+    pub async fn create_scenario(&self, name: &str, input: Value) -> CreatedScenario {
+        let response = self
+            .post_json(
+                "/api/v1/scenarios",
+                &json!({ "name": name, "input": input }),
+            )
+            .await;
+        assert_eq!(response.status(), 201, "create failed");
+        response.json().await.expect("created body")
+    }
+
+    /// `PUT /api/v1/scenarios/{id}` with an optional bearer token.
+    pub async fn update_scenario(
+        &self,
+        id: &str,
+        token: Option<&str>,
+        body: &Value,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .put(self.url(&format!("/api/v1/scenarios/{id}")))
+            .json(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("request sent")
+    }
+
+    /// `DELETE /api/v1/scenarios/{id}` with an optional bearer token.
+    pub async fn delete_scenario(&self, id: &str, token: Option<&str>) -> reqwest::Response {
+        let mut request = self
+            .client
+            .delete(self.url(&format!("/api/v1/scenarios/{id}")));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("request sent")
+    }
+
+    /// The latest revision of a scenario, panicking unless it is a 200.
+    pub async fn scenario(&self, id: &str) -> ScenarioDocument {
+        let response = self.get(&format!("/api/v1/scenarios/{id}")).await;
+        assert_eq!(response.status(), 200, "get {id}");
+        response.json().await.expect("scenario body")
+    }
+}
+
+/// Asserts an RFC 9457 problem answer with `status` and returns its body.
+pub async fn assert_problem(response: reqwest::Response, status: u16) -> Value {
+    assert_eq!(response.status(), status, "status");
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let body: Value = response.json().await.expect("problem body");
+    assert_eq!(body["status"], status);
+    assert!(
+        body["title"].is_string() && body["detail"].is_string(),
+        "{body}"
+    );
+    assert!(body["errors"].is_array(), "{body}");
+    body
+}
+
+/// The field paths of a 422 problem, in order.
+pub fn error_fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["field"].as_str().expect("field").to_owned())
+        .collect()
 }

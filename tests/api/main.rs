@@ -1,6 +1,13 @@
 //! Integration tests: each starts the real server on a random port with its own
 //! temp SQLite file and talks to it over HTTP.
 
+mod calculate;
+mod catalog;
+mod cli;
+mod compare;
+mod concurrency;
+mod export;
 mod health;
 mod helpers;
 mod pages;
+mod scenarios;

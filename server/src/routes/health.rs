@@ -1,7 +1,7 @@
 //! Liveness and readiness probes for orchestrators.
 
 use axum::{extract::State, http::StatusCode};
-use clusterplan_service::Database;
+use clusterplan_service::Service;
 
 /// `GET /healthz`: the process is up. Touches nothing, so it never flaps with the database.
 pub async fn healthz() -> &'static str {
@@ -9,8 +9,8 @@ pub async fn healthz() -> &'static str {
 }
 
 /// `GET /readyz`: 200 when the database answers, 503 otherwise.
-pub async fn readyz(State(db): State<Database>) -> (StatusCode, &'static str) {
-    match db.ping().await {
+pub async fn readyz(State(service): State<Service>) -> (StatusCode, &'static str) {
+    match service.database().ping().await {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(error) => {
             tracing::warn!(%error, "readiness check failed");

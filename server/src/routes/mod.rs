@@ -12,17 +12,18 @@ use crate::AppState;
 /// Builds the complete router over `state`.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    // Server functions and pages reach the database through this context, the
-    // same pool the API handlers get from `State`.
+    // Server functions reach the service through this context: the same
+    // `Service` (and pool) the API handlers get from `State`.
     let context = {
-        let db = state.db.clone();
-        move || provide_context(db.clone())
+        let service = state.service.clone();
+        move || provide_context(service.clone())
     };
     let options = state.leptos_options.clone();
 
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .nest("/api/v1", crate::api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

@@ -1,0 +1,40 @@
+//! `GET /compare?ids=a,b,…`: saved scenarios side by side.
+
+use axum::Json;
+use axum::extract::{Query, State, rejection::QueryRejection};
+use clusterplan_service::{ComparisonDocument, Service};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::error::{ApiError, Problem};
+
+/// The query string of a comparison.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CompareQuery {
+    /// Comma-separated scenario ids, 1 to 10.
+    #[param(
+        example = "3xQ1uTnV7Z0pYqJm2LkH9a,Bf8sK2mN4pQ7rT1vW3yZ5c",
+        pattern = r"^[0-9A-Za-z]{22}(,[0-9A-Za-z]{22}){0,9}$"
+    )]
+    pub ids: String,
+}
+
+/// The latest revisions of up to ten scenarios, in the order asked for.
+#[utoipa::path(
+    get, path = "/api/v1/compare", tag = "scenarios", params(CompareQuery),
+    responses(
+        (status = 200, description = "The scenarios", body = ComparisonDocument),
+        (status = 404, description = "An id is unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "No `ids` parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No ids in it, or more than 10", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn compare(
+    State(service): State<Service>,
+    query: Result<Query<CompareQuery>, QueryRejection>,
+) -> Result<Json<ComparisonDocument>, ApiError> {
+    let Query(query) = query.map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
+    let scenarios = service.compare(&query.ids).await?;
+    Ok(Json(ComparisonDocument { scenarios }))
+}

@@ -1,0 +1,167 @@
+//! The API's one error type, written as `application/problem+json` (RFC 9457).
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use clusterplan_model::FieldError;
+use clusterplan_service::ServiceError;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Every way an API request can fail. Only `Internal` is the server's fault; it is
+/// logged in full and answered without details.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The body is not JSON, or the query string cannot be read.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The body is JSON of the wrong shape or breaks the rules; all problems listed.
+    #[error("the input is invalid")]
+    Invalid(Vec<FieldError>),
+    /// The body is not `application/json`.
+    #[error("send the body as application/json")]
+    UnsupportedMediaType,
+    /// The body is over the size limit.
+    #[error("the request body is larger than the limit")]
+    PayloadTooLarge,
+    /// Nothing answers to that id or path.
+    #[error("{0} not found")]
+    NotFound(String),
+    /// A change was asked for without `Authorization: Bearer <edit_token>`.
+    #[error("this change needs the scenario's edit token: send Authorization: Bearer <edit_token>")]
+    Unauthorized,
+    /// The edit token does not belong to the scenario.
+    #[error("the edit token does not match this scenario")]
+    Forbidden,
+    /// The path exists but not with this method.
+    #[error("this method is not allowed here")]
+    MethodNotAllowed,
+    /// Anything else: the cause is logged, never sent.
+    #[error("internal error")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Problem {
+    /// Always `about:blank`: the status code says what kind of problem it is.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The status code's phrase, e.g. `Unprocessable Entity`.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong, for people.
+    pub detail: String,
+    /// For 422: every invalid field with its dotted path; otherwise empty.
+    pub errors: Vec<FieldError>,
+}
+
+impl ApiError {
+    fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> Self {
+        match error {
+            ServiceError::Invalid(errors) => Self::Invalid(errors),
+            ServiceError::NotFound(what) => Self::NotFound(what),
+            ServiceError::MissingToken => Self::Unauthorized,
+            ServiceError::WrongToken => Self::Forbidden,
+            other @ (ServiceError::StoredInputInvalid { .. } | ServiceError::Database(_)) => {
+                Self::Internal(Box::new(other))
+            }
+        }
+    }
+}
+
+impl ApiError {
+    /// The problem document for this error (what the API sends and the CLI prints).
+    pub fn into_problem(self) -> Problem {
+        let status = self.status();
+        let detail = self.to_string();
+        let errors = match self {
+            Self::Invalid(errors) => errors,
+            _ => Vec::new(),
+        };
+        Problem {
+            kind: "about:blank".into(),
+            title: status.canonical_reason().unwrap_or("Error").into(),
+            status: status.as_u16(),
+            detail,
+            errors,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if let Self::Internal(cause) = &self {
+            tracing::error!(error = %cause, "request failed");
+        }
+        let mut response = (status, axum::Json(self.into_problem())).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+/// The problems any endpoint with a JSON body can answer, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Only read by the OpenAPI derive.
+pub enum BodyProblems {
+    /// Malformed JSON.
+    #[response(status = 400, content_type = "application/problem+json")]
+    Malformed(Problem),
+    /// Body over 64 KiB.
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(Problem),
+    /// Not `application/json`.
+    #[response(status = 415, content_type = "application/problem+json")]
+    NotJson(Problem),
+    /// Invalid input; every violation listed with its field path.
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(Problem),
+}
+
+/// The problems of an endpoint that needs the edit token, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Only read by the OpenAPI derive.
+pub enum TokenProblems {
+    /// No `Authorization: Bearer <edit_token>` sent.
+    #[response(status = 401, content_type = "application/problem+json")]
+    MissingToken(Problem),
+    /// The edit token does not match.
+    #[response(status = 403, content_type = "application/problem+json")]
+    WrongToken(Problem),
+    /// Unknown id.
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(Problem),
+}
+
+/// Unknown id or revision, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Only read by the OpenAPI derive.
+pub enum NotFoundProblem {
+    /// Unknown id or revision.
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(Problem),
+}

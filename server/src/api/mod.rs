@@ -1,0 +1,42 @@
+//! The JSON API under `/api/v1` (PLANNER.md §6): thin handlers over the service.
+
+mod calculate;
+mod compare;
+pub mod error;
+pub mod extract;
+mod openapi;
+mod scenarios;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+
+pub use error::{ApiError, Problem};
+pub use openapi::ApiDoc;
+
+use crate::AppState;
+
+/// Largest accepted request body. A full scenario is under 4 KiB; 64 KiB leaves
+/// room for long names and pretty-printing while refusing floods early.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The `/api/v1` routes, to be nested under that prefix.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/calculate", axum::routing::post(calculate::calculate))
+        .route("/catalog", get(calculate::catalog))
+        .route("/openapi.json", get(openapi::document))
+        .route("/compare", get(compare::compare))
+        .route("/scenarios", axum::routing::post(scenarios::create))
+        .route(
+            "/scenarios/{id}",
+            get(scenarios::get)
+                .put(scenarios::update)
+                .delete(scenarios::delete),
+        )
+        .route("/scenarios/{id}/revisions/{n}", get(scenarios::revision))
+        .route("/scenarios/{id}/export.csv", get(scenarios::export_csv))
+        .fallback(|| async { ApiError::NotFound("this API path".into()) })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+}

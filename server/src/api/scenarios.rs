@@ -1,0 +1,136 @@
+//! `/scenarios`: create, read, revise, delete, older revisions and CSV export.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use clusterplan_service::{
+    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, csv,
+};
+
+use super::error::{ApiError, BodyProblems, NotFoundProblem, TokenProblems};
+use super::extract::{ApiJson, EditToken};
+
+/// Saves a new scenario. The answer holds the edit token, shown this once only.
+#[utoipa::path(
+    post, path = "/api/v1/scenarios", tag = "scenarios", request_body = NewScenario,
+    responses(
+        (status = 201, description = "Created; `Location` names the new scenario", body = CreatedScenario),
+        BodyProblems,
+    )
+)]
+pub async fn create(
+    State(service): State<Service>,
+    ApiJson(new): ApiJson<NewScenario>,
+) -> Result<Response, ApiError> {
+    let created = service.create(new).await?;
+    let location = format!("/api/v1/scenarios/{}", created.id);
+    let mut response = (StatusCode::CREATED, Json(created)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    Ok(response)
+}
+
+/// The latest revision of a scenario, with its result recomputed.
+#[utoipa::path(
+    get, path = "/api/v1/scenarios/{id}", tag = "scenarios",
+    params(("id" = String, Path, description = "The scenario's share id")),
+    responses(
+        (status = 200, description = "The scenario", body = ScenarioDocument),
+        NotFoundProblem,
+    )
+)]
+pub async fn get(
+    State(service): State<Service>,
+    Path(id): Path<String>,
+) -> Result<Json<ScenarioDocument>, ApiError> {
+    Ok(Json(service.get(&id).await?))
+}
+
+/// Writes a new revision. Needs `Authorization: Bearer <edit_token>`.
+#[utoipa::path(
+    put, path = "/api/v1/scenarios/{id}", tag = "scenarios", request_body = ScenarioUpdate,
+    params(("id" = String, Path, description = "The scenario's share id")),
+    security(("edit_token" = [])),
+    responses(
+        (status = 200, description = "The new revision", body = ScenarioDocument),
+        BodyProblems,
+        TokenProblems,
+    )
+)]
+pub async fn update(
+    State(service): State<Service>,
+    Path(id): Path<String>,
+    EditToken(token): EditToken,
+    ApiJson(update): ApiJson<ScenarioUpdate>,
+) -> Result<Json<ScenarioDocument>, ApiError> {
+    Ok(Json(service.update(&id, token.as_deref(), update).await?))
+}
+
+/// Deletes a scenario and all its revisions. Needs the edit token.
+#[utoipa::path(
+    delete, path = "/api/v1/scenarios/{id}", tag = "scenarios",
+    params(("id" = String, Path, description = "The scenario's share id")),
+    security(("edit_token" = [])),
+    responses(
+        (status = 204, description = "Deleted"),
+        TokenProblems,
+    )
+)]
+pub async fn delete(
+    State(service): State<Service>,
+    Path(id): Path<String>,
+    EditToken(token): EditToken,
+) -> Result<StatusCode, ApiError> {
+    service.delete(&id, token.as_deref()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// An older revision, read-only.
+#[utoipa::path(
+    get, path = "/api/v1/scenarios/{id}/revisions/{n}", tag = "scenarios",
+    params(
+        ("id" = String, Path, description = "The scenario's share id"),
+        ("n" = i64, Path, description = "Revision number, from 1", minimum = 1),
+    ),
+    responses(
+        (status = 200, description = "That revision", body = ScenarioDocument),
+        NotFoundProblem,
+    )
+)]
+pub async fn revision(
+    State(service): State<Service>,
+    Path((id, n)): Path<(String, String)>,
+) -> Result<Json<ScenarioDocument>, ApiError> {
+    // Parsed here, not by `Path`, so "abc" is a 404 problem like any unknown revision.
+    let n: i64 = n
+        .parse()
+        .map_err(|_| ApiError::NotFound(format!("revision {n} of {id}")))?;
+    Ok(Json(service.revision(&id, n).await?))
+}
+
+/// The money breakdown as CSV: a row per option and category, then one-off and total.
+#[utoipa::path(
+    get, path = "/api/v1/scenarios/{id}/export.csv", tag = "scenarios",
+    params(("id" = String, Path, description = "The scenario's share id")),
+    responses(
+        (status = 200, description = "CSV attachment", body = String, content_type = "text/csv"),
+        NotFoundProblem,
+    )
+)]
+pub async fn export_csv(
+    State(service): State<Service>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let doc = service.get(&id).await?;
+    let disposition = format!("attachment; filename=\"{}\"", csv::file_name(&doc));
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        csv::export(&doc),
+    )
+        .into_response())
+}

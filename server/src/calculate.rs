@@ -1,0 +1,74 @@
+//! `clusterplan calculate`: stdin JSON in, result JSON out, through the same parse
+//! and service call as `POST /api/v1/calculate`.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use clusterplan_model::ScenarioInput;
+
+use crate::api::{ApiError, extract};
+
+/// Exit status for input the caller must fix (malformed or invalid).
+pub const EXIT_INVALID_INPUT: u8 = 2;
+
+/// Reads a scenario from `input`, writes the result to `output`. Errors go to
+/// stderr as the same problem document the API would send.
+pub fn run(mut input: impl Read, mut output: impl Write) -> ExitCode {
+    let mut body = Vec::new();
+    if let Err(error) = input.read_to_end(&mut body) {
+        eprintln!("clusterplan: cannot read stdin: {error}");
+        return ExitCode::FAILURE;
+    }
+    match calculate(&body) {
+        Ok(json) => match writeln!(output, "{json}") {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("clusterplan: cannot write stdout: {error}");
+                ExitCode::FAILURE
+            }
+        },
+        Err(error) => {
+            let problem = serde_json::to_string_pretty(&error.into_problem())
+                .unwrap_or_else(|_| "invalid input".into());
+            eprintln!("{problem}");
+            ExitCode::from(EXIT_INVALID_INPUT)
+        }
+    }
+}
+
+/// The result JSON for a body, or the API error it would get.
+pub fn calculate(body: &[u8]) -> Result<String, ApiError> {
+    let input: ScenarioInput = extract::parse(body)?;
+    let result = clusterplan_service::calculate(input)?;
+    serde_json::to_string_pretty(&result).map_err(|e| ApiError::Internal(Box::new(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_input_prints_a_result() {
+        let mut out = Vec::new();
+
+        let code = run(&b"{\"clusters\": 2}"[..], &mut out);
+
+        assert_eq!(code, ExitCode::SUCCESS);
+        let result: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert_eq!(result["inputs"]["clusters"], 2);
+    }
+
+    #[test]
+    fn invalid_input_is_the_api_problem_and_exit_2() {
+        let cases: [(&[u8], u16); 3] = [
+            (b"{\"clusters\": 0}", 422),
+            (b"{\"nope\": 1}", 422),
+            (b"{", 400),
+        ];
+        for (body, status) in cases {
+            let error = calculate(body).expect_err("must fail");
+            assert_eq!(error.into_problem().status, status);
+            assert_eq!(run(body, Vec::new()), ExitCode::from(EXIT_INVALID_INPUT));
+        }
+    }
+}

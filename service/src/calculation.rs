@@ -1,0 +1,50 @@
+//! Calculation without storage: `POST /api/v1/calculate`, `clusterplan calculate`
+//! and the planner's live results all come through here.
+
+use clusterplan_model::{CalculationResult, Scenario, ScenarioInput, catalog, field_specs};
+
+use crate::{CatalogDocument, Service, ServiceError};
+
+/// Validates `input` and calculates it. Field paths are those of `ScenarioInput`.
+pub fn calculate(input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
+    let scenario = validate(input, "")?;
+    Ok(clusterplan_model::calculate(&scenario))
+}
+
+/// The catalog and every input's default with its rationale.
+pub fn catalog_document() -> CatalogDocument {
+    CatalogDocument {
+        catalog: catalog().clone(),
+        defaults: field_specs().to_vec(),
+    }
+}
+
+/// Validates `input`, prefixing every field path with `prefix` (`"input"` when the
+/// scenario sits inside a `{name, input}` body).
+pub(crate) fn validate(input: ScenarioInput, prefix: &str) -> Result<Scenario, ServiceError> {
+    Scenario::try_from(input).map_err(|errors| {
+        let mut errors = errors.0;
+        if !prefix.is_empty() {
+            for error in &mut errors {
+                error.field = if error.field.is_empty() {
+                    prefix.to_owned()
+                } else {
+                    format!("{prefix}.{}", error.field)
+                };
+            }
+        }
+        ServiceError::Invalid(errors)
+    })
+}
+
+impl Service {
+    /// See [`calculate`].
+    pub fn calculate(&self, input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
+        calculate(input)
+    }
+
+    /// See [`catalog_document`].
+    pub fn catalog(&self) -> CatalogDocument {
+        catalog_document()
+    }
+}

@@ -1,0 +1,84 @@
+//! The request and response bodies of the scenario use cases (JSON shapes of §6).
+
+use clusterplan_model::{CalculationResult, Catalog, FieldSpec, ResolvedInput, ScenarioInput};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Body of `POST /api/v1/scenarios`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewScenario {
+    /// A name for people, 1 to 120 characters.
+    #[schema(
+        example = "Three prod clusters, 2025 plan",
+        min_length = 1,
+        max_length = 120
+    )]
+    pub name: String,
+    /// The scenario; omitted fields take their defaults.
+    #[serde(default)]
+    pub input: ScenarioInput,
+}
+
+/// Body of `PUT /api/v1/scenarios/{id}`: a new revision. An omitted `name` keeps the
+/// current name; an omitted `input` keeps the current input (a rename); `{}` writes
+/// a revision equal to the last.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioUpdate {
+    /// The new name, 1 to 120 characters.
+    #[schema(min_length = 1, max_length = 120)]
+    pub name: Option<String>,
+    /// The new input; it replaces the old one whole (omitted fields take defaults).
+    pub input: Option<ScenarioInput>,
+}
+
+/// Answer to a create: the only time the edit token is ever shown.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CreatedScenario {
+    /// The read-only share id (22 base62 characters, 128 random bits).
+    pub id: String,
+    /// The secret that allows changes; store it, it cannot be shown again.
+    pub edit_token: String,
+    /// The shared page's address.
+    pub url: String,
+    /// Always 1 for a new scenario.
+    pub revision: i64,
+    /// The calculation for the stored input.
+    pub result: CalculationResult,
+}
+
+/// A stored scenario at one revision, with its result recomputed from its input.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ScenarioDocument {
+    /// The share id.
+    pub id: String,
+    /// The name at this revision.
+    pub name: String,
+    /// The input at this revision, every default filled in.
+    pub input: ResolvedInput,
+    /// This revision's number; revisions count 1, 2, 3… without gaps.
+    pub revision: i64,
+    /// When the scenario was created (RFC 3339, UTC).
+    pub created_at: String,
+    /// When this revision was written (RFC 3339, UTC).
+    pub updated_at: String,
+    /// The calculation, recomputed from `input` with the current model.
+    pub result: CalculationResult,
+}
+
+/// Answer to `GET /api/v1/compare`: the scenarios in the order asked for.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ComparisonDocument {
+    /// One document per requested id.
+    pub scenarios: Vec<ScenarioDocument>,
+}
+
+/// Answer to `GET /api/v1/catalog`: instance prices and every default with its reason.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CatalogDocument {
+    /// The built-in instance catalog and the date its prices were taken.
+    pub catalog: Catalog,
+    /// Every input field: default, unit, range and rationale.
+    pub defaults: Vec<FieldSpec>,
+}

@@ -1,0 +1,186 @@
+//! Saved scenarios: create, read, revise, delete and compare.
+
+use clusterplan_model::{MODEL_VERSION, ResolvedInput, Scenario};
+
+use crate::calculation::validate;
+use crate::error::is_unique_violation;
+use crate::names::ScenarioName;
+use crate::store::{self, RevisionWrite, StoredRevision};
+use crate::{
+    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, secrets,
+};
+
+/// Most scenarios one comparison may hold.
+pub const MAX_COMPARE: usize = 10;
+
+impl Service {
+    /// Validates and stores a new scenario; returns its id and its edit token.
+    pub async fn create(&self, new: NewScenario) -> Result<CreatedScenario, ServiceError> {
+        let (name, scenario) = validate_both(new.name, new.input, "input")?;
+        let input_json = to_json(scenario.input());
+        let write = RevisionWrite {
+            name: Some(name.as_str()),
+            input_json: Some(&input_json),
+            model_version: MODEL_VERSION,
+        };
+        let edit_token = secrets::new_edit_token();
+        let hash = secrets::hash_token(&edit_token);
+        // 128 random bits do not collide in practice; should they, a fresh id does.
+        let mut attempts = 0;
+        let id = loop {
+            let id = secrets::new_id();
+            match store::insert(self.db.pool(), &id, &hash, &write).await {
+                Ok(_) => break id,
+                Err(e) if is_unique_violation(&e) && attempts < 3 => attempts += 1,
+                Err(e) => return Err(e.into()),
+            }
+        };
+        Ok(CreatedScenario {
+            url: self.share_url(&id),
+            id,
+            edit_token,
+            revision: 1,
+            result: clusterplan_model::calculate(&scenario),
+        })
+    }
+
+    /// The latest revision of scenario `id`.
+    pub async fn get(&self, id: &str) -> Result<ScenarioDocument, ServiceError> {
+        let stored = if secrets::looks_like_id(id) {
+            store::latest(self.db.pool(), id).await?
+        } else {
+            None
+        };
+        document(stored.ok_or_else(|| not_found(id))?)
+    }
+
+    /// Revision `n` of scenario `id`, read-only.
+    pub async fn revision(&self, id: &str, n: i64) -> Result<ScenarioDocument, ServiceError> {
+        let stored = if secrets::looks_like_id(id) && n >= 1 {
+            store::revision(self.db.pool(), id, n).await?
+        } else {
+            None
+        };
+        document(stored.ok_or_else(|| ServiceError::NotFound(format!("revision {n} of {id}")))?)
+    }
+
+    /// Writes a new revision of `id`, given its edit token.
+    pub async fn update(
+        &self,
+        id: &str,
+        token: Option<&str>,
+        update: ScenarioUpdate,
+    ) -> Result<ScenarioDocument, ServiceError> {
+        let token = token.ok_or(ServiceError::MissingToken)?;
+        if !secrets::looks_like_id(id) {
+            return Err(not_found(id));
+        }
+        let name = update.name.map(ScenarioName::try_from).transpose();
+        let scenario = update
+            .input
+            .map(|input| validate(input, "input"))
+            .transpose();
+        // Neither given is allowed: a new revision equal to the last (a "touch").
+        let (name, scenario) = merge_errors(name, scenario)?;
+        let input_json = scenario.as_ref().map(|s| to_json(s.input()));
+        let write = RevisionWrite {
+            name: name.as_ref().map(ScenarioName::as_str),
+            input_json: input_json.as_deref(),
+            model_version: MODEL_VERSION,
+        };
+        let revision = store::append_revision(self.db.pool(), id, token, &write).await?;
+        self.revision(id, revision).await
+    }
+
+    /// Deletes `id` and every revision of it, given its edit token.
+    pub async fn delete(&self, id: &str, token: Option<&str>) -> Result<(), ServiceError> {
+        let token = token.ok_or(ServiceError::MissingToken)?;
+        if !secrets::looks_like_id(id) {
+            return Err(not_found(id));
+        }
+        store::delete(self.db.pool(), id, token).await
+    }
+
+    /// The latest revisions of the comma-separated `ids`, in the order given.
+    pub async fn compare(&self, ids: &str) -> Result<Vec<ScenarioDocument>, ServiceError> {
+        let ids: Vec<&str> = ids
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if ids.is_empty() {
+            return Err(ServiceError::invalid(
+                "ids",
+                "name at least one scenario id",
+            ));
+        }
+        if ids.len() > MAX_COMPARE {
+            return Err(ServiceError::invalid(
+                "ids",
+                format!("at most {MAX_COMPARE} scenarios, not {}", ids.len()),
+            ));
+        }
+        let mut documents = Vec::with_capacity(ids.len());
+        for id in ids {
+            documents.push(self.get(id).await?);
+        }
+        Ok(documents)
+    }
+}
+
+/// Validates a name and an input, reporting the problems of both at once.
+fn validate_both(
+    name: String,
+    input: clusterplan_model::ScenarioInput,
+    prefix: &str,
+) -> Result<(ScenarioName, Scenario), ServiceError> {
+    merge_errors(ScenarioName::try_from(name), validate(input, prefix))
+}
+
+/// Both values, or every field error of both.
+fn merge_errors<A, B>(
+    a: Result<A, ServiceError>,
+    b: Result<B, ServiceError>,
+) -> Result<(A, B), ServiceError> {
+    match (a, b) {
+        (Ok(name), Ok(scenario)) => Ok((name, scenario)),
+        (Err(ServiceError::Invalid(mut a)), Err(ServiceError::Invalid(b))) => {
+            a.extend(b);
+            Err(ServiceError::Invalid(a))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
+fn stored_scenario(id: &str, input: ResolvedInput) -> Result<Scenario, ServiceError> {
+    Scenario::try_from(input).map_err(|errors| ServiceError::StoredInputInvalid {
+        id: id.to_owned(),
+        reason: errors.to_string(),
+    })
+}
+
+fn document(stored: StoredRevision) -> Result<ScenarioDocument, ServiceError> {
+    let input: ResolvedInput =
+        serde_json::from_str(&stored.input_json).map_err(|e| ServiceError::StoredInputInvalid {
+            id: stored.id.clone(),
+            reason: e.to_string(),
+        })?;
+    let scenario = stored_scenario(&stored.id, input)?;
+    Ok(ScenarioDocument {
+        result: clusterplan_model::calculate(&scenario),
+        input: scenario.input().clone(),
+        id: stored.id,
+        name: stored.name,
+        revision: stored.revision,
+        created_at: stored.created_at,
+        updated_at: stored.updated_at,
+    })
+}
+
+fn not_found(id: &str) -> ServiceError {
+    ServiceError::NotFound(format!("scenario {id}"))
+}
+
+fn to_json(input: &ResolvedInput) -> String {
+    serde_json::to_string(input).expect("a resolved input always serializes")
+}

@@ -1,0 +1,174 @@
+//! SQL for scenarios and revisions. Each write is one `BEGIN IMMEDIATE`
+//! transaction: it takes SQLite's write lock up front, so two saves of one
+//! scenario queue (busy timeout) instead of both reading the same latest revision.
+
+use sqlx::{FromRow, SqliteConnection, SqlitePool};
+
+use crate::error::ServiceError;
+use crate::secrets;
+
+/// One revision as stored, with its scenario's timestamps.
+#[derive(Debug, Clone, FromRow)]
+pub struct StoredRevision {
+    /// The scenario's id.
+    pub id: String,
+    /// This revision's number (1-based, no gaps).
+    pub revision: i64,
+    /// The scenario's name at this revision.
+    pub name: String,
+    /// The resolved input, as JSON.
+    pub input_json: String,
+    /// When the scenario was created.
+    pub created_at: String,
+    /// When this revision was written.
+    pub updated_at: String,
+}
+
+/// What a new revision carries. `None` keeps the latest revision's value, read
+/// inside the write transaction so a concurrent save is never overwritten.
+pub struct RevisionWrite<'a> {
+    /// The name to store with it.
+    pub name: Option<&'a str>,
+    /// The resolved input, as JSON.
+    pub input_json: Option<&'a str>,
+    /// The model version that validated it.
+    pub model_version: &'a str,
+}
+
+const NOW: &str = "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+/// A revision query with the given `WHERE` clause, as one static string (sqlx
+/// only takes SQL it can see is not built from data).
+macro_rules! select_revision {
+    ($where:literal) => {
+        concat!(
+            "SELECT s.id, r.revision, r.name, r.input_json, s.created_at, ",
+            "r.created_at AS updated_at ",
+            "FROM scenarios s JOIN scenario_revisions r ON r.scenario_id = s.id ",
+            $where
+        )
+    };
+}
+
+/// Inserts a scenario and its first revision; returns the creation time.
+pub async fn insert(
+    pool: &SqlitePool,
+    id: &str,
+    token_hash: &[u8],
+    write: &RevisionWrite<'_>,
+) -> Result<String, sqlx::Error> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let now: String = sqlx::query_scalar(NOW).fetch_one(&mut *tx).await?;
+    sqlx::query(
+        "INSERT INTO scenarios (id, edit_token_hash, latest_revision, created_at, updated_at) \
+         VALUES (?, ?, 1, ?, ?)",
+    )
+    .bind(id)
+    .bind(token_hash)
+    .bind(&now)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO scenario_revisions \
+         (scenario_id, revision, name, input_json, model_version, created_at) \
+         VALUES (?, 1, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(write.name)
+    .bind(write.input_json)
+    .bind(write.model_version)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(now)
+}
+
+/// Appends the next revision if `token` is the scenario's edit token; returns its number.
+pub async fn append_revision(
+    pool: &SqlitePool,
+    id: &str,
+    token: &str,
+    write: &RevisionWrite<'_>,
+) -> Result<i64, ServiceError> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let latest = authorize(&mut tx, id, token).await?;
+    let next = latest + 1;
+    let now: String = sqlx::query_scalar(NOW).fetch_one(&mut *tx).await?;
+    // The new revision copies what it does not replace from the latest one.
+    sqlx::query(
+        "INSERT INTO scenario_revisions \
+         (scenario_id, revision, name, input_json, model_version, created_at) \
+         SELECT scenario_id, ?, COALESCE(?, name), COALESCE(?, input_json), ?, ? \
+         FROM scenario_revisions WHERE scenario_id = ? AND revision = ?",
+    )
+    .bind(next)
+    .bind(write.name)
+    .bind(write.input_json)
+    .bind(write.model_version)
+    .bind(&now)
+    .bind(id)
+    .bind(latest)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE scenarios SET latest_revision = ?, updated_at = ? WHERE id = ?")
+        .bind(next)
+        .bind(&now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(next)
+}
+
+/// Deletes a scenario and all its revisions if `token` is its edit token.
+pub async fn delete(pool: &SqlitePool, id: &str, token: &str) -> Result<(), ServiceError> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    authorize(&mut tx, id, token).await?;
+    sqlx::query("DELETE FROM scenarios WHERE id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The latest revision of a scenario, if it exists.
+pub async fn latest(pool: &SqlitePool, id: &str) -> Result<Option<StoredRevision>, sqlx::Error> {
+    sqlx::query_as(select_revision!(
+        "WHERE s.id = ? AND r.revision = s.latest_revision"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Revision `n` of a scenario, if both exist.
+pub async fn revision(
+    pool: &SqlitePool,
+    id: &str,
+    n: i64,
+) -> Result<Option<StoredRevision>, sqlx::Error> {
+    sqlx::query_as(select_revision!("WHERE s.id = ? AND r.revision = ?"))
+        .bind(id)
+        .bind(n)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Checks the token inside the write transaction (so a concurrent delete cannot
+/// slip between check and write) and returns the latest revision number.
+async fn authorize(tx: &mut SqliteConnection, id: &str, token: &str) -> Result<i64, ServiceError> {
+    let row: Option<(Vec<u8>, i64)> =
+        sqlx::query_as("SELECT edit_token_hash, latest_revision FROM scenarios WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (hash, latest) = row.ok_or_else(|| ServiceError::NotFound(format!("scenario {id}")))?;
+    if secrets::token_matches(token, &hash) {
+        Ok(latest)
+    } else {
+        Err(ServiceError::WrongToken)
+    }
+}

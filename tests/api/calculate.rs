@@ -1,0 +1,129 @@
+//! `POST /api/v1/calculate`: results, and every way a body can be refused.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{assert_problem, error_fields, spawn_app};
+
+#[tokio::test]
+async fn defaults_give_the_worked_example() {
+    let app = spawn_app().await;
+
+    let response = app.calculate(&json!({})).await;
+
+    assert_eq!(response.status(), 200);
+    let result: Value = response.json().await.unwrap();
+    assert_eq!(result["model_version"], "1");
+    assert_eq!(result["inputs"]["clusters"], 3);
+    assert_eq!(result["options"]["eks"]["nodes_per_cluster"], 8);
+    assert_eq!(result["options"]["self_hosted"]["nodes_per_cluster"], 9);
+    let eks_total = result["options"]["eks"]["horizon_total"].as_f64().unwrap();
+    assert!((eks_total - 362_038.24).abs() < 0.005, "{eks_total}");
+    assert_eq!(result["comparison"]["cheaper"], "eks");
+    assert_eq!(
+        result["options"]["eks"]["cumulative"]
+            .as_array()
+            .unwrap()
+            .len(),
+        37
+    );
+}
+
+#[tokio::test]
+async fn invalid_input_lists_every_violation_with_its_field() {
+    let app = spawn_app().await;
+    let cases: Vec<(Value, Vec<&str>)> = vec![
+        (
+            json!({"clusters": 0, "workers": {"headroom_pct": 500}}),
+            vec!["clusters", "workers.headroom_pct"],
+        ),
+        (json!({"clusterz": 3}), vec!["clusterz"]),
+        (json!({"clusters": "three"}), vec!["clusters"]),
+        (
+            json!({"workers": {"instance_type": "m9.huge"}}),
+            vec!["workers.instance_type"],
+        ),
+        (
+            json!({"self_hosted": {"control_plane_nodes": 4}}),
+            vec!["self_hosted.control_plane_nodes"],
+        ),
+    ];
+
+    for (input, expected) in cases {
+        let problem = assert_problem(app.calculate(&input).await, 422).await;
+        let fields = error_fields(&problem);
+        for field in &expected {
+            assert!(
+                fields.iter().any(|f| f == field),
+                "{input}: {fields:?} lacks {field}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn malformed_bodies_are_400_problems() {
+    let app = spawn_app().await;
+    let bodies: Vec<&[u8]> = vec![
+        b"{",
+        b"not json",
+        b"{} trailing",
+        b"\xff\xfe{}",
+        b"{\"clusters\": 1e999}",
+    ];
+
+    for body in bodies {
+        let response = app
+            .post_raw("/api/v1/calculate", "application/json", body.to_vec())
+            .await;
+        assert_problem(response, 400).await;
+    }
+}
+
+#[tokio::test]
+async fn deeply_nested_json_is_refused_without_harm() {
+    let app = spawn_app().await;
+    // No input field takes free-form JSON, so a deep document is refused on its
+    // shape (wrong type, unknown field) before its depth matters.
+    let deep_array = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let deep_object = format!("{}{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
+    let cases = [(deep_array, 422), (deep_object, 422)];
+
+    for (body, status) in cases {
+        let response = app
+            .post_raw("/api/v1/calculate", "application/json", body.into_bytes())
+            .await;
+        assert_problem(response, status).await;
+    }
+    assert_eq!(app.get("/healthz").await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_is_415() {
+    let app = spawn_app().await;
+
+    let response = app
+        .post_raw("/api/v1/calculate", "text/plain", b"{}".to_vec())
+        .await;
+
+    assert_problem(response, 415).await;
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_413() {
+    let app = spawn_app().await;
+    let huge = format!("{{\"pad\": \"{}\"}}", "x".repeat(100 * 1024));
+
+    let response = app
+        .post_raw("/api/v1/calculate", "application/json", huge.into_bytes())
+        .await;
+
+    assert_problem(response, 413).await;
+}
+
+#[tokio::test]
+async fn unknown_api_paths_and_methods_are_problems() {
+    let app = spawn_app().await;
+
+    assert_problem(app.get("/api/v1/nope").await, 404).await;
+    assert_problem(app.get("/api/v1/calculate").await, 405).await;
+}

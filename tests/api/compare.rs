@@ -1,0 +1,51 @@
+//! `GET /api/v1/compare`: several scenarios side by side.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{assert_problem, spawn_app};
+
+#[tokio::test]
+async fn compare_returns_the_scenarios_in_the_order_asked() {
+    let app = spawn_app().await;
+    let a = app.create_scenario("A", json!({"clusters": 2})).await;
+    let b = app.create_scenario("B", json!({"clusters": 8})).await;
+
+    let response = app
+        .get(&format!("/api/v1/compare?ids={},{}", b.id, a.id))
+        .await;
+
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    let names: Vec<&str> = body["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["B", "A"]);
+    assert_eq!(body["scenarios"][0]["result"]["inputs"]["clusters"], 8);
+}
+
+#[tokio::test]
+async fn compare_refuses_no_ids_too_many_ids_and_unknown_ids() {
+    let app = spawn_app().await;
+    let a = app.create_scenario("A", json!({})).await;
+    let eleven = [a.id.as_str(); 11].join(",");
+
+    assert_problem(app.get("/api/v1/compare").await, 400).await;
+    assert_problem(app.get("/api/v1/compare?ids=").await, 422).await;
+    assert_problem(app.get(&format!("/api/v1/compare?ids={eleven}")).await, 422).await;
+    let unknown = app
+        .get(&format!(
+            "/api/v1/compare?ids={},AAAAAAAAAAAAAAAAAAAAAA",
+            a.id
+        ))
+        .await;
+    let problem = assert_problem(unknown, 404).await;
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("AAAAAAAAAAAAAAAAAAAAAA")
+    );
+}

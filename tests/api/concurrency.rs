@@ -1,0 +1,65 @@
+//! Concurrent writers: no acknowledged write is lost, revisions have no gaps.
+
+use std::collections::BTreeSet;
+
+use futures::future::join_all;
+use serde_json::{Value, json};
+
+use crate::helpers::spawn_app;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_parallel_creates_are_all_stored() {
+    let app = spawn_app().await;
+
+    let created = join_all((0..50).map(|i| {
+        let app = &app;
+        async move {
+            app.create_scenario(&format!("S{i}"), json!({"clusters": i + 1}))
+                .await
+        }
+    }))
+    .await;
+
+    let ids: BTreeSet<&str> = created.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.len(), 50, "ids are unique");
+    for (i, c) in created.iter().enumerate() {
+        let doc = app.scenario(&c.id).await;
+        assert_eq!(
+            (doc.name, doc.input.clusters),
+            (format!("S{i}"), i as u32 + 1)
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_parallel_updates_of_one_scenario_each_become_a_revision() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Shared", json!({})).await;
+
+    let responses = join_all((1..=50).map(|i| {
+        let (app, created) = (&app, &created);
+        async move {
+            let body = json!({"input": {"clusters": i}});
+            let response = app
+                .update_scenario(&created.id, Some(&created.edit_token), &body)
+                .await;
+            assert_eq!(response.status(), 200, "update {i}");
+            let doc: Value = response.json().await.unwrap();
+            (i, doc["revision"].as_i64().unwrap())
+        }
+    }))
+    .await;
+
+    let revisions: BTreeSet<i64> = responses.iter().map(|&(_, r)| r).collect();
+    assert_eq!(
+        revisions,
+        (2..=51).collect(),
+        "every update got its own revision, no gaps"
+    );
+    for (clusters, revision) in responses {
+        let path = format!("/api/v1/scenarios/{}/revisions/{revision}", created.id);
+        let doc: Value = app.get(&path).await.json().await.unwrap();
+        assert_eq!(doc["input"]["clusters"], clusters, "revision {revision}");
+    }
+    assert_eq!(app.scenario(&created.id).await.revision, 51);
+}
