@@ -3,14 +3,20 @@
 //! Compiled twice: with `ssr` into the server (which renders every page) and with
 //! `hydrate` into the wasm bundle that makes the rendered page interactive.
 
+pub mod api;
 pub mod components;
+pub mod error;
+pub mod format;
 pub mod pages;
+#[cfg(feature = "ssr")]
+mod server;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    SsrMode,
     components::{Route, Router, Routes},
+    path,
 };
 
 /// The name cargo-leptos gives the site's JS, wasm and CSS files (`/pkg/clusterplan.*`).
@@ -47,7 +53,12 @@ pub fn App() -> impl IntoView {
             <components::layout::Header />
             <main id="main">
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=StaticSegment("") view=pages::home::HomePage />
+                    // Async: the whole page is rendered before it is sent, so it is
+                    // complete without JavaScript (streamed chunks need a script).
+                    <Route path=path!("/") view=pages::planner::PlannerPage ssr=SsrMode::Async />
+                    <Route path=path!("/s/:id") view=pages::shared::SharedPage ssr=SsrMode::Async />
+                    <Route path=path!("/compare") view=pages::compare::ComparePage ssr=SsrMode::Async />
+                    <Route path=path!("/methodology") view=pages::methodology::MethodologyPage />
                 </Routes>
             </main>
         </Router>

@@ -32,6 +32,7 @@ mod calculate;
 mod capacity;
 mod catalog;
 mod compare;
+mod display;
 mod error;
 mod fields;
 pub mod input;
@@ -50,6 +51,7 @@ mod warnings;
 
 pub use calculate::{calculate, calculate_json, horizon_totals_at};
 pub use catalog::{Catalog, InstanceType, catalog};
+pub use display::usd_short;
 pub use error::{
     FieldError, InputError, ValidationErrors, field_error_from_json, input_error_from_json,
 };

@@ -4,11 +4,14 @@
 //! call [`Service`], so a rule is written once. It knows nothing of HTTP or views.
 
 pub mod calculation;
+pub mod charts;
 pub mod csv;
 pub mod db;
 pub mod documents;
 pub mod error;
+pub mod form;
 pub mod names;
+pub mod planner;
 pub mod scenarios;
 pub mod secrets;
 mod store;

@@ -3,6 +3,7 @@
 
 mod calculate;
 mod catalog;
+mod charts;
 mod cli;
 mod compare;
 mod concurrency;

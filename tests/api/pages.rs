@@ -1,9 +1,18 @@
-//! Server-rendered pages: HTML that works before (and without) the wasm bundle.
+//! Server-rendered pages: complete HTML that works before (and without) the wasm
+//! bundle.
+
+use serde_json::json;
 
 use crate::helpers::spawn_app;
 
+async fn html(app: &crate::helpers::TestApp, path: &str) -> (u16, String) {
+    let response = app.get(path).await;
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
 #[tokio::test]
-async fn home_page_is_rendered_on_the_server_with_hydration_scripts() {
+async fn planner_renders_the_default_verdict_on_the_server() {
     let app = spawn_app().await;
 
     let response = app.get("/").await;
@@ -15,20 +24,86 @@ async fn home_page_is_rendered_on_the_server_with_hydration_scripts() {
         .to_owned();
     assert!(content_type.starts_with("text/html"), "{content_type}");
     let html = response.text().await.unwrap();
-    assert!(html.contains("EKS or self-hosted Kubernetes?"), "{html}");
+    assert!(html.contains("EKS is $416k cheaper over 36 months; self-hosting needs 2 engineers for operations, you have 4."));
     assert!(
         html.contains(r#"data-hydrated="false""#),
         "rendered as static"
     );
     assert!(html.contains("/pkg/clusterplan"), "links the wasm bundle");
+    assert!(
+        !html.contains("<template"),
+        "nothing is left for a script to stream in"
+    );
 }
 
 #[tokio::test]
-async fn unknown_page_is_a_404_page() {
+async fn planner_query_is_the_form_and_errors_sit_beside_their_fields() {
+    let app = spawn_app().await;
+    let cases = [
+        ("/?clusters=7", "value=\"7\"", None),
+        (
+            "/?clusters=0&workers.headroom_pct=abc",
+            "Fix the highlighted fields",
+            Some(("f-clusters-error", "must be")),
+        ),
+    ];
+
+    for (path, expected, field_error) in cases {
+        let (status, html) = html(&app, path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(html.contains(expected), "{path}");
+        if let Some((id, message)) = field_error {
+            let at = html.find(&format!("id=\"{id}\"")).expect("error element");
+            assert!(
+                html[at..at + 200].contains(message),
+                "{path}: {}",
+                &html[at..at + 200]
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_shared_scenario_renders_with_its_name_escaped() {
+    let app = spawn_app().await;
+    let name = "x</title><script>alert(1)</script> plan";
+    let created = app.create_scenario(name, json!({"clusters": 4})).await;
+
+    let (status, html) = html(&app, &format!("/s/{}", created.id)).await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("x&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; plan"));
+    assert!(
+        !html.contains("<script>alert(1)"),
+        "not in the body, not in <title>"
+    );
+    assert!(html.contains("data-testid=\"verdict\""));
+    assert!(
+        !html.contains("data-testid=\"edit-link\""),
+        "no edit link without the token cookie"
+    );
+}
+
+#[tokio::test]
+async fn methodology_shows_every_default_with_its_rationale() {
     let app = spawn_app().await;
 
-    let response = app.get("/no-such-page").await;
+    let (status, html) = html(&app, "/methodology").await;
 
-    assert_eq!(response.status(), 404);
-    assert!(response.text().await.unwrap().contains("Page not found"));
+    assert_eq!(status, 200);
+    for spec in clusterplan_model::field_specs() {
+        assert!(html.contains(&spec.path), "{} missing", spec.path);
+    }
+    assert!(html.contains("prices taken on"));
+}
+
+#[tokio::test]
+async fn unknown_pages_and_scenarios_are_404_pages() {
+    let app = spawn_app().await;
+
+    for path in ["/no-such-page", "/s/AAAAAAAAAAAAAAAAAAAAAA"] {
+        let (status, html) = html(&app, path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("Page not found"), "{path}");
+    }
 }

@@ -13,6 +13,8 @@ pub fn Header() -> impl IntoView {
             <a class="brand" href="/">"Clusterplan"</a>
             <nav aria-label="Main">
                 <a href="/">"Planner"</a>
+                <a href="/compare">"Compare"</a>
+                <a href="/methodology">"Methodology"</a>
             </nav>
             <HydrationStatus />
         </header>

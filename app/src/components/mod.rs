@@ -1,4 +1,9 @@
 //! Components shared by several pages.
 
+pub mod charts;
+pub mod errors;
+pub mod fields;
 pub mod hydration;
 pub mod layout;
+pub mod live;
+pub mod results;

@@ -1,4 +1,7 @@
 //! One module per page of the site.
 
-pub mod home;
+pub mod compare;
+pub mod methodology;
 pub mod not_found;
+pub mod planner;
+pub mod shared;

@@ -1,5 +1,6 @@
 //! The router: health probes, the Leptos pages and server functions, static files.
 
+mod charts;
 mod health;
 
 use app::{App, shell};
@@ -24,6 +25,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .nest("/api/v1", crate::api::router())
+        .route("/s/{id}/charts/{file}", get(charts::chart))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

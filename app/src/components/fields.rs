@@ -1,0 +1,183 @@
+//! The planner's inputs, rendered from the model's field table so every default,
+//! unit, range and rationale shown is the one the model uses.
+
+use clusterplan_model::{FieldKind, FieldSpec, catalog, field_specs};
+use leptos::prelude::*;
+
+use crate::components::errors::FieldErrors;
+
+/// The form's sections: a title and the path prefixes whose fields it holds.
+pub const GROUPS: &[(&str, &[&str])] = &[
+    (
+        "Clusters and workload",
+        &[
+            "horizon_months",
+            "clusters",
+            "workers.nodes_per_cluster",
+            "workers.workload.",
+            "workers.headroom_pct",
+            "workers.min_nodes_per_cluster",
+            "workers.system_pods_per_node",
+        ],
+    ),
+    (
+        "Node pricing",
+        &[
+            "workers.instance_type",
+            "workers.custom.",
+            "workers.volume_gib_per_node",
+            "workers.compute_discount_pct",
+            "prices.",
+        ],
+    ),
+    ("EKS", &["eks."]),
+    ("Self-hosted", &["self_hosted."]),
+    ("Team and on-call", &["team."]),
+    ("Upgrade cadence", &["upgrades."]),
+];
+
+/// The fields of one group, in the table's order.
+pub fn group_fields(prefixes: &[&str]) -> Vec<&'static FieldSpec> {
+    field_specs()
+        .iter()
+        .filter(|s| s.kind != FieldKind::Object)
+        .filter(|s| {
+            prefixes.iter().any(|p| {
+                if p.ends_with('.') {
+                    s.path.starts_with(p)
+                } else {
+                    s.path == *p
+                }
+            })
+        })
+        .collect()
+}
+
+/// `workers.headroom_pct` → `Headroom`: the last segment, in words.
+pub fn label(path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let words = last
+        .trim_end_matches("_pct")
+        .trim_end_matches("_usd")
+        .trim_end_matches("_gib")
+        .replace('_', " ")
+        .replace("cpu", "CPU")
+        .replace("vpc cni", "VPC CNI")
+        .replace("api lb", "API load balancer")
+        .replace("eks", "EKS")
+        .replace("s3", "S3")
+        .replace("ebs", "EBS")
+        .replace("vcpu", "vCPU");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// An HTML id for a field path (`workers.headroom_pct` → `f-workers-headroom_pct`).
+pub fn field_id(path: &str) -> String {
+    format!("f-{}", path.replace('.', "-"))
+}
+
+/// The value to show: the one in the form's query, else the default.
+fn shown(spec: &FieldSpec, values: &[(String, String)]) -> String {
+    values
+        .iter()
+        .find(|(k, _)| *k == spec.path)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| match &spec.default {
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+}
+
+/// One labelled input with its unit, default, rationale and errors.
+#[component]
+pub fn Field(
+    spec: &'static FieldSpec,
+    values: Vec<(String, String)>,
+    errors: FieldErrors,
+) -> impl IntoView {
+    let id = field_id(&spec.path);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let value = shown(spec, &values);
+    let path = spec.path.clone();
+    let message = {
+        let path = path.clone();
+        move || errors.message(&path)
+    };
+    let invalid = {
+        let message = message.clone();
+        move || message().is_some().then_some("true")
+    };
+    let control = control(spec, &id, value, format!("{hint_id} {error_id}"), invalid);
+    let unit = spec.unit.clone().unwrap_or_default();
+    let default = match &spec.default {
+        serde_json::Value::Null => "No default value.".to_owned(),
+        serde_json::Value::String(s) => format!("Default {s}."),
+        other => format!("Default {other} {unit}.").replace(" .", "."),
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label(&spec.path)}</label>
+            <div class="control">{control}<span class="unit">{unit.clone()}</span></div>
+            <p class="hint" id=hint_id>
+                {default} " " {spec.rationale.clone()}
+                " Range: " {spec.range.clone()} "."
+            </p>
+            <p class="error" id=error_id role="alert">{message}</p>
+        </div>
+    }
+}
+
+fn control(
+    spec: &'static FieldSpec,
+    id: &str,
+    value: String,
+    described_by: String,
+    invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+) -> AnyView {
+    let name = spec.path.clone();
+    match spec.kind {
+        FieldKind::Boolean => view! {
+            <input type="checkbox" id=id.to_owned() name=name value="true"
+                checked=value == "true" aria-describedby=described_by />
+        }
+        .into_any(),
+        FieldKind::String => {
+            let mut options: Vec<String> = catalog()
+                .instance_types
+                .iter()
+                .map(|t| t.name.clone())
+                .collect();
+            if spec.path == "workers.instance_type" {
+                options.push("custom".to_owned());
+            }
+            view! {
+                <select id=id.to_owned() name=name aria-describedby=described_by aria-invalid=invalid>
+                    {options.into_iter().map(|o| {
+                        let selected = o == value;
+                        view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        _ => {
+            let step = if spec.kind == FieldKind::Integer {
+                "1"
+            } else {
+                "any"
+            };
+            view! {
+                <input type="number" inputmode="decimal" id=id.to_owned() name=name value=value step=step
+                    placeholder=spec.nullable.then_some("default") aria-describedby=described_by
+                    aria-invalid=invalid />
+            }
+            .into_any()
+        }
+    }
+}

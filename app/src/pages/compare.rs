@@ -1,0 +1,106 @@
+//! `/compare?ids=…`: saved scenarios side by side, with comparison charts. A GET
+//! form like the planner, so it works without JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{Comparison, compare_scenarios};
+use crate::components::charts::ChartGallery;
+use crate::components::results::verdict;
+use crate::format::usd;
+
+/// The comparison page.
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let query = use_query_map();
+    let ids = move || query.with(|q| q.get("ids").unwrap_or_default());
+    let initial = ids();
+    let comparison = Resource::new(ids, compare_scenarios);
+    view! {
+        <Title text="Compare · Clusterplan" />
+        <h1>"Compare saved scenarios"</h1>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || comparison.get().map(|loaded| match loaded {
+                Ok(comparison) => view! { <CompareView comparison initial=initial.clone() /> }.into_any(),
+                Err(error) => {
+                    let details: Vec<String> = error.field_errors().iter().map(|e| e.message.clone()).collect();
+                    view! { <p class="error" role="alert">{format!("{error} {}", details.join("; "))}</p> }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
+    let Comparison {
+        scenarios,
+        charts,
+        own,
+    } = comparison;
+    view! {
+        <Form method="GET" action="/compare">
+            <div class="compare-pick">
+                <label for="compare-ids">"Scenario links or ids (up to ten, separated by commas or spaces)"</label>
+                <input id="compare-ids" name="ids" value=initial size="60" />
+                {(!own.is_empty()).then(|| view! {
+                    <p class="muted">"Yours: "
+                        {own.into_iter().map(|(id, name)| view! {
+                            <button type="button" class="chip secondary" data-id=id.clone()
+                                on:click=move |ev| add_id(ev, &id)>{name}</button>
+                        }).collect_view()}
+                    </p>
+                })}
+                <button type="submit">"Compare"</button>
+            </div>
+        </Form>
+        {(!scenarios.is_empty()).then(|| view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Key figures">
+                <table class="data" data-testid="comparison">
+                    <caption>"Key figures"</caption>
+                    <thead><tr>
+                        <th scope="col">"Scenario"</th><th scope="col">"EKS, horizon total"</th>
+                        <th scope="col">"Self-hosted, horizon total"</th><th scope="col">"Verdict"</th>
+                    </tr></thead>
+                    <tbody>
+                        {scenarios.into_iter().map(|s| view! {
+                            <tr>
+                                <th scope="row"><a href=format!("/s/{}", s.id)>{s.name.clone()}</a></th>
+                                <td>{usd(s.result.options.eks.common.horizon_total)}</td>
+                                <td>{usd(s.result.options.self_hosted.common.horizon_total)}</td>
+                                <td>{verdict(&s.result)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <ChartGallery charts />
+        })}
+    }
+}
+
+/// Appends `id` to the ids field (with JavaScript; without it, people paste).
+fn add_id(event: leptos::ev::MouseEvent, id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let input = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("compare-ids"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            let current = input.value();
+            let next = if current.trim().is_empty() {
+                id.to_owned()
+            } else {
+                format!("{current}, {id}")
+            };
+            input.set_value(&next);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+    let _ = event;
+}

@@ -1,0 +1,89 @@
+//! `/methodology`: the formulas, and every default with its rationale, rendered
+//! from the model's own field table and catalog (no second copy to drift).
+
+use clusterplan_model::{catalog, field_specs};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::fields::label;
+
+/// The formulas of PLANNER.md §3, as the model implements them.
+const FORMULAS: &[(&str, &str)] = &[
+    (
+        "Pod density",
+        "P_eks = ENIs × (IPv4 per ENI − 1) + 2 (custom: max_pods_vpc_cni); with prefix delegation 110 if vCPU < 30 else 250.\nP_self = self_hosted.max_pods_per_node",
+    ),
+    (
+        "Allocatable per worker node",
+        "reserved_cpu = 0.06·min(V,1) + 0.01·clamp(V−1,0,1) + 0.005·clamp(V−2,0,2) + 0.0025·max(V−4,0)\nreserved_mem = (255 + 11·P)/1024 + 100/1024 GiB\nalloc_cpu = V − reserved_cpu; alloc_mem = M − reserved_mem",
+    ),
+    (
+        "Nodes per cluster",
+        "explicit: nodes_per_cluster for both options; otherwise, with h = headroom/100:\nnodes = max(ceil*(cpu·(1+h)/alloc_cpu), ceil*(mem·(1+h)/alloc_mem), ceil*(pods/(P − system_pods)), min_nodes)\nceil*(x) = ceil(x − 1e-9)",
+    ),
+    (
+        "Upgrade cadence",
+        "T = 12/campaigns, I = 12/releases, a0 = I/2 + behind·I, peak_age = a0 + T\next_share = clamp((peak_age − eks_standard)/T, 0, 1); forced_upgrade = peak_age > eks_standard + eks_extended\nunsupported_share = clamp((peak_age − upstream)/T, 0, 1)\nupgrade_hours_year = campaigns·prep + releases·C·(hop_hours + upgraded_nodes·node_hours)",
+    ),
+    (
+        "Monthly money",
+        "control plane  EKS: C·730·(std·(1−ext_share) + ext·ext_share); self: C·cp_nodes·cp_hourly·730·(1−d)\nworkers        C·nodes·worker_hourly·730·(1−d)\nstorage        ebs·(C·nodes·vol [+ self: C·cp_nodes·vol]) [+ self: s3·C·etcd_backup_gib]\nload balancers EKS: 0; self: C·api_lb_hourly·730\nengineering    r·(upgrade + 12·C·routine + 12·C·incidents·hours_per_incident)/12, r = annual_cost/productive_hours\non-call        on_call_slots·stipend·52/12",
+    ),
+    (
+        "Horizon",
+        "one_off = setup_hours·r; horizon_total = one_off + months·total; cumulative[m] = one_off + m·total",
+    ),
+    (
+        "Team",
+        "required_fte = ops_hours_year/productive_hours; ops_share = 100·fte/engineers; fits = ops_share ≤ ops_budget\nengineers_needed = max(1, ceil*(fte/(ops_budget/100)))\non_call_share = 100·slots/engineers; incidents_per_shift = C·incidents/(730/12)",
+    ),
+    (
+        "Comparison",
+        "cheaper by horizon total (tie under $0.01); payback = first month self-hosted's cumulative ≤ EKS's;\nbreak-even = smallest cluster count in 1..=1000 where self-hosted's horizon total ≤ EKS's;\nsensitivity = change of (self − EKS) when one input alone is ×0.75 / ×1.25",
+    ),
+];
+
+/// The methodology page.
+#[component]
+pub fn MethodologyPage() -> impl IntoView {
+    let catalog = catalog();
+    view! {
+        <Title text="Methodology · Clusterplan" />
+        <h1>"How Clusterplan calculates"</h1>
+        <p class="lede">"Every figure follows these formulas; 730 hours make a month. The defaults below are the ones the model uses."</p>
+        <h2>"Formulas"</h2>
+        {FORMULAS.iter().map(|(title, text)| view! {
+            <h3>{*title}</h3>
+            <pre class="formula">{*text}</pre>
+        }).collect_view()}
+        <h2>"Inputs, defaults and why"</h2>
+        // Focusable so keyboard users can scroll it sideways on narrow screens.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Inputs, defaults and why">
+            <table class="data text">
+                <thead><tr><th scope="col">"Input"</th><th scope="col">"Default"</th><th scope="col">"Range"</th><th scope="col">"Why"</th></tr></thead>
+                <tbody>
+                    {field_specs().iter().map(|spec| view! {
+                        <tr>
+                            <th scope="row">{label(&spec.path)}<br /><code>{spec.path.clone()}</code></th>
+                            <td>{spec.default.to_string()}" "{spec.unit.clone().unwrap_or_default()}</td>
+                            <td>{spec.range.clone()}</td>
+                            <td>{spec.rationale.clone()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <h2>"Instance catalog"</h2>
+        <p>{format!("{}, {}; prices taken on {}.", catalog.region, catalog.pricing, catalog.prices_taken_on)}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Instance catalog">
+            <table class="data text">
+                <thead><tr><th scope="col">"Type"</th><th scope="col">"vCPU"</th><th scope="col">"GiB"</th><th scope="col">"USD/hour"</th><th scope="col">"ENIs"</th><th scope="col">"IPv4/ENI"</th><th scope="col">"Max pods (VPC CNI)"</th></tr></thead>
+                <tbody>
+                    {catalog.instance_types.iter().map(|t| view! {
+                        <tr><th scope="row">{t.name.clone()}</th><td>{t.vcpu}</td><td>{t.memory_gib}</td><td>{t.hourly_usd}</td><td>{t.enis}</td><td>{t.ipv4_per_eni}</td><td>{t.max_pods_vpc_cni()}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,182 @@
+//! `/`: the planner. A GET form, so it works without JavaScript (submit renders
+//! the results, and the URL reproduces the plan); once hydrated, results follow
+//! the inputs as the user types, without a page load.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{Evaluation, SaveScenario, UpdateScenario, evaluate};
+use crate::components::charts::ChartGallery;
+use crate::components::errors::FieldErrors;
+use crate::components::fields::{Field, GROUPS, group_fields};
+use crate::components::live::submit_when_idle;
+use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
+
+/// The planner page.
+#[component]
+pub fn PlannerPage() -> impl IntoView {
+    let query = use_query_map();
+    // The inputs are filled once from the URL; later changes come from the user,
+    // and re-rendering the controls under their fingers would lose focus.
+    let values: Vec<(String, String)> = query
+        .get_untracked()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    let edit_id = values
+        .iter()
+        .find(|(k, _)| k == "edit")
+        .map(|(_, v)| v.clone());
+    let name = values
+        .iter()
+        .find(|(k, _)| k == "name")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let form_query = move || query.with(|q| q.to_query_string().trim_start_matches('?').to_owned());
+    let evaluation = Resource::new(form_query, evaluate);
+    let errors = FieldErrors(Signal::derive(move || {
+        evaluation
+            .get()
+            .and_then(Result::ok)
+            .map(|e| e.errors)
+            .unwrap_or_default()
+    }));
+    let sizing = values
+        .iter()
+        .find(|(k, _)| k == "workers.sizing")
+        .map_or("workload".to_owned(), |(_, v)| v.clone());
+
+    view! {
+        <Title text="Planner · Clusterplan" />
+        <h1>"EKS or self-hosted Kubernetes?"</h1>
+        <p class="lede">
+            "Every input has a default with its reason beside it. Change what you know; "
+            "the answer follows as you type. "
+            <a href="/methodology">"How it is calculated"</a>"."
+        </p>
+        <div class="planner">
+            <Transition fallback=|| view! { <p>"Calculating…"</p> }>
+                <PlannerForm values=values.clone() edit_id=edit_id.clone() name=name.clone() sizing=sizing.clone() errors />
+                <section class="results" aria-live="polite" aria-label="Results">
+                    {move || evaluation.get().map(|outcome| match outcome {
+                        Ok(evaluation) => view! { <Results evaluation /> }.into_any(),
+                        Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    })}
+                    <SaveForm edit_id=edit_id.clone() name=name.clone() form_query=Signal::derive(form_query) />
+                </section>
+            </Transition>
+        </div>
+    }
+}
+
+/// The inputs, grouped, in a GET form that resubmits itself while the user types.
+#[component]
+fn PlannerForm(
+    values: Vec<(String, String)>,
+    edit_id: Option<String>,
+    name: String,
+    sizing: String,
+    errors: FieldErrors,
+) -> impl IntoView {
+    let general = move || errors.general().join("; ");
+    view! {
+        <Form method="GET" action="/" noscroll=true replace=true>
+            <div class="planner-form" on:input=submit_when_idle>
+                {edit_id.map(|id| view! { <input type="hidden" name="edit" value=id /> })}
+                <input type="hidden" name="name" value=name />
+                <p class="error" role="alert">{general}</p>
+                <fieldset class="sizing">
+                    <legend>"Size workers from"</legend>
+                    <label><input type="radio" name="workers.sizing" value="workload" checked=sizing != "nodes" />" pod requests (workload)"</label>
+                    <label><input type="radio" name="workers.sizing" value="nodes" checked=sizing == "nodes" />" an explicit node count"</label>
+                </fieldset>
+                {GROUPS.iter().map(|(title, prefixes)| {
+                    let values = values.clone();
+                    view! {
+                        <fieldset class="group">
+                            <legend>{*title}</legend>
+                            {group_fields(prefixes).into_iter().map(|spec| view! {
+                                <Field spec values=values.clone() errors />
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                }).collect_view()}
+                <button type="submit">"Calculate"</button>
+            </div>
+        </Form>
+    }
+}
+
+/// The results of a valid form, or a summary of what to fix.
+#[component]
+fn Results(evaluation: Evaluation) -> impl IntoView {
+    let Some(result) = evaluation.result else {
+        let count = evaluation.errors.len();
+        return view! {
+            <div class="fix-first" data-testid="fix-first">
+                <h2>"Fix the highlighted fields"</h2>
+                <p>{format!("{count} field(s) need a different value; each says why.")}</p>
+                <ul>{evaluation.errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any();
+    };
+    view! {
+        <h2>"Verdict"</h2>
+        <Verdict result=result.clone() />
+        <Warnings result=result.clone() />
+        <Breakdown result=result.clone() />
+        <TeamLoad result />
+        <h2>"Charts"</h2>
+        <ChartGallery charts=evaluation.charts />
+    }
+    .into_any()
+}
+
+/// Save as a new shared scenario, or (in edit mode) as the next revision.
+#[component]
+fn SaveForm(edit_id: Option<String>, name: String, form_query: Signal<String>) -> impl IntoView {
+    let save = ServerAction::<SaveScenario>::new();
+    let update = ServerAction::<UpdateScenario>::new();
+    let error = move || {
+        let failed = save
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| update.value().get().and_then(Result::err));
+        failed.map(|e| {
+            let details: Vec<String> = e.field_errors().iter().map(ToString::to_string).collect();
+            format!("{e} {}", details.join("; "))
+        })
+    };
+    let fields = move || {
+        view! {
+            <label for="scenario-name">"Scenario name"</label>
+            <input id="scenario-name" name="name" required maxlength="120" value=name.clone() />
+            <input type="hidden" name="query" value=form_query />
+        }
+    };
+    view! {
+        <section class="save" aria-label="Save and share">
+            <h2>"Save and share"</h2>
+            {match edit_id {
+                Some(id) => view! {
+                    <ActionForm action=update>
+                        <input type="hidden" name="id" value=id />
+                        {fields()}
+                        <button type="submit">"Save as a new revision"</button>
+                    </ActionForm>
+                }.into_any(),
+                None => view! {
+                    <ActionForm action=save>
+                        {fields()}
+                        <button type="submit">"Save and get a link"</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+            <p class="error" role="alert">{error}</p>
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+//! The charts a scenario has, by stable name.
+
+use std::str::FromStr;
+
+/// One of a scenario's charts; its name is part of a stable URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Cumulative cost of both options over the horizon.
+    Cumulative,
+    /// Monthly cost stacked by category, per option.
+    Breakdown,
+    /// Horizon totals of both options over the cluster count.
+    Breakeven,
+    /// Tornado of the sensitivity analysis.
+    Sensitivity,
+}
+
+impl ChartKind {
+    /// Every chart, in page order.
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Cumulative,
+        ChartKind::Breakdown,
+        ChartKind::Breakeven,
+        ChartKind::Sensitivity,
+    ];
+
+    /// The stable name (`cumulative`, `breakdown`, `breakeven`, `sensitivity`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartKind::Cumulative => "cumulative",
+            ChartKind::Breakdown => "breakdown",
+            ChartKind::Breakeven => "breakeven",
+            ChartKind::Sensitivity => "sensitivity",
+        }
+    }
+
+    /// What the chart shows, for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            ChartKind::Cumulative => "Cumulative cost over the horizon",
+            ChartKind::Breakdown => "Monthly cost by category",
+            ChartKind::Breakeven => "Horizon total by cluster count (break-even sweep)",
+            ChartKind::Sensitivity => "Sensitivity: what moves the difference most",
+        }
+    }
+}
+
+/// A name that is not a chart's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownChart;
+
+impl FromStr for ChartKind {
+    type Err = UnknownChart;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        ChartKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
+            .ok_or(UnknownChart)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for kind in ChartKind::ALL {
+            assert_eq!(kind.as_str().parse::<ChartKind>(), Ok(kind));
+        }
+        assert_eq!("pie".parse::<ChartKind>(), Err(UnknownChart));
+    }
+}

@@ -1,0 +1,105 @@
+//! Every chart renders as a complete, labelled SVG for ordinary and edge-case
+//! scenarios, and user text is escaped.
+
+use clusterplan_charts::{ChartKind, Series, compare_cumulative, compare_totals, render};
+use clusterplan_model::{CalculationResult, Scenario, calculate, parse_input};
+
+fn scenario(json: &str) -> (Scenario, CalculationResult) {
+    let input = parse_input(json.as_bytes()).expect("parses");
+    let scenario = Scenario::try_from(input).expect("valid");
+    let result = calculate(&scenario);
+    (scenario, result)
+}
+
+fn assert_svg(svg: &str, what: &str) {
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox="),
+        "{what}"
+    );
+    assert!(svg.trim_end().ends_with("</svg>"), "{what}");
+    assert!(
+        svg.contains("role=\"img\"") && svg.contains("<title>"),
+        "{what}"
+    );
+    assert!(!svg.contains("could not be drawn"), "{what}");
+    assert!(!svg.contains("NaN") && !svg.contains("inf"), "{what}");
+}
+
+#[test]
+fn every_chart_of_the_defaults_is_labelled() {
+    let (scenario, result) = scenario("{}");
+    let expected: [(ChartKind, &[&str]); 4] = [
+        (
+            ChartKind::Cumulative,
+            &["Cumulative cost", "Month", "USD", "EKS", "Self-hosted", "$"],
+        ),
+        (
+            ChartKind::Breakdown,
+            &[
+                "Monthly cost by category",
+                "Workers",
+                "On-call",
+                "Self-hosted",
+            ],
+        ),
+        (
+            ChartKind::Breakeven,
+            &["Clusters", "Horizon total (USD)", "now: 3"],
+        ),
+        (
+            ChartKind::Sensitivity,
+            &["clusters", "team.annual_cost_usd", "input × 0.75"],
+        ),
+    ];
+    for (kind, labels) in expected {
+        let svg = render(kind, &scenario, &result);
+        assert_svg(&svg, kind.as_str());
+        for label in labels {
+            assert!(svg.contains(label), "{}: {label} missing", kind.as_str());
+        }
+    }
+}
+
+#[test]
+fn edge_cases_render_without_panicking() {
+    let cases = [
+        r#"{"horizon_months": 1}"#,
+        r#"{"horizon_months": 120, "clusters": 1000}"#,
+        r#"{"clusters": 1, "workers": {"nodes_per_cluster": 1, "min_nodes_per_cluster": 1}, "team": {"annual_cost_usd": 0, "on_call_stipend_per_week_usd": 0}, "eks": {"standard_hourly_usd": 0, "on_call_slots": 0, "setup_hours": 0}, "self_hosted": {"setup_hours": 0, "on_call_slots": 0}}"#,
+        r#"{"clusters": 20, "workers": {"workload": {"cpu_request_cores": 200, "memory_request_gib": 800, "pods": 2000}}, "self_hosted": {"worker_hourly_usd": 0.08}}"#,
+        r#"{"clusters": 1000, "workers": {"nodes_per_cluster": 10000, "instance_type": "custom", "custom": {"vcpu": 96, "memory_gib": 768, "hourly_usd": 1000000, "max_pods_vpc_cni": 250}}}"#,
+    ];
+    for json in cases {
+        let (scenario, result) = scenario(json);
+        for kind in ChartKind::ALL {
+            assert_svg(
+                &render(kind, &scenario, &result),
+                &format!("{} {json}", kind.as_str()),
+            );
+        }
+    }
+}
+
+#[test]
+fn comparison_charts_escape_names_and_take_one_to_ten_scenarios() {
+    let results: Vec<CalculationResult> = (1..=10)
+        .map(|c| scenario(&format!("{{\"clusters\": {c}}}")).1)
+        .collect();
+    let evil = "<script>alert(1)</script> & \"'";
+    for n in [1, 2, 10] {
+        let series: Vec<Series> = results[..n]
+            .iter()
+            .enumerate()
+            .map(|(i, result)| Series {
+                name: if i == 0 { evil } else { "Plan" },
+                result,
+            })
+            .collect();
+        for svg in [compare_totals(&series), compare_cumulative(&series)] {
+            assert_svg(&svg, &format!("{n} scenarios"));
+            assert!(!svg.contains("<script>"), "name escaped");
+            assert!(svg.contains("&lt;scr"), "name shown (maybe shortened)");
+        }
+    }
+    assert_svg(&compare_totals(&[]), "no scenarios");
+}

@@ -1,0 +1,29 @@
+// axe-core scan of every page: no serious or critical violations.
+import { test, expect, request } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+test('every page passes axe-core without serious or critical violations', async ({ page, baseURL }) => {
+  const api = await request.newContext({ baseURL });
+  const created = await (await api.post('/api/v1/scenarios', { data: { name: 'Axe', input: {} } })).json();
+  const other = await (await api.post('/api/v1/scenarios', { data: { name: 'Axe 2', input: { clusters: 9 } } })).json();
+
+  for (const path of ['/', '/?clusters=0', `/s/${created.id}`, `/compare?ids=${created.id},${other.id}`, '/methodology']) {
+    await page.goto(path);
+    await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+  }
+});
+
+test('pages fit a 390 px wide phone without sideways scrolling', async ({ page, baseURL }) => {
+  const api = await request.newContext({ baseURL });
+  const created = await (await api.post('/api/v1/scenarios', { data: { name: 'Phone', input: {} } })).json();
+  await page.setViewportSize({ width: 390, height: 844 });
+
+  for (const path of ['/', `/s/${created.id}`, '/compare', '/methodology']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

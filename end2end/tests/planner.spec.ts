@@ -1,0 +1,70 @@
+// The planner: server-rendered results, live updates after hydration, and a
+// plain form submit with JavaScript disabled.
+import { test, expect } from '@playwright/test';
+
+test('planner hydrates and the verdict follows the inputs as the user types', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await page.goto('/');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('EKS is $416k cheaper over 36 months');
+
+  await page.getByLabel('Clusters', { exact: true }).fill('20');
+  await expect(verdict).not.toContainText('$416k');
+  await expect(page).toHaveURL(/clusters=20/);
+
+  // An invalid value shows its error beside the field, without a page load.
+  await page.getByLabel('Clusters', { exact: true }).fill('0');
+  await expect(page.locator('#f-clusters-error')).toContainText('must be');
+  await expect(page.getByLabel('Clusters', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+  expect(errors).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a plain form submit renders the results', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('hydration-status')).toHaveText('static');
+    await expect(page.getByTestId('verdict')).toContainText('EKS is $416k cheaper');
+
+    await page.getByLabel('Clusters', { exact: true }).fill('7');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+
+    await expect(page).toHaveURL(/clusters=7/);
+    await expect(page.getByLabel('Clusters', { exact: true })).toHaveValue('7');
+    await expect(page.getByTestId('verdict')).not.toContainText('$416k');
+  });
+
+  test('a saved scenario opens read-only from its link', async ({ page }) => {
+    await page.goto('/?clusters=5');
+    await page.getByLabel('Scenario name').fill('No-JS plan');
+    await page.getByRole('button', { name: 'Save and get a link' }).click();
+
+    await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+    await expect(page.getByTestId('scenario-name')).toHaveText('No-JS plan');
+    await expect(page.getByTestId('verdict')).toBeVisible();
+  });
+});
+
+test('the planner works from the keyboard alone, with visible focus', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+
+  // Skip link first, then into the form.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  const clusters = page.getByLabel('Clusters', { exact: true });
+  await clusters.focus();
+  const outline = await clusters.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('12');
+  await expect(page.getByTestId('verdict')).not.toContainText('$416k');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Nodes per cluster', { exact: true })).toBeFocused();
+});

@@ -1,0 +1,40 @@
+// Saving, sharing read-only, and editing from the creator's browser.
+import { test, expect } from '@playwright/test';
+
+test('save, open the link in a fresh context read-only, edit as the creator', async ({ page, browser }) => {
+  await page.goto('/?clusters=6');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByLabel('Scenario name').fill('Six clusters');
+  await page.getByRole('button', { name: 'Save and get a link' }).click();
+  await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+  const shareUrl = page.url();
+  await expect(page.getByTestId('edit-link')).toBeVisible();
+  expect(shareUrl).not.toContain('token');
+
+  // A manager opens the link in a browser that did not create it.
+  const manager = await browser.newContext();
+  const managerPage = await manager.newPage();
+  await managerPage.goto(shareUrl);
+  await expect(managerPage.getByTestId('scenario-name')).toHaveText('Six clusters');
+  await expect(managerPage.getByTestId('verdict')).toBeVisible();
+  await expect(managerPage.getByTestId('edit-link')).toHaveCount(0);
+
+  // The manager forks it: an editable copy of their own, at a new link.
+  await expect(managerPage.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await managerPage.getByRole('button', { name: /Fork/ }).click();
+  await expect(managerPage).not.toHaveURL(shareUrl);
+  await expect(managerPage).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+  await expect(managerPage.getByTestId('scenario-name')).toHaveText('Six clusters (fork)');
+  await expect(managerPage.getByTestId('edit-link')).toBeVisible();
+  await manager.close();
+
+  // The creator edits: a new revision with the new input.
+  await page.getByTestId('edit-link').click();
+  await expect(page.getByLabel('Clusters', { exact: true })).toHaveValue('6');
+  await page.getByLabel('Clusters', { exact: true }).fill('9');
+  await page.getByRole('button', { name: 'Calculate' }).click();
+  await expect(page).toHaveURL(/clusters=9/);
+  await page.getByRole('button', { name: 'Save as a new revision' }).click();
+  await expect(page).toHaveURL(shareUrl);
+  await expect(page.getByText('Revision 2')).toBeVisible();
+});

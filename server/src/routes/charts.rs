@@ -1,0 +1,29 @@
+//! `GET /s/{id}/charts/{name}.svg`: a saved scenario's chart at a stable URL, to
+//! embed in a document.
+
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use clusterplan_service::Service;
+
+use crate::api::ApiError;
+
+/// The chart as `image/svg+xml`; unknown ids or chart names are 404 problems.
+pub async fn chart(
+    State(service): State<Service>,
+    Path((id, file)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let name = file
+        .strip_suffix(".svg")
+        .ok_or_else(|| ApiError::NotFound(format!("chart {file}")))?;
+    let svg = service.chart(&id, name).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
+            // The link is the share secret: keep the chart out of shared caches.
+            (header::CACHE_CONTROL, "private, max-age=60"),
+        ],
+        svg,
+    )
+        .into_response())
+}

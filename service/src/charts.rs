@@ -1,0 +1,74 @@
+//! Charts for results and saved scenarios, drawn by `clusterplan-charts`.
+
+use clusterplan_charts::{ChartKind, Series};
+use clusterplan_model::{CalculationResult, Scenario};
+
+use crate::{Service, ServiceError};
+
+/// A rendered chart.
+pub struct Rendered {
+    /// Stable name (`cumulative`, …), the file name at `/s/{id}/charts/{name}.svg`.
+    pub name: &'static str,
+    /// Title for people.
+    pub title: &'static str,
+    /// The SVG document.
+    pub svg: String,
+}
+
+/// Every chart of one result.
+pub fn render_all(result: &CalculationResult) -> Vec<Rendered> {
+    let Some(scenario) = scenario_of(result) else {
+        return Vec::new();
+    };
+    ChartKind::ALL
+        .iter()
+        .map(|&kind| Rendered {
+            name: kind.as_str(),
+            title: kind.title(),
+            svg: clusterplan_charts::render(kind, &scenario, result),
+        })
+        .collect()
+}
+
+/// The comparison charts of several named results.
+pub fn render_comparison(scenarios: &[(&str, &CalculationResult)]) -> Vec<Rendered> {
+    let series: Vec<Series> = scenarios
+        .iter()
+        .map(|&(name, result)| Series { name, result })
+        .collect();
+    vec![
+        Rendered {
+            name: "totals",
+            title: "Horizon total per option and scenario",
+            svg: clusterplan_charts::compare_totals(&series),
+        },
+        Rendered {
+            name: "cumulative",
+            title: "Cumulative cost per option and scenario",
+            svg: clusterplan_charts::compare_cumulative(&series),
+        },
+    ]
+}
+
+impl Service {
+    /// Chart `name` (`cumulative`, `breakdown`, `breakeven`, `sensitivity`) of
+    /// saved scenario `id`, as SVG.
+    pub async fn chart(&self, id: &str, name: &str) -> Result<String, ServiceError> {
+        let kind: ChartKind = name
+            .parse()
+            .map_err(|_| ServiceError::NotFound(format!("chart {name}")))?;
+        let doc = self.get(id).await?;
+        let scenario =
+            scenario_of(&doc.result).ok_or_else(|| ServiceError::StoredInputInvalid {
+                id: id.to_owned(),
+                reason: "its resolved input no longer validates".into(),
+            })?;
+        Ok(clusterplan_charts::render(kind, &scenario, &doc.result))
+    }
+}
+
+/// The scenario behind a result: its `inputs` validated again (they were valid
+/// when it was calculated, so this only fails if the model changed under it).
+fn scenario_of(result: &CalculationResult) -> Option<Scenario> {
+    Scenario::try_from(result.inputs.clone()).ok()
+}

@@ -1,0 +1,213 @@
+//! The planner's HTML form as a scenario: flat `path=value` pairs (a GET query
+//! string, so the form works without JavaScript and the URL reproduces the plan)
+//! to a `ScenarioInput`, and a resolved input back to pairs to fill the form.
+
+use clusterplan_model::{FieldError, FieldKind, ResolvedInput, ScenarioInput, field_spec};
+use serde_json::{Map, Value};
+
+/// The radio button choosing how workers are sized: `workload` or `nodes`.
+pub const SIZING: &str = "workers.sizing";
+
+/// Parses a URL-encoded query (`clusters=3&workers.headroom_pct=25`) into pairs.
+/// A query that cannot be decoded gives no pairs (the defaults).
+pub fn pairs_from_query(query: &str) -> Vec<(String, String)> {
+    serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default()
+}
+
+/// Builds the input from form pairs. Empty values mean "default"; keys that are
+/// not input fields (such as `name`) are ignored; the sizing radio drops the
+/// fields of the mode not chosen, and custom-machine fields count only for the
+/// instance type `custom`. Type errors come back with their field paths.
+pub fn input_from_pairs(pairs: &[(String, String)]) -> Result<ScenarioInput, Vec<FieldError>> {
+    match parse_pairs(pairs) {
+        (input, errors) if errors.is_empty() => input,
+        (_, errors) => Err(errors),
+    }
+}
+
+/// Like [`input_from_pairs`], but a field that does not parse is left out (so it
+/// takes its default) and reported, so the caller can validate the rest and show
+/// every problem at once.
+pub fn parse_pairs(
+    pairs: &[(String, String)],
+) -> (Result<ScenarioInput, Vec<FieldError>>, Vec<FieldError>) {
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let sizing = get(SIZING).unwrap_or("workload");
+    let custom = get("workers.instance_type") == Some("custom");
+    let mut root = Map::new();
+    let mut errors = Vec::new();
+    for (key, raw) in pairs {
+        let raw = raw.trim();
+        let skip = raw.is_empty()
+            || (sizing == "nodes" && key.starts_with("workers.workload."))
+            || (sizing != "nodes" && key == "workers.nodes_per_cluster")
+            || (!custom && key.starts_with("workers.custom."));
+        let Some(spec) = field_spec(key).filter(|_| !skip) else {
+            continue;
+        };
+        match value(spec.kind, raw) {
+            Ok(value) => insert(&mut root, key, value),
+            Err(message) => errors.push(FieldError::new(key.as_str(), message)),
+        }
+    }
+    (from_json(Value::Object(root)), errors)
+}
+
+/// The form pairs that reproduce `input` (every field, defaults included).
+pub fn pairs_from_input(input: &ResolvedInput) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    let json = serde_json::to_value(input).expect("a resolved input serializes");
+    flatten("", &json, &mut pairs);
+    let sizing = if input.workers.nodes_per_cluster.is_some() {
+        "nodes"
+    } else {
+        "workload"
+    };
+    pairs.push((SIZING.to_owned(), sizing.to_owned()));
+    pairs
+}
+
+/// The URL query for `input`, e.g. to open a saved scenario in the planner.
+pub fn query_from_input(input: &ResolvedInput) -> String {
+    serde_urlencoded::to_string(pairs_from_input(input)).unwrap_or_default()
+}
+
+fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
+    match kind {
+        FieldKind::Integer | FieldKind::Number => raw
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .and_then(|n| {
+                // Whole numbers go in as integers so integer fields accept them.
+                let whole = n.fract() == 0.0 && n.abs() < 9.0e15;
+                if whole {
+                    Some(Value::from(n as i64))
+                } else {
+                    serde_json::Number::from_f64(n).map(Value::Number)
+                }
+            })
+            .ok_or_else(|| "must be a number".to_owned()),
+        FieldKind::Boolean => match raw {
+            "true" | "on" => Ok(Value::Bool(true)),
+            "false" | "off" => Ok(Value::Bool(false)),
+            _ => Err("must be true or false".to_owned()),
+        },
+        FieldKind::String => Ok(Value::String(raw.to_owned())),
+        FieldKind::Object => Err("cannot be set as one form field".to_owned()),
+    }
+}
+
+fn insert(root: &mut Map<String, Value>, path: &str, value: Value) {
+    let mut parts: Vec<&str> = path.split('.').collect();
+    let leaf = parts.pop().unwrap_or(path);
+    let mut node = root;
+    for part in parts {
+        let entry = node
+            .entry(part.to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Map::new());
+        }
+        node = entry.as_object_mut().expect("just made an object");
+    }
+    node.insert(leaf.to_owned(), value);
+}
+
+fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                flatten(&path, child, out);
+            }
+        }
+        Value::Null => {}
+        Value::String(s) => out.push((prefix.to_owned(), s.clone())),
+        other => out.push((prefix.to_owned(), other.to_string())),
+    }
+}
+
+fn from_json(value: Value) -> Result<ScenarioInput, Vec<FieldError>> {
+    // Paths come from the field table, so only a type the table and the input
+    // types disagree on could fail here; report it on the whole document.
+    serde_json::from_value(value).map_err(|e| vec![FieldError::new("", e.to_string())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clusterplan_model::Scenario;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn empty_form_is_the_defaults() {
+        let input = input_from_pairs(&[]).expect("valid");
+        assert_eq!(input, ScenarioInput::default());
+    }
+
+    #[test]
+    fn values_land_on_their_paths_and_modes_drop_the_other_fields() {
+        let form = pairs(&[
+            ("clusters", "5"),
+            ("name", "ignored"),
+            (SIZING, "nodes"),
+            ("workers.nodes_per_cluster", "7"),
+            ("workers.workload.pods", "999"),
+            ("workers.custom.vcpu", "4"),
+            ("eks.prefix_delegation", "on"),
+            ("team.engineers", ""),
+        ]);
+        let input = input_from_pairs(&form).expect("valid");
+        let scenario = Scenario::try_from(input).expect("valid scenario");
+        let resolved = scenario.input();
+        assert_eq!(resolved.clusters, 5);
+        assert_eq!(resolved.workers.nodes_per_cluster, Some(7));
+        assert!(resolved.workers.workload.is_none());
+        assert!(resolved.workers.custom.is_none());
+        assert!(resolved.eks.prefix_delegation);
+        assert_eq!(resolved.team.engineers, 4);
+    }
+
+    #[test]
+    fn non_numbers_are_field_errors() {
+        let errors = input_from_pairs(&pairs(&[
+            ("clusters", "three"),
+            ("workers.headroom_pct", "1e999"),
+        ]))
+        .expect_err("invalid");
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["clusters", "workers.headroom_pct"]);
+    }
+
+    #[test]
+    fn a_resolved_input_round_trips_through_the_form() {
+        let input = input_from_pairs(&pairs(&[
+            ("clusters", "9"),
+            (SIZING, "nodes"),
+            ("workers.nodes_per_cluster", "4"),
+        ]))
+        .expect("valid");
+        let scenario = Scenario::try_from(input).expect("valid");
+        let query = query_from_input(scenario.input());
+        let again = input_from_pairs(&pairs_from_query(&query)).expect("valid");
+        assert_eq!(
+            Scenario::try_from(again).expect("valid").input(),
+            scenario.input()
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! Charts at stable URLs, and charts inside the pages.
+
+use serde_json::json;
+
+use crate::helpers::{assert_problem, spawn_app};
+
+#[tokio::test]
+async fn each_chart_of_a_saved_scenario_has_a_stable_svg_url() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Charts", json!({"clusters": 4})).await;
+
+    for name in ["cumulative", "breakdown", "breakeven", "sensitivity"] {
+        let response = app
+            .get(&format!("/s/{}/charts/{name}.svg", created.id))
+            .await;
+
+        assert_eq!(response.status(), 200, "{name}");
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            content_type.starts_with("image/svg+xml"),
+            "{name}: {content_type}"
+        );
+        let svg = response.text().await.unwrap();
+        assert!(
+            svg.trim_start().starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_charts_and_scenarios_are_404() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Charts", json!({})).await;
+    let paths = [
+        format!("/s/{}/charts/pie.svg", created.id),
+        format!("/s/{}/charts/cumulative.png", created.id),
+        "/s/AAAAAAAAAAAAAAAAAAAAAA/charts/cumulative.svg".to_owned(),
+    ];
+
+    for path in paths {
+        assert_problem(app.get(&path).await, 404).await;
+    }
+}
+
+#[tokio::test]
+async fn pages_embed_the_charts_as_svg() {
+    let app = spawn_app().await;
+    let a = app.create_scenario("A <b>", json!({"clusters": 2})).await;
+    let b = app.create_scenario("B", json!({"clusters": 9})).await;
+
+    for path in [
+        "/".to_owned(),
+        format!("/s/{}", a.id),
+        format!("/compare?ids={},{}", a.id, b.id),
+    ] {
+        let html = app.get(&path).await.text().await.unwrap();
+        assert!(html.matches("<svg").count() >= 2, "{path}");
+    }
+    let compare = app
+        .get(&format!("/compare?ids={},{}", a.id, b.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        compare.contains("A &lt;b&gt;"),
+        "names are escaped in the table and charts"
+    );
+    assert!(!compare.contains("A <b>"));
+}
