@@ -9,6 +9,8 @@ pub mod error;
 pub mod format;
 pub mod pages;
 #[cfg(feature = "ssr")]
+mod security;
+#[cfg(feature = "ssr")]
 mod server;
 
 use leptos::prelude::*;
@@ -45,6 +47,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    security::set_content_security_policy();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/clusterplan.css" />

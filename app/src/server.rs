@@ -196,11 +196,14 @@ fn form_paths(error: clusterplan_service::ServiceError) -> AppError {
 }
 
 fn remember_token(id: &str, token: &str) {
-    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+    let (Some(response), Ok(service)) = (use_context::<leptos_axum::ResponseOptions>(), service())
+    else {
         return;
     };
+    // Secure when the deployment says it is served over https.
+    let secure = if service.is_https() { "; Secure" } else { "" };
     let cookie = format!(
-        "{TOKEN_COOKIE_PREFIX}{id}={token}; Path=/; Max-Age={TOKEN_MAX_AGE_SECS}; HttpOnly; SameSite=Strict"
+        "{TOKEN_COOKIE_PREFIX}{id}={token}; Path=/; Max-Age={TOKEN_MAX_AGE_SECS}; HttpOnly; SameSite=Strict{secure}"
     );
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.append_header(header::SET_COOKIE, value);

@@ -7,6 +7,7 @@ pub mod api;
 pub mod calculate;
 pub mod cli;
 pub mod config;
+pub mod middleware;
 pub mod routes;
 pub mod shutdown;
 pub mod startup;

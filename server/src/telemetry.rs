@@ -1,4 +1,5 @@
-//! Logging set-up: human-readable tracing to stderr, filtered by `RUST_LOG`.
+//! Logging set-up: tracing to stderr, filtered by `RUST_LOG`; one JSON object per
+//! line when `CLUSTERPLAN_LOG_FORMAT=json` (for log shippers), text otherwise.
 
 use tracing_subscriber::EnvFilter;
 
@@ -6,8 +7,12 @@ use tracing_subscriber::EnvFilter;
 pub fn init() {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+        .with_writer(std::io::stderr);
+    let _ = if std::env::var("CLUSTERPLAN_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
 }

@@ -48,6 +48,11 @@ impl Service {
         &self.db
     }
 
+    /// Whether the public URL is https (so cookies must be `Secure`).
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
     /// The shared page's address for scenario `id`.
     pub fn share_url(&self, id: &str) -> String {
         format!("{}/s/{id}", self.public_url)

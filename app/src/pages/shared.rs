@@ -15,6 +15,8 @@ use crate::pages::not_found::NotFound;
 /// The shared scenario page.
 #[component]
 pub fn SharedPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::security::keep_private();
     let params = use_params_map();
     let scenario = Resource::new(
         move || params.with(|p| p.get("id").unwrap_or_default()),

@@ -21,7 +21,7 @@ pub fn router(state: AppState) -> Router {
     };
     let options = state.leptos_options.clone();
 
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .nest("/api/v1", crate::api::router())
@@ -33,5 +33,6 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
-        .with_state(state)
+        .with_state(state);
+    crate::middleware::apply(router)
 }

@@ -1,0 +1,91 @@
+//! Security headers, request ids and compression on every kind of response.
+
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn pages_carry_a_csp_whose_nonce_is_the_scripts_nonce() {
+    let app = spawn_app().await;
+
+    let response = app.get("/").await;
+
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let html = response.text().await.unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy");
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts carry the policy's nonce"
+    );
+    for directive in [
+        "'wasm-unsafe-eval'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "default-src 'self'",
+    ] {
+        assert!(csp.contains(directive), "{directive} in {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline"));
+    let other = app.get("/").await.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(csp, other, "a fresh nonce per response");
+}
+
+#[tokio::test]
+async fn every_response_has_the_common_headers_and_a_request_id() {
+    let app = spawn_app().await;
+
+    for path in [
+        "/",
+        "/healthz",
+        "/api/v1/catalog",
+        "/api/v1/nope",
+        "/pkg/none.js",
+    ] {
+        let response = app.get(path).await;
+        let headers = response.headers();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{path}");
+        assert_eq!(
+            headers["x-request-id"].to_str().unwrap().len(),
+            22,
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn shared_pages_are_kept_out_of_indexes_and_shared_caches() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Private", json!({})).await;
+
+    let response = app.get(&format!("/s/{}", created.id)).await;
+
+    assert_eq!(response.headers()["x-robots-tag"], "noindex, nofollow");
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_the_client_accepts_gzip() {
+    let app = spawn_app().await;
+
+    let response = app
+        .client
+        .get(app.url("/"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+}
