@@ -6,6 +6,11 @@ SHELL := /bin/bash
 # wasm-opt comes from the binaryen npm package; cargo-installed tools from ~/.cargo/bin.
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
+# One-shot CI builds gain nothing from incremental artefacts, which take GBs.
+ifdef CI
+export CARGO_INCREMENTAL := 0
+endif
+
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://clusterplan.db
 

@@ -24,6 +24,19 @@ pub enum Command {
     /// stdout. Invalid input prints the API's problem document on stderr and
     /// exits with status 2.
     Calculate,
+    /// Write a consistent copy of a (possibly live) database to a new file.
+    Backup(BackupArgs),
+}
+
+/// Arguments of `clusterplan backup`.
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// The database to copy.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://clusterplan.db")]
+    pub database_url: String,
+    /// The new file to write; it must not exist.
+    #[arg(long)]
+    pub to: std::path::PathBuf,
 }
 
 /// Parses the arguments, runs the subcommand and turns its outcome into an exit code.
@@ -31,6 +44,33 @@ pub async fn run() -> ExitCode {
     match Cli::parse().command {
         Command::Serve(config) => serve(config).await,
         Command::Calculate => calculate::run(std::io::stdin().lock(), std::io::stdout().lock()),
+        Command::Backup(args) => backup(args).await,
+    }
+}
+
+async fn backup(args: BackupArgs) -> ExitCode {
+    if args.to.exists() {
+        eprintln!(
+            "clusterplan: {} exists; a backup never overwrites",
+            args.to.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let outcome = async {
+        let db = clusterplan_service::Database::connect(&args.database_url).await?;
+        db.backup_to(&args.to.to_string_lossy()).await?;
+        db.close().await;
+        Ok::<_, clusterplan_service::DbError>(())
+    };
+    match outcome.await {
+        Ok(()) => {
+            println!("backed up {} to {}", args.database_url, args.to.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("clusterplan: backup failed: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

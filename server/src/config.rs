@@ -2,6 +2,8 @@
 
 use std::net::SocketAddr;
 
+use clusterplan_service::Durability;
+
 /// Everything the server needs to start. Built by the CLI, or by tests directly.
 #[derive(Clone, Debug, clap::Args)]
 pub struct Config {
@@ -18,6 +20,21 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_PUBLIC_URL", default_value = "")]
     pub public_url: String,
 
+    /// SQLite durability: `full` (an acknowledged save survives power loss) or
+    /// `normal` (survives a crash of the process; faster).
+    #[arg(long, env = "CLUSTERPLAN_SQLITE_SYNCHRONOUS", default_value = "full", value_parser = parse_durability)]
+    pub sqlite_synchronous: Durability,
+
+    /// Seconds between SIGTERM and closing the listener: `/readyz` answers 503 at
+    /// once so the load balancer stops sending, while requests still arrive.
+    #[arg(long, env = "CLUSTERPLAN_DRAIN_DELAY_SECS", default_value_t = 5)]
+    pub drain_delay_secs: u64,
+
+    /// Seconds in-flight requests get after the listener closes; then the process
+    /// stops regardless.
+    #[arg(long, env = "CLUSTERPLAN_SHUTDOWN_TIMEOUT_SECS", default_value_t = 20)]
+    pub shutdown_timeout_secs: u64,
+
     /// Directory holding the built site (`pkg/` with the wasm bundle, CSS, assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -30,7 +47,18 @@ impl Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             database_url: database_url.into(),
             public_url: String::new(),
+            sqlite_synchronous: Durability::Full,
+            drain_delay_secs: 0,
+            shutdown_timeout_secs: 5,
             site_root: "target/site".into(),
         }
+    }
+}
+
+fn parse_durability(value: &str) -> Result<Durability, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "full" => Ok(Durability::Full),
+        "normal" => Ok(Durability::Normal),
+        other => Err(format!("{other:?} is not full or normal")),
     }
 }

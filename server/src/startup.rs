@@ -1,11 +1,15 @@
-//! Start-up: open the database, bind the listener, and serve until told to stop.
+//! Start-up: open the database, bind the listener, and serve until told to stop,
+//! then drain: readiness off, a delay while requests still come, a bounded wait
+//! for in-flight requests, and the pool closed with the WAL checkpointed.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use clusterplan_service::{Database, DbError, Service};
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
+use crate::state::Readiness;
 use crate::{AppState, Config, router};
 
 /// Why the server could not start. Each variant says what to fix.
@@ -28,11 +32,13 @@ pub enum StartupError {
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    drain_delay: Duration,
+    shutdown_timeout: Duration,
 }
 
 /// Opens and migrates the database, then binds `config.addr`.
 pub async fn build(config: Config) -> Result<Application, StartupError> {
-    let db = Database::connect(&config.database_url).await?;
+    let db = Database::connect_with(&config.database_url, config.sqlite_synchronous).await?;
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|source| StartupError::Bind {
@@ -48,7 +54,10 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
         state: AppState {
             leptos_options,
             service: Service::new(db, &config.public_url),
+            readiness: Readiness::ready(),
         },
+        drain_delay: Duration::from_secs(config.drain_delay_secs),
+        shutdown_timeout: Duration::from_secs(config.shutdown_timeout_secs),
     })
 }
 
@@ -60,18 +69,45 @@ impl Application {
             .expect("a bound TCP listener has a local address")
     }
 
-    /// Serves until `shutdown` resolves, then drains in-flight requests and
-    /// closes the pool.
+    /// Serves until `shutdown` resolves, then drains (see the module docs).
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let db = self.state.service.database().clone();
+        let readiness = self.state.readiness.clone();
+        let (drain_delay, timeout) = (self.drain_delay, self.shutdown_timeout);
+        let (closing_tx, closing_rx) = tokio::sync::oneshot::channel::<()>();
+        let signal = async move {
+            shutdown.await;
+            readiness.set_not_ready();
+            tracing::info!(?drain_delay, "shutting down: not ready, still serving");
+            tokio::time::sleep(drain_delay).await;
+            tracing::info!("closing the listener; finishing in-flight requests");
+            let _ = closing_tx.send(());
+        };
         let app = router(self.state);
-        let served = axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let server = axum::serve(
+            self.listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(signal);
+        let bound = async move {
+            if closing_rx.await.is_ok() {
+                tokio::time::sleep(timeout).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        let served = tokio::select! {
+            served = server => served,
+            () = bound => {
+                tracing::warn!(?timeout, "in-flight requests did not finish in time; stopping");
+                Ok(())
+            }
+        };
         db.close().await;
+        tracing::info!("stopped");
         served
     }
 }

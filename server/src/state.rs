@@ -11,4 +11,29 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The use cases over the process' one connection pool.
     pub service: Service,
+    /// Whether `/readyz` may say ready; cleared at the start of shutdown.
+    pub readiness: Readiness,
+}
+
+/// A flag shared by the readiness probe and the shutdown sequence.
+#[derive(Clone, Debug, Default)]
+pub struct Readiness(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl Readiness {
+    /// A flag that starts ready.
+    pub fn ready() -> Self {
+        Self(std::sync::Arc::new(std::sync::atomic::AtomicBool::new(
+            true,
+        )))
+    }
+
+    /// Whether the server accepts new work.
+    pub fn is_ready(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Marks the server as going away.
+    pub fn set_not_ready(&self) {
+        self.0.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
 }

@@ -3,7 +3,9 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 
 /// Why the database could not be opened, migrated or reached.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +34,25 @@ pub enum DbError {
     Query(#[from] sqlx::Error),
 }
 
+/// How hard SQLite works to keep an acknowledged write through a crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// `synchronous=FULL`: survives power loss (the default).
+    Full,
+    /// `synchronous=NORMAL`: survives a process crash; the last commits may be
+    /// lost on power loss. Faster writes.
+    Normal,
+}
+
+impl From<Durability> for SqliteSynchronous {
+    fn from(durability: Durability) -> Self {
+        match durability {
+            Durability::Full => SqliteSynchronous::Full,
+            Durability::Normal => SqliteSynchronous::Normal,
+        }
+    }
+}
+
 /// The process-wide connection pool. Cheap to clone: clones share one pool.
 #[derive(Clone, Debug)]
 pub struct Database {
@@ -39,11 +60,18 @@ pub struct Database {
 }
 
 impl Database {
+    /// Opens (creating if missing) and migrates the SQLite database at `url`, with
+    /// `synchronous=FULL`: a save acknowledged is on disk even if the machine loses
+    /// power. See [`Database::connect_with`] to trade that for speed.
+    pub async fn connect(url: &str) -> Result<Self, DbError> {
+        Self::connect_with(url, Durability::Full).await
+    }
+
     /// Opens (creating if missing) and migrates the SQLite database at `url`.
     ///
     /// WAL lets readers proceed while one writer commits; the busy timeout makes
     /// concurrent writers queue instead of failing with `SQLITE_BUSY`.
-    pub async fn connect(url: &str) -> Result<Self, DbError> {
+    pub async fn connect_with(url: &str, durability: Durability) -> Result<Self, DbError> {
         // sqlx's SQLite parser takes any string as a file name; a Postgres URL
         // must not silently become a local file called "postgres:".
         if !url.starts_with("sqlite:") {
@@ -60,6 +88,7 @@ impl Database {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .busy_timeout(Duration::from_secs(5))
+            .synchronous(durability.into())
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
@@ -84,8 +113,32 @@ impl Database {
         &self.pool
     }
 
-    /// Closes every connection; waits for checked-out ones to come back.
+    /// Copies the live database into a new file `path`, consistently (one read
+    /// transaction) and without stopping writers: SQLite's `VACUUM INTO`. Fails if
+    /// `path` exists, so a backup never overwrites anything.
+    pub async fn backup_to(&self, path: &str) -> Result<(), DbError> {
+        sqlx::query("VACUUM INTO ?")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Moves every committed page from the WAL into the main file and truncates
+    /// the WAL, so the database file alone is complete (done at shutdown).
+    pub async fn checkpoint(&self) -> Result<(), DbError> {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Checkpoints the WAL, then closes every connection (waiting for checked-out
+    /// ones to come back).
     pub async fn close(&self) {
+        if let Err(error) = self.checkpoint().await {
+            tracing::warn!(%error, "WAL checkpoint at shutdown failed");
+        }
         self.pool.close().await;
     }
 }
@@ -109,6 +162,25 @@ mod tests {
         .await
         .expect("query");
         assert_eq!(tables, 1);
+    }
+
+    #[tokio::test]
+    async fn durability_sets_synchronous() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (durability, expected) in [(Durability::Full, 2), (Durability::Normal, 1)] {
+            let url = format!(
+                "sqlite://{}",
+                dir.path().join(format!("{expected}.db")).display()
+            );
+            let db = Database::connect_with(&url, durability)
+                .await
+                .expect("connect");
+            let level: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                .fetch_one(db.pool())
+                .await
+                .expect("pragma");
+            assert_eq!(level, expected, "{durability:?}");
+        }
     }
 
     #[tokio::test]

@@ -19,7 +19,7 @@ mod store;
 use std::sync::Arc;
 
 pub use calculation::{calculate, catalog_document};
-pub use db::{Database, DbError};
+pub use db::{Database, DbError, Durability};
 pub use documents::{
     CatalogDocument, ComparisonDocument, CreatedScenario, NewScenario, ScenarioDocument,
     ScenarioUpdate,

@@ -13,25 +13,46 @@ pub struct TestApp {
     pub address: String,
     /// HTTP client that does not follow redirects.
     pub client: reqwest::Client,
-    /// The database file's directory; removed when the test ends.
-    _dir: TempDir,
+    /// The database file's directory (`test.db`); removed when the test ends.
+    pub dir: TempDir,
 }
 
 /// Starts the server on port 0 with a fresh temp database and waits until it listens.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await.0
+}
+
+/// Like [`spawn_app`], with the configuration adjusted by `adjust`; also returns
+/// the trigger that starts a graceful shutdown and the server task.
+pub async fn spawn_app_with(
+    adjust: impl FnOnce(&mut Config),
+) -> (
+    TestApp,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+) {
     let dir = tempfile::tempdir().expect("create temp dir");
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let app = build(Config::for_tests(url)).await.expect("server builds");
+    let mut config = Config::for_tests(url);
+    adjust(&mut config);
+    let app = build(config).await.expect("server builds");
     let addr: SocketAddr = app.local_addr();
-    tokio::spawn(app.run_until(std::future::pending()));
-    TestApp {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.run_until(async move {
+        // A dropped trigger (as in `spawn_app`) means "run until the test ends".
+        if stopped.await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }));
+    let app = TestApp {
         address: format!("http://{addr}"),
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client"),
-        _dir: dir,
-    }
+        dir,
+    };
+    (app, stop, server)
 }
 
 impl TestApp {

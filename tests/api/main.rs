@@ -10,6 +10,7 @@ mod concurrency;
 mod export;
 mod health;
 mod helpers;
+mod lifecycle;
 mod pages;
 mod scenarios;
 mod security;
