@@ -14,14 +14,14 @@ endif
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://clusterplan.db
 
-.PHONY: run test setup setup-test build fmt-check clippy test-rust test-api-fuzz test-e2e
+.PHONY: run test setup setup-test build fmt-check clippy audit test-rust test-api-fuzz test-faults test-e2e load
 
 ## Build the release site and serve it on $(ADDR) with the SQLite file $(DATABASE_URL).
 run: setup build
 	LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve --addr $(ADDR) --database-url $(DATABASE_URL)
 
 ## Every check: formatting, lints (ssr and hydrate), Rust tests, browser tests.
-test: setup-test fmt-check clippy test-rust build test-api-fuzz test-e2e
+test: setup-test fmt-check clippy audit test-rust build test-api-fuzz test-faults test-e2e
 	@echo "make test: all checks passed"
 
 setup:
@@ -42,6 +42,11 @@ clippy:
 	cargo clippy -p clusterplan-app --features ssr --all-targets -- -D warnings
 	cargo clippy -p clusterplan-app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
+## RustSec advisories, from the snapshot beside the repo (no network).
+## Allowed: RUSTSEC-2024-0436 (paste unmaintained; see docs/RELIABILITY.md).
+audit:
+	cargo audit --db ../shared/advisory-db --no-fetch --deny warnings --ignore RUSTSEC-2024-0436
+
 test-rust:
 	cargo test --workspace --exclude clusterplan-app
 	cargo test -p clusterplan-app --features ssr
@@ -50,5 +55,13 @@ test-rust:
 test-api-fuzz:
 	./scripts/api-fuzz.sh
 
+## kill -9 during concurrent saves, SIGTERM during load (scripts/faults.sh).
+test-faults:
+	./scripts/faults.sh
+
+## Load figures for docs/PERFORMANCE.md (not part of `make test`).
+load: build
+	./scripts/load.sh
+
 test-e2e:
-	cd end2end && npx playwright test
+	cd end2end && E2E_PORT=$$(../scripts/free-port.sh) npx playwright test

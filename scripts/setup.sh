@@ -38,9 +38,20 @@ if [ ! -f "$stamp" ] || ! cmp -s end2end/package-lock.json "$stamp"; then
 fi
 
 if $with_test_tools; then
+  if ! cargo audit --version 2>/dev/null | grep -q "0.22.2"; then
+    say "installing cargo-audit 0.22.2 (about 5 minutes, once)"
+    cargo install cargo-audit --version 0.22.2 --locked
+  fi
+  # wrk: the load generator of the fault runs (SIGTERM during load).
+  if ! command -v wrk >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+    apt-get update -qq
+  fi
+  if ! command -v wrk >/dev/null 2>&1; then
+    say "installing wrk"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+  fi
   if ! command -v chromium >/dev/null 2>&1; then
     say "installing Debian's Chromium for the browser tests"
-    apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
   fi
 fi

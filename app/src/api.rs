@@ -61,20 +61,20 @@ pub async fn evaluate(query: String) -> Result<Evaluation, AppError> {
 
 /// Saves the planner form's scenario under `name`, keeps its edit token in an
 /// HttpOnly cookie of this browser, and redirects to the shared page.
-#[server]
+#[server(endpoint = "save_scenario")]
 pub async fn save_scenario(name: String, query: String) -> Result<(), AppError> {
     crate::server::save(name, &query).await
 }
 
 /// Writes the planner form's scenario as a new revision of `id`, with the edit
 /// token this browser holds (403 without it), and redirects to the shared page.
-#[server]
+#[server(endpoint = "update_scenario")]
 pub async fn update_scenario(id: String, name: String, query: String) -> Result<(), AppError> {
     crate::server::update(id, name, &query).await
 }
 
 /// Copies scenario `id` into a new scenario this browser can edit, and opens it.
-#[server]
+#[server(endpoint = "fork_scenario")]
 pub async fn fork_scenario(id: String) -> Result<(), AppError> {
     crate::server::fork(id).await
 }

@@ -35,6 +35,11 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_SHUTDOWN_TIMEOUT_SECS", default_value_t = 20)]
     pub shutdown_timeout_secs: u64,
 
+    /// Writes (POST, PUT, DELETE) each client address may make per minute, in
+    /// bursts of up to as many; more get 429 with Retry-After.
+    #[arg(long, env = "CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE", default_value_t = 60)]
+    pub write_limit_per_minute: u32,
+
     /// Directory holding the built site (`pkg/` with the wasm bundle, CSS, assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -49,6 +54,9 @@ impl Config {
             public_url: String::new(),
             sqlite_synchronous: Durability::Full,
             drain_delay_secs: 0,
+            // Tests save hundreds of scenarios from one address; the limit has
+            // its own test.
+            write_limit_per_minute: 1_000_000,
             shutdown_timeout_secs: 5,
             site_root: "target/site".into(),
         }

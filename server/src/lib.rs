@@ -8,6 +8,7 @@ pub mod calculate;
 pub mod cli;
 pub mod config;
 pub mod middleware;
+pub mod ratelimit;
 pub mod routes;
 pub mod shutdown;
 pub mod startup;

@@ -55,6 +55,7 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
             leptos_options,
             service: Service::new(db, &config.public_url),
             readiness: Readiness::ready(),
+            write_limiter: crate::ratelimit::WriteLimiter::new(config.write_limit_per_minute),
         },
         drain_delay: Duration::from_secs(config.drain_delay_secs),
         shutdown_timeout: Duration::from_secs(config.shutdown_timeout_secs),

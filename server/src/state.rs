@@ -13,6 +13,8 @@ pub struct AppState {
     pub service: Service,
     /// Whether `/readyz` may say ready; cleared at the start of shutdown.
     pub readiness: Readiness,
+    /// Write budgets per client address.
+    pub write_limiter: std::sync::Arc<crate::ratelimit::WriteLimiter>,
 }
 
 /// A flag shared by the readiness probe and the shutdown sequence.

@@ -89,3 +89,44 @@ async fn responses_are_compressed_when_the_client_accepts_gzip() {
 
     assert_eq!(response.headers()["content-encoding"], "gzip");
 }
+
+#[tokio::test]
+async fn writes_over_the_limit_get_429_with_retry_after_and_reads_go_on() {
+    let (app, _stop, _server) =
+        crate::helpers::spawn_app_with(|c| c.write_limit_per_minute = 3).await;
+    for i in 0..3 {
+        app.create_scenario(&format!("S{i}"), json!({})).await;
+    }
+
+    let refused = app
+        .post_json("/api/v1/scenarios", &json!({"name": "one too many"}))
+        .await;
+
+    let retry_after: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=20).contains(&retry_after), "{retry_after}");
+    let problem = crate::helpers::assert_problem(refused, 429).await;
+    assert!(problem["detail"].as_str().unwrap().contains("too many"));
+    assert_eq!(
+        app.get("/api/v1/catalog").await.status(),
+        200,
+        "reads are not limited"
+    );
+    let calculate = app.calculate(&json!({})).await;
+    assert_eq!(
+        calculate.status(),
+        200,
+        "calculating stores nothing, so it is not limited"
+    );
+    let page_save = app
+        .client
+        .post(app.url("/api/save_scenario"))
+        .form(&[("name", "from the page"), ("query", "clusters=2")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page_save.status(), 429, "the page's save counts too");
+}

@@ -32,6 +32,12 @@ pub enum ApiError {
     /// The edit token does not belong to the scenario.
     #[error("the edit token does not match this scenario")]
     Forbidden,
+    /// Too many writes from this address; try again after the given seconds.
+    #[error("too many changes from this address; try again in {retry_after_secs} s")]
+    TooManyRequests {
+        /// Seconds until a write is accepted again.
+        retry_after_secs: u64,
+    },
     /// The path exists but not with this method.
     #[error("this method is not allowed here")]
     MethodNotAllowed,
@@ -67,6 +73,7 @@ impl ApiError {
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -111,6 +118,10 @@ impl IntoResponse for ApiError {
         if let Self::Internal(cause) = &self {
             tracing::error!(error = %cause, "request failed");
         }
+        let retry_after = match &self {
+            Self::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         let mut response = (status, axum::Json(self.into_problem())).into_response();
         let headers = response.headers_mut();
         headers.insert(
@@ -119,6 +130,9 @@ impl IntoResponse for ApiError {
         );
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(secs) = retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         response
     }
@@ -164,4 +178,13 @@ pub enum NotFoundProblem {
     /// Unknown id or revision.
     #[response(status = 404, content_type = "application/problem+json")]
     NotFound(Problem),
+}
+
+/// Too many writes from this address, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Only read by the OpenAPI derive.
+pub enum RateLimited {
+    /// Over the write limit; `Retry-After` says when to try again.
+    #[response(status = 429, content_type = "application/problem+json")]
+    TooManyRequests(Problem),
 }

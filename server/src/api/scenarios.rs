@@ -8,7 +8,7 @@ use clusterplan_service::{
     CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, csv,
 };
 
-use super::error::{ApiError, BodyProblems, NotFoundProblem, TokenProblems};
+use super::error::{ApiError, BodyProblems, NotFoundProblem, RateLimited, TokenProblems};
 use super::extract::{ApiJson, EditToken};
 
 /// Saves a new scenario. The answer holds the edit token, shown this once only.
@@ -17,6 +17,7 @@ use super::extract::{ApiJson, EditToken};
     responses(
         (status = 201, description = "Created; `Location` names the new scenario", body = CreatedScenario),
         BodyProblems,
+        RateLimited,
     )
 )]
 pub async fn create(
@@ -57,6 +58,7 @@ pub async fn get(
         (status = 200, description = "The new revision", body = ScenarioDocument),
         BodyProblems,
         TokenProblems,
+        RateLimited,
     )
 )]
 pub async fn update(
@@ -76,6 +78,7 @@ pub async fn update(
     responses(
         (status = 204, description = "Deleted"),
         TokenProblems,
+        RateLimited,
     )
 )]
 pub async fn delete(

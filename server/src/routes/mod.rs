@@ -20,6 +20,7 @@ pub fn router(state: AppState) -> Router {
         move || provide_context(service.clone())
     };
     let options = state.leptos_options.clone();
+    let limiter = state.write_limiter.clone();
 
     let router = Router::new()
         .route("/healthz", get(health::healthz))
@@ -33,6 +34,11 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
-        .with_state(state);
+        .with_state(state)
+        // Inside the middleware stack, so refused writes are logged and tagged too.
+        .layer(axum::middleware::from_fn_with_state(
+            limiter,
+            crate::ratelimit::limit_writes,
+        ));
     crate::middleware::apply(router)
 }

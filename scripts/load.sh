@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Load test on loopback: wrk against the release server's /healthz (the ceiling: a
+# handler that does nothing, through the same middleware), POST /api/v1/calculate
+# with the default scenario, and a shared-scenario page. Bounded: DURATION seconds
+# per endpoint. Prints req/s and latency percentiles for each.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${LOAD_PORT:-$(./scripts/free-port.sh)}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+dir=$(mktemp -d)
+LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve \
+  --addr "127.0.0.1:$PORT" --database-url "sqlite://$dir/load.db" 2> "$dir/server.log" &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
+for _ in $(seq 50); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+id=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/scenarios" -H 'content-type: application/json' \
+  -d '{"name": "Load test"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+cat > "$dir/calculate.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = "{}"
+wrk.headers["Content-Type"] = "application/json"
+LUA
+
+run() {
+  echo "== $1"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${@:2}" \
+    | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|99)%"
+}
+run "GET /healthz (ceiling)" "http://127.0.0.1:$PORT/healthz"
+run "POST /api/v1/calculate {}" -s "$dir/calculate.lua" "http://127.0.0.1:$PORT/api/v1/calculate"
+run "GET /s/{id} (shared page, 4 charts)" "http://127.0.0.1:$PORT/s/$id"

@@ -1,0 +1,147 @@
+//! A write rate limit per client address: a token bucket that refills at
+//! `per_minute / 60` tokens a second and holds at most `per_minute` tokens.
+//! Only requests that store something count ([`is_write`]); calculations and
+//! page reads never do, so live planner updates are never refused.
+//!
+//! The address is the TCP peer's. Behind a proxy that is the proxy's, so limit
+//! there instead (or give each proxy its own budget); headers such as
+//! `X-Forwarded-For` are not trusted because any client can send them.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::api::ApiError;
+
+/// Addresses remembered at most; past this, full (idle) buckets are forgotten.
+const MAX_TRACKED: usize = 10_000;
+
+/// Token buckets per client address.
+#[derive(Debug)]
+pub struct WriteLimiter {
+    capacity: f64,
+    per_second: f64,
+    buckets: Mutex<HashMap<IpAddr, (f64, Instant)>>,
+}
+
+impl WriteLimiter {
+    /// A limiter allowing `per_minute` writes a minute per address (in bursts of
+    /// up to `per_minute`).
+    pub fn new(per_minute: u32) -> Arc<Self> {
+        let capacity = f64::from(per_minute.max(1));
+        Arc::new(Self {
+            capacity,
+            per_second: capacity / 60.0,
+            buckets: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Takes one token for `ip` at `now`, or says how long until one is free.
+    pub fn check(&self, ip: IpAddr, now: Instant) -> Result<(), Duration> {
+        // A poisoned lock only means another request panicked mid-update; the
+        // map is still a valid map.
+        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        if buckets.len() >= MAX_TRACKED {
+            let (capacity, rate) = (self.capacity, self.per_second);
+            buckets.retain(|_, (tokens, at)| {
+                *tokens + rate * now.duration_since(*at).as_secs_f64() < capacity
+            });
+        }
+        let (tokens, at) = buckets.entry(ip).or_insert((self.capacity, now));
+        *tokens =
+            (*tokens + self.per_second * now.duration_since(*at).as_secs_f64()).min(self.capacity);
+        *at = now;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            Ok(())
+        } else {
+            Err(Duration::from_secs_f64((1.0 - *tokens) / self.per_second))
+        }
+    }
+}
+
+/// The requests that store something: PUT, PATCH and DELETE anywhere, and POST to
+/// the API's create and the pages' save, update and fork server functions.
+pub fn is_write(method: &Method, path: &str) -> bool {
+    const STORING_POSTS: [&str; 4] = [
+        "/api/v1/scenarios",
+        "/api/save_scenario",
+        "/api/update_scenario",
+        "/api/fork_scenario",
+    ];
+    match *method {
+        Method::PUT | Method::PATCH | Method::DELETE => true,
+        Method::POST => STORING_POSTS.contains(&path.trim_end_matches('/')),
+        _ => false,
+    }
+}
+
+/// Middleware: limits writes (see [`is_write`]).
+pub async fn limit_writes(
+    State(limiter): State<Arc<WriteLimiter>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !is_write(request.method(), request.uri().path()) {
+        return next.run(request).await;
+    }
+    match limiter.check(peer.ip(), Instant::now()) {
+        Ok(()) => next.run(request).await,
+        Err(wait) => ApiError::TooManyRequests {
+            retry_after_secs: wait.as_secs().max(1),
+        }
+        .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_storing_requests_are_writes() {
+        let cases = [
+            (Method::POST, "/api/v1/scenarios", true),
+            (Method::PUT, "/api/v1/scenarios/abc", true),
+            (Method::DELETE, "/api/v1/scenarios/abc", true),
+            (Method::POST, "/api/save_scenario", true),
+            (Method::POST, "/api/fork_scenario", true),
+            (Method::POST, "/api/v1/calculate", false),
+            (Method::POST, "/api/evaluate1234", false),
+            (Method::GET, "/api/v1/scenarios/abc", false),
+        ];
+        for (method, path, expected) in cases {
+            assert_eq!(is_write(&method, path), expected, "{method} {path}");
+        }
+    }
+
+    #[test]
+    fn a_burst_is_allowed_then_writes_wait_for_refill() {
+        let limiter = WriteLimiter::new(60);
+        let ip: IpAddr = [10, 0, 0, 1].into();
+        let other: IpAddr = [10, 0, 0, 2].into();
+        let start = Instant::now();
+
+        for _ in 0..60 {
+            assert!(limiter.check(ip, start).is_ok());
+        }
+        let wait = limiter.check(ip, start).expect_err("over the limit");
+
+        assert!(wait <= Duration::from_secs(1), "{wait:?}");
+        assert!(
+            limiter.check(other, start).is_ok(),
+            "addresses have their own budgets"
+        );
+        assert!(
+            limiter.check(ip, start + Duration::from_secs(1)).is_ok(),
+            "one token a second"
+        );
+    }
+}
