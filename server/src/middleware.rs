@@ -7,7 +7,9 @@
 //! 4. security headers that hold for every response;
 //! 5. compression, outside the timeout so slow clients do not count against it;
 //! 6. timeout, so a stuck request cannot hold a connection for ever;
-//! 7. panic catching, innermost, so a panic becomes a 500 problem document that
+//! 7. body limit for every route (server functions too), with its bare 413
+//!    turned into a problem document just outside it;
+//! 8. panic catching, innermost, so a panic becomes a 500 problem document that
 //!    the layers above still log, time and tag.
 
 use std::time::Duration;
@@ -20,6 +22,7 @@ use axum::response::{IntoResponse, Response};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
@@ -29,6 +32,9 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::api::ApiError;
+
+/// Largest request body any route accepts (the API's own limit is lower).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// Longest a request may take before it is answered 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
@@ -63,6 +69,8 @@ pub fn apply(router: Router) -> Router {
                 StatusCode::REQUEST_TIMEOUT,
                 REQUEST_TIMEOUT,
             ))
+            .layer(axum::middleware::map_response(problem_for_bare_413))
+            .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
             .layer(CatchPanicLayer::custom(panic_response)),
     )
 }
@@ -78,6 +86,23 @@ fn request_span(request: &Request<Body>) -> tracing::Span {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("-");
     tracing::info_span!("request", method = %request.method(), route, request_id = id)
+}
+
+/// The body limit answers 413 in plain text; say it as every other error is said.
+async fn problem_for_bare_413<B>(response: axum::http::Response<B>) -> Response
+where
+    B: axum::body::HttpBody<Data = axum::body::Bytes> + Send + 'static,
+    B::Error: Into<axum::BoxError>,
+{
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_problem {
+        ApiError::PayloadTooLarge.into_response()
+    } else {
+        response.map(Body::new)
+    }
 }
 
 fn panic_response(_: Box<dyn std::any::Any + Send>) -> Response {

@@ -130,3 +130,87 @@ async fn writes_over_the_limit_get_429_with_retry_after_and_reads_go_on() {
         .unwrap();
     assert_eq!(page_save.status(), 429, "the page's save counts too");
 }
+
+#[tokio::test]
+async fn an_oversized_body_to_any_route_is_a_413_problem() {
+    let app = spawn_app().await;
+    let huge = vec![b'a'; 300 * 1024];
+
+    let response = app
+        .client
+        .post(app.url("/api/save_scenario"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+
+    crate::helpers::assert_problem(response, 413).await;
+    assert_eq!(app.get("/healthz").await.status(), 200);
+}
+
+#[tokio::test]
+async fn logs_never_contain_share_ids_or_edit_tokens() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_clusterplan"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--database-url"])
+        .arg(format!("sqlite://{}", dir.path().join("logs.db").display()))
+        .env("RUST_LOG", "debug")
+        .env("CLUSTERPLAN_LOG_FORMAT", "json")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("the server logs its address").unwrap();
+        if let Some(rest) = line.split("\"addr\":\"").nth(1) {
+            break rest.split('"').next().unwrap().to_owned();
+        }
+    };
+    let base = format!("http://{addr}");
+    let client = reqwest::Client::new();
+    let created: serde_json::Value = client
+        .post(format!("{base}/api/v1/scenarios"))
+        .json(&json!({"name": "Secret plan"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let (id, token) = (
+        created["id"].as_str().unwrap(),
+        created["edit_token"].as_str().unwrap(),
+    );
+    for path in [
+        format!("/s/{id}"),
+        format!("/api/v1/scenarios/{id}"),
+        format!("/s/{id}/charts/cumulative.svg"),
+    ] {
+        client.get(format!("{base}{path}")).send().await.unwrap();
+    }
+    client
+        .put(format!("{base}/api/v1/scenarios/{id}"))
+        .bearer_auth(token)
+        .json(&json!({"name": "Renamed"}))
+        .send()
+        .await
+        .unwrap();
+
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let logged: Vec<String> = lines.map_while(Result::ok).collect();
+    let logged = logged.join("\n");
+    assert!(
+        logged.contains("/api/v1/scenarios/{id}"),
+        "requests are logged by route:\n{logged}"
+    );
+    assert!(!logged.contains(id), "the share id leaked into the logs");
+    assert!(
+        !logged.contains(token),
+        "the edit token leaked into the logs"
+    );
+}
