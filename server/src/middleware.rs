@@ -121,3 +121,39 @@ impl MakeRequestId for RandomRequestId {
             .map(RequestId::new)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panicking_handler_becomes_a_500_problem_with_the_common_headers() {
+        let app = apply(Router::new().route(
+            "/boom",
+            get(|| async {
+                if true {
+                    panic!("handler bug");
+                }
+            }),
+        ));
+
+        let response = app
+            .oneshot(Request::get("/boom").body(Body::empty()).expect("request"))
+            .await
+            .expect("a response, not a dropped connection");
+
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "application/problem+json"
+        );
+        assert_eq!(
+            response.headers()[header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff"
+        );
+        assert!(response.headers().contains_key(REQUEST_ID));
+    }
+}
