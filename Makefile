@@ -44,8 +44,10 @@ clippy:
 
 ## RustSec advisories, from the snapshot beside the repo (no network).
 ## Allowed: RUSTSEC-2024-0436 (paste unmaintained; see docs/RELIABILITY.md).
+ADVISORY_DB ?= ../shared/advisory-db
 audit:
-	cargo audit --db ../shared/advisory-db --no-fetch --deny warnings --ignore RUSTSEC-2024-0436
+	@test -d $(ADVISORY_DB)/crates || { echo "audit: no advisory database at $(ADVISORY_DB) (set ADVISORY_DB=…)" >&2; exit 1; }
+	cargo audit --db $(ADVISORY_DB) --no-fetch --deny warnings --ignore RUSTSEC-2024-0436
 
 test-rust:
 	cargo test --workspace --exclude clusterplan-app
