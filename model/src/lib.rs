@@ -47,6 +47,7 @@ mod sensitivity;
 mod strict;
 mod team;
 mod validate;
+mod vocabulary;
 mod warnings;
 
 pub use calculate::{calculate, calculate_json, horizon_totals_at};
@@ -55,7 +56,7 @@ pub use display::usd_short;
 pub use error::{
     FieldError, InputError, ValidationErrors, field_error_from_json, input_error_from_json,
 };
-pub use fields::{FieldKind, FieldSpec, field_spec, field_specs};
+pub use fields::{FieldKind, FieldSpec, field_label, field_spec, field_specs, field_title};
 pub use input::ScenarioInput;
 pub use output::{
     CalculationResult, Cheaper, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost,
@@ -65,6 +66,7 @@ pub use output::{
 pub use parse::parse_input;
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;
+pub use vocabulary::CostCategory;
 
 /// Version of the model's formulas, reported as `model_version` in every result.
 pub const MODEL_VERSION: &str = "1";

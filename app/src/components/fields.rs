@@ -53,28 +53,6 @@ pub fn group_fields(prefixes: &[&str]) -> Vec<&'static FieldSpec> {
         .collect()
 }
 
-/// `workers.headroom_pct` → `Headroom`: the last segment, in words.
-pub fn label(path: &str) -> String {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    let words = last
-        .trim_end_matches("_pct")
-        .trim_end_matches("_usd")
-        .trim_end_matches("_gib")
-        .replace('_', " ")
-        .replace("cpu", "CPU")
-        .replace("vpc cni", "VPC CNI")
-        .replace("api lb", "API load balancer")
-        .replace("eks", "EKS")
-        .replace("s3", "S3")
-        .replace("ebs", "EBS")
-        .replace("vcpu", "vCPU");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// An HTML id for a field path (`workers.headroom_pct` → `f-workers-headroom_pct`).
 pub fn field_id(path: &str) -> String {
     format!("f-{}", path.replace('.', "-"))
@@ -122,7 +100,7 @@ pub fn Field(
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{label(&spec.path)}</label>
+            <label for=id.clone()>{spec.label()}</label>
             <div class="control">{control}<span class="unit">{unit.clone()}</span></div>
             <p class="hint" id=hint_id>
                 {default} " " {spec.rationale.clone()}

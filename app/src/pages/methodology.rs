@@ -5,8 +5,6 @@ use clusterplan_model::{catalog, field_specs};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::fields::label;
-
 /// The formulas of PLANNER.md §3, as the model implements them.
 const FORMULAS: &[(&str, &str)] = &[
     (
@@ -64,7 +62,7 @@ pub fn MethodologyPage() -> impl IntoView {
                 <tbody>
                     {field_specs().iter().map(|spec| view! {
                         <tr>
-                            <th scope="row">{label(&spec.path)}<br /><code>{spec.path.clone()}</code></th>
+                            <th scope="row">{spec.label()}<br /><code>{spec.path.clone()}</code></th>
                             <td>{spec.default.to_string()}" "{spec.unit.clone().unwrap_or_default()}</td>
                             <td>{spec.range.clone()}</td>
                             <td>{spec.rationale.clone()}</td>
