@@ -1,56 +1,15 @@
-//! Types the pages share with the server, and the server functions (each a public
-//! endpoint under `/api/`, and each a thin call into `clusterplan_service`).
+//! The server functions: each a public endpoint under `/api/`, callable from the
+//! pages on both sides, whose body (server only) is one call into `crate::server`.
+//! What they carry is defined in [`crate::types`].
 
-use clusterplan_model::{CalculationResult, FieldError};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::types::{Comparison, Evaluation, SharedScenario};
 
-/// One chart as inline SVG, drawn on the server.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Chart {
-    /// Stable name, also the file name at `/s/{id}/charts/{name}.svg`.
-    pub name: String,
-    /// What it shows, for people.
-    pub title: String,
-    /// The SVG document (text escaped by the chart crate).
-    pub svg: String,
-}
-
-/// The planner's answer to a form: a result and its charts, or the field errors.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Evaluation {
-    /// The calculation when the form is valid.
-    pub result: Option<CalculationResult>,
-    /// Every invalid field, with its path (the form control's `name`).
-    pub errors: Vec<FieldError>,
-    /// The charts of `result`.
-    pub charts: Vec<Chart>,
-}
-
-/// A saved scenario as the shared page shows it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SharedScenario {
-    /// The share id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// The latest revision's number.
-    pub revision: i64,
-    /// When it was created (RFC 3339).
-    pub created_at: String,
-    /// When the latest revision was written (RFC 3339).
-    pub updated_at: String,
-    /// The calculation of the latest revision.
-    pub result: CalculationResult,
-    /// Its charts.
-    pub charts: Vec<Chart>,
-    /// Whether this browser holds the edit token.
-    pub can_edit: bool,
-    /// The planner URL query that reproduces the input (to edit or explore it).
-    pub planner_query: String,
-}
+// Only for `components::charts`, which still names the type by its old home
+// (another change owns that file); new code imports from `crate::types`.
+pub use crate::types::Chart;
 
 /// Calculates the planner form's scenario from its URL query (`clusters=3&…`).
 /// Invalid input is not an error of the call: it comes back as `errors`.
@@ -83,29 +42,6 @@ pub async fn fork_scenario(id: String) -> Result<(), AppError> {
 #[server]
 pub async fn load_scenario(id: String) -> Result<SharedScenario, AppError> {
     crate::server::load(id).await
-}
-
-/// One saved scenario in a comparison.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ComparedScenario {
-    /// The share id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// Its latest revision's result.
-    pub result: CalculationResult,
-}
-
-/// Saved scenarios side by side, with comparison charts and the scenarios this
-/// browser created (to pick from).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Comparison {
-    /// The scenarios asked for, in order.
-    pub scenarios: Vec<ComparedScenario>,
-    /// Horizon totals and cumulative lines of all of them.
-    pub charts: Vec<Chart>,
-    /// `(id, name)` of the scenarios this browser holds edit tokens for.
-    pub own: Vec<(String, String)>,
 }
 
 /// Compares the saved scenarios named in `ids` (ids or share links, separated by

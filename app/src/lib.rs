@@ -12,6 +12,7 @@ pub mod pages;
 mod security;
 #[cfg(feature = "ssr")]
 mod server;
+pub mod types;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};

@@ -1,13 +1,15 @@
-//! Server-side bodies of the server functions: context, cookies, redirects. Each
-//! hands the real work to `clusterplan_service`.
+//! Server-side bodies of the server functions: an adapter between Leptos (request
+//! context, cookies, redirects) and `clusterplan_service`, which does every use
+//! case. It builds the DTOs of [`crate::types`]; [`crate::api`] calls in here,
+//! never the other way round.
 
-use clusterplan_model::FieldError;
-use clusterplan_service::{NewScenario, ScenarioUpdate, Service, form, planner};
+use clusterplan_service::charts::Rendered;
+use clusterplan_service::{Service, compare::ids_from_links, form, planner};
 use http::{HeaderValue, header};
 use leptos::prelude::*;
 
-use crate::api::{Chart, ComparedScenario, Comparison, Evaluation, SharedScenario};
 use crate::error::AppError;
+use crate::types::{Chart, ComparedScenario, Comparison, Evaluation, SharedScenario};
 
 /// Edit tokens live in one HttpOnly cookie per scenario, so they never appear in a
 /// URL, survive without JavaScript, and are unreadable to scripts.
@@ -33,12 +35,7 @@ pub fn evaluate(query: &str) -> Evaluation {
 
 /// See [`crate::api::save_scenario`].
 pub async fn save(name: String, query: &str) -> Result<(), AppError> {
-    let input =
-        form::input_from_pairs(&form::pairs_from_query(query)).map_err(AppError::Invalid)?;
-    let created = service()?
-        .create(NewScenario { name, input })
-        .await
-        .map_err(form_paths)?;
+    let created = service()?.create_from_form(name, query).await?;
     remember_token(&created.id, &created.edit_token);
     leptos_axum::redirect(&format!("/s/{}", created.id));
     Ok(())
@@ -46,33 +43,17 @@ pub async fn save(name: String, query: &str) -> Result<(), AppError> {
 
 /// See [`crate::api::update_scenario`].
 pub async fn update(id: String, name: String, query: &str) -> Result<(), AppError> {
-    let input =
-        form::input_from_pairs(&form::pairs_from_query(query)).map_err(AppError::Invalid)?;
     let token = token_for(&id);
-    let update = ScenarioUpdate {
-        name: Some(name),
-        input: Some(input),
-    };
     service()?
-        .update(&id, token.as_deref(), update)
-        .await
-        .map_err(form_paths)?;
+        .update_from_form(&id, token.as_deref(), name, query)
+        .await?;
     leptos_axum::redirect(&format!("/s/{id}"));
     Ok(())
 }
 
 /// See [`crate::api::fork_scenario`].
 pub async fn fork(id: String) -> Result<(), AppError> {
-    let service = service()?;
-    let original = service.get(&id).await?;
-    let name: String = format!("{} (fork)", original.name)
-        .chars()
-        .take(120)
-        .collect();
-    let input = serde_json::to_value(&original.input)
-        .and_then(serde_json::from_value)
-        .map_err(|_| AppError::Internal)?;
-    let created = service.create(NewScenario { name, input }).await?;
+    let created = service()?.fork(&id).await?;
     remember_token(&created.id, &created.edit_token);
     leptos_axum::redirect(&format!("/s/{}", created.id));
     Ok(())
@@ -81,8 +62,9 @@ pub async fn fork(id: String) -> Result<(), AppError> {
 /// See [`crate::api::load_scenario`].
 pub async fn load(id: String) -> Result<SharedScenario, AppError> {
     let doc = service()?.get(&id).await?;
+    let edit_query = token_for(&id).map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));
     Ok(SharedScenario {
-        can_edit: token_for(&id).is_some(),
+        edit_query,
         planner_query: form::query_from_input(&doc.input),
         charts: charts(&doc.result),
         id: doc.id,
@@ -95,16 +77,12 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
 }
 
 /// See [`crate::api::compare_scenarios`].
-pub async fn compare(ids: &str) -> Result<Comparison, AppError> {
+pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     let service = service()?;
-    let mut own = Vec::new();
-    // Bounded: a browser with hundreds of token cookies still gets a fast page.
-    for id in own_scenarios().into_iter().take(50) {
-        if let Ok(doc) = service.get(&id).await {
-            own.push((doc.id, doc.name));
-        }
-    }
-    let ids = ids_from_links(ids);
+    let own = service.names(&own_scenarios()).await?;
+    let ids = ids_from_links(text);
+    // No ids is not an error here (unlike the JSON API): the page then just
+    // offers this browser's own scenarios to pick from.
     if ids.is_empty() {
         return Ok(Comparison {
             scenarios: Vec::new(),
@@ -112,11 +90,9 @@ pub async fn compare(ids: &str) -> Result<Comparison, AppError> {
             own,
         });
     }
-    let docs = service.compare(&ids.join(",")).await.map_err(|e| match e {
-        clusterplan_service::ServiceError::Invalid(errors) => AppError::Invalid(errors),
-        other => AppError::from(other),
-    })?;
-    let scenarios: Vec<ComparedScenario> = docs
+    let scenarios: Vec<ComparedScenario> = service
+        .compare_ids(&ids)
+        .await?
         .into_iter()
         .map(|d| ComparedScenario {
             id: d.id,
@@ -124,19 +100,14 @@ pub async fn compare(ids: &str) -> Result<Comparison, AppError> {
             result: d.result,
         })
         .collect();
-    let charts = clusterplan_service::charts::render_comparison(
-        &scenarios
-            .iter()
-            .map(|s| (s.name.as_str(), &s.result))
-            .collect::<Vec<_>>(),
-    )
-    .into_iter()
-    .map(|c| Chart {
-        name: c.name.to_owned(),
-        title: c.title.to_owned(),
-        svg: c.svg,
-    })
-    .collect();
+    let named: Vec<_> = scenarios
+        .iter()
+        .map(|s| (s.name.as_str(), &s.result))
+        .collect();
+    let charts = clusterplan_service::charts::render_comparison(&named)
+        .into_iter()
+        .map(chart)
+        .collect();
     Ok(Comparison {
         scenarios,
         charts,
@@ -144,30 +115,19 @@ pub async fn compare(ids: &str) -> Result<Comparison, AppError> {
     })
 }
 
-/// Ids from what people paste: bare ids or share links (`https://…/s/{id}`),
-/// separated by commas or white space.
-fn ids_from_links(text: &str) -> Vec<String> {
-    text.split(|c: char| c == ',' || c.is_whitespace())
-        .map(|part| {
-            part.trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or(part)
-        })
-        .filter(|id| !id.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 fn charts(result: &clusterplan_model::CalculationResult) -> Vec<Chart> {
     clusterplan_service::charts::render_all(result)
         .into_iter()
-        .map(|c| Chart {
-            name: c.name.to_owned(),
-            title: c.title.to_owned(),
-            svg: c.svg,
-        })
+        .map(chart)
         .collect()
+}
+
+fn chart(rendered: Rendered) -> Chart {
+    Chart {
+        name: rendered.name.to_owned(),
+        title: rendered.title.to_owned(),
+        svg: rendered.svg,
+    }
 }
 
 fn service() -> Result<Service, AppError> {
@@ -175,24 +135,6 @@ fn service() -> Result<Service, AppError> {
         tracing::error!("the service is missing from the server function context");
         AppError::Internal
     })
-}
-
-/// The service reports a scenario's fields as `input.…`; the form names them bare.
-fn form_paths(error: clusterplan_service::ServiceError) -> AppError {
-    match AppError::from(error) {
-        AppError::Invalid(errors) => AppError::Invalid(
-            errors
-                .into_iter()
-                .map(|e| {
-                    FieldError::new(
-                        e.field.strip_prefix("input.").unwrap_or(&e.field),
-                        e.message,
-                    )
-                })
-                .collect(),
-        ),
-        other => other,
-    }
 }
 
 fn remember_token(id: &str, token: &str) {

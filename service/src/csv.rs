@@ -1,6 +1,6 @@
 //! The CSV export of a scenario's money breakdown, safe to open in a spreadsheet.
 
-use clusterplan_model::OptionResult;
+use clusterplan_model::{CostCategory, OptionName, OptionResult, Options};
 
 use crate::ScenarioDocument;
 
@@ -14,16 +14,14 @@ pub fn export(doc: &ScenarioDocument) -> String {
     let options = &doc.result.options;
     let mut out = String::from(HEADER);
     out.push_str("\r\n");
-    for (option, result) in [
-        ("eks", &options.eks.common),
-        ("self_hosted", &options.self_hosted.common),
-    ] {
+    for option in OptionName::ALL {
+        let result = common(options, option);
         let mut row = |category: &str, monthly: Option<f64>, horizon: f64| {
             let cells = [
                 text(&doc.id),
                 text(&doc.name),
                 doc.revision.to_string(),
-                text(option),
+                text(option.key()),
                 text(category),
                 monthly.map(number).unwrap_or_default(),
                 number(horizon),
@@ -31,8 +29,9 @@ pub fn export(doc: &ScenarioDocument) -> String {
             out.push_str(&cells.join(","));
             out.push_str("\r\n");
         };
-        for (category, monthly) in categories(result) {
-            row(category, Some(monthly), monthly * months);
+        for category in CostCategory::ALL {
+            let monthly = result.monthly.get(category);
+            row(category.key(), Some(monthly), monthly * months);
         }
         row("one_off", None, result.one_off);
         row("total", Some(result.monthly.total), result.horizon_total);
@@ -45,16 +44,12 @@ pub fn file_name(doc: &ScenarioDocument) -> String {
     format!("clusterplan-{}-r{}.csv", doc.id, doc.revision)
 }
 
-fn categories(result: &OptionResult) -> [(&'static str, f64); 6] {
-    let m = &result.monthly;
-    [
-        ("control_plane", m.control_plane),
-        ("workers", m.workers),
-        ("storage", m.storage),
-        ("load_balancers", m.load_balancers),
-        ("engineering", m.engineering),
-        ("on_call", m.on_call),
-    ]
+/// The figures both options share, by the option's name.
+fn common(options: &Options, option: OptionName) -> &OptionResult {
+    match option {
+        OptionName::Eks => &options.eks.common,
+        OptionName::SelfHosted => &options.self_hosted.common,
+    }
 }
 
 fn number(value: f64) -> String {

@@ -14,6 +14,12 @@ pub fn pairs_from_query(query: &str) -> Vec<(String, String)> {
     serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default()
 }
 
+/// The scenario a planner form's URL query describes: the one way from a form
+/// to a [`ScenarioInput`]. Type errors come back with their form field paths.
+pub fn input_from_query(query: &str) -> Result<ScenarioInput, Vec<FieldError>> {
+    input_from_pairs(&pairs_from_query(query))
+}
+
 /// Builds the input from form pairs. Empty values mean "default"; keys that are
 /// not input fields (such as `name`) are ignored; the sizing radio drops the
 /// fields of the mode not chosen, and custom-machine fields count only for the
@@ -75,6 +81,15 @@ pub fn pairs_from_input(input: &ResolvedInput) -> Vec<(String, String)> {
 /// The URL query for `input`, e.g. to open a saved scenario in the planner.
 pub fn query_from_input(input: &ResolvedInput) -> String {
     serde_urlencoded::to_string(pairs_from_input(input)).unwrap_or_default()
+}
+
+/// The planner URL query that reopens `input` to be saved as the next revision
+/// of scenario `id` under `name` (the planner page's `edit` and `name` parameters).
+pub fn edit_query(input: &ResolvedInput, id: &str, name: &str) -> String {
+    let mut pairs = pairs_from_input(input);
+    pairs.push(("edit".to_owned(), id.to_owned()));
+    pairs.push(("name".to_owned(), name.to_owned()));
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
 fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
@@ -204,7 +219,7 @@ mod tests {
         .expect("valid");
         let scenario = Scenario::try_from(input).expect("valid");
         let query = query_from_input(scenario.input());
-        let again = input_from_pairs(&pairs_from_query(&query)).expect("valid");
+        let again = input_from_query(&query).expect("valid");
         assert_eq!(
             Scenario::try_from(again).expect("valid").input(),
             scenario.input()

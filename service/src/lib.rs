@@ -5,6 +5,7 @@
 
 pub mod calculation;
 pub mod charts;
+pub mod compare;
 pub mod csv;
 pub mod db;
 pub mod documents;

@@ -1,9 +1,13 @@
-//! The planner page's use case: a form's URL query in, a result (or the form's
-//! field errors) out.
+//! The planner page's use cases: a form's URL query in, a result (or the form's
+//! field errors) out; and the same query saved as a new scenario or a revision.
+//! Every error names a form field (`clusters`), as the form does.
 
 use clusterplan_model::{CalculationResult, FieldError};
 
-use crate::{ServiceError, calculate, form};
+use crate::{
+    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError,
+    calculate, form,
+};
 
 /// Calculates the scenario a planner form query describes. Errors name form fields.
 pub fn evaluate_query(query: &str) -> Result<CalculationResult, Vec<FieldError>> {
@@ -20,9 +24,57 @@ pub fn evaluate_query(query: &str) -> Result<CalculationResult, Vec<FieldError>>
     Err(errors)
 }
 
+impl Service {
+    /// Saves the scenario the form `query` describes under `name`.
+    pub async fn create_from_form(
+        &self,
+        name: String,
+        query: &str,
+    ) -> Result<CreatedScenario, ServiceError> {
+        let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
+        self.create(NewScenario { name, input })
+            .await
+            .map_err(form_paths)
+    }
+
+    /// Writes the scenario the form `query` describes, named `name`, as the next
+    /// revision of `id`, given its edit token.
+    pub async fn update_from_form(
+        &self,
+        id: &str,
+        token: Option<&str>,
+        name: String,
+        query: &str,
+    ) -> Result<ScenarioDocument, ServiceError> {
+        let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
+        let update = ScenarioUpdate {
+            name: Some(name),
+            input: Some(input),
+        };
+        self.update(id, token, update).await.map_err(form_paths)
+    }
+}
+
+/// The stored-scenario use cases name fields as in the JSON body (`input.clusters`,
+/// `name`); the form's controls are named bare (`clusters`, `name`).
+fn form_paths(error: ServiceError) -> ServiceError {
+    match error {
+        ServiceError::Invalid(errors) => ServiceError::Invalid(
+            errors
+                .into_iter()
+                .map(|e| match e.field.strip_prefix("input.") {
+                    Some(path) => FieldError::new(path, e.message),
+                    None => e,
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::evaluate_query;
+    use super::*;
 
     #[test]
     fn type_and_range_errors_are_reported_together() {
@@ -35,5 +87,18 @@ mod tests {
     fn an_empty_query_is_the_worked_example() {
         let result = evaluate_query("").expect("valid");
         assert_eq!(result.options.eks.common.nodes_per_cluster, 8);
+    }
+
+    #[test]
+    fn stored_field_paths_become_form_paths() {
+        let error = ServiceError::Invalid(vec![
+            FieldError::new("input.clusters", "must be at least 1"),
+            FieldError::new("name", "must not be empty"),
+        ]);
+        let ServiceError::Invalid(errors) = form_paths(error) else {
+            panic!("still invalid");
+        };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["clusters", "name"]);
     }
 }

@@ -1,17 +1,14 @@
-//! Saved scenarios: create, read, revise, delete and compare.
+//! Saved scenarios: create, read, revise, fork and delete.
 
-use clusterplan_model::{MODEL_VERSION, ResolvedInput, Scenario};
+use clusterplan_model::{MODEL_VERSION, ResolvedInput, Scenario, ScenarioInput};
 
 use crate::calculation::validate;
 use crate::error::is_unique_violation;
-use crate::names::ScenarioName;
+use crate::names::{MAX_NAME_CHARS, ScenarioName};
 use crate::store::{self, RevisionWrite, StoredRevision};
 use crate::{
     CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, secrets,
 };
-
-/// Most scenarios one comparison may hold.
-pub const MAX_COMPARE: usize = 10;
 
 impl Service {
     /// Validates and stores a new scenario; returns its id and its edit token.
@@ -92,6 +89,25 @@ impl Service {
         self.revision(id, revision).await
     }
 
+    /// A copy of the latest revision of `id` as a new scenario named
+    /// "{name} (fork)" (cut to the longest name allowed), with its own edit token.
+    pub async fn fork(&self, id: &str) -> Result<CreatedScenario, ServiceError> {
+        let original = self.get(id).await?;
+        let name = format!("{} (fork)", original.name)
+            .chars()
+            .take(MAX_NAME_CHARS)
+            .collect();
+        // A resolved input is a complete `ScenarioInput` (every default filled in,
+        // same JSON shape); the model offers no direct conversion, so go via JSON.
+        let input: ScenarioInput = serde_json::to_value(&original.input)
+            .and_then(serde_json::from_value)
+            .map_err(|e| ServiceError::StoredInputInvalid {
+                id: original.id.clone(),
+                reason: e.to_string(),
+            })?;
+        self.create(NewScenario { name, input }).await
+    }
+
     /// Deletes `id` and every revision of it, given its edit token.
     pub async fn delete(&self, id: &str, token: Option<&str>) -> Result<(), ServiceError> {
         let token = token.ok_or(ServiceError::MissingToken)?;
@@ -99,32 +115,6 @@ impl Service {
             return Err(not_found(id));
         }
         store::delete(self.db.pool(), id, token).await
-    }
-
-    /// The latest revisions of the comma-separated `ids`, in the order given.
-    pub async fn compare(&self, ids: &str) -> Result<Vec<ScenarioDocument>, ServiceError> {
-        let ids: Vec<&str> = ids
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
-        if ids.is_empty() {
-            return Err(ServiceError::invalid(
-                "ids",
-                "name at least one scenario id",
-            ));
-        }
-        if ids.len() > MAX_COMPARE {
-            return Err(ServiceError::invalid(
-                "ids",
-                format!("at most {MAX_COMPARE} scenarios, not {}", ids.len()),
-            ));
-        }
-        let mut documents = Vec::with_capacity(ids.len());
-        for id in ids {
-            documents.push(self.get(id).await?);
-        }
-        Ok(documents)
     }
 }
 

@@ -157,6 +157,24 @@ pub async fn revision(
         .await
 }
 
+/// `(id, name)` of the latest revision of each of `ids` that exists, in the order
+/// of `ids`, without reading any input (so nothing is recalculated).
+pub async fn names(pool: &SqlitePool, ids: &[&str]) -> Result<Vec<(String, String)>, sqlx::Error> {
+    // One static statement for any number of ids: they travel as one JSON array
+    // bound to `?` (no SQL is built from data), and `json_each`'s `key` is each
+    // id's position, so the order asked for survives the join.
+    let wanted = serde_json::to_string(ids).expect("strings serialize");
+    sqlx::query_as(
+        "SELECT s.id, r.name FROM json_each(?) AS wanted \
+         JOIN scenarios s ON s.id = wanted.value \
+         JOIN scenario_revisions r ON r.scenario_id = s.id AND r.revision = s.latest_revision \
+         ORDER BY wanted.key",
+    )
+    .bind(wanted)
+    .fetch_all(pool)
+    .await
+}
+
 /// Checks the token inside the write transaction (so a concurrent delete cannot
 /// slip between check and write) and returns the latest revision number.
 async fn authorize(tx: &mut SqliteConnection, id: &str, token: &str) -> Result<i64, ServiceError> {

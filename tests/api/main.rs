@@ -11,6 +11,7 @@ mod export;
 mod health;
 mod helpers;
 mod lifecycle;
+mod page_actions;
 mod pages;
 mod scenarios;
 mod security;

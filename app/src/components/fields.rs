@@ -1,50 +1,57 @@
 //! The planner's inputs, rendered from the model's field table so every default,
 //! unit, range and rationale shown is the one the model uses.
 
-use clusterplan_model::{FieldKind, FieldSpec, catalog, field_specs};
+use clusterplan_model::{FieldKind, FieldSpec, OptionName, catalog, field_specs};
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
 
-/// The form's sections: a title and the path prefixes whose fields it holds.
-pub const GROUPS: &[(&str, &[&str])] = &[
-    (
-        "Clusters and workload",
-        &[
-            "horizon_months",
-            "clusters",
-            "workers.nodes_per_cluster",
-            "workers.workload.",
-            "workers.headroom_pct",
-            "workers.min_nodes_per_cluster",
-            "workers.system_pods_per_node",
-        ],
-    ),
-    (
-        "Node pricing",
-        &[
-            "workers.instance_type",
-            "workers.custom.",
-            "workers.volume_gib_per_node",
-            "workers.compute_discount_pct",
-            "prices.",
-        ],
-    ),
-    ("EKS", &["eks."]),
-    ("Self-hosted", &["self_hosted."]),
-    ("Team and on-call", &["team."]),
-    ("Upgrade cadence", &["upgrades."]),
-];
+/// The form's sections in order: a title and the path prefixes whose fields it
+/// holds (a prefix ending in `.` takes a whole section of the input).
+pub fn groups() -> Vec<(&'static str, Vec<String>)> {
+    let group = |title, paths: &[&str]| (title, paths.iter().map(|p| (*p).to_owned()).collect());
+    let mut groups = vec![
+        group(
+            "Clusters and workload",
+            &[
+                "horizon_months",
+                "clusters",
+                "workers.nodes_per_cluster",
+                "workers.workload.",
+                "workers.headroom_pct",
+                "workers.min_nodes_per_cluster",
+                "workers.system_pods_per_node",
+            ],
+        ),
+        group(
+            "Node pricing",
+            &[
+                "workers.instance_type",
+                "workers.custom.",
+                "workers.volume_gib_per_node",
+                "workers.compute_discount_pct",
+                "prices.",
+            ],
+        ),
+    ];
+    // Each option's settings sit in the input section named by the option's key
+    // (`eks`, `self_hosted`), so the option names both the section and its title.
+    groups
+        .extend(OptionName::ALL.map(|option| (option.label(), vec![format!("{}.", option.key())])));
+    groups.push(group("Team and on-call", &["team."]));
+    groups.push(group("Upgrade cadence", &["upgrades."]));
+    groups
+}
 
 /// The fields of one group, in the table's order.
-pub fn group_fields(prefixes: &[&str]) -> Vec<&'static FieldSpec> {
+pub fn group_fields(prefixes: &[String]) -> Vec<&'static FieldSpec> {
     field_specs()
         .iter()
         .filter(|s| s.kind != FieldKind::Object)
         .filter(|s| {
             prefixes.iter().any(|p| {
                 if p.ends_with('.') {
-                    s.path.starts_with(p)
+                    s.path.starts_with(p.as_str())
                 } else {
                     s.path == *p
                 }

@@ -1,15 +1,17 @@
 //! `/compare?ids=…`: saved scenarios side by side, with comparison charts. A GET
 //! form like the planner, so it works without JavaScript.
 
+use clusterplan_model::{CalculationResult, OptionName};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{Comparison, compare_scenarios};
+use crate::api::compare_scenarios;
 use crate::components::charts::ChartGallery;
 use crate::components::results::verdict;
 use crate::format::usd;
+use crate::types::Comparison;
 
 /// The comparison page.
 #[component]
@@ -61,15 +63,19 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
                 <table class="data" data-testid="comparison">
                     <caption>"Key figures"</caption>
                     <thead><tr>
-                        <th scope="col">"Scenario"</th><th scope="col">"EKS, horizon total"</th>
-                        <th scope="col">"Self-hosted, horizon total"</th><th scope="col">"Verdict"</th>
+                        <th scope="col">"Scenario"</th>
+                        {OptionName::ALL.map(|o| view! {
+                            <th scope="col">{format!("{}, horizon total", o.label())}</th>
+                        }).collect_view()}
+                        <th scope="col">"Verdict"</th>
                     </tr></thead>
                     <tbody>
                         {scenarios.into_iter().map(|s| view! {
                             <tr>
                                 <th scope="row"><a href=format!("/s/{}", s.id)>{s.name.clone()}</a></th>
-                                <td>{usd(s.result.options.eks.common.horizon_total)}</td>
-                                <td>{usd(s.result.options.self_hosted.common.horizon_total)}</td>
+                                {OptionName::ALL.map(|o| view! {
+                                    <td>{usd(horizon_total(&s.result, o))}</td>
+                                }).collect_view()}
                                 <td>{verdict(&s.result)}</td>
                             </tr>
                         }).collect_view()}
@@ -78,6 +84,14 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
             </div>
             <ChartGallery charts />
         })}
+    }
+}
+
+/// An option's horizon total (the model has no accessor by `OptionName`).
+fn horizon_total(result: &CalculationResult, option: OptionName) -> f64 {
+    match option {
+        OptionName::Eks => result.options.eks.common.horizon_total,
+        OptionName::SelfHosted => result.options.self_hosted.common.horizon_total,
     }
 }
 

@@ -7,12 +7,13 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{Evaluation, SaveScenario, UpdateScenario, evaluate};
+use crate::api::{SaveScenario, UpdateScenario, evaluate};
 use crate::components::charts::ChartGallery;
 use crate::components::errors::FieldErrors;
-use crate::components::fields::{Field, GROUPS, group_fields};
+use crate::components::fields::{Field, group_fields, groups};
 use crate::components::live::submit_when_idle;
 use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
+use crate::types::Evaluation;
 
 /// The planner page.
 #[component]
@@ -92,12 +93,12 @@ fn PlannerForm(
                     <label><input type="radio" name="workers.sizing" value="workload" checked=sizing != "nodes" />" pod requests (workload)"</label>
                     <label><input type="radio" name="workers.sizing" value="nodes" checked=sizing == "nodes" />" an explicit node count"</label>
                 </fieldset>
-                {GROUPS.iter().map(|(title, prefixes)| {
+                {groups().into_iter().map(|(title, prefixes)| {
                     let values = values.clone();
                     view! {
                         <fieldset class="group">
-                            <legend>{*title}</legend>
-                            {group_fields(prefixes).into_iter().map(|spec| view! {
+                            <legend>{title}</legend>
+                            {group_fields(&prefixes).into_iter().map(|spec| view! {
                                 <Field spec values=values.clone() errors />
                             }).collect_view()}
                         </fieldset>

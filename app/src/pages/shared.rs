@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{ForkScenario, SharedScenario, load_scenario};
+use crate::api::{ForkScenario, load_scenario};
 use crate::components::charts::ChartGallery;
 use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
 use crate::error::AppError;
 use crate::format::title_text;
 use crate::pages::not_found::NotFound;
+use crate::types::SharedScenario;
 
 /// The shared scenario page.
 #[component]
@@ -38,12 +39,7 @@ pub fn SharedPage() -> impl IntoView {
 fn Shared(scenario: SharedScenario) -> impl IntoView {
     let fork = ServerAction::<ForkScenario>::new();
     let share_path = format!("/s/{}", scenario.id);
-    let edit_href = format!(
-        "/?{}&edit={}&name={}",
-        scenario.planner_query,
-        scenario.id,
-        url_escape(&scenario.name)
-    );
+    let edit_href = scenario.edit_query.as_ref().map(|q| format!("/?{q}"));
     let explore_href = format!("/?{}", scenario.planner_query);
     let csv_href = format!("/api/v1/scenarios/{}/export.csv", scenario.id);
     let result = scenario.result.clone();
@@ -61,7 +57,7 @@ fn Shared(scenario: SharedScenario) -> impl IntoView {
                 <input readonly value=share_path.clone() data-testid="share-link" size="40" />
             </label>
             <CopyLinkButton path=share_path />
-            {scenario.can_edit.then(|| view! { <a class="button" href=edit_href data-testid="edit-link">"Edit"</a> })}
+            {edit_href.map(|href| view! { <a class="button" href=href data-testid="edit-link">"Edit"</a> })}
             <a class="button secondary" href=explore_href>"Open in the planner"</a>
             <ActionForm action=fork>
                 <input type="hidden" name="id" value=id />
@@ -105,15 +101,4 @@ fn CopyLinkButton(path: String) -> impl IntoView {
 
 fn short_time(rfc3339: &str) -> String {
     rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ") + " UTC"
-}
-
-fn url_escape(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

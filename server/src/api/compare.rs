@@ -12,7 +12,8 @@ use super::error::{ApiError, Problem};
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CompareQuery {
-    /// Comma-separated scenario ids, 1 to 10.
+    /// Comma-separated scenario ids, 1 to 10. As on the compare page, share links
+    /// (`…/s/{id}`) may stand for ids and white space may separate them.
     #[param(
         example = "3xQ1uTnV7Z0pYqJm2LkH9a,Bf8sK2mN4pQ7rT1vW3yZ5c",
         pattern = r"^[0-9A-Za-z]{22}(,[0-9A-Za-z]{22}){0,9}$"

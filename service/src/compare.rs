@@ -1,0 +1,142 @@
+//! Comparing saved scenarios: reading the ids people paste (bare or as share
+//! links), loading the scenarios side by side, and naming the scenarios a browser
+//! owns so it can pick from them.
+
+use crate::store;
+use crate::{ScenarioDocument, Service, ServiceError, secrets};
+
+/// Most scenarios one comparison may hold.
+pub const MAX_COMPARE: usize = 10;
+
+/// Most ids one [`Service::names`] looks up: a browser holding hundreds of edit
+/// tokens still gets a fast page.
+pub const MAX_NAMES: usize = 50;
+
+/// Scenario ids from what people paste: bare ids or share links
+/// (`https://…/s/{id}`, a query or fragment after it ignored), separated by
+/// commas or white space. Empty parts are dropped; nothing is checked here.
+pub fn ids_from_links(text: &str) -> Vec<String> {
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter_map(|part| {
+            let link = part.split(['?', '#']).next().unwrap_or(part);
+            link.trim_end_matches('/').rsplit('/').next()
+        })
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Service {
+    /// The latest revisions of the scenarios named in `text` (ids or share links,
+    /// see [`ids_from_links`]), in the order given: one to [`MAX_COMPARE`].
+    pub async fn compare(&self, text: &str) -> Result<Vec<ScenarioDocument>, ServiceError> {
+        self.compare_ids(&ids_from_links(text)).await
+    }
+
+    /// The latest revisions of `ids`, in the order given: one to [`MAX_COMPARE`].
+    pub async fn compare_ids(&self, ids: &[String]) -> Result<Vec<ScenarioDocument>, ServiceError> {
+        if ids.is_empty() {
+            return Err(ServiceError::invalid(
+                "ids",
+                "name at least one scenario id",
+            ));
+        }
+        if ids.len() > MAX_COMPARE {
+            return Err(ServiceError::invalid(
+                "ids",
+                format!("at most {MAX_COMPARE} scenarios, not {}", ids.len()),
+            ));
+        }
+        let mut documents = Vec::with_capacity(ids.len());
+        for id in ids {
+            documents.push(self.get(id).await?);
+        }
+        Ok(documents)
+    }
+
+    /// `(id, name)` of the latest revision of each of `ids` (the first
+    /// [`MAX_NAMES`] that look like ids), in the order given, each once; unknown
+    /// ids are skipped. One query, and no input is read, so nothing is recalculated.
+    pub async fn names(&self, ids: &[String]) -> Result<Vec<(String, String)>, ServiceError> {
+        let mut wanted: Vec<&str> = Vec::new();
+        for id in ids.iter().filter(|id| secrets::looks_like_id(id)) {
+            if wanted.len() == MAX_NAMES {
+                break;
+            }
+            if !wanted.contains(&id.as_str()) {
+                wanted.push(id);
+            }
+        }
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(store::names(self.db.pool(), &wanted).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::RevisionWrite;
+    use crate::{Database, NewScenario};
+
+    #[test]
+    fn links_and_ids_separated_by_commas_or_spaces() {
+        let text = "https://plan.example.com/s/AAAA/, BBBB\n/s/CCCC?x=1 ,, DDDD#top";
+        assert_eq!(ids_from_links(text), ["AAAA", "BBBB", "CCCC", "DDDD"]);
+        assert!(ids_from_links(" , ").is_empty());
+    }
+
+    async fn service(dir: &tempfile::TempDir) -> Service {
+        let url = format!("sqlite://{}", dir.path().join("names.db").display());
+        Service::new(Database::connect(&url).await.expect("connect"), "")
+    }
+
+    async fn create(service: &Service, name: &str) -> String {
+        let new = NewScenario {
+            name: name.to_owned(),
+            input: Default::default(),
+        };
+        service.create(new).await.expect("create").id
+    }
+
+    #[tokio::test]
+    async fn names_keep_the_order_given_and_skip_unknown_ids() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let service = service(&dir).await;
+        let a = create(&service, "Alpha").await;
+        let b = create(&service, "Beta").await;
+        // Stored input that no model could read: proves names never recalculate.
+        let broken = secrets::new_id();
+        let write = RevisionWrite {
+            name: Some("Broken"),
+            input_json: Some("not json"),
+            model_version: "0",
+        };
+        store::insert(service.db.pool(), &broken, b"hash", &write)
+            .await
+            .expect("insert");
+        assert!(service.get(&broken).await.is_err(), "get recalculates");
+        let unknown = secrets::new_id();
+
+        let asked = [&*b, &*unknown, &*broken, "junk", &*a, &*b].map(str::to_owned);
+        let names = service.names(&asked).await.expect("names");
+
+        let expected =
+            [(b, "Beta"), (broken, "Broken"), (a, "Alpha")].map(|(id, name)| (id, name.to_owned()));
+        assert_eq!(names, expected);
+        assert!(service.names(&[]).await.expect("none").is_empty());
+    }
+
+    #[tokio::test]
+    async fn names_look_up_at_most_fifty_ids() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let service = service(&dir).await;
+        let mut ids: Vec<String> = (0..MAX_NAMES).map(|_| secrets::new_id()).collect();
+        let last = create(&service, "Fifty-first").await;
+        ids.push(last.clone());
+
+        assert!(service.names(&ids).await.expect("names").is_empty());
+        assert_eq!(service.names(&ids[1..]).await.expect("names").len(), 1);
+    }
+}
