@@ -2,12 +2,13 @@
 //! cluster count.
 
 use crate::MODEL_VERSION;
+use crate::capacity::Nodes;
 use crate::compare::{breakeven_clusters, cheaper, payback_month, totals_at};
 use crate::error::InputError;
 use crate::money::{OptionEval, evaluate};
 use crate::output::{
-    CalculationResult, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost, OnCall,
-    OptionResult, Options, SelfHostedOption,
+    CalculationResult, Comparison, EksOption, HorizonTotals, HoursPerYear, OnCall, OptionResult,
+    Options, SelfHostedOption, Series,
 };
 use crate::params::{OptionParams, Params};
 use crate::parse::parse_input;
@@ -16,77 +17,91 @@ use crate::sensitivity::sensitivity;
 use crate::team::{TeamLoad, team_load};
 use crate::warnings::warnings;
 
-fn option_result(
-    p: &Params,
-    e: &OptionEval,
-    o: &OptionParams,
-    load: &TeamLoad,
-    horizon: u32,
-) -> OptionResult {
-    let m = &e.monthly;
-    let h = &e.hours;
-    // Node counts are whole numbers by construction; `as` saturates on absurd ones.
-    let nodes = e.nodes as u64;
-    OptionResult {
-        nodes_per_cluster: nodes,
-        total_nodes: (e.nodes * p.clusters) as u64,
-        max_pods_per_node: o.capacity.max_pods,
-        monthly: MonthlyCost {
-            control_plane: m.control_plane,
-            workers: m.workers,
-            storage: m.storage,
-            load_balancers: m.load_balancers,
-            engineering: m.engineering,
-            on_call: m.on_call,
-            total: e.total,
-        },
-        one_off: e.one_off,
-        horizon_total: e.horizon_total,
-        hours_per_year: HoursPerYear {
-            upgrades: h.upgrades,
-            routine: h.routine,
-            incidents: h.incidents,
-            total: h.total(),
-        },
-        required_fte: load.required_fte,
-        ops_share_pct: load.ops_share_pct,
-        fits_team: load.fits_team,
-        engineers_needed: load.engineers_needed,
-        on_call: OnCall {
-            share_pct: load.on_call_share_pct,
-            incidents_per_month: load.incidents_per_month,
-            incidents_per_shift: load.incidents_per_shift,
-        },
-        cumulative: (0..=horizon).map(|m| e.cumulative(m)).collect(),
+/// `hours_peak_month`: the first month with the most operations hours (a team must
+/// carry the peak), and the node count of that month.
+fn peak_month(e: &OptionEval, nodes: &[f64]) -> (u32, f64) {
+    let mut peak = (0, nodes.first().copied().unwrap_or(0.0));
+    for (month, &n) in (0u32..).zip(nodes) {
+        if e.hours(n).total() > e.hours(peak.1).total() {
+            peak = (month, n);
+        }
+    }
+    peak
+}
+
+/// One option's figures; `team` is its load at the peak month.
+struct OptionFigures<'a> {
+    eval: &'a OptionEval,
+    params: &'a OptionParams,
+    nodes: &'a [f64],
+}
+
+impl OptionFigures<'_> {
+    fn result(&self, p: &Params) -> (OptionResult, TeamLoad) {
+        let (e, nodes) = (self.eval, self.nodes);
+        let (peak, peak_nodes) = peak_month(e, nodes);
+        let hours = e.hours(peak_nodes);
+        let load = team_load(p, self.params, hours.total());
+        let first = nodes.first().copied().unwrap_or(0.0);
+        // Node counts are whole numbers by construction; `as` saturates on absurd ones.
+        let result = OptionResult {
+            nodes_per_cluster: first as u64,
+            total_nodes: (first * p.clusters) as u64,
+            max_pods_per_node: self.params.capacity.max_pods,
+            monthly: e.monthly(first),
+            one_off: e.one_off,
+            horizon_total: e.horizon_total,
+            hours_per_year: HoursPerYear {
+                upgrades: hours.upgrades,
+                routine: hours.routine,
+                incidents: hours.incidents,
+                total: hours.total(),
+            },
+            hours_peak_month: peak,
+            required_fte: load.required_fte,
+            ops_share_pct: load.ops_share_pct,
+            fits_team: load.fits_team,
+            engineers_needed: load.engineers_needed,
+            series: Series {
+                nodes_per_cluster: nodes.iter().map(|&n| n as u64).collect(),
+                total: nodes.iter().map(|&n| e.total.at(n)).collect(),
+            },
+            on_call: OnCall {
+                share_pct: load.on_call_share_pct,
+                incidents_per_month: load.incidents_per_month,
+                incidents_per_shift: load.incidents_per_shift,
+            },
+            cumulative: e.cumulative(nodes),
+        };
+        (result, load)
     }
 }
 
 /// Computes every figure of §3 for a validated scenario. Never panics.
 pub fn calculate(scenario: &Scenario) -> CalculationResult {
     let input = scenario.input();
-    let horizon = input.horizon_months;
     let p = Params::new(scenario);
-    let eval = evaluate(&p);
-    let eks_load = team_load(&p, &p.eks, eval.eks.hours.total());
-    let self_load = team_load(&p, &p.self_hosted, eval.self_hosted.hours.total());
-    let options = Options {
-        eks: EksOption {
-            common: option_result(&p, &eval.eks, &p.eks, &eks_load, horizon),
-            extended_support_share: eval.cadence.ext_share,
-            forced_upgrade: eval.cadence.forced_upgrade,
-        },
-        self_hosted: SelfHostedOption {
-            common: option_result(&p, &eval.self_hosted, &p.self_hosted, &self_load, horizon),
-            unsupported_share: eval.cadence.unsupported_share,
-        },
-    };
+    let nodes = Nodes::new(&p);
+    let eval = evaluate(&p, &nodes);
+    let (eks, eks_load) = OptionFigures {
+        eval: &eval.eks,
+        params: &p.eks,
+        nodes: &nodes.eks,
+    }
+    .result(&p);
+    let (self_hosted, self_load) = OptionFigures {
+        eval: &eval.self_hosted,
+        params: &p.self_hosted,
+        nodes: &nodes.self_hosted,
+    }
+    .result(&p);
     let comparison = Comparison {
         cheaper: cheaper(&eval),
         horizon_savings_usd: eval.difference().abs(),
-        monthly_difference_usd: eval.self_hosted.total - eval.eks.total,
-        self_hosted_payback_month: payback_month(&eval, horizon),
-        breakeven_clusters: breakeven_clusters(&p),
-        sensitivity: sensitivity(&p, &eval),
+        monthly_difference_usd: self_hosted.monthly.total - eks.monthly.total,
+        self_hosted_payback_month: payback_month(&eks.cumulative, &self_hosted.cumulative),
+        breakeven_clusters: breakeven_clusters(&p, &nodes),
+        sensitivity: sensitivity(&p, &nodes, &eval),
     };
     let warnings = warnings(
         &eval,
@@ -98,7 +113,17 @@ pub fn calculate(scenario: &Scenario) -> CalculationResult {
     CalculationResult {
         model_version: MODEL_VERSION.to_owned(),
         inputs: input.clone(),
-        options,
+        options: Options {
+            eks: EksOption {
+                common: eks,
+                extended_support_share: eval.cadence.ext_share,
+                forced_upgrade: eval.cadence.forced_upgrade,
+            },
+            self_hosted: SelfHostedOption {
+                common: self_hosted,
+                unsupported_share: eval.cadence.unsupported_share,
+            },
+        },
         comparison,
         warnings,
     }
@@ -114,5 +139,6 @@ pub fn calculate_json(json: &[u8]) -> Result<CalculationResult, InputError> {
 /// count, everything else fixed (one point of a break-even sweep). Not validated:
 /// any count, even 0 or beyond 1000, is evaluated as is.
 pub fn horizon_totals_at(scenario: &Scenario, clusters: u32) -> HorizonTotals {
-    totals_at(&Params::new(scenario), clusters)
+    let p = Params::new(scenario);
+    totals_at(&p, &Nodes::new(&p), clusters)
 }

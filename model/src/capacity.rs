@@ -1,6 +1,7 @@
 //! Worker node capacity: pod density, kubelet reservations, allocatable resources
 //! and the node count per cluster.
 
+use crate::params::{OptionParams, Params};
 use crate::resolved::CustomInstance;
 
 /// `ceil*(x) = ceil(x − 1e-9)`: a ratio that is whole up to float noise (e.g. 8.000000001
@@ -72,11 +73,34 @@ pub(crate) struct SizingParams {
     pub system_pods: f64,
 }
 
-/// `nodes_o`: worker nodes per cluster for one option.
-pub(crate) fn nodes_per_cluster(s: &SizingParams, cap: &NodeCapacity) -> f64 {
+/// `g_k = (1 + growth)^(k/12)` for months `k` in `0..months` (exactly 1 without growth).
+pub(crate) fn growth_factors(growth: f64, months: u32) -> Vec<f64> {
+    (0..months)
+        .map(|month| match growth {
+            0.0 => 1.0,
+            _ => (1.0 + growth).powf(f64::from(month) / 12.0),
+        })
+        .collect()
+}
+
+/// `nodes_o(k)` for every month `k`, given the months' growth factors.
+pub(crate) fn node_series(
+    sizing: &SizingParams,
+    capacity: &NodeCapacity,
+    factors: &[f64],
+) -> Vec<f64> {
+    factors
+        .iter()
+        .map(|&factor| nodes_per_cluster(sizing, capacity, factor))
+        .collect()
+}
+
+/// `nodes_o`: worker nodes per cluster for one option with the demand (or the
+/// explicit count) grown by `factor`.
+pub(crate) fn nodes_per_cluster(s: &SizingParams, cap: &NodeCapacity, factor: f64) -> f64 {
     let (cpu, mem, pods) = match s.sizing {
-        Sizing::Explicit(n) => return n,
-        Sizing::Workload { cpu, mem, pods } => (cpu, mem, pods),
+        Sizing::Explicit(n) => return ceil_star(n * factor).max(1.0),
+        Sizing::Workload { cpu, mem, pods } => (cpu * factor, mem * factor, pods * factor),
     };
     let grow = 1.0 + s.headroom_pct / 100.0;
     let slots = f64::from(cap.max_pods) - s.system_pods;
@@ -90,4 +114,33 @@ pub(crate) fn nodes_per_cluster(s: &SizingParams, cap: &NodeCapacity) -> f64 {
         .max(ceil_star(mem * grow / cap.alloc_mem))
         .max(by_pods)
         .max(s.min_nodes)
+}
+
+/// Nodes per cluster of both options for each month of the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Nodes {
+    /// The months' growth factors `g_k`.
+    factors: Vec<f64>,
+    pub eks: Vec<f64>,
+    pub self_hosted: Vec<f64>,
+}
+
+impl Nodes {
+    pub(crate) fn new(p: &Params) -> Self {
+        Self::sized(p, growth_factors(p.growth, p.horizon_months))
+    }
+
+    /// The series again for changed sizing (same growth and horizon).
+    pub(crate) fn resized(&self, p: &Params) -> Self {
+        Self::sized(p, self.factors.clone())
+    }
+
+    fn sized(p: &Params, factors: Vec<f64>) -> Self {
+        let series = |o: &OptionParams| node_series(&p.sizing, &o.capacity, &factors);
+        Self {
+            eks: series(&p.eks),
+            self_hosted: series(&p.self_hosted),
+            factors,
+        }
+    }
 }

@@ -45,14 +45,48 @@ pub struct Catalog {
     pub region: String,
     /// What kind of prices these are.
     pub pricing: String,
+    /// EKS Provisioned Control Plane tiers and their price date.
+    pub control_plane_tiers: ControlPlaneTiers,
     /// The instance types, in display order.
     pub instance_types: Vec<InstanceType>,
+}
+
+/// EKS Provisioned Control Plane tiers (`eks.control_plane_tier`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ControlPlaneTiers {
+    /// The date the prices were taken (ISO 8601).
+    #[schema(example = "2025-11-20")]
+    pub prices_taken_on: String,
+    /// What kind of prices these are.
+    pub pricing: String,
+    /// The tiers, smallest first; `standard` adds nothing.
+    pub tiers: Vec<ControlPlaneTier>,
+}
+
+/// One Provisioned Control Plane tier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ControlPlaneTier {
+    /// Tier name, e.g. `xl`.
+    #[schema(example = "xl")]
+    pub name: String,
+    /// Added per cluster-hour on top of the support fee, USD.
+    pub hourly_usd: f64,
 }
 
 impl Catalog {
     /// The instance type called `name`, if the catalog has it.
     pub fn get(&self, name: &str) -> Option<&InstanceType> {
         self.instance_types.iter().find(|t| t.name == name)
+    }
+
+    /// The control-plane tier called `name`, if the catalog has it.
+    pub fn tier(&self, name: &str) -> Option<&ControlPlaneTier> {
+        self.control_plane_tiers
+            .tiers
+            .iter()
+            .find(|t| t.name == name)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The comparison: which option is cheaper, when self-hosting pays back, and at how
 //! many clusters it breaks even.
 
+use crate::capacity::Nodes;
 use crate::money::{Eval, evaluate};
 use crate::output::{Cheaper, HorizonTotals};
 use crate::params::Params;
@@ -22,16 +23,23 @@ pub(crate) fn cheaper(eval: &Eval) -> Cheaper {
 }
 
 /// First month `m` in `0..=horizon` with `cumulative_self[m] ≤ cumulative_eks[m]`.
-pub(crate) fn payback_month(eval: &Eval, horizon: u32) -> Option<u32> {
-    (0..=horizon).find(|&m| eval.self_hosted.cumulative(m) <= eval.eks.cumulative(m))
+pub(crate) fn payback_month(eks: &[f64], self_hosted: &[f64]) -> Option<u32> {
+    (0u32..)
+        .zip(eks.iter().zip(self_hosted))
+        .find(|(_, (eks, own))| own <= eks)
+        .map(|(month, _)| month)
 }
 
-/// Both horizon totals with the cluster count replaced.
-pub(crate) fn totals_at(p: &Params, clusters: u32) -> HorizonTotals {
-    let eval = evaluate(&Params {
-        clusters: f64::from(clusters),
-        ..*p
-    });
+/// Both horizon totals with the cluster count replaced. Nodes per cluster do not
+/// depend on the cluster count, so the node series is reused.
+pub(crate) fn totals_at(p: &Params, nodes: &Nodes, clusters: u32) -> HorizonTotals {
+    let eval = evaluate(
+        &Params {
+            clusters: f64::from(clusters),
+            ..*p
+        },
+        nodes,
+    );
     HorizonTotals {
         clusters,
         eks: eval.eks.horizon_total,
@@ -39,20 +47,21 @@ pub(crate) fn totals_at(p: &Params, clusters: u32) -> HorizonTotals {
     }
 }
 
-fn self_wins(p: &Params, clusters: u32) -> bool {
-    let t = totals_at(p, clusters);
+fn self_wins(p: &Params, nodes: &Nodes, clusters: u32) -> bool {
+    let t = totals_at(p, nodes, clusters);
     t.self_hosted <= t.eks
 }
 
 /// Smallest `C` in 1..=1000 with `horizon_total_self ≤ horizon_total_eks`.
 ///
-/// Nodes per cluster do not depend on `C`, and setup, campaign preparation and
-/// on-call do not scale with it, so the difference is affine in `C`. The root comes in
+/// Nodes per cluster (in every month) do not depend on `C`, and setup, campaign
+/// preparation, on-call and flat line items do not scale with it, so the
+/// difference is affine in `C`, growth included. The root comes in
 /// closed form from two evaluations; full evaluations around it then settle float
 /// rounding so the answer matches the literal definition.
-pub(crate) fn breakeven_clusters(p: &Params) -> Option<u32> {
+pub(crate) fn breakeven_clusters(p: &Params, nodes: &Nodes) -> Option<u32> {
     let diff = |c: u32| {
-        let t = totals_at(p, c);
+        let t = totals_at(p, nodes, c);
         t.self_hosted - t.eks
     };
     let d1 = diff(1);
@@ -68,7 +77,7 @@ pub(crate) fn breakeven_clusters(p: &Params) -> Option<u32> {
     // `as` saturates (and maps NaN to 0), so a far-off root just clamps.
     let mut c = (root.ceil() as u32).clamp(1, MAX_CLUSTERS);
     let mut steps = 0;
-    while !self_wins(p, c) {
+    while !self_wins(p, nodes, c) {
         if c == MAX_CLUSTERS || steps == MAX_ADJUST {
             return None;
         }
@@ -76,7 +85,7 @@ pub(crate) fn breakeven_clusters(p: &Params) -> Option<u32> {
         steps += 1;
     }
     steps = 0;
-    while c > 1 && steps < MAX_ADJUST && self_wins(p, c - 1) {
+    while c > 1 && steps < MAX_ADJUST && self_wins(p, nodes, c - 1) {
         c -= 1;
         steps += 1;
     }

@@ -2,6 +2,8 @@
 //! `data/fields.json`. Validation, defaults and the OpenAPI schema all come from it,
 //! so a range is written down exactly once.
 
+use crate::catalog::catalog;
+use crate::labels::field_label;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 use utoipa::ToSchema;
@@ -20,6 +22,8 @@ pub enum FieldKind {
     String,
     /// A nested object (`workers.custom`, `workers.workload`).
     Object,
+    /// A list of objects whose members are the fields at `path[].member`.
+    Array,
 }
 
 /// One input field as documented for people and enforced by validation.
@@ -57,6 +61,10 @@ pub struct FieldSpec {
     /// The only accepted values, when the range is a set.
     #[serde(default)]
     pub allowed: Option<Vec<i64>>,
+    /// The only accepted strings of a string field whose choices are not catalog
+    /// names (see [`FieldSpec::choices`]).
+    #[serde(default)]
+    choices: Option<Vec<String>>,
     /// The accepted range in words, e.g. `0 to 200`.
     #[serde(default)]
     pub range: String,
@@ -95,73 +103,26 @@ pub fn field_spec(path: &str) -> Option<&'static FieldSpec> {
     SPECS.iter().find(|s| s.path == path)
 }
 
-/// The section heading people read for a path's first segment, if it has one.
-fn section_label(section: &str) -> Option<&'static str> {
-    Some(match section {
-        "workers" => "Workers",
-        "eks" => "EKS",
-        "self_hosted" => "Self-hosted",
-        "team" => "Team",
-        "upgrades" => "Upgrades",
-        "prices" => "Prices",
-        _ => return None,
-    })
-}
-
-/// `workers.headroom_pct` → `Headroom`: the last segment of a path, in words.
-pub fn field_label(path: &str) -> String {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    let words = last
-        .trim_end_matches("_pct")
-        .trim_end_matches("_usd")
-        .trim_end_matches("_gib")
-        .replace('_', " ")
-        .replace("vcpu", "vCPU")
-        .replace("cpu", "CPU")
-        .replace("vpc cni", "VPC CNI")
-        .replace("api lb", "API load balancer")
-        .replace("eks", "EKS")
-        .replace("s3", "S3")
-        .replace("ebs", "EBS");
-    match words.starts_with("vCPU") {
-        true => words,
-        false => upper_first(&words),
-    }
-}
-
-fn upper_first(words: &str) -> String {
-    let mut chars = words.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
-/// Lower-cases the first letter unless the first word is an acronym (`EKS`, `vCPU`).
-fn lower_first_word(label: &str) -> String {
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if second.is_lowercase() => {
-            first.to_lowercase().chain(label.chars().skip(1)).collect()
-        }
-        _ => label.to_owned(),
-    }
-}
-
-/// A label that stands alone, outside the form's sections:
-/// `self_hosted.routine_hours_per_cluster_month` → `Self-hosted: routine hours per
-/// cluster month` (charts and tables that list fields of several sections).
-pub fn field_title(path: &str) -> String {
-    let label = field_label(path);
-    match path
-        .split_once('.')
-        .and_then(|(head, _)| section_label(head))
-    {
-        Some(section) => format!("{section}: {}", lower_first_word(&label)),
-        None => label,
-    }
-}
-
 impl FieldSpec {
+    /// The accepted strings of a string field: catalog instance types (plus
+    /// `custom` for workers), catalog control-plane tiers, or the table's own list.
+    /// Empty for free text (a line item's name) and for other kinds.
+    pub fn choices(&self) -> Vec<String> {
+        let cat = catalog();
+        let types = || cat.instance_types.iter().map(|t| t.name.clone());
+        match self.path.as_str() {
+            "workers.instance_type" => types().chain(["custom".to_owned()]).collect(),
+            "self_hosted.control_plane_instance_type" => types().collect(),
+            "eks.control_plane_tier" => cat
+                .control_plane_tiers
+                .tiers
+                .iter()
+                .map(|t| t.name.clone())
+                .collect(),
+            _ => self.choices.clone().unwrap_or_default(),
+        }
+    }
+
     /// The field's label in its form section, e.g. `Headroom`.
     pub fn label(&self) -> String {
         field_label(&self.path)
@@ -238,22 +199,5 @@ pub(crate) fn num(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         format!("{value}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{field_label, field_title};
-
-    #[test]
-    fn labels_read_as_words() {
-        assert_eq!(field_label("workers.headroom_pct"), "Headroom");
-        assert_eq!(field_label("workers.custom.vcpu"), "vCPU");
-        assert_eq!(
-            field_title("self_hosted.routine_hours_per_cluster_month"),
-            "Self-hosted: routine hours per cluster month"
-        );
-        assert_eq!(field_title("clusters"), "Clusters");
-        assert_eq!(field_title("eks.standard_hourly"), "EKS: standard hourly");
     }
 }

@@ -27,6 +27,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod affine;
 mod cadence;
 mod calculate;
 mod capacity;
@@ -36,6 +37,7 @@ mod display;
 mod error;
 mod fields;
 pub mod input;
+mod labels;
 mod money;
 mod output;
 mod params;
@@ -51,16 +53,17 @@ mod vocabulary;
 mod warnings;
 
 pub use calculate::{calculate, calculate_json, horizon_totals_at};
-pub use catalog::{Catalog, InstanceType, catalog};
+pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, catalog};
 pub use display::usd_short;
 pub use error::{
     FieldError, InputError, ValidationErrors, field_error_from_json, input_error_from_json,
 };
-pub use fields::{FieldKind, FieldSpec, field_label, field_spec, field_specs, field_title};
+pub use fields::{FieldKind, FieldSpec, field_spec, field_specs};
 pub use input::ScenarioInput;
+pub use labels::{field_label, field_title};
 pub use output::{
     CalculationResult, Cheaper, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost,
-    OnCall, OptionName, OptionResult, Options, SelfHostedOption, SensitivityEntry, Warning,
+    OnCall, OptionName, OptionResult, Options, SelfHostedOption, SensitivityEntry, Series, Warning,
     WarningCode,
 };
 pub use parse::parse_input;
@@ -69,7 +72,7 @@ pub use scenario::Scenario;
 pub use vocabulary::CostCategory;
 
 /// Version of the model's formulas, reported as `model_version` in every result.
-pub const MODEL_VERSION: &str = "1";
+pub const MODEL_VERSION: &str = "2";
 
 /// Hours per month used throughout the model (8,760 hours / 12).
 pub const HPM: f64 = 730.0;

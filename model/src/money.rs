@@ -1,12 +1,17 @@
-//! The money and hours of one evaluation: nodes, yearly hours, monthly cost by
-//! category, one-off and horizon totals for both options.
+//! The money and hours of one evaluation. Every monthly amount is affine in the
+//! month's nodes per cluster (`fixed + per_node · nodes_o(k)`), so one option is a
+//! handful of terms plus its node series: a horizon total is one pass over the
+//! months, cheap enough for sensitivity, break-even and Monte Carlo to repeat.
 
 use crate::HPM;
+use crate::affine::Affine;
 use crate::cadence::{Cadence, cadence};
-use crate::capacity::nodes_per_cluster;
+use crate::capacity::Nodes;
+use crate::output::MonthlyCost;
 use crate::params::{OptionParams, Params};
+use crate::vocabulary::CostCategory;
 
-/// Engineering hours per year of one option.
+/// Engineering hours per year of one option at one node count.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Hours {
     pub upgrades: f64,
@@ -20,43 +25,49 @@ impl Hours {
     }
 }
 
-/// Monthly cost by category of one option, USD.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Monthly {
-    pub control_plane: f64,
-    pub workers: f64,
-    pub storage: f64,
-    pub load_balancers: f64,
-    pub engineering: f64,
-    pub on_call: f64,
-}
-
-impl Monthly {
-    pub(crate) fn total(&self) -> f64 {
-        self.control_plane
-            + self.workers
-            + self.storage
-            + self.load_balancers
-            + self.engineering
-            + self.on_call
-    }
-}
-
-/// One option evaluated.
+/// One option evaluated: its terms, one-off and horizon total.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct OptionEval {
-    pub nodes: f64,
-    pub hours: Hours,
-    pub monthly: Monthly,
-    pub total: f64,
+    /// Monthly cost by category, indexed like [`CostCategory::ALL`].
+    pub categories: [Affine; CostCategory::ALL.len()],
+    /// The sum of the categories: `total(k)`.
+    pub total: Affine,
+    /// Upgrade hours per year (campaign prep plus hops).
+    pub upgrade_hours: Affine,
+    pub routine_hours: f64,
+    pub incident_hours: f64,
     pub one_off: f64,
     pub horizon_total: f64,
 }
 
 impl OptionEval {
-    /// `cumulative[m]`: one-off plus `m` months.
-    pub(crate) fn cumulative(&self, month: u32) -> f64 {
-        self.one_off + f64::from(month) * self.total
+    /// Monthly cost by category at `nodes` per cluster.
+    pub(crate) fn monthly(&self, nodes: f64) -> MonthlyCost {
+        MonthlyCost::from_categories(
+            |c| self.categories[c.index()].at(nodes),
+            self.total.at(nodes),
+        )
+    }
+
+    /// Hours per year at `nodes` per cluster.
+    pub(crate) fn hours(&self, nodes: f64) -> Hours {
+        Hours {
+            upgrades: self.upgrade_hours.at(nodes),
+            routine: self.routine_hours,
+            incidents: self.incident_hours,
+        }
+    }
+
+    /// `cumulative[0..=horizon]`: the one-off, then one month's total after another.
+    pub(crate) fn cumulative(&self, nodes: &[f64]) -> Vec<f64> {
+        let mut sum = self.one_off;
+        let mut out = Vec::with_capacity(nodes.len() + 1);
+        out.push(sum);
+        for &n in nodes {
+            sum += self.total.at(n);
+            out.push(sum);
+        }
+        out
     }
 }
 
@@ -75,71 +86,131 @@ impl Eval {
     }
 }
 
-fn hours(p: &Params, o: &OptionParams, upgraded_nodes: f64) -> Hours {
+/// The categories both options compute alike, plus `own`: the option's control
+/// plane, node management, and storage and load balancers beyond the worker
+/// volumes. `upgrade_nodes` is the nodes one hop upgrades, as a function of the
+/// worker nodes per cluster.
+fn option_eval(
+    p: &Params,
+    o: &OptionParams,
+    own: [(CostCategory, Affine); 4],
+    upgrade_nodes: Affine,
+    nodes: &[f64],
+) -> OptionEval {
     let c = p.clusters;
     let u = &p.upgrades;
-    Hours {
-        upgrades: u.campaigns * u.prep_hours
-            + u.releases * c * (o.hop_hours + upgraded_nodes * o.node_hours),
-        routine: 12.0 * c * o.routine_hours,
-        incidents: 12.0 * c * o.incidents * o.hours_per_incident,
+    let upgrade_hours = Affine {
+        fixed: u.campaigns * u.prep_hours
+            + u.releases * c * (o.hop_hours + upgrade_nodes.fixed * o.node_hours),
+        per_node: u.releases * c * upgrade_nodes.per_node * o.node_hours,
+    };
+    let routine_hours = 12.0 * c * o.routine_hours;
+    let incident_hours = 12.0 * c * o.incidents * o.hours_per_incident;
+    let hourly_rate_month = p.rate() / 12.0;
+    let spot = o.spot_share;
+    let price_factor = (1.0 - spot) * (1.0 - p.discount) + spot * (1.0 - p.spot_discount);
+    let items = &o.line_items;
+    let mut categories = [Affine::default(); CostCategory::ALL.len()];
+    let mut set = |category: CostCategory, amount: Affine| {
+        categories[category.index()] = categories[category.index()].plus(amount);
+    };
+    set(
+        CostCategory::Workers,
+        Affine::per_node(c * o.worker_hourly * HPM * price_factor),
+    );
+    set(
+        CostCategory::Storage,
+        Affine::per_node(p.ebs_price * c * p.volume_gib),
+    );
+    set(
+        CostCategory::Engineering,
+        Affine {
+            fixed: hourly_rate_month * (upgrade_hours.fixed + routine_hours + incident_hours),
+            per_node: hourly_rate_month * upgrade_hours.per_node,
+        },
+    );
+    set(
+        CostCategory::OnCall,
+        Affine::fixed(o.on_call_slots * p.stipend_week * 52.0 / 12.0),
+    );
+    set(
+        CostCategory::LineItems,
+        Affine {
+            fixed: items.flat + items.per_cluster * c,
+            per_node: items.per_node * c,
+        },
+    );
+    for (category, amount) in own {
+        set(category, amount);
     }
-}
-
-fn finish(p: &Params, o: &OptionParams, nodes: f64, hours: Hours, monthly: Monthly) -> OptionEval {
-    let total = monthly.total();
-    let one_off = o.setup_hours * p.rate();
+    let total = categories
+        .iter()
+        .fold(Affine::default(), |sum, &a| sum.plus(a));
+    let one_off = o.setup_hours * p.rate() + items.one_off;
+    let horizon_total = nodes.iter().fold(one_off, |sum, &n| sum + total.at(n));
     OptionEval {
-        nodes,
-        hours,
-        monthly,
+        categories,
         total,
+        upgrade_hours,
+        routine_hours,
+        incident_hours,
         one_off,
-        horizon_total: one_off + p.horizon_months * total,
+        horizon_total,
     }
 }
 
-/// Shared categories: workers, engineering and on-call follow the same formula.
-fn common(p: &Params, o: &OptionParams, nodes: f64, hours: &Hours) -> Monthly {
-    Monthly {
-        control_plane: 0.0,
-        workers: p.clusters * nodes * o.worker_hourly * HPM * (1.0 - p.discount),
-        storage: p.ebs_price * (p.clusters * nodes * p.volume_gib),
-        load_balancers: 0.0,
-        engineering: p.rate() * hours.total() / 12.0,
-        on_call: o.on_call_slots * p.stipend_week * 52.0 / 12.0,
-    }
-}
-
-/// Evaluates both options (§3 of the spec) without the comparison extras.
-pub(crate) fn evaluate(p: &Params) -> Eval {
+/// Evaluates both options (§3 of the spec) over the given node series.
+pub(crate) fn evaluate(p: &Params, nodes: &Nodes) -> Eval {
     let cad = cadence(&p.upgrades);
     let c = p.clusters;
-
-    let (o, nodes) = (&p.eks, nodes_per_cluster(&p.sizing, &p.eks.capacity));
-    let h = hours(p, o, nodes);
-    let fee = p.eks_standard_hourly * (1.0 - cad.ext_share) + p.eks_extended_hourly * cad.ext_share;
-    let monthly = Monthly {
-        control_plane: c * HPM * fee,
-        ..common(p, o, nodes, &h)
-    };
-    let eks = finish(p, o, nodes, h, monthly);
-
-    let (o, nodes) = (
-        &p.self_hosted,
-        nodes_per_cluster(&p.sizing, &p.self_hosted.capacity),
+    let fee = p.eks_standard_hourly * (1.0 - cad.ext_share)
+        + p.eks_extended_hourly * cad.ext_share
+        + p.eks_tier_hourly;
+    // With Auto Mode AWS replaces the worker nodes at an upgrade, so none are counted.
+    let eks_upgraded = Affine::per_node(if p.auto_mode { 0.0 } else { 1.0 });
+    let eks = option_eval(
+        p,
+        &p.eks,
+        [
+            (CostCategory::ControlPlane, Affine::fixed(c * HPM * fee)),
+            (
+                CostCategory::NodeManagement,
+                Affine::per_node(c * p.auto_mode_fee_hourly * HPM),
+            ),
+            (CostCategory::Storage, Affine::default()),
+            (CostCategory::LoadBalancers, Affine::default()),
+        ],
+        eks_upgraded,
+        &nodes.eks,
     );
-    let h = hours(p, o, nodes + p.cp_nodes);
-    let base = common(p, o, nodes, &h);
-    let monthly = Monthly {
-        control_plane: c * p.cp_nodes * p.cp_hourly * HPM * (1.0 - p.discount),
-        storage: p.ebs_price * (c * nodes * p.volume_gib + c * p.cp_nodes * p.volume_gib)
-            + p.s3_price * c * p.etcd_backup_gib,
-        load_balancers: c * p.lb_hourly * HPM,
-        ..base
+    let self_upgraded = Affine {
+        fixed: p.cp_nodes,
+        per_node: 1.0,
     };
-    let self_hosted = finish(p, o, nodes, h, monthly);
-
+    let self_hosted = option_eval(
+        p,
+        &p.self_hosted,
+        [
+            (
+                CostCategory::ControlPlane,
+                Affine::fixed(c * p.cp_nodes * p.cp_hourly * HPM * (1.0 - p.discount)),
+            ),
+            (CostCategory::NodeManagement, Affine::default()),
+            (
+                CostCategory::Storage,
+                Affine::fixed(
+                    p.ebs_price * c * p.cp_nodes * p.volume_gib
+                        + p.s3_price * c * p.etcd_backup_gib,
+                ),
+            ),
+            (
+                CostCategory::LoadBalancers,
+                Affine::fixed(c * p.lb_hourly * HPM),
+            ),
+        ],
+        self_upgraded,
+        &nodes.self_hosted,
+    );
     Eval {
         cadence: cad,
         eks,

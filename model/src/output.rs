@@ -33,20 +33,22 @@ pub struct Options {
 /// Figures both options have.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct OptionResult {
-    /// Worker nodes per cluster.
+    /// Worker nodes per cluster in month 0.
     pub nodes_per_cluster: u64,
-    /// Worker nodes over all clusters.
+    /// Worker nodes over all clusters in month 0.
     pub total_nodes: u64,
     /// Pod limit per worker node under this option.
     pub max_pods_per_node: u32,
-    /// Recurring cost per month.
+    /// Recurring cost of month 0.
     pub monthly: MonthlyCost,
-    /// One-off setup cost at month 0, USD.
+    /// One-off cost at month 0: setup hours and line items' one-off amounts, USD.
     pub one_off: f64,
-    /// `one_off + horizon_months × monthly.total`, USD.
+    /// `one_off` plus every month's total over the horizon, USD.
     pub horizon_total: f64,
-    /// Operations hours per year.
+    /// Operations hours per year at `hours_peak_month`.
     pub hours_per_year: HoursPerYear,
+    /// The first month with the most operations hours; team figures are taken there.
+    pub hours_peak_month: u32,
     /// Full-time engineers the operations take.
     pub required_fte: f64,
     /// Share of the team's time the operations take, %.
@@ -55,10 +57,21 @@ pub struct OptionResult {
     pub fits_team: bool,
     /// Smallest team that keeps operations within the toil cap (at least 1).
     pub engineers_needed: u64,
+    /// Every month of the horizon.
+    pub series: Series,
     /// On-call load.
     pub on_call: OnCall,
     /// Cumulative cost at months 0..=horizon_months, USD.
     pub cumulative: Vec<f64>,
+}
+
+/// One option month by month (months 0..horizon_months).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Series {
+    /// Worker nodes per cluster in each month.
+    pub nodes_per_cluster: Vec<u64>,
+    /// Monthly total cost in each month, USD.
+    pub total: Vec<f64>,
 }
 
 /// The EKS option.
@@ -88,8 +101,10 @@ pub struct SelfHostedOption {
 pub struct MonthlyCost {
     /// EKS fee, or the self-hosted control-plane nodes.
     pub control_plane: f64,
-    /// Worker nodes.
+    /// Worker nodes (Spot share and discounts applied).
     pub workers: f64,
+    /// The EKS Auto Mode fee (0 without Auto Mode and for self-hosted).
+    pub node_management: f64,
     /// EBS volumes and etcd backups.
     pub storage: f64,
     /// API server load balancers (self-hosted).
@@ -98,6 +113,8 @@ pub struct MonthlyCost {
     pub engineering: f64,
     /// On-call stipends.
     pub on_call: f64,
+    /// The option's line items.
+    pub line_items: f64,
     /// Sum of the above.
     pub total: f64,
 }

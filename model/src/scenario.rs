@@ -35,6 +35,14 @@ impl Scenario {
         self.control_plane_hourly_usd
     }
 
+    /// The Provisioned Control Plane adder per cluster-hour of the scenario's tier.
+    pub fn control_plane_tier_hourly_usd(&self) -> f64 {
+        // Validation accepted the tier, so the catalog has it.
+        crate::catalog::catalog()
+            .tier(&self.input.eks.control_plane_tier)
+            .map_or(0.0, |tier| tier.hourly_usd)
+    }
+
     /// Price per self-hosted worker node-hour: the override, else the worker's.
     pub fn self_hosted_worker_hourly_usd(&self) -> f64 {
         self.input

@@ -1,11 +1,12 @@
 //! OpenAPI schemas of the input types, generated from the field table so that every
 //! range, default, unit and rationale in the API document is the one validation uses.
 
-use crate::catalog::catalog;
 use crate::fields::{FieldKind, FieldSpec, field_specs};
 use std::borrow::Cow;
 use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Schema, SchemaType, Type};
+use utoipa::openapi::schema::{
+    AdditionalProperties, ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type,
+};
 
 /// Request schemas carry defaults; result schemas require every field.
 #[derive(Clone, Copy, PartialEq)]
@@ -14,13 +15,14 @@ enum Mode {
     Resolved,
 }
 
-const SECTIONS: [(&str, &str); 6] = [
+const SECTIONS: [(&str, &str); 7] = [
     ("workers", "Worker nodes: instance type and sizing."),
     ("eks", "The EKS option."),
     ("self_hosted", "The self-hosted option."),
     ("team", "The platform team."),
     ("upgrades", "Upgrade cadence and support windows."),
-    ("prices", "Storage prices."),
+    ("prices", "Storage and Spot prices."),
+    ("growth", "Workload growth over the horizon."),
 ];
 
 fn describe(spec: &FieldSpec) -> String {
@@ -35,13 +37,14 @@ fn describe(spec: &FieldSpec) -> String {
     text
 }
 
-fn leaf(spec: &FieldSpec, mode: Mode) -> ObjectBuilder {
+fn leaf(spec: &FieldSpec, mode: Mode) -> Schema {
     let ty = match spec.kind {
         FieldKind::Integer => Type::Integer,
         FieldKind::Number => Type::Number,
         FieldKind::Boolean => Type::Boolean,
         FieldKind::String => Type::String,
         FieldKind::Object => Type::Object,
+        FieldKind::Array => return array(spec, mode),
     };
     let mut b = match spec.kind {
         FieldKind::Object => object(&spec.path, mode),
@@ -67,16 +70,11 @@ fn leaf(spec: &FieldSpec, mode: Mode) -> ObjectBuilder {
     if let Some(allowed) = &spec.allowed {
         b = b.enum_values(Some(allowed.clone()));
     }
-    if spec.kind == FieldKind::String {
-        let mut names: Vec<String> = catalog()
-            .instance_types
-            .iter()
-            .map(|t| t.name.clone())
-            .collect();
-        if spec.path == "workers.instance_type" {
-            names.push("custom".to_owned());
-        }
-        b = b.enum_values(Some(names));
+    let choices = spec.choices();
+    if !choices.is_empty() {
+        b = b.enum_values(Some(choices));
+    } else if spec.kind == FieldKind::String && spec.path.ends_with("[].name") {
+        b = b.min_length(Some(1)).max_length(Some(60));
     }
     if mode == Mode::Input && !spec.required {
         b = b.default(Some(spec.default.clone()));
@@ -84,7 +82,21 @@ fn leaf(spec: &FieldSpec, mode: Mode) -> ObjectBuilder {
             b = b.examples([spec.default.clone()]);
         }
     }
-    b
+    Schema::Object(b.build())
+}
+
+/// A list field: its items are the object of the fields at `path[].member`.
+fn array(spec: &FieldSpec, mode: Mode) -> Schema {
+    let items = object(&format!("{}[]", spec.path), mode);
+    let array = ArrayBuilder::new()
+        .items(items)
+        .max_items(spec.maximum.map(|max| max as usize))
+        .description(Some(describe(spec)));
+    let array = match mode {
+        Mode::Input => array.default(Some(spec.default.clone())),
+        Mode::Resolved => array,
+    };
+    Schema::Array(array.build())
 }
 
 /// The object at `prefix` ("" for the root): its direct fields from the table, plus
@@ -103,6 +115,10 @@ fn object(prefix: &str, mode: Mode) -> ObjectBuilder {
                 None => continue,
             },
         };
+        // A list's members belong to the list's item object only.
+        if rest.split('.').next().is_some_and(|n| n.ends_with("[]")) {
+            continue;
+        }
         let name = rest.split('.').next().unwrap_or(rest);
         if seen.contains(&name) {
             continue;
@@ -117,7 +133,7 @@ fn object(prefix: &str, mode: Mode) -> ObjectBuilder {
                     true => name.to_owned(),
                     false => format!("{prefix}.{name}"),
                 };
-                object(&child, mode).description(doc)
+                Schema::Object(object(&child, mode).description(doc).build())
             }
             false => leaf(spec, mode),
         };
@@ -154,6 +170,8 @@ table_schema! {
     crate::input::TeamInput => "TeamInput", "team", Mode::Input;
     crate::input::UpgradesInput => "UpgradesInput", "upgrades", Mode::Input;
     crate::input::PricesInput => "PricesInput", "prices", Mode::Input;
+    crate::input::GrowthInput => "GrowthInput", "growth", Mode::Input;
+    crate::input::LineItemInput => "LineItemInput", "line_items[]", Mode::Input;
     crate::resolved::ResolvedInput => "ResolvedInput", "", Mode::Resolved;
     crate::resolved::Workers => "ResolvedWorkers", "workers", Mode::Resolved;
     crate::resolved::CustomInstance => "CustomInstance", "workers.custom", Mode::Resolved;
@@ -163,4 +181,6 @@ table_schema! {
     crate::resolved::Team => "ResolvedTeam", "team", Mode::Resolved;
     crate::resolved::Upgrades => "ResolvedUpgrades", "upgrades", Mode::Resolved;
     crate::resolved::Prices => "ResolvedPrices", "prices", Mode::Resolved;
+    crate::resolved::Growth => "ResolvedGrowth", "growth", Mode::Resolved;
+    crate::resolved::LineItem => "LineItem", "line_items[]", Mode::Resolved;
 }

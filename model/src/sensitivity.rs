@@ -1,6 +1,7 @@
 //! Sensitivity: how much each of the spec's ten inputs moves the difference between
 //! the options when scaled by ×0.75 and ×1.25 on its own.
 
+use crate::capacity::Nodes;
 use crate::money::{Eval, evaluate};
 use crate::output::SensitivityEntry;
 use crate::params::Params;
@@ -70,14 +71,21 @@ fn perturb(p: &Params, knob: Knob, factor: f64) -> Params {
 /// A change below a trillionth of the totals is float noise from subtracting large
 /// equal sums (an input that moves both options alike, such as campaign prep
 /// hours); it is reported as exactly 0 so that such inputs tie in the spec's order.
-pub(crate) fn sensitivity(p: &Params, base: &Eval) -> Vec<SensitivityEntry> {
+pub(crate) fn sensitivity(p: &Params, nodes: &Nodes, base: &Eval) -> Vec<SensitivityEntry> {
     let base_difference = base.difference();
     let noise = 1e-12 * (base.eks.horizon_total.abs() + base.self_hosted.horizon_total.abs());
     let mut entries: Vec<SensitivityEntry> = KNOBS
         .iter()
         .map(|&(input, knob)| {
             let change = |f| {
-                let c = evaluate(&perturb(p, knob, f)).difference() - base_difference;
+                let q = perturb(p, knob, f);
+                // Only the headroom changes node counts; the rest reuse the base series.
+                let c = match knob {
+                    Knob::Headroom => evaluate(&q, &nodes.resized(&q)),
+                    _ => evaluate(&q, nodes),
+                }
+                .difference()
+                    - base_difference;
                 if c.abs() <= noise { 0.0 } else { c }
             };
             SensitivityEntry {

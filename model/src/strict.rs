@@ -14,6 +14,15 @@ where
     T::deserialize(deserializer).map(Some)
 }
 
+/// Deserializes a nullable field: `null` is `None` (use the default).
+pub(crate) fn nullable<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer)
+}
+
 /// Deserializes a present whole-number field (see [`WholeNumber`]); `null` is an error.
 pub(crate) fn present_integer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     WholeNumber::deserialize(d).map(|n| Some(n.0))

@@ -11,6 +11,8 @@ pub enum CostCategory {
     ControlPlane,
     /// Worker nodes.
     Workers,
+    /// The EKS Auto Mode fee.
+    NodeManagement,
     /// EBS volumes and etcd backups.
     Storage,
     /// API server load balancers (self-hosted).
@@ -19,28 +21,39 @@ pub enum CostCategory {
     Engineering,
     /// On-call stipends.
     OnCall,
+    /// Extra costs: support contracts, licences, tooling.
+    LineItems,
 }
 
 impl CostCategory {
     /// Every category in the order of `monthly` in §4 of the spec.
-    pub const ALL: [CostCategory; 6] = [
+    pub const ALL: [CostCategory; 8] = [
         CostCategory::ControlPlane,
         CostCategory::Workers,
+        CostCategory::NodeManagement,
         CostCategory::Storage,
         CostCategory::LoadBalancers,
         CostCategory::Engineering,
         CostCategory::OnCall,
+        CostCategory::LineItems,
     ];
+
+    /// Position in [`CostCategory::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
 
     /// The JSON member name, e.g. `control_plane`.
     pub fn key(self) -> &'static str {
         match self {
             CostCategory::ControlPlane => "control_plane",
             CostCategory::Workers => "workers",
+            CostCategory::NodeManagement => "node_management",
             CostCategory::Storage => "storage",
             CostCategory::LoadBalancers => "load_balancers",
             CostCategory::Engineering => "engineering",
             CostCategory::OnCall => "on_call",
+            CostCategory::LineItems => "line_items",
         }
     }
 
@@ -49,10 +62,12 @@ impl CostCategory {
         match self {
             CostCategory::ControlPlane => "Control plane",
             CostCategory::Workers => "Workers",
+            CostCategory::NodeManagement => "Node management",
             CostCategory::Storage => "Storage",
             CostCategory::LoadBalancers => "Load balancers",
             CostCategory::Engineering => "Engineering",
             CostCategory::OnCall => "On-call",
+            CostCategory::LineItems => "Line items",
         }
     }
 }
@@ -63,10 +78,27 @@ impl MonthlyCost {
         match category {
             CostCategory::ControlPlane => self.control_plane,
             CostCategory::Workers => self.workers,
+            CostCategory::NodeManagement => self.node_management,
             CostCategory::Storage => self.storage,
             CostCategory::LoadBalancers => self.load_balancers,
             CostCategory::Engineering => self.engineering,
             CostCategory::OnCall => self.on_call,
+            CostCategory::LineItems => self.line_items,
+        }
+    }
+
+    /// The monthly cost with each category's amount from `amount`, and `total`.
+    pub fn from_categories(amount: impl Fn(CostCategory) -> f64, total: f64) -> Self {
+        Self {
+            control_plane: amount(CostCategory::ControlPlane),
+            workers: amount(CostCategory::Workers),
+            node_management: amount(CostCategory::NodeManagement),
+            storage: amount(CostCategory::Storage),
+            load_balancers: amount(CostCategory::LoadBalancers),
+            engineering: amount(CostCategory::Engineering),
+            on_call: amount(CostCategory::OnCall),
+            line_items: amount(CostCategory::LineItems),
+            total,
         }
     }
 }
@@ -98,15 +130,7 @@ mod tests {
 
     #[test]
     fn category_keys_are_the_json_members_of_monthly() {
-        let monthly = MonthlyCost {
-            control_plane: 1.0,
-            workers: 2.0,
-            storage: 3.0,
-            load_balancers: 4.0,
-            engineering: 5.0,
-            on_call: 6.0,
-            total: 21.0,
-        };
+        let monthly = MonthlyCost::from_categories(|c| (c.index() + 1) as f64, 36.0);
         let json = serde_json::to_value(monthly).expect("serializes");
         for category in CostCategory::ALL {
             assert_eq!(json[category.key()], monthly.get(category), "{category:?}");

@@ -9,10 +9,12 @@
 mod operations;
 mod workers;
 
-pub use operations::{EksInput, PricesInput, SelfHostedInput, TeamInput, UpgradesInput};
+pub use operations::{
+    EksInput, GrowthInput, LineItemInput, PricesInput, SelfHostedInput, TeamInput, UpgradesInput,
+};
 pub use workers::{CustomInput, WorkersInput, WorkloadInput};
 
-use crate::strict::{absent, object_only, present_integer};
+use crate::strict::{absent, object_only, present, present_integer};
 use serde::{Deserialize, Serialize};
 
 /// A scenario as sent by a client (`POST /api/v1/calculate` body); validate it into a
@@ -36,8 +38,13 @@ pub struct ScenarioInput {
     pub team: TeamInput,
     /// Upgrade cadence and support windows.
     pub upgrades: UpgradesInput,
-    /// Storage prices.
+    /// Storage and Spot prices.
     pub prices: PricesInput,
+    /// Workload growth over the horizon.
+    pub growth: GrowthInput,
+    /// Extra costs outside AWS's bill, at most 20.
+    #[serde(deserialize_with = "present", skip_serializing_if = "absent")]
+    pub line_items: Option<Vec<LineItemInput>>,
 }
 
 object_only!(ScenarioInput);

@@ -3,10 +3,12 @@
 //! Feeding its JSON back as a [`crate::ScenarioInput`] gives the same scenario, because
 //! nullable fields stay `null` and `null` means "default" for exactly those fields.
 
+mod line_items;
 mod operations;
 mod workers;
 
-pub use operations::{Eks, Prices, SelfHosted, Team, Upgrades};
+pub use line_items::{LineItem, LineItemOption, LineItemPer};
+pub use operations::{Eks, Growth, Operations, Prices, SelfHosted, Team, Upgrades};
 pub use workers::{CustomInstance, Workers, Workload};
 
 use crate::fields::{FieldKind, field_specs};
@@ -32,8 +34,12 @@ pub struct ResolvedInput {
     pub team: Team,
     /// Upgrade cadence and support windows.
     pub upgrades: Upgrades,
-    /// Storage prices.
+    /// Storage and Spot prices.
     pub prices: Prices,
+    /// Workload growth over the horizon.
+    pub growth: Growth,
+    /// Extra costs outside AWS's bill, at most 20.
+    pub line_items: Vec<LineItem>,
 }
 
 static DEFAULTS: LazyLock<ResolvedInput> = LazyLock::new(|| {
@@ -45,7 +51,8 @@ static DEFAULTS: LazyLock<ResolvedInput> = LazyLock::new(|| {
                 && spec.path.starts_with(&o.path)
                 && spec.path.as_bytes().get(o.path.len()) == Some(&b'.')
         });
-        if !in_object {
+        // List members (`line_items[].name`) describe items, not the list's default.
+        if !in_object && !spec.path.contains("[]") {
             insert(&mut root, &spec.path, spec.default.clone());
         }
     }

@@ -1,6 +1,27 @@
-//! Resolved sections for the two options, the team, the upgrade cadence and prices.
+//! Resolved sections for the two options, the team, the upgrade cadence, prices,
+//! growth and line items.
 
 use serde::{Deserialize, Serialize};
+
+/// The operations figures every option has, in the same shape (flattened into
+/// `inputs.eks` and `inputs.self_hosted`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Operations {
+    /// Engineering hours for one minor-version hop of one cluster.
+    pub upgrade_hours_per_cluster_hop: f64,
+    /// Engineering hours per node per hop.
+    pub upgrade_hours_per_node: f64,
+    /// Routine operations per cluster per month.
+    pub routine_hours_per_cluster_month: f64,
+    /// Incidents per cluster per month.
+    pub incidents_per_cluster_month: f64,
+    /// Engineering hours per incident.
+    pub hours_per_incident: f64,
+    /// One-off engineering hours to set the option up (month 0).
+    pub setup_hours: f64,
+    /// People on call at any moment (1 = primary only).
+    pub on_call_slots: u32,
+}
 
 /// The EKS option, resolved (`inputs.eks`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -12,20 +33,17 @@ pub struct Eks {
     pub extended_hourly_usd: f64,
     /// VPC CNI prefix delegation: max pods 110 below 30 vCPU, 250 from 30 vCPU.
     pub prefix_delegation: bool,
-    /// Engineering hours for one minor-version hop of one EKS cluster.
-    pub upgrade_hours_per_cluster_hop: f64,
-    /// Engineering hours per worker node per hop.
-    pub upgrade_hours_per_node: f64,
-    /// Routine operations per EKS cluster per month.
-    pub routine_hours_per_cluster_month: f64,
-    /// Incidents per EKS cluster per month.
-    pub incidents_per_cluster_month: f64,
-    /// Engineering hours per EKS incident.
-    pub hours_per_incident: f64,
-    /// One-off engineering hours to set EKS up (month 0).
-    pub setup_hours: f64,
-    /// People on call for EKS at any moment (1 = primary only).
-    pub on_call_slots: u32,
+    /// Share of worker node-hours on Spot, %.
+    pub spot_share_pct: f64,
+    /// EKS Auto Mode manages the worker nodes.
+    pub auto_mode: bool,
+    /// Auto Mode fee, % of the instance's on-demand price per node-hour.
+    pub auto_mode_fee_pct: f64,
+    /// Provisioned Control Plane tier (a catalog tier name).
+    pub control_plane_tier: String,
+    /// Hours, incidents, setup and on-call.
+    #[serde(flatten)]
+    pub operations: Operations,
 }
 
 /// The self-hosted option, resolved (`inputs.self_hosted`).
@@ -46,20 +64,11 @@ pub struct SelfHosted {
     pub api_lb_hourly_usd: f64,
     /// etcd backups kept in S3 per cluster.
     pub etcd_backup_gib: f64,
-    /// Engineering hours for one minor-version hop of one self-hosted cluster.
-    pub upgrade_hours_per_cluster_hop: f64,
-    /// Engineering hours per node (workers and control plane) per hop.
-    pub upgrade_hours_per_node: f64,
-    /// Routine operations per self-hosted cluster per month.
-    pub routine_hours_per_cluster_month: f64,
-    /// Incidents per self-hosted cluster per month.
-    pub incidents_per_cluster_month: f64,
-    /// Engineering hours per self-hosted incident.
-    pub hours_per_incident: f64,
-    /// One-off engineering hours to build the self-hosted platform (month 0).
-    pub setup_hours: f64,
-    /// People on call for the self-hosted platform at any moment.
-    pub on_call_slots: u32,
+    /// Share of worker node-hours on Spot, %.
+    pub spot_share_pct: f64,
+    /// Hours, incidents, setup and on-call.
+    #[serde(flatten)]
+    pub operations: Operations,
 }
 
 /// The platform team, resolved (`inputs.team`).
@@ -98,7 +107,7 @@ pub struct Upgrades {
     pub upstream_support_months: f64,
 }
 
-/// Storage prices, resolved (`inputs.prices`).
+/// Prices, resolved (`inputs.prices`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prices {
@@ -106,4 +115,14 @@ pub struct Prices {
     pub ebs_gib_month_usd: f64,
     /// S3 storage price for etcd backups.
     pub s3_gib_month_usd: f64,
+    /// Spot price below on-demand, %.
+    pub spot_discount_pct: f64,
+}
+
+/// Workload growth, resolved (`inputs.growth`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Growth {
+    /// Yearly growth of the workload (or the explicit node count), compounding monthly, %.
+    pub workload_pct_per_year: f64,
 }

@@ -1,6 +1,7 @@
 //! Validation: turns untrusted input into a [`Scenario`], reporting every violation
 //! at once, each with its field path.
 
+mod line_items;
 mod ranges;
 mod resolve;
 mod rules;
@@ -16,15 +17,18 @@ impl TryFrom<ScenarioInput> for Scenario {
 
     fn try_from(input: ScenarioInput) -> Result<Self, Self::Error> {
         let mut errors = Vec::new();
-        ranges::check_ranges(&input, &mut errors);
+        // Every input type serializes to a JSON object; `Null` just checks nothing.
+        let json = serde_json::to_value(&input).unwrap_or_default();
+        ranges::check_ranges(&json, &mut errors);
         rules::check_structure(&input, &mut errors);
-        let resolved = resolve::resolve(&input);
+        line_items::check_choices(&input, &mut errors);
+        let resolved = resolve::resolve(&json, &errors);
         let machine = rules::check_semantics(&resolved, &mut errors);
         match (machine, errors.is_empty()) {
             (Some((worker, cp_price)), true) => Ok(Scenario::new(resolved, worker, cp_price)),
             _ => {
                 // Report in form order, so a UI can list errors next to the fields.
-                errors.sort_by_key(|e| field_order(&e.field));
+                errors.sort_by_key(|e| sort_key(&e.field));
                 Err(ValidationErrors(errors))
             }
         }
@@ -45,8 +49,17 @@ impl TryFrom<ResolvedInput> for Scenario {
     }
 }
 
-/// Position of a field (or of the first field under an object path) in the table.
+/// Position of a field (or of the first field under an object path) in the table;
+/// `line_items[2].per` counts as `line_items[].per`.
 fn field_order(field: &str) -> usize {
+    let field = match field
+        .split_once('[')
+        .and_then(|(list, rest)| Some((list, rest.split_once(']')?.1)))
+    {
+        Some((list, rest)) => format!("{list}[]{rest}"),
+        None => field.to_owned(),
+    };
+    let field = field.as_str();
     field_specs()
         .iter()
         .position(|s| {
@@ -54,4 +67,15 @@ fn field_order(field: &str) -> usize {
                 || (s.path.starts_with(field) && s.path.as_bytes().get(field.len()) == Some(&b'.'))
         })
         .unwrap_or(usize::MAX)
+}
+
+/// Form order, with a list's errors item by item (`line_items[0].…` before `[1]`).
+fn sort_key(field: &str) -> (usize, usize, usize) {
+    let item = field
+        .split_once('[')
+        .and_then(|(list, rest)| Some((list, rest.split_once(']')?.0.parse::<usize>().ok()?)));
+    match item {
+        Some((list, index)) => (field_order(list), index, field_order(field)),
+        None => (field_order(field), 0, 0),
+    }
 }

@@ -10,7 +10,7 @@ use clusterplan_model::{
 };
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use strategies::{near_breakeven, scenario};
+use strategies::{near_breakeven, scenario, scenario_v2};
 
 fn run(input: &Value) -> CalculationResult {
     match calculate_json(input.to_string().as_bytes()) {
@@ -36,6 +36,8 @@ fn money(o: &OptionResult) -> Vec<f64> {
         m.load_balancers,
         m.engineering,
         m.on_call,
+        m.node_management,
+        m.line_items,
         m.total,
         o.one_off,
         o.horizon_total,
@@ -48,7 +50,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn money_is_finite_and_non_negative(input in scenario()) {
+    fn money_is_finite_and_non_negative(input in prop_oneof![scenario(), scenario_v2()]) {
         let r = run(&input);
         for option in [&r.options.eks.common, &r.options.self_hosted.common] {
             for value in money(option) {
@@ -86,7 +88,7 @@ proptest! {
     }
 
     #[test]
-    fn resolved_inputs_round_trip(input in scenario()) {
+    fn resolved_inputs_round_trip(input in prop_oneof![scenario(), scenario_v2()]) {
         let r = run(&input);
         let again = serde_json::to_vec(&r.inputs).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let parsed = parse_input(&again).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -96,7 +98,7 @@ proptest! {
 
     #[test]
     fn breakeven_and_payback_follow_their_literal_definitions(
-        input in prop_oneof![scenario(), near_breakeven()],
+        input in prop_oneof![scenario(), near_breakeven(), scenario_v2()],
     ) {
         let r = run(&input);
         let parsed = parse_input(input.to_string().as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -109,5 +111,31 @@ proptest! {
         let (e, s) = (&r.options.eks.common.cumulative, &r.options.self_hosted.common.cumulative);
         let payback = (0..e.len()).find(|&m| s[m] <= e[m]).map(|m| m as u32);
         prop_assert_eq!(r.comparison.self_hosted_payback_month, payback);
+    }
+
+    #[test]
+    fn without_growth_every_month_is_month_zero_as_in_v1(input in scenario_v2()) {
+        let input = with(&input, "/growth/workload_pct_per_year", json!(0));
+        let r = run(&input);
+        for option in [&r.options.eks.common, &r.options.self_hosted.common] {
+            prop_assert!(option.series.total.iter().all(|t| *t == option.monthly.total));
+            prop_assert!(option.series.nodes_per_cluster.iter().all(|n| *n == option.nodes_per_cluster));
+            prop_assert_eq!(option.hours_peak_month, 0);
+            // v1: horizon_total = one_off + horizon · monthly total.
+            let months = f64::from(r.inputs.horizon_months);
+            let v1 = option.one_off + months * option.monthly.total;
+            prop_assert!((option.horizon_total - v1).abs() <= 1e-9 * v1.abs().max(1.0), "{} vs {v1}", option.horizon_total);
+        }
+    }
+
+    #[test]
+    fn growth_never_shrinks_a_fleet_that_grows(input in scenario_v2()) {
+        let r = run(&input);
+        let growing = r.inputs.growth.workload_pct_per_year >= 0.0;
+        for option in [&r.options.eks.common, &r.options.self_hosted.common] {
+            let nodes = &option.series.nodes_per_cluster;
+            prop_assert_eq!(nodes.len(), r.inputs.horizon_months as usize);
+            prop_assert!(nodes.windows(2).all(|w| (w[0] <= w[1]) == growing || w[0] == w[1]));
+        }
     }
 }

@@ -163,3 +163,63 @@ pub fn near_breakeven() -> impl Strategy<Value = Value> {
                     "routine_hours_per_cluster_month": routine}})
         })
 }
+
+fn line_item() -> impl Strategy<Value = Value> {
+    (
+        prop_oneof![Just("eks"), Just("self_hosted"), Just("both")],
+        prop_oneof![Just("month"), Just("cluster"), Just("node")],
+        0.0f64..=1e6,
+        0.0f64..=1e7,
+    )
+        .prop_map(|(option, per, monthly, one_off)| {
+            json!({"name": "Item", "option": option, "per": per,
+                "monthly_usd": monthly, "one_off_usd": one_off})
+        })
+}
+
+/// The v2 fields: growth, Spot, Auto Mode, a control-plane tier and line items.
+fn v2_fields() -> impl Strategy<Value = (f64, Value, Value, Value)> {
+    (
+        prop_oneof![1 => Just(0.0), 1 => Just(-90.0), 1 => Just(500.0), 5 => -90.0f64..=500.0],
+        (0.0f64..=100.0, any::<bool>(), 0.0f64..=100.0),
+        prop_oneof![
+            Just("standard"),
+            Just("xl"),
+            Just("2xl"),
+            Just("4xl"),
+            Just("8xl")
+        ],
+        0.0f64..=100.0,
+        0.0f64..=95.0,
+        proptest::collection::vec(line_item(), 0..=20),
+    )
+        .prop_map(
+            |(growth, (eks_spot, auto, fee), tier, own_spot, discount, items)| {
+                let eks = json!({"spot_share_pct": eks_spot, "auto_mode": auto,
+                "auto_mode_fee_pct": fee, "control_plane_tier": tier});
+                (
+                    growth,
+                    eks,
+                    json!({"spot_share_pct": own_spot}),
+                    json!({"spot_discount_pct": discount, "items": items}),
+                )
+            },
+        )
+}
+
+/// A v1 scenario with every v2 field set at random.
+pub fn scenario_v2() -> impl Strategy<Value = Value> {
+    (scenario(), v2_fields()).prop_map(|(mut input, (growth, eks, own, extra))| {
+        input["growth"] = json!({"workload_pct_per_year": growth});
+        for (section, fields) in [("eks", eks), ("self_hosted", own)] {
+            if let (Some(target), Some(fields)) =
+                (input[section].as_object_mut(), fields.as_object())
+            {
+                target.extend(fields.clone());
+            }
+        }
+        input["prices"]["spot_discount_pct"] = extra["spot_discount_pct"].clone();
+        input["line_items"] = extra["items"].clone();
+        input
+    })
+}

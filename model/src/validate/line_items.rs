@@ -1,0 +1,70 @@
+//! Rules for the line items and the other string choices that parsing leaves to
+//! validation, so that every violation is listed at once.
+
+use crate::error::FieldError;
+use crate::fields::field_spec;
+use crate::input::ScenarioInput;
+
+/// Most line items a scenario may have.
+pub(crate) const MAX_LINE_ITEMS: usize = 20;
+/// Longest line item name, in characters.
+const MAX_NAME_CHARS: usize = 60;
+
+/// Checks a string field against its table choices; `None` (absent) passes.
+fn check_choice(path: &str, spec_path: &str, value: Option<&str>, errors: &mut Vec<FieldError>) {
+    let (Some(value), Some(spec)) = (value, field_spec(spec_path)) else {
+        return;
+    };
+    if !spec.choices().iter().any(|c| c == value) {
+        let quoted: Vec<String> = spec.choices().iter().map(|c| format!("\"{c}\"")).collect();
+        errors.push(FieldError::new(
+            path,
+            format!("must be one of {}, not \"{value}\"", quoted.join(", ")),
+        ));
+    }
+}
+
+/// The control-plane tier and every line item's count, name, option and per.
+pub(crate) fn check_choices(input: &ScenarioInput, errors: &mut Vec<FieldError>) {
+    let tier = "eks.control_plane_tier";
+    check_choice(tier, tier, input.eks.control_plane_tier.as_deref(), errors);
+    let items = input.line_items.as_deref().unwrap_or_default();
+    if items.len() > MAX_LINE_ITEMS {
+        errors.push(FieldError::new(
+            "line_items",
+            format!("at most {MAX_LINE_ITEMS} items, not {}", items.len()),
+        ));
+    }
+    for (index, item) in items.iter().enumerate() {
+        let path = |member: &str| format!("line_items[{index}].{member}");
+        match item.name.as_deref() {
+            None => errors.push(FieldError::new(path("name"), "is required")),
+            Some(name) => {
+                let chars = name.chars().count();
+                if chars == 0 || chars > MAX_NAME_CHARS || name.trim().is_empty() {
+                    errors.push(FieldError::new(
+                        path("name"),
+                        format!("must be 1 to {MAX_NAME_CHARS} characters, not blank"),
+                    ));
+                } else if name.chars().any(char::is_control) {
+                    errors.push(FieldError::new(
+                        path("name"),
+                        "must not contain control characters",
+                    ));
+                }
+            }
+        }
+        for member in ["option", "per"] {
+            let value = match member {
+                "option" => item.option.as_deref(),
+                _ => item.per.as_deref(),
+            };
+            check_choice(
+                &path(member),
+                &format!("line_items[].{member}"),
+                value,
+                errors,
+            );
+        }
+    }
+}
