@@ -1,9 +1,13 @@
 //! The break-even sweep: each option's horizon total over the cluster count.
 
-use clusterplan_model::{CalculationResult, Scenario, horizon_totals_at};
+use clusterplan_model::{CalculationResult, OptionName, Scenario, horizon_totals_at};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::style::{EKS, GRID, INK, SELF_HOSTED, SIZE, headroom, usd_short};
+use crate::legend::{Entry, Mark, legend, legend_height};
+use crate::style::{
+    GRID, INK, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, option_color, usd_short,
+};
 use crate::svg::{self, text};
 
 /// Most points drawn per line; the totals are straight lines in the cluster count,
@@ -24,47 +28,65 @@ pub fn breakeven(scenario: &Scenario, result: &CalculationResult) -> String {
         .iter()
         .map(|&c| horizon_totals_at(scenario, c))
         .collect();
-    let eks: Vec<(f64, f64)> = totals
+    let lines: Vec<(OptionName, Vec<(f64, f64)>)> = OptionName::ALL
         .iter()
-        .map(|t| (f64::from(t.clusters), t.eks))
-        .filter(|p| p.1.is_finite())
+        .map(|&o| {
+            let line = totals
+                .iter()
+                .map(|t| {
+                    let total = match o {
+                        OptionName::Eks => t.eks,
+                        OptionName::SelfHosted => t.self_hosted,
+                    };
+                    (f64::from(t.clusters), total)
+                })
+                .filter(|p| p.1.is_finite())
+                .collect();
+            (o, line)
+        })
         .collect();
-    let own: Vec<(f64, f64)> = totals
+    let max = lines
         .iter()
-        .map(|t| (f64::from(t.clusters), t.self_hosted))
-        .filter(|p| p.1.is_finite())
-        .collect();
-    let max = eks.iter().chain(&own).map(|p| p.1).fold(0.0, f64::max);
+        .flat_map(|(_, line)| line.iter().map(|p| p.1))
+        .fold(0.0, f64::max);
     let top = headroom(max);
     let breakeven = result.comparison.breakeven_clusters.filter(|&c| c <= upper);
+    let entries: Vec<Entry> = OptionName::ALL
+        .iter()
+        .map(|&o| (o.label().to_owned(), option_color(o), Mark::Line))
+        .collect();
+    let size = (WIDTH, PLOT_HEIGHT + legend_height(&entries, WIDTH));
+    let right = f64::from(upper).max(2.0);
     svg::draw(
-        SIZE,
-        "Horizon total of EKS and self-hosted by number of clusters",
+        size,
+        &format!("Horizon total of {} by number of clusters", both_options()),
         |root| {
-            let mut chart = ChartBuilder::on(root)
-                .caption("Break-even sweep over cluster count", text(18))
+            let (plot, below) = root.split_vertically(PLOT_HEIGHT);
+            let mut chart = ChartBuilder::on(&plot)
+                .caption("Break-even sweep over cluster count", text(TITLE))
                 .margin(14)
-                .x_label_area_size(46)
-                .y_label_area_size(76)
-                .build_cartesian_2d(1f64..f64::from(upper).max(2.0), 0f64..top)?;
+                .margin_right(24)
+                .x_label_area_size(56)
+                .y_label_area_size(84)
+                .build_cartesian_2d(1f64..right, 0f64..top)?;
             chart
                 .configure_mesh()
                 .light_line_style(WHITE)
                 .bold_line_style(GRID)
+                .x_labels(6)
+                .y_labels(6)
                 .x_label_formatter(&|v| format!("{v:.0}"))
                 .y_label_formatter(&|v| usd_short(*v))
                 .x_desc("Clusters")
                 .y_desc("Horizon total (USD)")
-                .label_style(text(12))
-                .axis_desc_style(text(13))
+                .label_style(text(LABEL))
+                .axis_desc_style(text(LABEL))
                 .draw()?;
-            for (name, line, color) in [("EKS", eks, EKS), ("Self-hosted", own, SELF_HOSTED)] {
-                chart
-                    .draw_series(LineSeries::new(line, color.stroke_width(3)))?
-                    .label(name)
-                    .legend(move |(x, y)| {
-                        PathElement::new(vec![(x, y), (x + 22, y)], color.stroke_width(3))
-                    });
+            for (option, line) in &lines {
+                chart.draw_series(LineSeries::new(
+                    line.iter().copied(),
+                    option_color(*option).stroke_width(3),
+                ))?;
             }
             let mut markers = vec![(f64::from(now), format!("now: {now}"))];
             if let Some(c) = breakeven {
@@ -75,17 +97,19 @@ pub fn breakeven(scenario: &Scenario, result: &CalculationResult) -> String {
                     [(x, 0.0), (x, top)],
                     INK.mix(0.6).stroke_width(1),
                 ))?;
-                let y = top * (0.95 - 0.07 * i as f64);
-                chart.draw_series(std::iter::once(Text::new(label, (x, y), text(12))))?;
+                let y = top * (0.97 - 0.1 * i as f64);
+                // Labels in the right half end at their line, so none runs off the plot.
+                let (h, dx) = if x > (1.0 + right) / 2.0 {
+                    (HPos::Right, -4)
+                } else {
+                    (HPos::Left, 4)
+                };
+                let style = text(LABEL).pos(Pos::new(h, VPos::Top));
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at((x, y)) + Text::new(label, (dx, 0), style),
+                ))?;
             }
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::LowerRight)
-                .background_style(WHITE.mix(0.9))
-                .border_style(GRID)
-                .label_font(text(13))
-                .draw()?;
-            Ok(())
+            legend(&below, &entries)
         },
     )
 }

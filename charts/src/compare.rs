@@ -1,13 +1,16 @@
 //! Charts of several saved scenarios: horizon totals side by side, and their
 //! cumulative lines.
 
-use clusterplan_model::CalculationResult;
+use clusterplan_model::{CalculationResult, OptionName};
 use plotters::prelude::*;
 
 use crate::cumulative::{finite_max, points};
-use crate::legend::{Mark, legend, shorten};
-use crate::style::{EKS, GRID, SELF_HOSTED, SIZE, headroom, usd_short};
-use crate::svg::{self, text};
+use crate::legend::{Entry, Mark, legend, legend_height, shorten};
+use crate::style::{
+    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, option_color, option_result,
+    usd_short,
+};
+use crate::svg::{self, text, text_width};
 
 /// One scenario in a comparison: its name (user text; escaped when drawn) and result.
 #[derive(Clone, Copy)]
@@ -32,25 +35,46 @@ const PALETTE: [RGBColor; 10] = [
     RGBColor(77, 124, 15),
 ];
 
-/// Grouped bars: EKS and self-hosted horizon totals for each scenario.
+/// Width of the y axis labels and name.
+const Y_AXIS: u32 = 84;
+/// Longest scenario name in a legend.
+const NAME_CHARS: usize = 24;
+
+/// Grouped bars: each option's horizon total for each scenario. Scenarios are
+/// named under their bars when the names fit, else numbered there and named in
+/// the legend.
 pub fn compare_totals(scenarios: &[Series]) -> String {
     let n = scenarios.len().max(1) as u32;
     let max = finite_max(scenarios.iter().flat_map(|s| {
-        [
-            &s.result.options.eks.common.horizon_total,
-            &s.result.options.self_hosted.common.horizon_total,
-        ]
+        OptionName::ALL
+            .iter()
+            .map(|&o| &option_result(s.result, o).horizon_total)
     }));
+    // The plot is the width less margins and the y axis.
+    let band = f64::from(WIDTH - 28 - Y_AXIS) / f64::from(n);
+    let fits = (band / text_width("x", LABEL)) as usize;
+    let numbered = scenarios.iter().any(|s| s.name.chars().count() > fits);
+    let mut entries: Vec<Entry> = OptionName::ALL
+        .iter()
+        .map(|&o| (o.label().to_owned(), option_color(o), Mark::Square))
+        .collect();
+    if numbered {
+        entries.extend(scenarios.iter().enumerate().map(|(i, s)| {
+            let name = format!("{} = {}", i + 1, shorten(s.name, NAME_CHARS));
+            (name, GRID, Mark::Text)
+        }));
+    }
+    let size = (WIDTH, PLOT_HEIGHT + legend_height(&entries, WIDTH));
     svg::draw(
-        SIZE,
-        "Horizon total of EKS and self-hosted for each scenario",
+        size,
+        &format!("Horizon total of {} for each scenario", both_options()),
         |root| {
-            let (plot, side) = root.split_horizontally(SIZE.0 - 130);
+            let (plot, below) = root.split_vertically(PLOT_HEIGHT);
             let mut chart = ChartBuilder::on(&plot)
-                .caption("Horizon total per scenario", text(18))
+                .caption("Horizon total per scenario", text(TITLE))
                 .margin(14)
                 .x_label_area_size(40)
-                .y_label_area_size(76)
+                .y_label_area_size(Y_AXIS)
                 .build_cartesian_2d(crate::style::segments(n), 0f64..headroom(max))?;
             let width = chart.plotting_area().dim_in_pixel().0 / n;
             chart
@@ -58,55 +82,45 @@ pub fn compare_totals(scenarios: &[Series]) -> String {
                 .disable_x_mesh()
                 .light_line_style(WHITE)
                 .bold_line_style(GRID)
+                .y_labels(6)
                 .x_label_formatter(&|v| match v {
+                    SegmentValue::CenterOf(i) if numbered => format!("{}", i + 1),
                     SegmentValue::CenterOf(i) => scenarios
                         .get(*i as usize)
-                        .map(|s| shorten(s.name, (width / 7).max(4) as usize))
+                        .map(|s| s.name.to_owned())
                         .unwrap_or_default(),
                     _ => String::new(),
                 })
                 .y_label_formatter(&|v| usd_short(*v))
                 .y_desc("Horizon total (USD)")
-                .label_style(text(12))
-                .axis_desc_style(text(13))
+                .label_style(text(LABEL))
+                .axis_desc_style(text(LABEL))
                 .draw()?;
-            let (outer, inner) = (width / 8, width / 2);
+            // The options' bars side by side in the middle three quarters of a band.
+            let k = OptionName::ALL.len() as u32;
+            let bar = width * 3 / 4 / k.max(1);
+            let outer = (width - bar * k) / 2;
             for (i, s) in scenarios.iter().enumerate() {
                 let i = i as u32;
-                let bars = [
-                    (
-                        s.result.options.eks.common.horizon_total,
-                        EKS,
-                        (outer, inner),
-                    ),
-                    (
-                        s.result.options.self_hosted.common.horizon_total,
-                        SELF_HOSTED,
-                        (inner, outer),
-                    ),
-                ];
-                for (value, color, (left, right)) in bars {
+                for (j, &option) in OptionName::ALL.iter().enumerate() {
+                    let value = option_result(s.result, option).horizon_total;
                     if !value.is_finite() {
                         continue;
                     }
-                    let mut bar = Rectangle::new(
+                    let left = outer + bar * j as u32;
+                    let right = width.saturating_sub(left + bar);
+                    let mut rect = Rectangle::new(
                         [
                             (SegmentValue::Exact(i), 0.0),
                             (SegmentValue::Exact(i + 1), value),
                         ],
-                        color.filled(),
+                        option_color(option).filled(),
                     );
-                    bar.set_margin(0, 0, left, right);
-                    chart.draw_series(std::iter::once(bar))?;
+                    rect.set_margin(0, 0, left, right);
+                    chart.draw_series(std::iter::once(rect))?;
                 }
             }
-            legend(
-                &side,
-                &[
-                    ("EKS".to_owned(), EKS, Mark::Square),
-                    ("Self-hosted".to_owned(), SELF_HOSTED, Mark::Square),
-                ],
-            )
+            legend(&below, &entries)
         },
     )
 }
@@ -115,68 +129,74 @@ pub fn compare_totals(scenarios: &[Series]) -> String {
 pub fn compare_cumulative(scenarios: &[Series]) -> String {
     let months = scenarios
         .iter()
-        .map(|s| {
-            s.result
-                .options
-                .eks
-                .common
-                .cumulative
-                .len()
-                .saturating_sub(1)
+        .flat_map(|s| {
+            OptionName::ALL.iter().map(|&o| {
+                option_result(s.result, o)
+                    .cumulative
+                    .len()
+                    .saturating_sub(1)
+            })
         })
         .max()
         .unwrap_or(1)
         .max(1) as f64;
     let max = finite_max(scenarios.iter().flat_map(|s| {
-        s.result
-            .options
-            .eks
-            .common
-            .cumulative
+        OptionName::ALL
             .iter()
-            .chain(&s.result.options.self_hosted.common.cumulative)
+            .flat_map(|&o| option_result(s.result, o).cumulative.iter())
     }));
+    // The first option is drawn solid, the second dashed.
+    let marks = [Mark::Line, Mark::Dashed];
+    let mut entries: Vec<Entry> = Vec::new();
+    for (s, color) in scenarios.iter().zip(PALETTE.iter().cycle()) {
+        let name = shorten(s.name, NAME_CHARS);
+        for (option, mark) in OptionName::ALL.iter().zip(marks) {
+            entries.push((format!("{name}: {}", option.label()), *color, mark));
+        }
+    }
+    let size = (WIDTH, PLOT_HEIGHT + legend_height(&entries, WIDTH));
     svg::draw(
-        SIZE,
-        "Cumulative cost of each scenario's options, by month",
+        size,
+        &format!(
+            "Cumulative cost of each scenario's options ({}), by month",
+            both_options()
+        ),
         |root| {
-            let (plot, side) = root.split_horizontally(SIZE.0 - 170);
+            let (plot, below) = root.split_vertically(PLOT_HEIGHT);
             let mut chart = ChartBuilder::on(&plot)
-                .caption("Cumulative cost per scenario", text(18))
+                .caption("Cumulative cost per scenario", text(TITLE))
                 .margin(14)
-                .x_label_area_size(46)
-                .y_label_area_size(76)
+                .x_label_area_size(56)
+                .y_label_area_size(Y_AXIS)
                 .build_cartesian_2d(0f64..months, 0f64..headroom(max))?;
             chart
                 .configure_mesh()
                 .light_line_style(WHITE)
                 .bold_line_style(GRID)
-                .x_labels(months.min(12.0) as usize + 1)
+                .x_labels(months.min(6.0) as usize + 1)
+                .y_labels(6)
                 .x_label_formatter(&|v| format!("{v:.0}"))
                 .y_label_formatter(&|v| usd_short(*v))
                 .x_desc("Month")
                 .y_desc("Cumulative cost (USD)")
-                .label_style(text(12))
-                .axis_desc_style(text(13))
+                .label_style(text(LABEL))
+                .axis_desc_style(text(LABEL))
                 .draw()?;
-            let mut entries = Vec::new();
             for (s, color) in scenarios.iter().zip(PALETTE.iter().cycle()) {
-                let color = *color;
-                chart.draw_series(LineSeries::new(
-                    points(&s.result.options.eks.common.cumulative),
-                    color.stroke_width(3),
-                ))?;
-                chart.draw_series(DashedLineSeries::new(
-                    points(&s.result.options.self_hosted.common.cumulative),
-                    8,
-                    5,
-                    color.stroke_width(3),
-                ))?;
-                let name = shorten(s.name, 16);
-                entries.push((format!("{name}: EKS"), color, Mark::Line));
-                entries.push((format!("{name}: self"), color, Mark::Dashed));
+                let style = color.stroke_width(3);
+                for (option, mark) in OptionName::ALL.iter().zip(marks) {
+                    let line = points(&option_result(s.result, *option).cumulative);
+                    match mark {
+                        Mark::Dashed => {
+                            chart.draw_series(DashedLineSeries::new(line, 8, 5, style))?;
+                        }
+                        _ => {
+                            chart.draw_series(LineSeries::new(line, style))?;
+                        }
+                    }
+                }
             }
-            legend(&side, &entries)
+            legend(&below, &entries)
         },
     )
 }

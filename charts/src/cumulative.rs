@@ -1,55 +1,64 @@
 //! Cumulative cost of both options over the horizon.
 
-use clusterplan_model::CalculationResult;
+use clusterplan_model::{CalculationResult, OptionName};
 use plotters::prelude::*;
 
-use crate::style::{EKS, GRID, SELF_HOSTED, SIZE, headroom, usd_short};
+use crate::legend::{Entry, Mark, legend, legend_height};
+use crate::style::{
+    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, option_color, option_result,
+    usd_short,
+};
 use crate::svg::{self, text};
 
 /// Lines of cumulative cost (one-off at month 0, then each month's total added).
 pub fn cumulative(result: &CalculationResult) -> String {
-    let eks = &result.options.eks.common.cumulative;
-    let own = &result.options.self_hosted.common.cumulative;
-    let months = eks.len().saturating_sub(1).max(1) as f64;
-    let max = finite_max(eks.iter().chain(own));
+    let series: Vec<(OptionName, &[f64])> = OptionName::ALL
+        .iter()
+        .map(|&o| (o, option_result(result, o).cumulative.as_slice()))
+        .collect();
+    let months = series
+        .iter()
+        .map(|(_, values)| values.len().saturating_sub(1))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let max = finite_max(series.iter().flat_map(|(_, values)| values.iter()));
+    let entries: Vec<Entry> = OptionName::ALL
+        .iter()
+        .map(|&o| (o.label().to_owned(), option_color(o), Mark::Line))
+        .collect();
+    let size = (WIDTH, PLOT_HEIGHT + legend_height(&entries, WIDTH));
     svg::draw(
-        SIZE,
-        "Cumulative cost of EKS and self-hosted, by month",
+        size,
+        &format!("Cumulative cost of {}, by month", both_options()),
         |root| {
-            let mut chart = ChartBuilder::on(root)
-                .caption("Cumulative cost", text(18))
+            let (plot, below) = root.split_vertically(PLOT_HEIGHT);
+            let mut chart = ChartBuilder::on(&plot)
+                .caption("Cumulative cost", text(TITLE))
                 .margin(14)
-                .x_label_area_size(46)
-                .y_label_area_size(76)
+                .x_label_area_size(56)
+                .y_label_area_size(84)
                 .build_cartesian_2d(0f64..months, 0f64..headroom(max))?;
             chart
                 .configure_mesh()
                 .light_line_style(WHITE)
                 .bold_line_style(GRID)
-                .x_labels(months.min(12.0) as usize + 1)
+                .x_labels(months.min(6.0) as usize + 1)
+                .y_labels(6)
                 .x_label_formatter(&|v| format!("{v:.0}"))
                 .y_label_formatter(&|v| usd_short(*v))
                 .x_desc("Month")
                 .y_desc("Cumulative cost (USD)")
-                .label_style(text(12))
-                .axis_desc_style(text(13))
+                .label_style(text(LABEL))
+                .axis_desc_style(text(LABEL))
                 .draw()?;
-            for (name, values, color) in [("EKS", eks, EKS), ("Self-hosted", own, SELF_HOSTED)] {
-                chart
-                    .draw_series(LineSeries::new(points(values), color.stroke_width(3)))?
-                    .label(name)
-                    .legend(move |(x, y)| {
-                        PathElement::new(vec![(x, y), (x + 22, y)], color.stroke_width(3))
-                    });
+            for (option, values) in &series {
+                chart.draw_series(LineSeries::new(
+                    points(values),
+                    option_color(*option).stroke_width(3),
+                ))?;
             }
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperLeft)
-                .background_style(WHITE.mix(0.9))
-                .border_style(GRID)
-                .label_font(text(13))
-                .draw()?;
-            Ok(())
+            legend(&below, &entries)
         },
     )
 }

@@ -1,92 +1,120 @@
 //! The sensitivity tornado: how much each input moves the self-hosted − EKS
 //! difference over the horizon when it alone is ×0.75 or ×1.25.
+//!
+//! Each input gets a row: its name in words (`field_title`) across the full
+//! width, wrapped if long, and its two bars below. A label column beside the
+//! bars would leave the bars no room on a phone.
 
-use clusterplan_model::CalculationResult;
+use clusterplan_model::{CalculationResult, OptionName, field_title};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::legend::{Mark, legend};
-use crate::style::{GRID, INK, usd_short};
-use crate::svg::{self, text};
+use crate::legend::{Entry, Mark, legend, legend_height, wrap};
+use crate::style::{INK, LABEL, TITLE, WIDTH, usd_short};
+use crate::svg::{self, text, text_width};
 
 const LOW: RGBColor = RGBColor(15, 118, 110);
 const HIGH: RGBColor = RGBColor(124, 58, 237);
-const ROW: u32 = 30;
+/// Outer margin of the chart.
+const MARGIN: i32 = 14;
+/// Left and right margin of the plot: room for the outer tick labels.
+const SIDE: u32 = 40;
+/// Height of one label line.
+const LINE: u32 = 22;
+/// Height of one bar, and the gaps around the bars of a row.
+const BAR: u32 = 14;
+const ABOVE_BARS: u32 = 4;
+const BETWEEN_BARS: u32 = 2;
+const BELOW_BARS: u32 = 12;
+/// Caption and top margin, and the x axis below the rows.
+const HEAD: u32 = 50;
+const AXIS: u32 = 56;
 
-/// One bar pair per input, largest effect on top, zero line in the middle.
+/// One row per input, largest effect on top, zero line in the middle.
 pub fn sensitivity(result: &CalculationResult) -> String {
     let entries = &result.comparison.sensitivity;
     let n = entries.len().max(1) as u32;
-    let size = (760, 120 + ROW * n);
+    // Labels may use the whole width inside the outer margins.
+    let chars = ((f64::from(WIDTH) - 2.0 * f64::from(MARGIN)) / text_width("x", LABEL)) as usize;
+    let labels: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| wrap(&field_title(&e.input), chars))
+        .collect();
+    let lines = labels.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
+    let label_px = lines * LINE + ABOVE_BARS;
+    let row_px = label_px + 2 * BAR + BETWEEN_BARS + BELOW_BARS;
+    let plot_height = HEAD + n * row_px + AXIS + MARGIN as u32;
+    let keys: Vec<Entry> = vec![
+        ("input × 0.75".to_owned(), LOW, Mark::Square),
+        ("input × 1.25".to_owned(), HIGH, Mark::Square),
+    ];
+    let size = (WIDTH, plot_height + legend_height(&keys, WIDTH));
     let reach = entries
         .iter()
         .flat_map(|e| [e.low.abs(), e.high.abs()])
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let reach = if reach > 0.0 { reach * 1.1 } else { 1.0 };
+    let (eks, own) = (OptionName::Eks.label(), OptionName::SelfHosted.label());
     svg::draw(
         size,
-        "Sensitivity of the self-hosted minus EKS horizon difference to each input",
+        &format!("Sensitivity of the {own} minus {eks} horizon difference to each input"),
         |root| {
-            let (plot, side) = root.split_horizontally(size.0 - 130);
+            let (plot, below) = root.split_vertically(plot_height);
             let mut chart = ChartBuilder::on(&plot)
-                .caption("Sensitivity (input ×0.75 / ×1.25)", text(18))
-                .margin(14)
-                .x_label_area_size(46)
-                .y_label_area_size(290)
-                .build_cartesian_2d(-reach..reach, crate::style::segments(n))?;
+                .caption("Sensitivity (input ×0.75 / ×1.25)", text(TITLE))
+                .margin(MARGIN)
+                .margin_left(SIDE)
+                .margin_right(SIDE)
+                .x_label_area_size(AXIS)
+                .build_cartesian_2d(-reach..reach, 0f64..f64::from(n))?;
             chart
                 .configure_mesh()
-                .disable_y_mesh()
-                .light_line_style(WHITE)
-                .bold_line_style(GRID)
-                .y_labels(n as usize)
-                .y_label_formatter(&|v| match v {
-                    // Rows count up from the bottom; the largest effect is drawn on top.
-                    SegmentValue::CenterOf(i) => (n - 1)
-                        .checked_sub(*i)
-                        .and_then(|row| entries.get(row as usize))
-                        .map(|e| e.input.clone())
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                })
+                .disable_mesh()
+                .x_labels(5)
                 .x_label_formatter(&|v| usd_short(*v))
-                .x_desc("Change of self-hosted − EKS over the horizon (USD)")
-                .label_style(text(12))
-                .axis_desc_style(text(13))
+                .x_desc(format!("Change of {own} − {eks} (USD, horizon)"))
+                .label_style(text(LABEL))
+                .axis_desc_style(text(LABEL))
                 .draw()?;
-            for (i, entry) in entries.iter().enumerate() {
-                let row = n - 1 - i as u32;
-                for (value, color, top) in [(entry.low, LOW, true), (entry.high, HIGH, false)] {
+            // Pixel offsets within a row as fractions of it, so the layout holds
+            // even if plotters' caption takes a few pixels more or less than HEAD.
+            let frac = |px: u32| f64::from(px) / f64::from(row_px);
+            let style = text(LABEL).pos(Pos::new(HPos::Left, VPos::Top));
+            let to_edge = MARGIN - SIDE as i32;
+            for (i, (entry, label)) in entries.iter().zip(&labels).enumerate() {
+                let top = f64::from(n) - i as f64;
+                for (k, line) in label.iter().enumerate() {
+                    chart.draw_series(std::iter::once(
+                        EmptyElement::at((-reach, top))
+                            + Text::new(
+                                line.clone(),
+                                (to_edge, 2 + (k as u32 * LINE) as i32),
+                                style.clone(),
+                            ),
+                    ))?;
+                }
+                // Low in the upper bar, high in the lower one.
+                let bars = [
+                    (entry.low, LOW, label_px),
+                    (entry.high, HIGH, label_px + BAR + BETWEEN_BARS),
+                ];
+                for (value, color, offset) in bars {
                     if !value.is_finite() || value == 0.0 {
                         continue;
                     }
-                    let mut bar = Rectangle::new(
-                        [
-                            (0.0, SegmentValue::Exact(row)),
-                            (value, SegmentValue::Exact(row + 1)),
-                        ],
+                    chart.draw_series(std::iter::once(Rectangle::new(
+                        [(0.0, top - frac(offset)), (value, top - frac(offset + BAR))],
                         color.filled(),
-                    );
-                    // Low in the upper half of the row, high in the lower half.
-                    if top {
-                        bar.set_margin(4, ROW / 2, 0, 0)
-                    } else {
-                        bar.set_margin(ROW / 2, 4, 0, 0)
-                    };
-                    chart.draw_series(std::iter::once(bar))?;
+                    )))?;
                 }
+                // The zero line runs through the bars only, not the label.
+                chart.draw_series(LineSeries::new(
+                    [(0.0, top - frac(label_px - 2)), (0.0, top - 1.0)],
+                    INK.stroke_width(1),
+                ))?;
             }
-            chart.draw_series(LineSeries::new(
-                [(0.0, SegmentValue::Exact(0)), (0.0, SegmentValue::Exact(n))],
-                INK.stroke_width(1),
-            ))?;
-            legend(
-                &side,
-                &[
-                    ("input × 0.75".to_owned(), LOW, Mark::Square),
-                    ("input × 1.25".to_owned(), HIGH, Mark::Square),
-                ],
-            )
+            legend(&below, &keys)
         },
     )
 }

@@ -1,12 +1,41 @@
 //! Shared look: sizes, fonts, the two options' colours, category colours, and
 //! money on axes.
+//!
+//! # Why these sizes
+//!
+//! The SVGs carry only a `viewBox`, so the browser scales them to their box.
+//! Text is only as readable as `font-size × display width ÷ WIDTH`. The page
+//! (`public/style.css`) shows a chart between about 340 px wide (364 px on a
+//! 390 px phone after page padding and border; 334 px on a 360 px one) and at
+//! most `36rem` = 576 px (the CSS caps it; wider would only blow the text up).
+//! So the charts are drawn for that range: [`WIDTH`] is close to the largest
+//! display width, and the smallest text, [`LABEL`], is chosen so that it is
+//! still at least 11 px at `MIN_DISPLAY`: 18 × 340 ÷ 540 ≈ 11.3 px (12.1 px
+//! on a 390 px phone), 17–19 px on a desktop. Layouts are made for that text:
+//! few ticks, legends below the plot instead of beside it, tornado labels above
+//! their bars.
 
+use clusterplan_model::{CalculationResult, OptionName, OptionResult};
 use plotters::style::RGBColor;
 
-/// Default chart size in SVG user units (the SVG scales to its container).
-pub const SIZE: (u32, u32) = (720, 380);
+/// Chart width in SVG user units (the SVG scales to its container).
+pub const WIDTH: u32 = 540;
+/// Height of a chart's plot part, caption and axes included; legends add rows.
+pub const PLOT_HEIGHT: u32 = 380;
+/// The narrowest width, in CSS pixels, a chart is shown at (390 px phone).
+const MIN_DISPLAY: f64 = 340.0;
+/// The least font size on screen the charts are made for, in CSS pixels.
+const MIN_SCREEN_FONT: f64 = 11.0;
+/// Font size (SVG user units) of chart titles.
+pub const TITLE: f64 = 20.0;
+/// Font size (SVG user units) of every other text: ticks, axis names, legends.
+pub const LABEL: f64 = 18.0;
 /// Font family for all text: the page's own system fonts, nothing to download.
 pub const FONT: &str = "sans-serif";
+
+// The sizes above keep every text readable at the narrowest display.
+const _: () = assert!(LABEL * MIN_DISPLAY / WIDTH as f64 >= MIN_SCREEN_FONT);
+const _: () = assert!(TITLE >= LABEL);
 
 /// EKS: blue. Self-hosted: orange. Both have 4.5:1 contrast on white.
 pub const EKS: RGBColor = RGBColor(29, 78, 216);
@@ -17,15 +46,48 @@ pub const INK: RGBColor = RGBColor(17, 24, 39);
 /// Grid lines.
 pub const GRID: RGBColor = RGBColor(229, 231, 235);
 
-/// The monthly categories and their colours, bottom of the stack first.
-pub const CATEGORIES: [(&str, RGBColor); 6] = [
-    ("Control plane", RGBColor(30, 64, 175)),
-    ("Workers", RGBColor(14, 116, 144)),
-    ("Storage", RGBColor(101, 163, 13)),
-    ("Load balancers", RGBColor(202, 138, 4)),
-    ("Engineering", RGBColor(190, 24, 93)),
-    ("On-call", RGBColor(109, 40, 217)),
+/// Colours for the monthly cost categories, by position in
+/// `CostCategory::ALL` (bottom of the stack first); repeats if there are more
+/// categories than colours.
+const CATEGORY_COLORS: [RGBColor; 10] = [
+    RGBColor(30, 64, 175),
+    RGBColor(14, 116, 144),
+    RGBColor(101, 163, 13),
+    RGBColor(202, 138, 4),
+    RGBColor(190, 24, 93),
+    RGBColor(109, 40, 217),
+    RGBColor(71, 85, 105),
+    RGBColor(194, 65, 12),
+    RGBColor(21, 128, 61),
+    RGBColor(161, 98, 7),
 ];
+
+/// The colour of the `index`-th category of `CostCategory::ALL`.
+pub fn category_color(index: usize) -> RGBColor {
+    CATEGORY_COLORS[index % CATEGORY_COLORS.len()]
+}
+
+/// The colour of an option's lines and bars.
+pub fn option_color(option: OptionName) -> RGBColor {
+    match option {
+        OptionName::Eks => EKS,
+        OptionName::SelfHosted => SELF_HOSTED,
+    }
+}
+
+/// The figures of one option in a result.
+pub fn option_result(result: &CalculationResult, option: OptionName) -> &OptionResult {
+    match option {
+        OptionName::Eks => &result.options.eks.common,
+        OptionName::SelfHosted => &result.options.self_hosted.common,
+    }
+}
+
+/// "EKS and Self-hosted", from the options' labels (for accessible names).
+pub fn both_options() -> String {
+    let labels: Vec<&str> = OptionName::ALL.iter().map(|o| o.label()).collect();
+    labels.join(" and ")
+}
 
 pub use clusterplan_model::usd_short;
 

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::style::{FONT, INK};
+use crate::style::{FONT, INK, LABEL};
 
 /// Result of drawing; plotters' error types differ by backend, so box them.
 pub type Drawn = Result<(), Box<dyn std::error::Error>>;
@@ -33,9 +33,21 @@ pub fn draw(
     }
 }
 
-/// Text style in the chart font.
-pub fn text(size: u32) -> TextStyle<'static> {
-    (FONT, size).into_font().color(&INK)
+/// Text style in the chart font, `size` SVG user units high (the SVG's
+/// `font-size`; plotters' SVG backend writes its font size ÷ 1.24).
+pub fn text(size: f64) -> TextStyle<'static> {
+    (FONT, size * PLOTTERS_SVG_FONT_SCALE)
+        .into_font()
+        .color(&INK)
+}
+
+/// plotters' SVG backend writes `font-size` as the style's size ÷ 1.24.
+const PLOTTERS_SVG_FONT_SCALE: f64 = 1.24;
+
+/// A rough width of `text` at font size `size` (SVG user units) in a sans-serif
+/// font: an average glyph is about 0.55 em; a little more to be safe.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.58
 }
 
 /// Replaces the fixed `width`/`height` with a `viewBox` so the chart scales to its
@@ -59,7 +71,8 @@ fn unavailable((w, h): (u32, u32), label: &str) -> String {
     let label = escape(label);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-label=\"{label}\"><title>{label}</title><text x=\"20\" y=\"40\">\
+         aria-label=\"{label}\"><title>{label}</title><text x=\"20\" y=\"40\" \
+         font-size=\"{LABEL}\">\
          This chart could not be drawn.</text></svg>"
     )
 }

@@ -48,7 +48,12 @@ fn every_chart_of_the_defaults_is_labelled() {
         ),
         (
             ChartKind::Sensitivity,
-            &["clusters", "team.annual_cost_usd", "input × 0.75"],
+            &[
+                "Clusters",
+                "Team: annual cost",
+                "Self-hosted: routine hours per cluster month",
+                "input × 0.75",
+            ],
         ),
     ];
     for (kind, labels) in expected {
@@ -57,6 +62,56 @@ fn every_chart_of_the_defaults_is_labelled() {
         for label in labels {
             assert!(svg.contains(label), "{}: {label} missing", kind.as_str());
         }
+    }
+}
+
+/// The text of every `<text>` element of `svg`.
+fn texts(svg: &str) -> Vec<&str> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|rest| {
+            let start = rest.find('>')? + 1;
+            let end = rest.find("</text>")?;
+            Some(&rest[start..end])
+        })
+        .collect()
+}
+
+#[test]
+fn people_read_words_not_field_paths() {
+    let (scenario, result) = scenario("{}");
+    for kind in ChartKind::ALL {
+        let svg = render(kind, &scenario, &result);
+        for text in texts(&svg) {
+            assert!(
+                !is_field_path(text),
+                "{}: raw field path {text:?}",
+                kind.as_str()
+            );
+        }
+    }
+}
+
+/// `team.annual_cost_usd` or `clusters`-style snake case with a dot or underscore.
+fn is_field_path(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        (word.contains('.') || word.contains('_'))
+            && word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+            && word.chars().any(|c| c.is_ascii_lowercase())
+    })
+}
+
+#[test]
+fn every_cost_category_is_in_the_breakdown() {
+    let (scenario, result) = scenario("{}");
+    let svg = render(ChartKind::Breakdown, &scenario, &result);
+    for category in clusterplan_model::CostCategory::ALL {
+        assert!(svg.contains(category.label()), "{category:?}");
+    }
+    for option in clusterplan_model::OptionName::ALL {
+        assert!(svg.contains(option.label()), "{option:?}");
     }
 }
 

@@ -21,7 +21,7 @@ pub fn ChartGallery(
                         <div class="chart-svg" inner_html=chart.svg></div>
                         <figcaption>
                             {chart.title.clone()}
-                            {link.map(|href| view! { " · " <a href=href>"SVG for embedding"</a> })}
+                            {link.map(|href| view! { <span class="embed">" · " <a href=href>"SVG for embedding"</a></span> })}
                         </figcaption>
                     </figure>
                 }

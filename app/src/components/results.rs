@@ -1,7 +1,7 @@
 //! A calculation for people: the verdict, the breakdown per option, hours and
 //! FTE, on-call, and warnings in plain words.
 
-use clusterplan_model::{CalculationResult, Cheaper, OptionName, OptionResult};
+use clusterplan_model::{CalculationResult, Cheaper, CostCategory, OptionName, OptionResult};
 use leptos::prelude::*;
 
 use crate::format::{number, pct, usd, usd_short};
@@ -12,11 +12,17 @@ pub fn verdict(result: &CalculationResult) -> String {
     let months = result.inputs.horizon_months;
     let savings = usd_short(result.comparison.horizon_savings_usd);
     let money = match result.comparison.cheaper {
-        Cheaper::Eks => format!("EKS is {savings} cheaper over {months} months"),
+        Cheaper::Eks => format!(
+            "{} is {savings} cheaper over {months} months",
+            OptionName::Eks.label()
+        ),
         Cheaper::SelfHosted => format!("Self-hosting is {savings} cheaper over {months} months"),
-        Cheaper::Tie => format!("EKS and self-hosting cost the same over {months} months"),
+        Cheaper::Tie => format!(
+            "{} and self-hosting cost the same over {months} months",
+            OptionName::Eks.label()
+        ),
     };
-    let needed = result.options.self_hosted.common.engineers_needed;
+    let needed = option_result(result, OptionName::SelfHosted).engineers_needed;
     let have = result.inputs.team.engineers;
     let plural = if needed == 1 { "engineer" } else { "engineers" };
     format!("{money}; self-hosting needs {needed} {plural} for operations, you have {have}.")
@@ -28,34 +34,66 @@ pub fn Verdict(result: CalculationResult) -> impl IntoView {
     view! { <p class="verdict" data-testid="verdict">{verdict(&result)}</p> }
 }
 
-/// Monthly money by category, one-off and horizon totals, per option.
+/// Longest figure (`$99,999,999.99`) that fits a 390 px phone beside a column of names.
+const LONG_MONEY: usize = 14;
+
+/// Monthly money by category (every category of `CostCategory::ALL`), one-off
+/// and horizon totals, one column per option. On a narrow screen the table is
+/// compact, or stacked for very large figures (see `table.money` in `style.css`),
+/// so every figure fits a 390 px phone.
 #[component]
 pub fn Breakdown(result: CalculationResult) -> impl IntoView {
-    let eks = result.options.eks.common.clone();
-    let own = result.options.self_hosted.common.clone();
     let months = result.inputs.horizon_months;
-    type Pick = fn(&OptionResult) -> f64;
-    let rows: [(&str, Pick); 7] = [
-        ("Control plane", |o| o.monthly.control_plane),
-        ("Workers", |o| o.monthly.workers),
-        ("Storage", |o| o.monthly.storage),
-        ("Load balancers", |o| o.monthly.load_balancers),
-        ("Engineering", |o| o.monthly.engineering),
-        ("On-call", |o| o.monthly.on_call),
-        ("Total per month", |o| o.monthly.total),
-    ];
+    let options: Vec<(OptionName, OptionResult)> = OptionName::ALL
+        .iter()
+        .map(|&o| (o, option_result(&result, o).clone()))
+        .collect();
+    let mut rows: Vec<(String, Vec<f64>, bool)> = CostCategory::ALL
+        .iter()
+        .map(|&c| {
+            let values = options.iter().map(|(_, o)| o.monthly.get(c)).collect();
+            (c.label().to_owned(), values, false)
+        })
+        .collect();
+    let column = |pick: fn(&OptionResult) -> f64| options.iter().map(|(_, o)| pick(o)).collect();
+    rows.push((
+        "Total per month".to_owned(),
+        column(|o| o.monthly.total),
+        false,
+    ));
+    rows.push(("One-off (setup)".to_owned(), column(|o| o.one_off), false));
+    rows.push((
+        format!("Total over {months} months"),
+        column(|o| o.horizon_total),
+        true,
+    ));
+    let labels: Vec<&'static str> = options.iter().map(|(o, _)| o.label()).collect();
+    // Beyond `$99,999,999.99` a phone has no room for a name column beside the
+    // figures: the `stack` layout puts each name above its figures there.
+    let long = rows
+        .iter()
+        .flat_map(|(_, values, _)| values)
+        .any(|&v| usd(v).chars().count() > LONG_MONEY);
+    let class = if long {
+        "data money stack"
+    } else {
+        "data money"
+    };
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Money">
-        <table class="data">
+        <table class=class data-testid="money-table">
             <caption>"Money (USD)"</caption>
-            <thead><tr><th scope="col">"Per month"</th><th scope="col">"EKS"</th><th scope="col">"Self-hosted"</th></tr></thead>
+            <thead><tr>
+                <th scope="col">"Per month"</th>
+                {labels.iter().map(|label| view! { <th scope="col">{*label}</th> }).collect_view()}
+            </tr></thead>
             <tbody>
-                {rows.into_iter().map(|(name, pick)| view! {
-                    <tr><th scope="row">{name}</th><td>{usd(pick(&eks))}</td><td>{usd(pick(&own))}</td></tr>
+                {rows.into_iter().map(|(name, values, total)| view! {
+                    <tr class=total.then_some("total")>
+                        <th scope="row">{name}</th>
+                        {values.into_iter().map(|v| view! { <td>{usd(v)}</td> }).collect_view()}
+                    </tr>
                 }).collect_view()}
-                <tr><th scope="row">"One-off (setup)"</th><td>{usd(eks.one_off)}</td><td>{usd(own.one_off)}</td></tr>
-                <tr class="total"><th scope="row">{format!("Total over {months} months")}</th>
-                    <td>{usd(eks.horizon_total)}</td><td>{usd(own.horizon_total)}</td></tr>
             </tbody>
         </table>
         </div>
@@ -65,8 +103,10 @@ pub fn Breakdown(result: CalculationResult) -> impl IntoView {
 /// Capacity, hours, FTE and on-call figures, per option.
 #[component]
 pub fn TeamLoad(result: CalculationResult) -> impl IntoView {
-    let eks = result.options.eks.common.clone();
-    let own = result.options.self_hosted.common.clone();
+    let options: Vec<(OptionName, OptionResult)> = OptionName::ALL
+        .iter()
+        .map(|&o| (o, option_result(&result, o).clone()))
+        .collect();
     let budget = result.inputs.team.ops_budget_pct;
     type Show = fn(&OptionResult) -> String;
     let rows: [(&str, Show); 11] = [
@@ -94,15 +134,23 @@ pub fn TeamLoad(result: CalculationResult) -> impl IntoView {
     ];
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Capacity, hours and on-call">
-        <table class="data">
+        <table class="data figures">
             <caption>{format!("Capacity, hours and on-call (toil cap {} %)", number(budget, 0))}</caption>
-            <thead><tr><th scope="col">"Figure"</th><th scope="col">"EKS"</th><th scope="col">"Self-hosted"</th></tr></thead>
+            <thead><tr>
+                <th scope="col">"Figure"</th>
+                {options.iter().map(|(o, _)| view! { <th scope="col">{o.label()}</th> }).collect_view()}
+            </tr></thead>
             <tbody>
                 {rows.into_iter().map(|(name, show)| view! {
-                    <tr><th scope="row">{name}</th><td>{show(&eks)}</td><td>{show(&own)}</td></tr>
+                    <tr>
+                        <th scope="row">{name}</th>
+                        {options.iter().map(|(_, o)| view! { <td>{show(o)}</td> }).collect_view()}
+                    </tr>
                 }).collect_view()}
-                <tr><th scope="row">"Fits the team"</th>
-                    <td>{yes_no(eks.fits_team)}</td><td>{yes_no(own.fits_team)}</td></tr>
+                <tr>
+                    <th scope="row">"Fits the team"</th>
+                    {options.iter().map(|(_, o)| view! { <td>{yes_no(o.fits_team)}</td> }).collect_view()}
+                </tr>
             </tbody>
         </table>
         </div>
@@ -119,17 +167,18 @@ pub fn Warnings(result: CalculationResult) -> impl IntoView {
     view! {
         <ul class="warnings" data-testid="warnings">
             {warnings.into_iter().map(|w| view! {
-                <li><strong>{option_name(w.option)}": "</strong>{w.message}</li>
+                <li><strong>{w.option.label()}": "</strong>{w.message}</li>
             }).collect_view()}
         </ul>
     }
     .into_any()
 }
 
-fn option_name(option: OptionName) -> &'static str {
+/// The figures of one option in a result.
+fn option_result(result: &CalculationResult, option: OptionName) -> &OptionResult {
     match option {
-        OptionName::Eks => "EKS",
-        OptionName::SelfHosted => "Self-hosted",
+        OptionName::Eks => &result.options.eks.common,
+        OptionName::SelfHosted => &result.options.self_hosted.common,
     }
 }
 

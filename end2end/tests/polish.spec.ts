@@ -1,0 +1,86 @@
+// Seen in a real browser: the money table fits a phone, printing a shared page
+// gives a clean report, charts name inputs in words and their text is readable.
+import { test, expect, request, type Page } from '@playwright/test';
+
+async function shared(baseURL: string | undefined, input: object = {}): Promise<string> {
+  const api = await request.newContext({ baseURL });
+  const response = await api.post('/api/v1/scenarios', { data: { name: 'Budget meeting', input } });
+  expect(response.status()).toBe(201);
+  return `/s/${(await response.json()).id}`;
+}
+
+async function cellsRightEdge(page: Page): Promise<number> {
+  const cells = page.getByTestId('money-table').locator('th, td');
+  expect(await cells.count()).toBeGreaterThan(20);
+  let right = 0;
+  let shown = 0;
+  for (const cell of await cells.all()) {
+    // The stacked phone layout hides the empty corner header; every other cell shows.
+    const box = await cell.boundingBox();
+    if (!box) continue;
+    shown += 1;
+    right = Math.max(right, box.x + box.width);
+  }
+  expect(shown).toBeGreaterThan(20);
+  return right;
+}
+
+test('every money figure fits a 390 px phone, also for very large scenarios', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const big = { clusters: 1000, horizon_months: 120 };
+  for (const path of ['/', await shared(baseURL), await shared(baseURL, big), '/?clusters=1000&horizon_months=120']) {
+    await page.goto(path);
+    await expect(page.getByTestId('money-table')).toBeVisible();
+    expect(await cellsRightEdge(page), path).toBeLessThanOrEqual(390);
+    // No figure is clipped inside its cell either.
+    const clipped = await page.getByTestId('money-table').locator('td').evaluateAll(
+      (cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+    );
+    expect(clipped, path).toEqual([]);
+  }
+});
+
+test('printing a shared page hides navigation, actions and forms', async ({ page, baseURL }) => {
+  await page.goto(await shared(baseURL));
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.locator('footer')).toBeHidden();
+  for (const button of await page.getByRole('button').all()) await expect(button).toBeHidden();
+  for (const form of await page.locator('form').all()) await expect(form).toBeHidden();
+  await expect(page.getByTestId('share-link')).toBeHidden();
+  // The report itself stays.
+  await expect(page.getByTestId('scenario-name')).toBeVisible();
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  await expect(page.getByTestId('money-table')).toBeVisible();
+  await expect(page.locator('figure.chart svg')).toHaveCount(4);
+  const color = await page.getByTestId('verdict').evaluate((el) => getComputedStyle(el).color);
+  expect(color).toBe('rgb(0, 0, 0)');
+  const avoid = await page.locator('figure.chart').first().evaluate((el) => getComputedStyle(el).breakInside);
+  expect(avoid).toBe('avoid');
+});
+
+test('the sensitivity chart names inputs in words, not field paths', async ({ page }) => {
+  await page.goto('/');
+  const texts = (await page.locator('figure[data-chart="sensitivity"] svg text').allTextContents())
+    .map((t) => t.trim());
+  expect(texts).toContain('Clusters');
+  expect(texts).toContain('Self-hosted: routine hours per cluster month');
+  // A field path: snake-case words joined by dots (`team.annual_cost_usd`).
+  const paths = texts.filter((t) => /\b[a-z_]+\.[a-z_]+\b/.test(t) || t.includes('_'));
+  expect(paths).toEqual([]);
+});
+
+test('chart text is at least 11 px on a 390 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const smallest = await page.locator('figure.chart svg').evaluateAll((svgs) =>
+    Math.min(...svgs.flatMap((svg) =>
+      [...svg.querySelectorAll('text')].map((t) => (t as SVGTextElement).getBoundingClientRect().height > 0
+        ? parseFloat(getComputedStyle(t).fontSize) * (svg as SVGSVGElement).getScreenCTM()!.a
+        : Infinity))));
+  expect(smallest).toBeGreaterThanOrEqual(11);
+});
