@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::types::{Comparison, Evaluation, SharedScenario};
+use crate::types::{Comparison, Evaluation, Preset, SharedScenario};
 
 // Only for `components::charts`, which still names the type by its old home
 // (another change owns that file); new code imports from `crate::types`.
@@ -20,6 +20,12 @@ pub async fn evaluate(query: String) -> Result<Evaluation, AppError> {
 
 /// Saves the planner form's scenario under `name`, keeps its edit token in an
 /// HttpOnly cookie of this browser, and redirects to the shared page.
+/// The planner's named starting points (a startup, a scale-up, an enterprise).
+#[server]
+pub async fn planner_presets() -> Result<Vec<Preset>, AppError> {
+    Ok(crate::server::presets())
+}
+
 #[server(endpoint = "save_scenario")]
 pub async fn save_scenario(name: String, query: String) -> Result<(), AppError> {
     crate::server::save(name, &query).await

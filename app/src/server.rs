@@ -9,7 +9,7 @@ use http::{HeaderValue, header};
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::types::{Chart, ComparedScenario, Comparison, Evaluation, SharedScenario};
+use crate::types::{Chart, ComparedScenario, Comparison, Evaluation, Preset, SharedScenario};
 
 /// Edit tokens live in one HttpOnly cookie per scenario, so they never appear in a
 /// URL, survive without JavaScript, and are unreadable to scripts.
@@ -31,6 +31,18 @@ pub fn evaluate(query: &str) -> Evaluation {
             charts: Vec::new(),
         },
     }
+}
+
+/// See [`crate::api::planner_presets`].
+pub fn presets() -> Vec<Preset> {
+    clusterplan_service::presets::presets()
+        .iter()
+        .map(|p| Preset {
+            name: p.name.clone(),
+            summary: p.summary.clone(),
+            query: p.query.clone(),
+        })
+        .collect()
 }
 
 /// See [`crate::api::save_scenario`].

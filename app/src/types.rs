@@ -72,3 +72,14 @@ pub struct Comparison {
     /// `(id, name)` of the scenarios this browser holds edit tokens for.
     pub own: Vec<(String, String)>,
 }
+
+/// A named starting point of the planner.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preset {
+    /// Its name, e.g. "Two-cluster startup".
+    pub name: String,
+    /// One sentence on what it models.
+    pub summary: String,
+    /// The planner URL query that fills the form with it.
+    pub query: String,
+}

@@ -5,8 +5,7 @@ use plotters::prelude::*;
 
 use crate::legend::{Entry, Mark, legend, legend_height};
 use crate::style::{
-    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, category_color, headroom, option_result,
-    usd_short,
+    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, category_color, headroom, usd_short,
 };
 use crate::svg::{self, text};
 
@@ -16,7 +15,7 @@ pub fn breakdown(result: &CalculationResult) -> String {
     let stacks: Vec<Vec<f64>> = OptionName::ALL
         .iter()
         .map(|&o| {
-            let monthly = &option_result(result, o).monthly;
+            let monthly = &result.options.get(o).monthly;
             CostCategory::ALL.iter().map(|&c| monthly.get(c)).collect()
         })
         .collect();

@@ -33,13 +33,7 @@ pub fn breakeven(scenario: &Scenario, result: &CalculationResult) -> String {
         .map(|&o| {
             let line = totals
                 .iter()
-                .map(|t| {
-                    let total = match o {
-                        OptionName::Eks => t.eks,
-                        OptionName::SelfHosted => t.self_hosted,
-                    };
-                    (f64::from(t.clusters), total)
-                })
+                .map(|t| (f64::from(t.clusters), t.get(o)))
                 .filter(|p| p.1.is_finite())
                 .collect();
             (o, line)

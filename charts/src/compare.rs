@@ -7,8 +7,7 @@ use plotters::prelude::*;
 use crate::cumulative::{finite_max, points};
 use crate::legend::{Entry, Mark, legend, legend_height, shorten};
 use crate::style::{
-    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, option_color, option_result,
-    usd_short,
+    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, option_color, usd_short,
 };
 use crate::svg::{self, text, text_width};
 
@@ -48,7 +47,7 @@ pub fn compare_totals(scenarios: &[Series]) -> String {
     let max = finite_max(scenarios.iter().flat_map(|s| {
         OptionName::ALL
             .iter()
-            .map(|&o| &option_result(s.result, o).horizon_total)
+            .map(|&o| &s.result.options.get(o).horizon_total)
     }));
     // The plot is the width less margins and the y axis.
     let band = f64::from(WIDTH - 28 - Y_AXIS) / f64::from(n);
@@ -103,7 +102,7 @@ pub fn compare_totals(scenarios: &[Series]) -> String {
             for (i, s) in scenarios.iter().enumerate() {
                 let i = i as u32;
                 for (j, &option) in OptionName::ALL.iter().enumerate() {
-                    let value = option_result(s.result, option).horizon_total;
+                    let value = s.result.options.get(option).horizon_total;
                     if !value.is_finite() {
                         continue;
                     }
@@ -130,12 +129,9 @@ pub fn compare_cumulative(scenarios: &[Series]) -> String {
     let months = scenarios
         .iter()
         .flat_map(|s| {
-            OptionName::ALL.iter().map(|&o| {
-                option_result(s.result, o)
-                    .cumulative
-                    .len()
-                    .saturating_sub(1)
-            })
+            OptionName::ALL
+                .iter()
+                .map(|&o| s.result.options.get(o).cumulative.len().saturating_sub(1))
         })
         .max()
         .unwrap_or(1)
@@ -143,7 +139,7 @@ pub fn compare_cumulative(scenarios: &[Series]) -> String {
     let max = finite_max(scenarios.iter().flat_map(|s| {
         OptionName::ALL
             .iter()
-            .flat_map(|&o| option_result(s.result, o).cumulative.iter())
+            .flat_map(|&o| s.result.options.get(o).cumulative.iter())
     }));
     // The first option is drawn solid, the second dashed.
     let marks = [Mark::Line, Mark::Dashed];
@@ -185,7 +181,7 @@ pub fn compare_cumulative(scenarios: &[Series]) -> String {
             for (s, color) in scenarios.iter().zip(PALETTE.iter().cycle()) {
                 let style = color.stroke_width(3);
                 for (option, mark) in OptionName::ALL.iter().zip(marks) {
-                    let line = points(&option_result(s.result, *option).cumulative);
+                    let line = points(&s.result.options.get(*option).cumulative);
                     match mark {
                         Mark::Dashed => {
                             chart.draw_series(DashedLineSeries::new(line, 8, 5, style))?;

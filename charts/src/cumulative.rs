@@ -5,8 +5,7 @@ use plotters::prelude::*;
 
 use crate::legend::{Entry, Mark, legend, legend_height};
 use crate::style::{
-    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, option_color, option_result,
-    usd_short,
+    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, option_color, usd_short,
 };
 use crate::svg::{self, text};
 
@@ -14,7 +13,7 @@ use crate::svg::{self, text};
 pub fn cumulative(result: &CalculationResult) -> String {
     let series: Vec<(OptionName, &[f64])> = OptionName::ALL
         .iter()
-        .map(|&o| (o, option_result(result, o).cumulative.as_slice()))
+        .map(|&o| (o, result.options.get(o).cumulative.as_slice()))
         .collect();
     let months = series
         .iter()

@@ -9,6 +9,8 @@ pub enum ChartKind {
     Cumulative,
     /// Monthly cost stacked by category, per option.
     Breakdown,
+    /// Worker nodes per cluster over the horizon, per option.
+    Capacity,
     /// Horizon totals of both options over the cluster count.
     Breakeven,
     /// Tornado of the sensitivity analysis.
@@ -17,18 +19,20 @@ pub enum ChartKind {
 
 impl ChartKind {
     /// Every chart, in page order.
-    pub const ALL: [ChartKind; 4] = [
+    pub const ALL: [ChartKind; 5] = [
         ChartKind::Cumulative,
         ChartKind::Breakdown,
+        ChartKind::Capacity,
         ChartKind::Breakeven,
         ChartKind::Sensitivity,
     ];
 
-    /// The stable name (`cumulative`, `breakdown`, `breakeven`, `sensitivity`).
+    /// The stable name (`cumulative`, `breakdown`, `capacity`, `breakeven`, `sensitivity`).
     pub fn as_str(self) -> &'static str {
         match self {
             ChartKind::Cumulative => "cumulative",
             ChartKind::Breakdown => "breakdown",
+            ChartKind::Capacity => "capacity",
             ChartKind::Breakeven => "breakeven",
             ChartKind::Sensitivity => "sensitivity",
         }
@@ -39,6 +43,7 @@ impl ChartKind {
         match self {
             ChartKind::Cumulative => "Cumulative cost over the horizon",
             ChartKind::Breakdown => "Monthly cost by category",
+            ChartKind::Capacity => "Worker nodes per cluster over the horizon",
             ChartKind::Breakeven => "Horizon total by cluster count (break-even sweep)",
             ChartKind::Sensitivity => "Sensitivity: what moves the difference most",
         }

@@ -5,6 +5,7 @@
 
 mod breakdown;
 mod breakeven;
+mod capacity;
 mod compare;
 mod cumulative;
 mod kind;
@@ -15,6 +16,7 @@ mod svg;
 
 pub use breakdown::breakdown;
 pub use breakeven::breakeven;
+pub use capacity::capacity;
 pub use compare::{Series, compare_cumulative, compare_totals};
 pub use cumulative::cumulative;
 pub use kind::ChartKind;
@@ -29,6 +31,7 @@ pub fn render(kind: ChartKind, scenario: &Scenario, result: &CalculationResult) 
         ChartKind::Cumulative => cumulative(result),
         ChartKind::Breakdown => breakdown(result),
         ChartKind::Breakeven => breakeven(scenario, result),
+        ChartKind::Capacity => capacity(result),
         ChartKind::Sensitivity => sensitivity(result),
     }
 }

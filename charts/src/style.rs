@@ -15,7 +15,7 @@
 //! few ticks, legends below the plot instead of beside it, tornado labels above
 //! their bars.
 
-use clusterplan_model::{CalculationResult, OptionName, OptionResult};
+use clusterplan_model::OptionName;
 use plotters::style::RGBColor;
 
 /// Chart width in SVG user units (the SVG scales to its container).
@@ -72,14 +72,6 @@ pub fn option_color(option: OptionName) -> RGBColor {
     match option {
         OptionName::Eks => EKS,
         OptionName::SelfHosted => SELF_HOSTED,
-    }
-}
-
-/// The figures of one option in a result.
-pub fn option_result(result: &CalculationResult, option: OptionName) -> &OptionResult {
-    match option {
-        OptionName::Eks => &result.options.eks.common,
-        OptionName::SelfHosted => &result.options.self_hosted.common,
     }
 }
 

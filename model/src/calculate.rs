@@ -7,8 +7,8 @@ use crate::compare::{breakeven_clusters, cheaper, payback_month, totals_at};
 use crate::error::InputError;
 use crate::money::{OptionEval, evaluate};
 use crate::output::{
-    CalculationResult, Comparison, EksOption, HorizonTotals, HoursPerYear, OnCall, OptionResult,
-    Options, SelfHostedOption, Series,
+    CalculationResult, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost, OnCall,
+    OptionName, OptionResult, Options, SelfHostedOption, Series,
 };
 use crate::params::{OptionParams, Params};
 use crate::parse::parse_input;
@@ -133,6 +133,19 @@ pub fn calculate(scenario: &Scenario) -> CalculationResult {
 pub fn calculate_json(json: &[u8]) -> Result<CalculationResult, InputError> {
     let scenario = Scenario::try_from(parse_input(json)?)?;
     Ok(calculate(&scenario))
+}
+
+/// One option's cost by category in each month of the horizon (`series.total`
+/// split by category), for exports that need more than month 0.
+pub fn monthly_costs(scenario: &Scenario, option: OptionName) -> Vec<MonthlyCost> {
+    let p = Params::new(scenario);
+    let nodes = Nodes::new(&p);
+    let eval = evaluate(&p, &nodes);
+    let (eval, nodes) = match option {
+        OptionName::Eks => (&eval.eks, &nodes.eks),
+        OptionName::SelfHosted => (&eval.self_hosted, &nodes.self_hosted),
+    };
+    nodes.iter().map(|&n| eval.monthly(n)).collect()
 }
 
 /// Horizon totals of both options with `clusters` in place of the scenario's cluster

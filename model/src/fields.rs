@@ -103,6 +103,23 @@ pub fn field_spec(path: &str) -> Option<&'static FieldSpec> {
     SPECS.iter().find(|s| s.path == path)
 }
 
+/// `line_items[3].name` → `("line_items", 3, "name")`: a list item's member, as
+/// form controls and field errors name it.
+pub fn split_item_path(path: &str) -> Option<(&str, usize, &str)> {
+    let (list, rest) = path.split_once('[')?;
+    let (index, member) = rest.split_once("].")?;
+    Some((list, index.parse().ok()?, member))
+}
+
+/// The spec of any field path, list members included (`line_items[3].name` is
+/// described by `line_items[].name`).
+pub fn field_spec_at(path: &str) -> Option<&'static FieldSpec> {
+    match split_item_path(path) {
+        Some((list, _, member)) => field_spec(&format!("{list}[].{member}")),
+        None => field_spec(path),
+    }
+}
+
 impl FieldSpec {
     /// The accepted strings of a string field: catalog instance types (plus
     /// `custom` for workers), catalog control-plane tiers, or the table's own list.

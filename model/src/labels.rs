@@ -55,6 +55,22 @@ fn lower_first_word(label: &str) -> String {
     }
 }
 
+/// The label of a choice of a string field (`self_hosted` → `Self-hosted`,
+/// `node` → `Per worker node`); unknown values read as themselves.
+pub fn choice_label(value: &str) -> String {
+    let option = crate::OptionName::ALL
+        .into_iter()
+        .find(|o| o.key() == value);
+    match (option, value) {
+        (Some(option), _) => option.label().to_owned(),
+        (None, "both") => "Both options".to_owned(),
+        (None, "month") => "Per month".to_owned(),
+        (None, "cluster") => "Per cluster".to_owned(),
+        (None, "node") => "Per worker node".to_owned(),
+        (None, other) => other.to_owned(),
+    }
+}
+
 /// A label that stands alone, outside the form's sections:
 /// `self_hosted.routine_hours_per_cluster_month` → `Self-hosted: routine hours per
 /// cluster month` (charts and tables that list fields of several sections).

@@ -52,15 +52,15 @@ mod validate;
 mod vocabulary;
 mod warnings;
 
-pub use calculate::{calculate, calculate_json, horizon_totals_at};
+pub use calculate::{calculate, calculate_json, horizon_totals_at, monthly_costs};
 pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, catalog};
 pub use display::usd_short;
 pub use error::{
     FieldError, InputError, ValidationErrors, field_error_from_json, input_error_from_json,
 };
-pub use fields::{FieldKind, FieldSpec, field_spec, field_specs};
+pub use fields::{FieldKind, FieldSpec, field_spec, field_spec_at, field_specs, split_item_path};
 pub use input::ScenarioInput;
-pub use labels::{field_label, field_title};
+pub use labels::{choice_label, field_label, field_title};
 pub use output::{
     CalculationResult, Cheaper, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost,
     OnCall, OptionName, OptionResult, Options, SelfHostedOption, SensitivityEntry, Series, Warning,

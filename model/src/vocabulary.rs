@@ -2,7 +2,7 @@
 //! options, with the keys machines read and the labels people read. Pages, charts,
 //! CSV and the API all take them from here.
 
-use crate::output::{MonthlyCost, OptionName};
+use crate::output::{HorizonTotals, MonthlyCost, OptionName, OptionResult, Options};
 
 /// One category of the monthly cost (a member of `monthly` in a result).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,6 +99,26 @@ impl MonthlyCost {
             on_call: amount(CostCategory::OnCall),
             line_items: amount(CostCategory::LineItems),
             total,
+        }
+    }
+}
+
+impl Options {
+    /// The figures both options have, of one option.
+    pub fn get(&self, option: OptionName) -> &OptionResult {
+        match option {
+            OptionName::Eks => &self.eks.common,
+            OptionName::SelfHosted => &self.self_hosted.common,
+        }
+    }
+}
+
+impl HorizonTotals {
+    /// The horizon total of one option.
+    pub fn get(&self, option: OptionName) -> f64 {
+        match option {
+            OptionName::Eks => self.eks,
+            OptionName::SelfHosted => self.self_hosted,
         }
     }
 }

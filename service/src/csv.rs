@@ -1,22 +1,25 @@
 //! The CSV export of a scenario's money breakdown, safe to open in a spreadsheet.
 
-use clusterplan_model::{CostCategory, OptionName, OptionResult, Options};
+use clusterplan_model::{CostCategory, OptionName, Scenario, monthly_costs};
 
 use crate::ScenarioDocument;
 
-const HEADER: &str = "scenario_id,scenario_name,revision,option,category,monthly_usd,horizon_usd";
+const HEADER: &str =
+    "scenario_id,scenario_name,revision,option,category,monthly_usd,horizon_usd,line_item";
 
-/// One row per option and monthly category, then each option's one-off and total.
-/// `horizon_usd` is the category over the whole horizon (monthly × months); the
+/// One row per option and monthly category, one per line item of the option, then
+/// each option's one-off and total. `monthly_usd` is month 0; `horizon_usd` is the
+/// sum over every month of the horizon (growth included). A line item's row holds
+/// its own monthly amount and its whole cost over the horizon, one-off included; the
 /// `total` row's horizon figure includes the one-off cost, as `horizon_total` does.
 pub fn export(doc: &ScenarioDocument) -> String {
-    let months = f64::from(doc.input.horizon_months);
-    let options = &doc.result.options;
+    let result = &doc.result;
+    let scenario = Scenario::try_from(result.inputs.clone()).ok();
     let mut out = String::from(HEADER);
     out.push_str("\r\n");
     for option in OptionName::ALL {
-        let result = common(options, option);
-        let mut row = |category: &str, monthly: Option<f64>, horizon: f64| {
+        let figures = result.options.get(option);
+        let mut row = |category: &str, monthly: Option<f64>, horizon: f64, item: &str| {
             let cells = [
                 text(&doc.id),
                 text(&doc.name),
@@ -25,16 +28,48 @@ pub fn export(doc: &ScenarioDocument) -> String {
                 text(category),
                 monthly.map(number).unwrap_or_default(),
                 number(horizon),
+                if item.is_empty() {
+                    String::new()
+                } else {
+                    text(item)
+                },
             ];
             out.push_str(&cells.join(","));
             out.push_str("\r\n");
         };
+        let months = scenario
+            .as_ref()
+            .map(|s| monthly_costs(s, option))
+            .unwrap_or_default();
         for category in CostCategory::ALL {
-            let monthly = result.monthly.get(category);
-            row(category.key(), Some(monthly), monthly * months);
+            let horizon = months.iter().map(|m| m.get(category)).sum();
+            row(
+                category.key(),
+                Some(figures.monthly.get(category)),
+                horizon,
+                "",
+            );
         }
-        row("one_off", None, result.one_off);
-        row("total", Some(result.monthly.total), result.horizon_total);
+        let clusters = f64::from(result.inputs.clusters);
+        let nodes = &figures.series.nodes_per_cluster;
+        for item in result
+            .inputs
+            .line_items
+            .iter()
+            .filter(|i| i.applies_to(option))
+        {
+            let at = |n: &u64| item.monthly_cost(option, clusters, *n as f64);
+            let monthly = nodes.first().map(at).unwrap_or_default();
+            let horizon = item.one_off_usd + nodes.iter().map(at).sum::<f64>();
+            row("line_item", Some(monthly), horizon, &item.name);
+        }
+        row("one_off", None, figures.one_off, "");
+        row(
+            "total",
+            Some(figures.monthly.total),
+            figures.horizon_total,
+            "",
+        );
     }
     out
 }
@@ -42,14 +77,6 @@ pub fn export(doc: &ScenarioDocument) -> String {
 /// A file name for the download, from the id only (names are user text).
 pub fn file_name(doc: &ScenarioDocument) -> String {
     format!("clusterplan-{}-r{}.csv", doc.id, doc.revision)
-}
-
-/// The figures both options share, by the option's name.
-fn common(options: &Options, option: OptionName) -> &OptionResult {
-    match option {
-        OptionName::Eks => &options.eks.common,
-        OptionName::SelfHosted => &options.self_hosted.common,
-    }
 }
 
 fn number(value: f64) -> String {

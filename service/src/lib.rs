@@ -13,6 +13,7 @@ pub mod error;
 pub mod form;
 pub mod names;
 pub mod planner;
+pub mod presets;
 pub mod scenarios;
 pub mod secrets;
 mod store;

@@ -17,7 +17,9 @@ pub fn evaluate_query(query: &str) -> Result<CalculationResult, Vec<FieldError>>
     match outcome {
         Ok(result) if errors.is_empty() => return Ok(result),
         Ok(_) => {}
-        Err(ServiceError::Invalid(more)) => errors.extend(more),
+        Err(ServiceError::Invalid(more)) => {
+            errors.extend(form::item_rows(&pairs).to_form(more));
+        }
         // Calculation touches no storage; any other error is a bug worth seeing.
         Err(other) => errors.push(FieldError::new("", other.to_string())),
     }
@@ -34,7 +36,7 @@ impl Service {
         let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
         self.create(NewScenario { name, input })
             .await
-            .map_err(form_paths)
+            .map_err(|e| form_paths(e, query))
     }
 
     /// Writes the scenario the form `query` describes, named `name`, as the next
@@ -51,23 +53,28 @@ impl Service {
             name: Some(name),
             input: Some(input),
         };
-        self.update(id, token, update).await.map_err(form_paths)
+        self.update(id, token, update)
+            .await
+            .map_err(|e| form_paths(e, query))
     }
 }
 
 /// The stored-scenario use cases name fields as in the JSON body (`input.clusters`,
 /// `name`); the form's controls are named bare (`clusters`, `name`).
-fn form_paths(error: ServiceError) -> ServiceError {
+/// Line items are named by their form row, not their position among the items.
+fn form_paths(error: ServiceError, query: &str) -> ServiceError {
     match error {
-        ServiceError::Invalid(errors) => ServiceError::Invalid(
-            errors
+        ServiceError::Invalid(errors) => {
+            let bare = errors
                 .into_iter()
                 .map(|e| match e.field.strip_prefix("input.") {
                     Some(path) => FieldError::new(path, e.message),
                     None => e,
                 })
-                .collect(),
-        ),
+                .collect();
+            let rows = form::item_rows(&form::pairs_from_query(query));
+            ServiceError::Invalid(rows.to_form(bare))
+        }
         other => other,
     }
 }
@@ -94,11 +101,29 @@ mod tests {
         let error = ServiceError::Invalid(vec![
             FieldError::new("input.clusters", "must be at least 1"),
             FieldError::new("name", "must not be empty"),
+            FieldError::new("input.line_items[0].name", "is required"),
         ]);
-        let ServiceError::Invalid(errors) = form_paths(error) else {
+        // The first item is the form's third row (rows 0 and 1 are blank).
+        let query = "line_items[0].name=&line_items[2].monthly_usd=5";
+        let ServiceError::Invalid(errors) = form_paths(error, query) else {
             panic!("still invalid");
         };
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["clusters", "name"]);
+        assert_eq!(fields, ["clusters", "name", "line_items[2].name"]);
+    }
+
+    #[test]
+    fn a_line_item_row_is_validated_at_its_form_path() {
+        let errors = evaluate_query(
+            "line_items%5B1%5D.name=&line_items%5B3%5D.name=%07bell&line_items%5B3%5D.per=week",
+        )
+        .expect_err("invalid");
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["line_items[3].name", "line_items[3].per"]);
+        let result =
+            evaluate_query("line_items%5B5%5D.name=Licence&line_items%5B5%5D.monthly_usd=250")
+                .expect("valid");
+        assert_eq!(result.inputs.line_items[0].monthly_usd, 250.0);
+        assert_eq!(result.options.eks.common.monthly.line_items, 250.0);
     }
 }

@@ -142,20 +142,21 @@ fn merge_errors<A, B>(
     }
 }
 
-fn stored_scenario(id: &str, input: ResolvedInput) -> Result<Scenario, ServiceError> {
-    Scenario::try_from(input).map_err(|errors| ServiceError::StoredInputInvalid {
+/// A stored revision's input, validated again. It is read as a client's input, not
+/// as a resolved one: a revision saved by an older model lacks the newer fields,
+/// and those take their defaults (which give the older model's figures).
+fn stored_scenario(id: &str, input_json: &str) -> Result<Scenario, ServiceError> {
+    let invalid = |reason: String| ServiceError::StoredInputInvalid {
         id: id.to_owned(),
-        reason: errors.to_string(),
-    })
+        reason,
+    };
+    let input = clusterplan_model::parse_input(input_json.as_bytes())
+        .map_err(|e| invalid(e.to_string()))?;
+    Scenario::try_from(input).map_err(|errors| invalid(errors.to_string()))
 }
 
 fn document(stored: StoredRevision) -> Result<ScenarioDocument, ServiceError> {
-    let input: ResolvedInput =
-        serde_json::from_str(&stored.input_json).map_err(|e| ServiceError::StoredInputInvalid {
-            id: stored.id.clone(),
-            reason: e.to_string(),
-        })?;
-    let scenario = stored_scenario(&stored.id, input)?;
+    let scenario = stored_scenario(&stored.id, &stored.input_json)?;
     Ok(ScenarioDocument {
         result: clusterplan_model::calculate(&scenario),
         input: scenario.input().clone(),

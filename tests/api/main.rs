@@ -11,6 +11,8 @@ mod export;
 mod health;
 mod helpers;
 mod lifecycle;
+mod model_v1;
+mod model_v2;
 mod page_actions;
 mod pages;
 mod scenarios;

@@ -24,7 +24,7 @@ impl FieldErrors {
         self.0
             .get()
             .iter()
-            .filter(|e| clusterplan_model::field_spec(&e.field).is_none())
+            .filter(|e| clusterplan_model::field_spec_at(&e.field).is_none())
             .map(ToString::to_string)
             .collect()
     }

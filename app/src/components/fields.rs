@@ -1,7 +1,7 @@
 //! The planner's inputs, rendered from the model's field table so every default,
 //! unit, range and rationale shown is the one the model uses.
 
-use clusterplan_model::{FieldKind, FieldSpec, OptionName, catalog, field_specs};
+use clusterplan_model::{FieldKind, FieldSpec, OptionName, field_specs};
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
@@ -16,6 +16,7 @@ pub fn groups() -> Vec<(&'static str, Vec<String>)> {
             &[
                 "horizon_months",
                 "clusters",
+                "growth.workload_pct_per_year",
                 "workers.nodes_per_cluster",
                 "workers.workload.",
                 "workers.headroom_pct",
@@ -47,7 +48,9 @@ pub fn groups() -> Vec<(&'static str, Vec<String>)> {
 pub fn group_fields(prefixes: &[String]) -> Vec<&'static FieldSpec> {
     field_specs()
         .iter()
-        .filter(|s| s.kind != FieldKind::Object)
+        // Objects are their members; lists have an editor of their own.
+        .filter(|s| !matches!(s.kind, FieldKind::Object | FieldKind::Array))
+        .filter(|s| !s.path.contains("[]"))
         .filter(|s| {
             prefixes.iter().any(|p| {
                 if p.ends_with('.') {
@@ -133,14 +136,7 @@ fn control(
         }
         .into_any(),
         FieldKind::String => {
-            let mut options: Vec<String> = catalog()
-                .instance_types
-                .iter()
-                .map(|t| t.name.clone())
-                .collect();
-            if spec.path == "workers.instance_type" {
-                options.push("custom".to_owned());
-            }
+            let options = spec.choices();
             view! {
                 <select id=id.to_owned() name=name aria-describedby=described_by aria-invalid=invalid>
                     {options.into_iter().map(|o| {

@@ -5,5 +5,6 @@ pub mod errors;
 pub mod fields;
 pub mod hydration;
 pub mod layout;
+pub mod line_items;
 pub mod live;
 pub mod results;

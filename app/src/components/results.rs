@@ -22,7 +22,7 @@ pub fn verdict(result: &CalculationResult) -> String {
             OptionName::Eks.label()
         ),
     };
-    let needed = option_result(result, OptionName::SelfHosted).engineers_needed;
+    let needed = result.options.get(OptionName::SelfHosted).engineers_needed;
     let have = result.inputs.team.engineers;
     let plural = if needed == 1 { "engineer" } else { "engineers" };
     format!("{money}; self-hosting needs {needed} {plural} for operations, you have {have}.")
@@ -46,7 +46,7 @@ pub fn Breakdown(result: CalculationResult) -> impl IntoView {
     let months = result.inputs.horizon_months;
     let options: Vec<(OptionName, OptionResult)> = OptionName::ALL
         .iter()
-        .map(|&o| (o, option_result(&result, o).clone()))
+        .map(|&o| (o, result.options.get(o).clone()))
         .collect();
     let mut rows: Vec<(String, Vec<f64>, bool)> = CostCategory::ALL
         .iter()
@@ -105,7 +105,7 @@ pub fn Breakdown(result: CalculationResult) -> impl IntoView {
 pub fn TeamLoad(result: CalculationResult) -> impl IntoView {
     let options: Vec<(OptionName, OptionResult)> = OptionName::ALL
         .iter()
-        .map(|&o| (o, option_result(&result, o).clone()))
+        .map(|&o| (o, result.options.get(o).clone()))
         .collect();
     let budget = result.inputs.team.ops_budget_pct;
     type Show = fn(&OptionResult) -> String;
@@ -172,14 +172,6 @@ pub fn Warnings(result: CalculationResult) -> impl IntoView {
         </ul>
     }
     .into_any()
-}
-
-/// The figures of one option in a result.
-fn option_result(result: &CalculationResult, option: OptionName) -> &OptionResult {
-    match option {
-        OptionName::Eks => &result.options.eks.common,
-        OptionName::SelfHosted => &result.options.self_hosted.common,
-    }
 }
 
 fn yes_no(value: bool) -> &'static str {

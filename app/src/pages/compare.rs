@@ -1,7 +1,7 @@
 //! `/compare?ids=…`: saved scenarios side by side, with comparison charts. A GET
 //! form like the planner, so it works without JavaScript.
 
-use clusterplan_model::{CalculationResult, OptionName};
+use clusterplan_model::OptionName;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -74,7 +74,7 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
                             <tr>
                                 <th scope="row"><a href=format!("/s/{}", s.id)>{s.name.clone()}</a></th>
                                 {OptionName::ALL.map(|o| view! {
-                                    <td>{usd(horizon_total(&s.result, o))}</td>
+                                    <td>{usd(s.result.options.get(o).horizon_total)}</td>
                                 }).collect_view()}
                                 <td>{verdict(&s.result)}</td>
                             </tr>
@@ -84,14 +84,6 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
             </div>
             <ChartGallery charts />
         })}
-    }
-}
-
-/// An option's horizon total (the model has no accessor by `OptionName`).
-fn horizon_total(result: &CalculationResult, option: OptionName) -> f64 {
-    match option {
-        OptionName::Eks => result.options.eks.common.horizon_total,
-        OptionName::SelfHosted => result.options.self_hosted.common.horizon_total,
     }
 }
 

@@ -20,20 +20,24 @@ const FORMULAS: &[(&str, &str)] = &[
         "explicit: nodes_per_cluster for both options; otherwise, with h = headroom/100:\nnodes = max(ceil*(cpu·(1+h)/alloc_cpu), ceil*(mem·(1+h)/alloc_mem), ceil*(pods/(P − system_pods)), min_nodes)\nceil*(x) = ceil(x − 1e-9)",
     ),
     (
+        "Growth",
+        "month k = 0..horizon−1 has g_k = (1 + workload_pct_per_year/100)^(k/12) (1 without growth)\nnodes(k): the formula above with cpu, memory and pods × g_k; explicit: max(1, ceil*(nodes_per_cluster·g_k))\nevery cost that depends on nodes uses nodes(k)",
+    ),
+    (
         "Upgrade cadence",
-        "T = 12/campaigns, I = 12/releases, a0 = I/2 + behind·I, peak_age = a0 + T\next_share = clamp((peak_age − eks_standard)/T, 0, 1); forced_upgrade = peak_age > eks_standard + eks_extended\nunsupported_share = clamp((peak_age − upstream)/T, 0, 1)\nupgrade_hours_year = campaigns·prep + releases·C·(hop_hours + upgraded_nodes·node_hours)",
+        "T = 12/campaigns, I = 12/releases, a0 = I/2 + behind·I, peak_age = a0 + T\next_share = clamp((peak_age − eks_standard)/T, 0, 1); forced_upgrade = peak_age > eks_standard + eks_extended\nunsupported_share = clamp((peak_age − upstream)/T, 0, 1)\nupgrade_hours_year = campaigns·prep + releases·C·(hop_hours + upgraded_nodes·node_hours)\nupgraded_nodes: EKS nodes(k) (0 with Auto Mode: AWS replaces them); self-hosted nodes(k) + cp_nodes",
     ),
     (
         "Monthly money",
-        "control plane  EKS: C·730·(std·(1−ext_share) + ext·ext_share); self: C·cp_nodes·cp_hourly·730·(1−d)\nworkers        C·nodes·worker_hourly·730·(1−d)\nstorage        ebs·(C·nodes·vol [+ self: C·cp_nodes·vol]) [+ self: s3·C·etcd_backup_gib]\nload balancers EKS: 0; self: C·api_lb_hourly·730\nengineering    r·(upgrade + 12·C·routine + 12·C·incidents·hours_per_incident)/12, r = annual_cost/productive_hours\non-call        on_call_slots·stipend·52/12",
+        "control plane   EKS: C·730·(std·(1−ext_share) + ext·ext_share + tier_adder); self: C·cp_nodes·cp_hourly·730·(1−d)\nworkers         C·nodes(k)·worker_hourly·730·f,  f = (1−s)·(1−d) + s·(1−spot_discount/100), s = spot_share/100\nnode management EKS with Auto Mode: C·nodes(k)·list_price·auto_mode_fee_pct/100·730 (no discount, no Spot); else 0\nstorage         ebs·(C·nodes(k)·vol [+ self: C·cp_nodes·vol]) [+ self: s3·C·etcd_backup_gib]\nload balancers  EKS: 0; self: C·api_lb_hourly·730\nengineering     r·(upgrade(k) + 12·C·routine + 12·C·incidents·hours_per_incident)/12, r = annual_cost/productive_hours\non-call         on_call_slots·stipend·52/12\nline items      Σ of the option's items (and \"both\"): monthly_usd × 1 | C | C·nodes(k) for per = month | cluster | node",
     ),
     (
         "Horizon",
-        "one_off = setup_hours·r; horizon_total = one_off + months·total; cumulative[m] = one_off + m·total",
+        "one_off = setup_hours·r + Σ one_off_usd of the option's line items, at month 0\ncumulative[0] = one_off; cumulative[m] = cumulative[m−1] + total(m−1); horizon_total = cumulative[horizon]",
     ),
     (
         "Team",
-        "required_fte = ops_hours_year/productive_hours; ops_share = 100·fte/engineers; fits = ops_share ≤ ops_budget\nengineers_needed = max(1, ceil*(fte/(ops_budget/100)))\non_call_share = 100·slots/engineers; incidents_per_shift = C·incidents/(730/12)",
+        "at hours_peak_month, the first month with the most operations hours (month 0 without growth):\nrequired_fte = ops_hours_year/productive_hours; ops_share = 100·fte/engineers; fits = ops_share ≤ ops_budget\nengineers_needed = max(1, ceil*(fte/(ops_budget/100)))\non_call_share = 100·slots/engineers; incidents_per_shift = C·incidents/(730/12)",
     ),
     (
         "Comparison",
@@ -71,6 +75,16 @@ pub fn MethodologyPage() -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <h2>"EKS control-plane tiers"</h2>
+        <p>{format!("{} Prices taken on {}.", catalog.control_plane_tiers.pricing, catalog.control_plane_tiers.prices_taken_on)}</p>
+        <table class="data text">
+            <thead><tr><th scope="col">"Tier"</th><th scope="col">"Added USD per cluster-hour"</th></tr></thead>
+            <tbody>
+                {catalog.control_plane_tiers.tiers.iter().map(|t| view! {
+                    <tr><th scope="row">{t.name.clone()}</th><td>{t.hourly_usd}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
         <h2>"Instance catalog"</h2>
         <p>{format!("{}, {}; prices taken on {}.", catalog.region, catalog.pricing, catalog.prices_taken_on)}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Instance catalog">

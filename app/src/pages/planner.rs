@@ -7,10 +7,11 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{SaveScenario, UpdateScenario, evaluate};
+use crate::api::{SaveScenario, UpdateScenario, evaluate, planner_presets};
 use crate::components::charts::ChartGallery;
 use crate::components::errors::FieldErrors;
 use crate::components::fields::{Field, group_fields, groups};
+use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
 use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
 use crate::types::Evaluation;
@@ -57,6 +58,7 @@ pub fn PlannerPage() -> impl IntoView {
             "the answer follows as you type. "
             <a href="/methodology">"How it is calculated"</a>"."
         </p>
+        <Presets />
         <div class="planner">
             <Transition fallback=|| view! { <p>"Calculating…"</p> }>
                 <PlannerForm values=values.clone() edit_id=edit_id.clone() name=name.clone() sizing=sizing.clone() errors />
@@ -69,6 +71,25 @@ pub fn PlannerPage() -> impl IntoView {
                 </section>
             </Transition>
         </div>
+    }
+}
+
+/// Named starting points: links that fill the form (they work without JavaScript).
+/// `rel="external"` makes each a full page load: the form reads the URL once.
+#[component]
+fn Presets() -> impl IntoView {
+    let presets = Resource::new(|| (), |_| planner_presets());
+    view! {
+        <nav class="presets" aria-label="Starting points">
+            <h2>"Start from"</h2>
+            <Suspense fallback=|| ()>
+                <ul>
+                    {move || presets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| view! {
+                        <li><a href=format!("/?{}", p.query) rel="external nofollow">{p.name}</a>" "<span class="hint">{p.summary}</span></li>
+                    }).collect_view()}
+                </ul>
+            </Suspense>
+        </nav>
     }
 }
 
@@ -104,6 +125,7 @@ fn PlannerForm(
                         </fieldset>
                     }
                 }).collect_view()}
+                <LineItems values=values.clone() errors />
                 <button type="submit">"Calculate"</button>
             </div>
         </Form>

@@ -2,6 +2,10 @@
 //! string, so the form works without JavaScript and the URL reproduces the plan)
 //! to a `ScenarioInput`, and a resolved input back to pairs to fill the form.
 
+mod items;
+
+pub use items::ItemRows;
+
 use clusterplan_model::{FieldError, FieldKind, ResolvedInput, ScenarioInput, field_spec};
 use serde_json::{Map, Value};
 
@@ -29,6 +33,11 @@ pub fn input_from_pairs(pairs: &[(String, String)]) -> Result<ScenarioInput, Vec
         (input, errors) if errors.is_empty() => input,
         (_, errors) => Err(errors),
     }
+}
+
+/// The form row of each line item of a form (see [`ItemRows::to_form`]).
+pub fn item_rows(pairs: &[(String, String)]) -> ItemRows {
+    items::parse(pairs).2
 }
 
 /// Like [`input_from_pairs`], but a field that does not parse is left out (so it
@@ -61,6 +70,11 @@ pub fn parse_pairs(
             Err(message) => errors.push(FieldError::new(key.as_str(), message)),
         }
     }
+    let (line_items, item_errors, _) = items::parse(pairs);
+    errors.extend(item_errors);
+    if !line_items.is_empty() {
+        root.insert(items::LIST.to_owned(), Value::Array(line_items));
+    }
     (from_json(Value::Object(root)), errors)
 }
 
@@ -92,6 +106,7 @@ pub fn edit_query(input: &ResolvedInput, id: &str, name: &str) -> String {
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
+/// A form value as the JSON of a field of `kind`.
 fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
     match kind {
         FieldKind::Integer | FieldKind::Number => raw
@@ -114,7 +129,7 @@ fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
             _ => Err("must be true or false".to_owned()),
         },
         FieldKind::String => Ok(Value::String(raw.to_owned())),
-        FieldKind::Object => Err("cannot be set as one form field".to_owned()),
+        FieldKind::Object | FieldKind::Array => Err("cannot be set as one form field".to_owned()),
     }
 }
 
@@ -144,6 +159,12 @@ fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
                     format!("{prefix}.{key}")
                 };
                 flatten(&path, child, out);
+            }
+        }
+        // A list's items become rows: `line_items[0].name`.
+        Value::Array(items) => {
+            for (row, item) in items.iter().enumerate() {
+                flatten(&format!("{prefix}[{row}]"), item, out);
             }
         }
         Value::Null => {}
@@ -215,10 +236,20 @@ mod tests {
             ("clusters", "9"),
             (SIZING, "nodes"),
             ("workers.nodes_per_cluster", "4"),
+            ("eks.auto_mode", "true"),
+            ("eks.control_plane_tier", "xl"),
+            ("growth.workload_pct_per_year", "25"),
+            ("line_items[0].name", "Support"),
+            ("line_items[0].per", "cluster"),
+            ("line_items[0].monthly_usd", "500"),
+            ("line_items[1].name", "Licence"),
+            ("line_items[1].option", "eks"),
         ]))
         .expect("valid");
         let scenario = Scenario::try_from(input).expect("valid");
+        assert_eq!(scenario.input().line_items.len(), 2);
         let query = query_from_input(scenario.input());
+        assert!(query.contains("line_items%5B1%5D.option=eks"), "{query}");
         let again = input_from_query(&query).expect("valid");
         assert_eq!(
             Scenario::try_from(again).expect("valid").input(),

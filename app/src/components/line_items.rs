@@ -1,0 +1,175 @@
+//! The line-items editor: rows of extra costs (support contracts, licences,
+//! tooling). Without JavaScript the form carries a few blank rows, which the
+//! server skips; once hydrated, rows can be added and removed. Each row keeps its
+//! form row number as its key, so an error lands beside the control that caused it.
+
+use clusterplan_model::{FieldKind, choice_label, field_spec_at, split_item_path};
+use leptos::prelude::*;
+
+use crate::components::errors::FieldErrors;
+use crate::components::live::submit_when_idle;
+
+/// The list these rows fill (`line_items[N].member`).
+const LIST: &str = "line_items";
+/// The most items a scenario may have (the model's limit).
+const MAX_ROWS: usize = 20;
+/// Blank rows offered beyond the filled ones, for a form without JavaScript.
+const BLANK_ROWS: usize = 3;
+/// A row's members in display order.
+const MEMBERS: [&str; 5] = ["name", "option", "per", "monthly_usd", "one_off_usd"];
+
+/// One row: its form row number and its members' values from the URL.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    key: usize,
+    values: Vec<(String, String)>,
+}
+
+/// The filled rows of the form's query, in row order, then blank ones.
+fn initial_rows(values: &[(String, String)]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for (path, value) in values {
+        let Some((LIST, key, member)) = split_item_path(path) else {
+            continue;
+        };
+        let pair = (member.to_owned(), value.clone());
+        match rows.iter_mut().find(|r| r.key == key) {
+            Some(row) => row.values.push(pair),
+            None => rows.push(Row {
+                key,
+                values: vec![pair],
+            }),
+        }
+    }
+    rows.sort_by_key(|r| r.key);
+    let next = rows.last().map_or(0, |r| r.key + 1);
+    let blanks = BLANK_ROWS.min(MAX_ROWS.saturating_sub(rows.len()));
+    rows.extend((next..next + blanks).map(|key| Row {
+        key,
+        values: Vec::new(),
+    }));
+    rows
+}
+
+/// The line-items fieldset of the planner form.
+#[component]
+pub fn LineItems(values: Vec<(String, String)>, errors: FieldErrors) -> impl IntoView {
+    let rows = RwSignal::new(initial_rows(&values));
+    // Add and remove need JavaScript; they appear once the page is hydrated.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let add = move |_| {
+        rows.update(|rows| {
+            let key = rows.iter().map(|r| r.key + 1).max().unwrap_or(0);
+            rows.push(Row {
+                key,
+                values: Vec::new(),
+            });
+        })
+    };
+    let remove = move |event: leptos::ev::MouseEvent, key: usize| {
+        // Recalculate without the row: find the form before the row leaves the page.
+        submit_when_idle(event.into());
+        rows.update(|rows| rows.retain(|r| r.key != key));
+    };
+    view! {
+        <fieldset class="group line-items" data-testid="line-items">
+            <legend>"Line items"</legend>
+            <p class="hint">
+                "Costs outside AWS's bill: support contracts, licences, tooling. "
+                "Rows without a name or amount are ignored; at most 20."
+            </p>
+            <For each=move || rows.get() key=|row| row.key let:row>
+                <LineItemRow key=row.key values=row.values errors hydrated remove />
+            </For>
+            {move || hydrated.get().then(|| view! {
+                <button type="button" class="secondary" on:click=add
+                    disabled=move || rows.with(Vec::len) >= MAX_ROWS>"Add line item"</button>
+            })}
+        </fieldset>
+    }
+}
+
+/// One row: name, option, per, monthly and one-off amounts, and Remove.
+#[component]
+fn LineItemRow(
+    key: usize,
+    values: Vec<(String, String)>,
+    errors: FieldErrors,
+    hydrated: RwSignal<bool>,
+    remove: impl Fn(leptos::ev::MouseEvent, usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let controls = MEMBERS.map(|member| {
+        let path = format!("{LIST}[{key}].{member}");
+        let value = values
+            .iter()
+            .find(|(m, _)| m == member)
+            .map(|(_, v)| v.clone());
+        view! { <ItemControl path value errors row=key /> }
+    });
+    view! {
+        <div class="line-item" data-row=key>
+            {controls.into_iter().collect_view()}
+            {move || hydrated.get().then(|| view! {
+                <button type="button" class="secondary remove"
+                    aria-label=format!("Remove line item {}", key + 1)
+                    on:click=move |event| remove(event, key)>"Remove"</button>
+            })}
+        </div>
+    }
+}
+
+/// One labelled control of a row, with its error.
+#[component]
+fn ItemControl(
+    path: String,
+    value: Option<String>,
+    errors: FieldErrors,
+    row: usize,
+) -> impl IntoView {
+    let spec = field_spec_at(&path).expect("line item members are in the field table");
+    let id = format!("f-{}", path.replace(['.', '[', ']'], "-"));
+    let error_id = format!("{id}-error");
+    let label = format!("{} (item {})", spec.label(), row + 1);
+    let message = {
+        let path = path.clone();
+        move || errors.message(&path)
+    };
+    let invalid = {
+        let message = message.clone();
+        move || message().is_some().then_some("true")
+    };
+    let value = value.unwrap_or_else(|| match &spec.default {
+        serde_json::Value::String(s) => s.clone(),
+        _ => String::new(),
+    });
+    let choices = spec.choices();
+    let control = match (spec.kind, choices.is_empty()) {
+        (FieldKind::String, false) => view! {
+            <select id=id.clone() name=path aria-describedby=error_id.clone() aria-invalid=invalid>
+                {choices.into_iter().map(|choice| {
+                    let selected = choice == value;
+                    view! { <option value=choice.clone() selected=selected>{choice_label(&choice)}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        (FieldKind::String, true) => view! {
+            <input id=id.clone() name=path value=value maxlength="60" autocomplete="off"
+                aria-describedby=error_id.clone() aria-invalid=invalid />
+        }
+        .into_any(),
+        _ => view! {
+            <input type="number" inputmode="decimal" step="any" min="0" id=id.clone() name=path
+                value=value placeholder="0" aria-describedby=error_id.clone() aria-invalid=invalid />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class=format!("item-field item-{}", spec.path.rsplit('.').next().unwrap_or_default())>
+            <label for=id>{label}</label>
+            {control}
+            <p class="error" id=error_id role="alert">{message}</p>
+        </div>
+    }
+}
