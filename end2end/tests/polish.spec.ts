@@ -56,7 +56,7 @@ test('printing a shared page hides navigation, actions and forms', async ({ page
   await expect(page.getByTestId('scenario-name')).toBeVisible();
   await expect(page.getByTestId('verdict')).toBeVisible();
   await expect(page.getByTestId('money-table')).toBeVisible();
-  await expect(page.locator('figure.chart svg')).toHaveCount(4);
+  await expect(page.locator('figure.chart svg')).toHaveCount(5);
   const color = await page.getByTestId('verdict').evaluate((el) => getComputedStyle(el).color);
   expect(color).toBe('rgb(0, 0, 0)');
   const avoid = await page.locator('figure.chart').first().evaluate((el) => getComputedStyle(el).breakInside);

@@ -24,6 +24,7 @@ pub fn field_label(path: &str) -> String {
         .trim_end_matches("_usd")
         .trim_end_matches("_gib")
         .replace('_', " ")
+        .replace(" pct ", " % ")
         .replace("vcpu", "vCPU")
         .replace("cpu", "CPU")
         .replace("vpc cni", "VPC CNI")
@@ -92,6 +93,10 @@ mod tests {
     #[test]
     fn labels_read_as_words() {
         assert_eq!(field_label("workers.headroom_pct"), "Headroom");
+        assert_eq!(
+            field_label("growth.workload_pct_per_year"),
+            "Workload % per year"
+        );
         assert_eq!(field_label("workers.custom.vcpu"), "vCPU");
         assert_eq!(
             field_title("self_hosted.routine_hours_per_cluster_month"),

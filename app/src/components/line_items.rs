@@ -84,7 +84,7 @@ pub fn LineItems(values: Vec<(String, String)>, errors: FieldErrors) -> impl Int
             </For>
             {move || hydrated.get().then(|| view! {
                 <button type="button" class="secondary" on:click=add
-                    disabled=move || rows.with(Vec::len) >= MAX_ROWS>"Add line item"</button>
+                    disabled=move || { rows.with(Vec::len) >= MAX_ROWS }>"Add line item"</button>
             })}
         </fieldset>
     }
@@ -128,7 +128,10 @@ fn ItemControl(
     row: usize,
 ) -> impl IntoView {
     let spec = field_spec_at(&path).expect("line item members are in the field table");
-    let id = format!("f-{}", path.replace(['.', '[', ']'], "-"));
+    let id = format!(
+        "f-{}",
+        path.replace('[', "-").replace(']', "").replace('.', "-")
+    );
     let error_id = format!("{id}-error");
     let label = format!("{} (item {})", spec.label(), row + 1);
     let message = {
