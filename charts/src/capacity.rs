@@ -2,11 +2,8 @@
 //! month, as the workload grows (the "how many nodes in 18 months?" question).
 
 use clusterplan_model::{CalculationResult, OptionName};
-use plotters::prelude::*;
 
-use crate::legend::{Entry, Mark, legend, legend_height};
-use crate::style::{GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, option_color};
-use crate::svg::{self, text};
+use crate::lines::{MonthLines, month_lines};
 
 /// Step lines of `series.nodes_per_cluster`: a node count holds for its whole month.
 pub fn capacity(result: &CalculationResult) -> String {
@@ -26,46 +23,17 @@ pub fn capacity(result: &CalculationResult) -> String {
         .copied()
         .max()
         .unwrap_or(1);
-    // Whole nodes on the axis, with a little room above the highest line.
-    let top = (most as f64 * 1.1).ceil().max(most as f64 + 1.0);
-    let entries: Vec<Entry> = OptionName::ALL
-        .iter()
-        .map(|&o| (o.label().to_owned(), option_color(o), Mark::Line))
-        .collect();
-    let size = (WIDTH, PLOT_HEIGHT + legend_height(&entries, WIDTH));
-    svg::draw(
-        size,
-        &format!("Worker nodes per cluster of {}, by month", both_options()),
-        |root| {
-            let (plot, below) = root.split_vertically(PLOT_HEIGHT);
-            let mut chart = ChartBuilder::on(&plot)
-                .caption("Nodes per cluster", text(TITLE))
-                .margin(14)
-                .x_label_area_size(56)
-                .y_label_area_size(64)
-                .build_cartesian_2d(0f64..months, 0f64..top)?;
-            chart
-                .configure_mesh()
-                .light_line_style(WHITE)
-                .bold_line_style(GRID)
-                .x_labels(months.min(6.0) as usize + 1)
-                .y_labels(6)
-                .x_label_formatter(&|v| format!("{v:.0}"))
-                .y_label_formatter(&|v| format!("{v:.0}"))
-                .x_desc("Month")
-                .y_desc("Nodes per cluster")
-                .label_style(text(LABEL))
-                .axis_desc_style(text(LABEL))
-                .draw()?;
-            for (option, nodes) in &series {
-                chart.draw_series(LineSeries::new(
-                    steps(nodes),
-                    option_color(*option).stroke_width(3),
-                ))?;
-            }
-            legend(&below, &entries)
-        },
-    )
+    month_lines(MonthLines {
+        caption: "Nodes per cluster",
+        description: "Worker nodes per cluster",
+        y_desc: "Nodes per cluster",
+        y_label: &|v| format!("{v:.0}"),
+        y_label_width: 64,
+        // Whole nodes on the axis, with a little room above the highest line.
+        top: (most as f64 * 1.1).ceil().max(most as f64 + 1.0),
+        months,
+        lines: series.iter().map(|(o, nodes)| (*o, steps(nodes))).collect(),
+    })
 }
 
 /// The corners of a step line: each month's count from its start to its end, with

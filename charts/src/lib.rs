@@ -10,6 +10,7 @@ mod compare;
 mod cumulative;
 mod kind;
 mod legend;
+mod lines;
 mod sensitivity;
 mod style;
 mod svg;

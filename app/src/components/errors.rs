@@ -19,6 +19,25 @@ impl FieldErrors {
         (!messages.is_empty()).then(|| messages.join("; "))
     }
 
+    /// `message` and `aria-invalid` of the control at `path`, as reactive closures
+    /// for a view.
+    pub fn for_control(
+        self,
+        path: &str,
+    ) -> (
+        // `use<>`: the closures own their copy of `path`, not a borrow of it.
+        impl Fn() -> Option<String> + Clone + Send + Sync + 'static + use<>,
+        impl Fn() -> Option<&'static str> + Clone + Send + Sync + 'static + use<>,
+    ) {
+        let path = path.to_owned();
+        let message = move || self.message(&path);
+        let invalid = {
+            let message = message.clone();
+            move || message().is_some().then_some("true")
+        };
+        (message, invalid)
+    }
+
     /// Errors that name no form field (shown above the form).
     pub fn general(&self) -> Vec<String> {
         self.0

@@ -93,14 +93,7 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let value = shown(spec, &values);
     let path = spec.path.clone();
-    let message = {
-        let path = path.clone();
-        move || errors.message(&path)
-    };
-    let invalid = {
-        let message = message.clone();
-        move || message().is_some().then_some("true")
-    };
+    let (message, invalid) = errors.for_control(&path);
     let control = control(spec, &id, value, format!("{hint_id} {error_id}"), invalid);
     let unit = spec.unit.clone().unwrap_or_default();
     let default = match &spec.default {

@@ -134,14 +134,7 @@ fn ItemControl(
     );
     let error_id = format!("{id}-error");
     let label = format!("{} (item {})", spec.label(), row + 1);
-    let message = {
-        let path = path.clone();
-        move || errors.message(&path)
-    };
-    let invalid = {
-        let message = message.clone();
-        move || message().is_some().then_some("true")
-    };
+    let (message, invalid) = errors.for_control(&path);
     let value = value.unwrap_or_else(|| match &spec.default {
         serde_json::Value::String(s) => s.clone(),
         _ => String::new(),

@@ -184,7 +184,8 @@ mod tests {
     use super::*;
     use clusterplan_model::Scenario;
 
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    /// Form pairs from string literals (shared with the items' tests).
+    pub(super) fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect()
