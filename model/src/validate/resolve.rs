@@ -7,6 +7,11 @@ use crate::error::FieldError;
 use crate::fields::field_spec;
 use crate::resolved::{LineItem, LineItemOption, LineItemPer, ResolvedInput, defaults};
 use serde_json::{Map, Value};
+use std::sync::LazyLock;
+
+/// The defaults as JSON, the base every input is laid over.
+static DEFAULTS_JSON: LazyLock<Value> =
+    LazyLock::new(|| serde_json::to_value(defaults()).unwrap_or(Value::Null));
 
 /// The resolved input: every absent (or already reported) field takes its default.
 pub(crate) fn resolve(input: &Value, errors: &[FieldError]) -> ResolvedInput {
@@ -35,7 +40,7 @@ pub(crate) fn resolve(input: &Value, errors: &[FieldError]) -> ResolvedInput {
     let items = patch
         .as_object_mut()
         .and_then(|root| root.remove("line_items"));
-    let mut merged = serde_json::to_value(defaults()).unwrap_or(Value::Null);
+    let mut merged = DEFAULTS_JSON.clone();
     overlay(&mut merged, patch);
     let mut resolved: ResolvedInput =
         serde_json::from_value(merged).unwrap_or_else(|_| defaults().clone());
