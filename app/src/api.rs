@@ -15,17 +15,17 @@ pub use crate::types::Chart;
 /// Invalid input is not an error of the call: it comes back as `errors`.
 #[server]
 pub async fn evaluate(query: String) -> Result<Evaluation, AppError> {
-    Ok(crate::server::evaluate(&query))
+    crate::server::evaluate(&query).await
 }
 
-/// Saves the planner form's scenario under `name`, keeps its edit token in an
-/// HttpOnly cookie of this browser, and redirects to the shared page.
 /// The planner's named starting points (a startup, a scale-up, an enterprise).
 #[server]
 pub async fn planner_presets() -> Result<Vec<Preset>, AppError> {
     Ok(crate::server::presets())
 }
 
+/// Saves the planner form's scenario under `name`, keeps its edit token in an
+/// HttpOnly cookie of this browser, and redirects to the shared page.
 #[server(endpoint = "save_scenario")]
 pub async fn save_scenario(name: String, query: String) -> Result<(), AppError> {
     crate::server::save(name, &query).await

@@ -20,6 +20,9 @@ pub enum AppError {
         "only the browser that created this scenario can edit it; fork it to make your own copy"
     )]
     Forbidden,
+    /// The server is at its limit of simulations; trying again shortly works.
+    #[error("the server is busy with other simulations; try again in a few seconds")]
+    Busy,
     /// The server failed; details are in its log, not here.
     #[error("something went wrong on the server; try again")]
     Internal,
@@ -54,6 +57,7 @@ impl From<clusterplan_service::ServiceError> for AppError {
             E::Invalid(errors) => AppError::Invalid(errors),
             E::NotFound(_) => AppError::NotFound,
             E::MissingToken | E::WrongToken => AppError::Forbidden,
+            E::Busy { .. } => AppError::Busy,
             other @ (E::StoredInputInvalid { .. } | E::Database(_)) => {
                 tracing::error!(error = %other, "server function failed");
                 AppError::Internal

@@ -4,7 +4,7 @@
 //! never the other way round.
 
 use clusterplan_service::charts::Rendered;
-use clusterplan_service::{Service, compare::ids_from_links, form, planner};
+use clusterplan_service::{Service, compare::ids_from_links, form};
 use http::{HeaderValue, header};
 use leptos::prelude::*;
 
@@ -18,8 +18,8 @@ const TOKEN_COOKIE_PREFIX: &str = "cp_edit_";
 const TOKEN_MAX_AGE_SECS: u32 = 180 * 24 * 3600;
 
 /// See [`crate::api::evaluate`].
-pub fn evaluate(query: &str) -> Evaluation {
-    match planner::evaluate_query(query) {
+pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
+    Ok(match service()?.evaluate_form(query).await? {
         Ok(result) => Evaluation {
             charts: charts(&result),
             result: Some(result),
@@ -30,7 +30,7 @@ pub fn evaluate(query: &str) -> Evaluation {
             errors,
             charts: Vec::new(),
         },
-    }
+    })
 }
 
 /// See [`crate::api::planner_presets`].

@@ -125,6 +125,11 @@ pub fn calculate(scenario: &Scenario) -> CalculationResult {
             },
         },
         comparison,
+        // The base figures above never see the ranges; the samples do.
+        uncertainty: input
+            .uncertainty
+            .as_ref()
+            .map(|request| crate::uncertainty::simulate(scenario, request)),
         warnings,
     }
 }

@@ -48,6 +48,7 @@ mod schema;
 mod sensitivity;
 mod strict;
 mod team;
+mod uncertainty;
 mod validate;
 mod vocabulary;
 mod warnings;
@@ -69,6 +70,7 @@ pub use output::{
 pub use parse::parse_input;
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;
+pub use uncertainty::{Histogram, Stats, UncertaintyResult};
 pub use vocabulary::CostCategory;
 
 /// Version of the model's formulas, reported as `model_version` in every result.

@@ -17,6 +17,8 @@ pub struct CalculationResult {
     pub options: Options,
     /// Which option is cheaper, by how much, and what moves the answer.
     pub comparison: Comparison,
+    /// The Monte Carlo over the input's ranges; null without `uncertainty`.
+    pub uncertainty: Option<crate::UncertaintyResult>,
     /// Risks worth a look, with stable codes.
     pub warnings: Vec<Warning>,
 }

@@ -20,6 +20,22 @@ impl Scenario {
         }
     }
 
+    /// The same scenario with changed numbers (a Monte Carlo sample): the worker
+    /// machine follows a custom machine's numbers and the control-plane price its
+    /// override. The caller keeps every number inside its validated range.
+    pub(crate) fn with_input(&self, input: ResolvedInput) -> Self {
+        let worker = input
+            .workers
+            .custom
+            .clone()
+            .unwrap_or_else(|| self.worker.clone());
+        let cp_hourly = input
+            .self_hosted
+            .control_plane_hourly_usd
+            .unwrap_or(self.control_plane_hourly_usd);
+        Self::new(input, worker, cp_hourly)
+    }
+
     /// The input with every default filled in (the result's `inputs`).
     pub fn input(&self) -> &ResolvedInput {
         &self.input

@@ -5,7 +5,8 @@ use clusterplan_model::{CalculationResult, Scenario, ScenarioInput, catalog, fie
 
 use crate::{CatalogDocument, Service, ServiceError};
 
-/// Validates `input` and calculates it. Field paths are those of `ScenarioInput`.
+/// Validates `input` and calculates it on this thread (the command line). Field
+/// paths are those of `ScenarioInput`.
 pub fn calculate(input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
     let scenario = validate(input, "")?;
     Ok(clusterplan_model::calculate(&scenario))
@@ -38,9 +39,10 @@ pub(crate) fn validate(input: ScenarioInput, prefix: &str) -> Result<Scenario, S
 }
 
 impl Service {
-    /// See [`calculate`].
-    pub fn calculate(&self, input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
-        calculate(input)
+    /// Validates `input` and calculates it off the async runtime when it carries a
+    /// Monte Carlo (see [`Service::compute`]).
+    pub async fn calculate(&self, input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
+        self.compute(validate(input, "")?).await
     }
 
     /// See [`catalog_document`].

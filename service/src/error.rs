@@ -26,6 +26,12 @@ pub enum ServiceError {
         /// The validation errors, joined.
         reason: String,
     },
+    /// Every simulation slot stayed taken for the wait limit: try again shortly.
+    #[error("the server is busy with other simulations; try again in {retry_after_secs} s")]
+    Busy {
+        /// Seconds to wait before trying again.
+        retry_after_secs: u64,
+    },
     /// The database failed.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),

@@ -6,6 +6,7 @@
 pub mod calculation;
 pub mod charts;
 pub mod compare;
+mod compute;
 pub mod csv;
 pub mod db;
 pub mod documents;
@@ -33,6 +34,7 @@ pub use error::ServiceError;
 pub struct Service {
     db: Database,
     public_url: Arc<str>,
+    simulations: compute::Simulations,
 }
 
 impl Service {
@@ -42,6 +44,7 @@ impl Service {
         Self {
             db,
             public_url: public_url.trim_end_matches('/').into(),
+            simulations: compute::Simulations::per_core(),
         }
     }
 

@@ -2,31 +2,50 @@
 //! field errors) out; and the same query saved as a new scenario or a revision.
 //! Every error names a form field (`clusters`), as the form does.
 
-use clusterplan_model::{CalculationResult, FieldError};
+use clusterplan_model::{CalculationResult, FieldError, Scenario};
 
+use crate::calculation::validate;
 use crate::{
-    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError,
-    calculate, form,
+    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, form,
 };
 
-/// Calculates the scenario a planner form query describes. Errors name form fields.
-pub fn evaluate_query(query: &str) -> Result<CalculationResult, Vec<FieldError>> {
+/// The validated scenario a planner form query describes. Errors name form fields.
+pub fn scenario_from_query(query: &str) -> Result<Scenario, Vec<FieldError>> {
     let pairs = form::pairs_from_query(query);
     let (input, mut errors) = form::parse_pairs(&pairs);
-    let outcome = input.map_err(ServiceError::Invalid).and_then(calculate);
+    let outcome = input
+        .map_err(ServiceError::Invalid)
+        .and_then(|i| validate(i, ""));
     match outcome {
-        Ok(result) if errors.is_empty() => return Ok(result),
+        Ok(scenario) if errors.is_empty() => return Ok(scenario),
         Ok(_) => {}
         Err(ServiceError::Invalid(more)) => {
             errors.extend(form::item_rows(&pairs).to_form(more));
         }
-        // Calculation touches no storage; any other error is a bug worth seeing.
+        // Validation touches no storage; any other error is a bug worth seeing.
         Err(other) => errors.push(FieldError::new("", other.to_string())),
     }
     Err(errors)
 }
 
+/// Calculates the scenario a planner form query describes, on this thread.
+pub fn evaluate_query(query: &str) -> Result<CalculationResult, Vec<FieldError>> {
+    scenario_from_query(query).map(|scenario| clusterplan_model::calculate(&scenario))
+}
+
 impl Service {
+    /// Calculates the scenario a planner form query describes (a Monte Carlo off
+    /// the async runtime): the result, or the form's field errors.
+    pub async fn evaluate_form(
+        &self,
+        query: &str,
+    ) -> Result<Result<CalculationResult, Vec<FieldError>>, ServiceError> {
+        match scenario_from_query(query) {
+            Ok(scenario) => self.compute(scenario).await.map(Ok),
+            Err(errors) => Ok(Err(errors)),
+        }
+    }
+
     /// Saves the scenario the form `query` describes under `name`.
     pub async fn create_from_form(
         &self,

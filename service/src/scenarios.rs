@@ -37,7 +37,7 @@ impl Service {
             id,
             edit_token,
             revision: 1,
-            result: clusterplan_model::calculate(&scenario),
+            result: self.compute(scenario).await?,
         })
     }
 
@@ -48,7 +48,7 @@ impl Service {
         } else {
             None
         };
-        document(stored.ok_or_else(|| not_found(id))?)
+        self.document(stored.ok_or_else(|| not_found(id))?).await
     }
 
     /// Revision `n` of scenario `id`, read-only.
@@ -58,7 +58,10 @@ impl Service {
         } else {
             None
         };
-        document(stored.ok_or_else(|| ServiceError::NotFound(format!("revision {n} of {id}")))?)
+        self.document(
+            stored.ok_or_else(|| ServiceError::NotFound(format!("revision {n} of {id}")))?,
+        )
+        .await
     }
 
     /// Writes a new revision of `id`, given its edit token.
@@ -155,17 +158,20 @@ fn stored_scenario(id: &str, input_json: &str) -> Result<Scenario, ServiceError>
     Scenario::try_from(input).map_err(|errors| invalid(errors.to_string()))
 }
 
-fn document(stored: StoredRevision) -> Result<ScenarioDocument, ServiceError> {
-    let scenario = stored_scenario(&stored.id, &stored.input_json)?;
-    Ok(ScenarioDocument {
-        result: clusterplan_model::calculate(&scenario),
-        input: scenario.input().clone(),
-        id: stored.id,
-        name: stored.name,
-        revision: stored.revision,
-        created_at: stored.created_at,
-        updated_at: stored.updated_at,
-    })
+impl Service {
+    /// A stored revision with its result, calculated again.
+    async fn document(&self, stored: StoredRevision) -> Result<ScenarioDocument, ServiceError> {
+        let scenario = stored_scenario(&stored.id, &stored.input_json)?;
+        Ok(ScenarioDocument {
+            result: self.compute(scenario.clone()).await?,
+            input: scenario.input().clone(),
+            id: stored.id,
+            name: stored.name,
+            revision: stored.revision,
+            created_at: stored.created_at,
+            updated_at: stored.updated_at,
+        })
+    }
 }
 
 fn not_found(id: &str) -> ServiceError {

@@ -7,11 +7,13 @@
 //! mistyped value never falls back to a default silently.
 
 mod operations;
+mod uncertainty;
 mod workers;
 
 pub use operations::{
     EksInput, GrowthInput, LineItemInput, PricesInput, SelfHostedInput, TeamInput, UpgradesInput,
 };
+pub use uncertainty::{RangeInput, UncertaintyInput};
 pub use workers::{CustomInput, WorkersInput, WorkloadInput};
 
 use crate::strict::{absent, object_only, present, present_integer};
@@ -45,6 +47,9 @@ pub struct ScenarioInput {
     /// Extra costs outside AWS's bill, at most 20.
     #[serde(deserialize_with = "present", skip_serializing_if = "absent")]
     pub line_items: Option<Vec<LineItemInput>>,
+    /// A Monte Carlo run over ranges of the inputs; null for none.
+    #[serde(skip_serializing_if = "absent")]
+    pub uncertainty: Option<UncertaintyInput>,
 }
 
 object_only!(ScenarioInput);

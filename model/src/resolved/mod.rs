@@ -5,10 +5,12 @@
 
 mod line_items;
 mod operations;
+mod uncertainty;
 mod workers;
 
 pub use line_items::{LineItem, LineItemOption, LineItemPer};
 pub use operations::{Eks, Growth, Operations, Prices, SelfHosted, Team, Upgrades};
+pub use uncertainty::{Range, Uncertainty};
 pub use workers::{CustomInstance, Workers, Workload};
 
 use crate::fields::{FieldKind, field_specs};
@@ -40,6 +42,8 @@ pub struct ResolvedInput {
     pub growth: Growth,
     /// Extra costs outside AWS's bill, at most 20.
     pub line_items: Vec<LineItem>,
+    /// A Monte Carlo run over ranges of the inputs; null for none.
+    pub uncertainty: Option<Uncertainty>,
 }
 
 static DEFAULTS: LazyLock<ResolvedInput> = LazyLock::new(|| {

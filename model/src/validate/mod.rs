@@ -5,6 +5,7 @@ mod line_items;
 mod ranges;
 mod resolve;
 mod rules;
+mod uncertainty;
 
 use crate::error::{FieldError, ValidationErrors, field_error_from_json};
 use crate::fields::field_specs;
@@ -24,8 +25,11 @@ impl TryFrom<ScenarioInput> for Scenario {
         line_items::check_choices(&input, &mut errors);
         let resolved = resolve::resolve(&json, &errors);
         let machine = rules::check_semantics(&resolved, &mut errors);
-        match (machine, errors.is_empty()) {
-            (Some((worker, cp_price)), true) => Ok(Scenario::new(resolved, worker, cp_price)),
+        let scenario = machine.map(|(worker, cp_price)| Scenario::new(resolved, worker, cp_price));
+        let base = scenario.as_ref().filter(|_| errors.is_empty());
+        uncertainty::check_uncertainty(&input, base, &mut errors);
+        match (scenario, errors.is_empty()) {
+            (Some(scenario), true) => Ok(scenario),
             _ => {
                 // Report in form order, so a UI can list errors next to the fields.
                 errors.sort_by_key(|e| sort_key(&e.field));

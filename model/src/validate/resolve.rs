@@ -4,7 +4,7 @@
 //! default instead, and that error is what the caller reports.
 
 use crate::error::FieldError;
-use crate::fields::field_spec;
+use crate::fields::{field_spec, field_specs};
 use crate::resolved::{LineItem, LineItemOption, LineItemPer, ResolvedInput, defaults};
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
@@ -37,6 +37,14 @@ pub(crate) fn resolve(input: &Value, errors: &[FieldError]) -> ResolvedInput {
             workers.remove("custom");
         }
     }
+    fill_member_defaults(&mut patch, "uncertainty");
+    // Ranges missing a member are reported; the rest still resolve.
+    if let Some(ranges) = patch
+        .pointer_mut("/uncertainty/ranges")
+        .and_then(Value::as_array_mut)
+    {
+        ranges.retain(|r| r["field"].is_string() && r["low"].is_number() && r["high"].is_number());
+    }
     let items = patch
         .as_object_mut()
         .and_then(|root| root.remove("line_items"));
@@ -50,6 +58,23 @@ pub(crate) fn resolve(input: &Value, errors: &[FieldError]) -> ResolvedInput {
         .map(|items| items.iter().map(line_item).collect())
         .unwrap_or_default();
     resolved
+}
+
+/// A nullable object whose default is null (`uncertainty`) replaces that null
+/// whole, so its members that were left out take their table defaults here.
+fn fill_member_defaults(patch: &mut Value, object: &str) {
+    let Some(target) = patch.get_mut(object).and_then(Value::as_object_mut) else {
+        return;
+    };
+    let prefix = format!("{object}.");
+    for spec in field_specs() {
+        let Some(member) = spec.path.strip_prefix(&prefix) else {
+            continue;
+        };
+        if !member.contains(['.', '[']) && !spec.default.is_null() {
+            target.entry(member).or_insert_with(|| spec.default.clone());
+        }
+    }
 }
 
 /// One line item with its members' defaults; a member that cannot be read (already

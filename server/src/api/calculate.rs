@@ -21,7 +21,7 @@ pub async fn calculate(
     State(service): State<Service>,
     ApiJson(input): ApiJson<ScenarioInput>,
 ) -> Result<Json<CalculationResult>, ApiError> {
-    Ok(Json(service.calculate(input)?))
+    Ok(Json(service.calculate(input).await?))
 }
 
 /// The instance catalog (with the date its prices were taken) and every input's

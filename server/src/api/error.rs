@@ -38,6 +38,14 @@ pub enum ApiError {
         /// Seconds until a write is accepted again.
         retry_after_secs: u64,
     },
+    /// The server is at its limit of concurrent simulations.
+    #[error("{message}")]
+    ServiceUnavailable {
+        /// What is busy, for people.
+        message: String,
+        /// Seconds until a retry is likely to be served.
+        retry_after_secs: u64,
+    },
     /// The path exists but not with this method.
     #[error("this method is not allowed here")]
     MethodNotAllowed,
@@ -74,6 +82,7 @@ impl ApiError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::ServiceUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -86,6 +95,10 @@ impl From<ServiceError> for ApiError {
             ServiceError::NotFound(what) => Self::NotFound(what),
             ServiceError::MissingToken => Self::Unauthorized,
             ServiceError::WrongToken => Self::Forbidden,
+            ServiceError::Busy { retry_after_secs } => Self::ServiceUnavailable {
+                message: error_message_busy(retry_after_secs),
+                retry_after_secs,
+            },
             other @ (ServiceError::StoredInputInvalid { .. } | ServiceError::Database(_)) => {
                 Self::Internal(Box::new(other))
             }
@@ -119,7 +132,10 @@ impl IntoResponse for ApiError {
             tracing::error!(error = %cause, "request failed");
         }
         let retry_after = match &self {
-            Self::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            Self::TooManyRequests { retry_after_secs }
+            | Self::ServiceUnavailable {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
             _ => None,
         };
         let mut response = (status, axum::Json(self.into_problem())).into_response();
@@ -187,4 +203,8 @@ pub enum RateLimited {
     /// Over the write limit; `Retry-After` says when to try again.
     #[response(status = 429, content_type = "application/problem+json")]
     TooManyRequests(Problem),
+}
+
+fn error_message_busy(retry_after_secs: u64) -> String {
+    ServiceError::Busy { retry_after_secs }.to_string()
 }

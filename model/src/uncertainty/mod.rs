@@ -1,0 +1,117 @@
+//! Uncertainty: a seeded Monte Carlo over ranges of the inputs. Every ranged input
+//! takes a triangular draw (minimum `low`, mode its value, maximum `high`) in each
+//! sample; both options' horizon totals are evaluated per sample (no break-even or
+//! sensitivity), and summarised as percentiles, means and the probability that
+//! self-hosting is cheaper.
+
+mod stats;
+
+pub use stats::{Histogram, Stats};
+
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{RngCore, SeedableRng};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::capacity::Nodes;
+use crate::money::evaluate;
+use crate::params::Params;
+use crate::resolved::Uncertainty;
+use crate::scenario::Scenario;
+
+/// The Monte Carlo's answer (`uncertainty` in a result).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct UncertaintyResult {
+    /// Samples drawn.
+    pub samples: u32,
+    /// The seed used.
+    pub seed: u64,
+    /// EKS horizon totals.
+    pub eks: Stats,
+    /// Self-hosted horizon totals.
+    pub self_hosted: Stats,
+    /// `self_hosted − eks` horizon totals: negative where self-hosting is cheaper.
+    pub difference: Stats,
+    /// Share of samples (0..=1) whose difference is below 0.
+    pub probability_self_hosted_cheaper: f64,
+    /// The distribution of the difference.
+    pub histogram: Histogram,
+}
+
+/// A uniform draw in [0, 1) from the top 53 bits: the same on every platform.
+fn uniform(rng: &mut ChaCha8Rng) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// The inverse of the triangular distribution's CDF at `u`.
+pub(crate) fn triangular(u: f64, low: f64, mode: f64, high: f64) -> f64 {
+    let span = high - low;
+    if span <= 0.0 {
+        return mode;
+    }
+    let split = (mode - low) / span;
+    match u < split {
+        true => low + (u * span * (mode - low)).sqrt(),
+        false => high - ((1.0 - u) * span * (high - mode)).sqrt(),
+    }
+}
+
+/// Runs the Monte Carlo of `request` over `scenario` (its ranges validated).
+pub(crate) fn simulate(scenario: &Scenario, request: &Uncertainty) -> UncertaintyResult {
+    let mut base = scenario.input().clone();
+    base.uncertainty = None;
+    // The nullable prices range around the price actually used.
+    base.self_hosted.worker_hourly_usd = Some(scenario.self_hosted_worker_hourly_usd());
+    base.self_hosted.control_plane_hourly_usd = Some(scenario.control_plane_hourly_usd());
+    let modes: Vec<f64> = request
+        .ranges
+        .iter()
+        .map(|r| base.number_mut(&r.field).map_or(r.low, |v| *v))
+        .collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(request.seed);
+    let n = request.samples as usize;
+    let (mut eks, mut own, mut difference) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for _ in 0..n {
+        let mut input = base.clone();
+        for (range, &mode) in request.ranges.iter().zip(&modes) {
+            let value = triangular(uniform(&mut rng), range.low, mode, range.high);
+            if let Some(slot) = input.number_mut(&range.field) {
+                *slot = value;
+            }
+        }
+        let p = Params::new(&scenario.with_input(input));
+        let eval = evaluate(&p, &Nodes::new(&p));
+        eks.push(eval.eks.horizon_total);
+        own.push(eval.self_hosted.horizon_total);
+        difference.push(eval.difference());
+    }
+    let cheaper = difference.iter().filter(|d| **d < 0.0).count();
+    let difference_stats = Stats::of(&mut difference);
+    UncertaintyResult {
+        samples: request.samples,
+        seed: request.seed,
+        eks: Stats::of(&mut eks),
+        self_hosted: Stats::of(&mut own),
+        difference: difference_stats,
+        probability_self_hosted_cheaper: cheaper as f64 / n as f64,
+        histogram: Histogram::of(&difference),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::triangular;
+
+    #[test]
+    fn the_triangular_inverse_spans_low_to_high_through_the_mode() {
+        assert_eq!(triangular(0.0, 10.0, 20.0, 40.0), 10.0);
+        assert_eq!(triangular(1.0, 10.0, 20.0, 40.0), 40.0);
+        // F(mode) = (mode − low)/(high − low) = 1/3.
+        assert!((triangular(1.0 / 3.0, 10.0, 20.0, 40.0) - 20.0).abs() < 1e-12);
+        assert_eq!(triangular(0.7, 5.0, 5.0, 5.0), 5.0);
+    }
+}

@@ -1,0 +1,134 @@
+//! Rules for the Monte Carlo request: each range names a number input once, and
+//! `low ≤ the input's value ≤ high` with both bounds inside the input's range and
+//! the scenario still valid at either bound.
+
+use std::collections::HashSet;
+
+use crate::error::FieldError;
+use crate::fields::{FieldKind, field_spec};
+use crate::input::ScenarioInput;
+use crate::scenario::Scenario;
+
+/// Most ranges one request may have.
+const MAX_RANGES: usize = 20;
+
+/// Whether `path` is an input that can be ranged: a `number` outside lists and
+/// outside the request itself.
+fn rangeable(path: &str) -> bool {
+    field_spec(path).is_some_and(|spec| {
+        spec.kind == FieldKind::Number && !path.contains("[]") && !path.starts_with("uncertainty")
+    })
+}
+
+/// Checks `uncertainty.ranges` of `input`; `scenario` is the validated base, when
+/// the rest of the input is valid (values are compared with it).
+pub(crate) fn check_uncertainty(
+    input: &ScenarioInput,
+    scenario: Option<&Scenario>,
+    errors: &mut Vec<FieldError>,
+) {
+    let Some(request) = &input.uncertainty else {
+        return;
+    };
+    let ranges = request.ranges.as_deref().unwrap_or_default();
+    if ranges.len() > MAX_RANGES {
+        errors.push(FieldError::new(
+            "uncertainty.ranges",
+            format!("at most {MAX_RANGES} ranges, not {}", ranges.len()),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for (index, range) in ranges.iter().enumerate() {
+        let at = |member: &str| format!("uncertainty.ranges[{index}].{member}");
+        let mut push =
+            |member: &str, message: String| errors.push(FieldError::new(at(member), message));
+        let (Some(field), Some(low), Some(high)) = (&range.field, range.low, range.high) else {
+            for (member, present) in [
+                ("field", range.field.is_some()),
+                ("low", range.low.is_some()),
+                ("high", range.high.is_some()),
+            ] {
+                if !present {
+                    push(member, "is required".to_owned());
+                }
+            }
+            continue;
+        };
+        if !rangeable(field) {
+            let kind = field_spec(field).map(|s| s.kind);
+            let message = match kind {
+                Some(FieldKind::Integer | FieldKind::Boolean | FieldKind::String) => {
+                    format!("\"{field}\" is not a number input: only number inputs can be ranged")
+                }
+                _ => format!(
+                    "\"{field}\" is not a number input, e.g. self_hosted.routine_hours_per_cluster_month"
+                ),
+            };
+            push("field", message);
+            continue;
+        }
+        if !seen.insert(field.as_str()) {
+            push("field", format!("\"{field}\" is ranged twice"));
+            continue;
+        }
+        let spec = field_spec(field).expect("rangeable fields are in the table");
+        let mut bounds_ok = true;
+        for (member, bound) in [("low", low), ("high", high)] {
+            if let Some(message) = spec.check(bound) {
+                push(member, format!("{message} (the range of {field})"));
+                bounds_ok = false;
+            }
+        }
+        let Some(scenario) = scenario else {
+            continue;
+        };
+        check_against_value(scenario, field, low, high, bounds_ok, &mut push);
+    }
+}
+
+/// `low ≤ value ≤ high`, and the scenario valid at either bound.
+fn check_against_value(
+    scenario: &Scenario,
+    field: &str,
+    low: f64,
+    high: f64,
+    bounds_ok: bool,
+    push: &mut impl FnMut(&str, String),
+) {
+    let mut base = scenario.input().clone();
+    base.self_hosted.worker_hourly_usd = Some(scenario.self_hosted_worker_hourly_usd());
+    base.self_hosted.control_plane_hourly_usd = Some(scenario.control_plane_hourly_usd());
+    let Some(value) = base.number_mut(field).map(|v| *v) else {
+        push(
+            "field",
+            format!("\"{field}\" is not in use in this scenario (its section is off)"),
+        );
+        return;
+    };
+    if low > value {
+        push(
+            "low",
+            format!("must be at most the value of {field} ({value})"),
+        );
+    }
+    if high < value {
+        push(
+            "high",
+            format!("must be at least the value of {field} ({value})"),
+        );
+    }
+    if !bounds_ok || low > value || high < value {
+        return;
+    }
+    for (member, bound) in [("low", low), ("high", high)] {
+        let mut changed = base.clone();
+        if let Some(slot) = changed.number_mut(field) {
+            *slot = bound;
+        }
+        let mut problems = Vec::new();
+        super::rules::check_semantics(&changed, &mut problems);
+        if let Some(problem) = problems.first() {
+            push(member, format!("makes the scenario invalid: {}", problem));
+        }
+    }
+}
