@@ -15,17 +15,25 @@ pub enum ChartKind {
     Breakeven,
     /// Tornado of the sensitivity analysis.
     Sensitivity,
+    /// Histogram of the Monte Carlo's horizon difference (only with a simulation).
+    Uncertainty,
 }
 
 impl ChartKind {
     /// Every chart, in page order.
-    pub const ALL: [ChartKind; 5] = [
+    pub const ALL: [ChartKind; 6] = [
         ChartKind::Cumulative,
         ChartKind::Breakdown,
         ChartKind::Capacity,
         ChartKind::Breakeven,
         ChartKind::Sensitivity,
+        ChartKind::Uncertainty,
     ];
+
+    /// Whether `result` has this chart (the histogram needs a simulation).
+    pub fn applies_to(self, result: &clusterplan_model::CalculationResult) -> bool {
+        self != ChartKind::Uncertainty || result.uncertainty.is_some()
+    }
 
     /// The stable name (`cumulative`, `breakdown`, `capacity`, `breakeven`, `sensitivity`).
     pub fn as_str(self) -> &'static str {
@@ -35,6 +43,7 @@ impl ChartKind {
             ChartKind::Capacity => "capacity",
             ChartKind::Breakeven => "breakeven",
             ChartKind::Sensitivity => "sensitivity",
+            ChartKind::Uncertainty => "uncertainty",
         }
     }
 
@@ -46,6 +55,7 @@ impl ChartKind {
             ChartKind::Capacity => "Worker nodes per cluster over the horizon",
             ChartKind::Breakeven => "Horizon total by cluster count (break-even sweep)",
             ChartKind::Sensitivity => "Sensitivity: what moves the difference most",
+            ChartKind::Uncertainty => "Simulated futures: how the difference spreads",
         }
     }
 }

@@ -8,6 +8,7 @@ mod breakeven;
 mod capacity;
 mod compare;
 mod cumulative;
+mod histogram;
 mod kind;
 mod legend;
 mod lines;
@@ -20,6 +21,7 @@ pub use breakeven::breakeven;
 pub use capacity::capacity;
 pub use compare::{Series, compare_cumulative, compare_totals};
 pub use cumulative::cumulative;
+pub use histogram::histogram;
 pub use kind::ChartKind;
 pub use sensitivity::sensitivity;
 
@@ -34,5 +36,6 @@ pub fn render(kind: ChartKind, scenario: &Scenario, result: &CalculationResult) 
         ChartKind::Breakeven => breakeven(scenario, result),
         ChartKind::Capacity => capacity(result),
         ChartKind::Sensitivity => sensitivity(result),
+        ChartKind::Uncertainty => histogram(result),
     }
 }

@@ -158,3 +158,23 @@ fn comparison_charts_escape_names_and_take_one_to_ten_scenarios() {
     }
     assert_svg(&compare_totals(&[]), "no scenarios");
 }
+
+#[test]
+fn the_histogram_marks_zero_and_the_percentiles() {
+    let (_, plain) = scenario("{}");
+    assert!(!ChartKind::Uncertainty.applies_to(&plain));
+    let (scenario, result) = scenario(
+        r#"{"clusters": 20, "self_hosted": {"worker_hourly_usd": 0.08},
+            "uncertainty": {"samples": 500, "ranges": [
+            {"field": "self_hosted.routine_hours_per_cluster_month", "low": 5, "high": 80}]}}"#,
+    );
+    assert!(ChartKind::Uncertainty.applies_to(&result));
+    let svg = render(ChartKind::Uncertainty, &scenario, &result);
+    assert_svg(&svg, "histogram");
+    for label in ["p10", "p50", "p90", "Futures", "Simulated futures"] {
+        assert!(
+            texts(&svg).iter().any(|t| t.contains(label)),
+            "{label} missing"
+        );
+    }
+}

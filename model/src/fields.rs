@@ -111,9 +111,25 @@ pub fn split_item_path(path: &str) -> Option<(&str, usize, &str)> {
     Some((list, index.parse().ok()?, member))
 }
 
+/// The form control of one bound (`low` or `high`) of a range over the number
+/// input `path`: `uncertainty.low.team.annual_cost_usd`.
+pub fn range_control(bound: &str, path: &str) -> String {
+    format!("uncertainty.{bound}.{path}")
+}
+
+/// `uncertainty.low.team.annual_cost_usd` → `("low", "team.annual_cost_usd")`.
+pub fn split_range_control(key: &str) -> Option<(&str, &str)> {
+    let rest = key.strip_prefix("uncertainty.")?;
+    let (bound, path) = rest.split_once('.')?;
+    matches!(bound, "low" | "high").then_some((bound, path))
+}
+
 /// The spec of any field path, list members included (`line_items[3].name` is
-/// described by `line_items[].name`).
+/// described by `line_items[].name`, a range control by `uncertainty.ranges[].low`).
 pub fn field_spec_at(path: &str) -> Option<&'static FieldSpec> {
+    if let Some((bound, _)) = split_range_control(path) {
+        return field_spec(&format!("uncertainty.ranges[].{bound}"));
+    }
     match split_item_path(path) {
         Some((list, _, member)) => field_spec(&format!("{list}[].{member}")),
         None => field_spec(path),

@@ -59,7 +59,10 @@ pub use display::usd_short;
 pub use error::{
     FieldError, InputError, ValidationErrors, field_error_from_json, input_error_from_json,
 };
-pub use fields::{FieldKind, FieldSpec, field_spec, field_spec_at, field_specs, split_item_path};
+pub use fields::{
+    FieldKind, FieldSpec, field_spec, field_spec_at, field_specs, range_control, split_item_path,
+    split_range_control,
+};
 pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title};
 pub use output::{

@@ -22,6 +22,7 @@ pub fn render_all(result: &CalculationResult) -> Vec<Rendered> {
     };
     ChartKind::ALL
         .iter()
+        .filter(|kind| kind.applies_to(result))
         .map(|&kind| Rendered {
             name: kind.as_str(),
             title: kind.title(),
@@ -58,6 +59,11 @@ impl Service {
             .parse()
             .map_err(|_| ServiceError::NotFound(format!("chart {name}")))?;
         let doc = self.get(id).await?;
+        if !kind.applies_to(&doc.result) {
+            return Err(ServiceError::NotFound(format!(
+                "chart {name} of this scenario"
+            )));
+        }
         let scenario =
             scenario_of(&doc.result).ok_or_else(|| ServiceError::StoredInputInvalid {
                 id: id.to_owned(),

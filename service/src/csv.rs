@@ -12,31 +12,34 @@ const HEADER: &str =
 /// sum over every month of the horizon (growth included). A line item's row holds
 /// its own monthly amount and its whole cost over the horizon, one-off included; the
 /// `total` row's horizon figure includes the one-off cost, as `horizon_total` does.
+/// With a Monte Carlo, rows `simulated_p10` … `simulated_mean` per option and for
+/// the difference follow, then `probability_self_hosted_cheaper` (a share, 0..=1).
 pub fn export(doc: &ScenarioDocument) -> String {
     let result = &doc.result;
     let scenario = Scenario::try_from(result.inputs.clone()).ok();
     let mut out = String::from(HEADER);
     out.push_str("\r\n");
+    let mut row = |option: &str, category: &str, monthly: Option<f64>, horizon: f64, item: &str| {
+        let cells = [
+            text(&doc.id),
+            text(&doc.name),
+            doc.revision.to_string(),
+            text(option),
+            text(category),
+            monthly.map(number).unwrap_or_default(),
+            number(horizon),
+            if item.is_empty() {
+                String::new()
+            } else {
+                text(item)
+            },
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    };
     for option in OptionName::ALL {
         let figures = result.options.get(option);
-        let mut row = |category: &str, monthly: Option<f64>, horizon: f64, item: &str| {
-            let cells = [
-                text(&doc.id),
-                text(&doc.name),
-                doc.revision.to_string(),
-                text(option.key()),
-                text(category),
-                monthly.map(number).unwrap_or_default(),
-                number(horizon),
-                if item.is_empty() {
-                    String::new()
-                } else {
-                    text(item)
-                },
-            ];
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
-        };
+        let key = option.key();
         let months = scenario
             .as_ref()
             .map(|s| monthly_costs(s, option))
@@ -44,6 +47,7 @@ pub fn export(doc: &ScenarioDocument) -> String {
         for category in CostCategory::ALL {
             let horizon = months.iter().map(|m| m.get(category)).sum();
             row(
+                key,
                 category.key(),
                 Some(figures.monthly.get(category)),
                 horizon,
@@ -61,13 +65,41 @@ pub fn export(doc: &ScenarioDocument) -> String {
             let at = |n: &u64| item.monthly_cost(option, clusters, *n as f64);
             let monthly = nodes.first().map(at).unwrap_or_default();
             let horizon = item.one_off_usd + nodes.iter().map(at).sum::<f64>();
-            row("line_item", Some(monthly), horizon, &item.name);
+            row(key, "line_item", Some(monthly), horizon, &item.name);
         }
-        row("one_off", None, figures.one_off, "");
+        row(key, "one_off", None, figures.one_off, "");
         row(
+            key,
             "total",
             Some(figures.monthly.total),
             figures.horizon_total,
+            "",
+        );
+    }
+    if let Some(u) = &result.uncertainty {
+        // The Monte Carlo's horizon percentiles; the probability is a share (0..=1).
+        let simulated = [
+            ("eks", &u.eks),
+            ("self_hosted", &u.self_hosted),
+            ("difference", &u.difference),
+        ];
+        for (option, stats) in simulated {
+            let figures = [
+                ("p10", stats.p10),
+                ("p50", stats.p50),
+                ("p90", stats.p90),
+                ("mean", stats.mean),
+            ];
+            for (name, value) in figures {
+                row(option, &format!("simulated_{name}"), None, value, "");
+            }
+        }
+        let probability = u.probability_self_hosted_cheaper;
+        row(
+            "comparison",
+            "probability_self_hosted_cheaper",
+            None,
+            probability,
             "",
         );
     }

@@ -20,7 +20,7 @@ pub fn scenario_from_query(query: &str) -> Result<Scenario, Vec<FieldError>> {
         Ok(scenario) if errors.is_empty() => return Ok(scenario),
         Ok(_) => {}
         Err(ServiceError::Invalid(more)) => {
-            errors.extend(form::item_rows(&pairs).to_form(more));
+            errors.extend(form::to_form_paths(&pairs, more));
         }
         // Validation touches no storage; any other error is a bug worth seeing.
         Err(other) => errors.push(FieldError::new("", other.to_string())),
@@ -91,8 +91,8 @@ fn form_paths(error: ServiceError, query: &str) -> ServiceError {
                     None => e,
                 })
                 .collect();
-            let rows = form::item_rows(&form::pairs_from_query(query));
-            ServiceError::Invalid(rows.to_form(bare))
+            let pairs = form::pairs_from_query(query);
+            ServiceError::Invalid(form::to_form_paths(&pairs, bare))
         }
         other => other,
     }

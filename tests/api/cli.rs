@@ -48,3 +48,16 @@ fn invalid_input_prints_field_errors_on_stderr_and_fails() {
         .collect();
     assert_eq!(fields, ["clusters", "team.engineers"]);
 }
+
+#[test]
+fn calculate_accepts_an_uncertainty_block() {
+    let input = br#"{"uncertainty": {"samples": 300, "seed": 9, "ranges": [
+        {"field": "self_hosted.setup_hours", "low": 100, "high": 2000}]}}"#;
+    let output = calculate(input);
+    assert!(output.status.success());
+    let printed: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    assert_eq!(printed["uncertainty"]["samples"], 300);
+    assert_eq!(printed["uncertainty"]["seed"], 9);
+    let expected = clusterplan_model::calculate_json(input).expect("valid");
+    assert_eq!(printed, serde_json::to_value(expected).unwrap());
+}

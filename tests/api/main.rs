@@ -17,3 +17,4 @@ mod page_actions;
 mod pages;
 mod scenarios;
 mod security;
+mod uncertainty;

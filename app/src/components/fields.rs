@@ -5,6 +5,7 @@ use clusterplan_model::{FieldKind, FieldSpec, OptionName, field_specs};
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
+use crate::components::ranges::RangeControls;
 
 /// The form's sections in order: a title and the path prefixes whose fields it
 /// holds (a prefix ending in `.` takes a whole section of the input).
@@ -41,6 +42,10 @@ pub fn groups() -> Vec<(&'static str, Vec<String>)> {
         .extend(OptionName::ALL.map(|option| (option.label(), vec![format!("{}.", option.key())])));
     groups.push(group("Team and on-call", &["team."]));
     groups.push(group("Upgrade cadence", &["upgrades."]));
+    groups.push(group(
+        "Uncertainty (used once an input has a range)",
+        &["uncertainty.samples", "uncertainty.seed"],
+    ));
     groups
 }
 
@@ -101,10 +106,14 @@ pub fn Field(
         serde_json::Value::String(s) => format!("Default {s}."),
         other => format!("Default {other} {unit}.").replace(" .", "."),
     };
+    // Any number input can be ranged for the Monte Carlo, except its own settings.
+    let rangeable = spec.kind == FieldKind::Number && !spec.path.starts_with("uncertainty");
+    let range = rangeable.then(|| view! { <RangeControls spec values=values.clone() errors /> });
     view! {
         <div class="field">
             <label for=id.clone()>{spec.label()}</label>
             <div class="control">{control}<span class="unit">{unit.clone()}</span></div>
+            {range}
             <p class="hint" id=hint_id>
                 {default} " " {spec.rationale.clone()}
                 " Range: " {spec.range.clone()} "."

@@ -7,4 +7,5 @@ pub mod hydration;
 pub mod layout;
 pub mod line_items;
 pub mod live;
+pub mod ranges;
 pub mod results;

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::compare_scenarios;
 use crate::components::charts::ChartGallery;
+use crate::components::ranges::headline;
 use crate::components::results::verdict;
 use crate::format::usd;
 use crate::types::Comparison;
@@ -76,7 +77,7 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
                                 {OptionName::ALL.map(|o| view! {
                                     <td>{usd(s.result.options.get(o).horizon_total)}</td>
                                 }).collect_view()}
-                                <td>{verdict(&s.result)}</td>
+                                <td>{verdict(&s.result)}" "{headline(&s.result)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

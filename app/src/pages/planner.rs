@@ -13,6 +13,7 @@ use crate::components::errors::FieldErrors;
 use crate::components::fields::{Field, group_fields, groups};
 use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
+use crate::components::ranges::UncertaintySummary;
 use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
 use crate::types::Evaluation;
 
@@ -149,6 +150,7 @@ fn Results(evaluation: Evaluation) -> impl IntoView {
     view! {
         <h2>"Verdict"</h2>
         <Verdict result=result.clone() />
+        <UncertaintySummary result=result.clone() />
         <Warnings result=result.clone() />
         <Breakdown result=result.clone() />
         <TeamLoad result />

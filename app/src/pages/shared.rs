@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{ForkScenario, load_scenario};
 use crate::components::charts::ChartGallery;
+use crate::components::ranges::UncertaintySummary;
 use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
 use crate::error::AppError;
 use crate::format::title_text;
@@ -66,6 +67,7 @@ fn Shared(scenario: SharedScenario) -> impl IntoView {
             <a class="button secondary" href=csv_href>"Download CSV"</a>
         </div>
         <Verdict result=result.clone() />
+        <UncertaintySummary result=result.clone() />
         <Warnings result=result.clone() />
         <Breakdown result=result.clone() />
         <TeamLoad result />

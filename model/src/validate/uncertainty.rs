@@ -72,7 +72,10 @@ pub(crate) fn check_uncertainty(
             continue;
         }
         let spec = field_spec(field).expect("rangeable fields are in the table");
-        let mut bounds_ok = true;
+        let mut bounds_ok = low <= high;
+        if low > high {
+            push("low", format!("must be at most high ({high})"));
+        }
         for (member, bound) in [("low", low), ("high", high)] {
             if let Some(message) = spec.check(bound) {
                 push(member, format!("{message} (the range of {field})"));

@@ -3,8 +3,10 @@
 //! to a `ScenarioInput`, and a resolved input back to pairs to fill the form.
 
 mod items;
+mod ranges;
 
 pub use items::ItemRows;
+pub use ranges::RangeFields;
 
 use clusterplan_model::{FieldError, FieldKind, ResolvedInput, ScenarioInput, field_spec};
 use serde_json::{Map, Value};
@@ -35,9 +37,11 @@ pub fn input_from_pairs(pairs: &[(String, String)]) -> Result<ScenarioInput, Vec
     }
 }
 
-/// The form row of each line item of a form (see [`ItemRows::to_form`]).
-pub fn item_rows(pairs: &[(String, String)]) -> ItemRows {
-    items::parse(pairs).2
+/// Rewrites the model's paths of list items (`line_items[k]…`,
+/// `uncertainty.ranges[k]…`) to the form controls they came from.
+pub fn to_form_paths(pairs: &[(String, String)], errors: Vec<FieldError>) -> Vec<FieldError> {
+    let errors = items::parse(pairs).2.to_form(errors);
+    ranges::parse(pairs).2.to_form(errors)
 }
 
 /// Like [`input_from_pairs`], but a field that does not parse is left out (so it
@@ -58,7 +62,9 @@ pub fn parse_pairs(
     let mut errors = Vec::new();
     for (key, raw) in pairs {
         let raw = raw.trim();
+        // The Monte Carlo's controls are read by `ranges`, only with a range.
         let skip = raw.is_empty()
+            || key.starts_with("uncertainty.")
             || (sizing == "nodes" && key.starts_with("workers.workload."))
             || (sizing != "nodes" && key == "workers.nodes_per_cluster")
             || (!custom && key.starts_with("workers.custom."));
@@ -75,14 +81,26 @@ pub fn parse_pairs(
     if !line_items.is_empty() {
         root.insert(items::LIST.to_owned(), Value::Array(line_items));
     }
+    let (uncertainty, range_errors, _) = ranges::parse(pairs);
+    errors.extend(range_errors);
+    if let Some(request) = uncertainty {
+        root.insert("uncertainty".to_owned(), request);
+    }
     (from_json(Value::Object(root)), errors)
 }
 
 /// The form pairs that reproduce `input` (every field, defaults included).
 pub fn pairs_from_input(input: &ResolvedInput) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
-    let json = serde_json::to_value(input).expect("a resolved input serializes");
+    let mut json = serde_json::to_value(input).expect("a resolved input serializes");
+    // Ranges sit beside their fields in the form, not in a list of their own.
+    if let Some(root) = json.as_object_mut() {
+        root.remove("uncertainty");
+    }
     flatten("", &json, &mut pairs);
+    if let Some(request) = &input.uncertainty {
+        pairs.extend(ranges::pairs(request));
+    }
     let sizing = if input.workers.nodes_per_cluster.is_some() {
         "nodes"
     } else {
