@@ -53,7 +53,7 @@ async fn openapi_document_lists_every_endpoint_and_field_ranges() {
         (
             "post",
             "/api/v1/calculate",
-            vec!["200", "400", "413", "415", "422"],
+            vec!["200", "400", "413", "415", "422", "503"],
         ),
         (
             "post",

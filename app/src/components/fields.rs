@@ -108,7 +108,9 @@ pub fn Field(
     };
     // Any number input can be ranged for the Monte Carlo, except its own settings.
     let rangeable = spec.kind == FieldKind::Number && !spec.path.starts_with("uncertainty");
-    let range = rangeable.then(|| view! { <RangeControls spec values=values.clone() errors /> });
+    // Erased, so the form's view type stays within the compiler's depth limit.
+    let range =
+        rangeable.then(|| view! { <RangeControls spec values=values.clone() errors /> }.into_any());
     view! {
         <div class="field">
             <label for=id.clone()>{spec.label()}</label>

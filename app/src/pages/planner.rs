@@ -122,11 +122,12 @@ fn PlannerForm(
                             <legend>{title}</legend>
                             {group_fields(&prefixes).into_iter().map(|spec| view! {
                                 <Field spec values=values.clone() errors />
-                            }).collect_view()}
+                            }.into_any()).collect_view()}
                         </fieldset>
                     }
+                    .into_any()
                 }).collect_view()}
-                <LineItems values=values.clone() errors />
+                {view! { <LineItems values=values.clone() errors /> }.into_any()}
                 <button type="submit">"Calculate"</button>
             </div>
         </Form>

@@ -5,7 +5,7 @@ use axum::extract::State;
 use clusterplan_model::{CalculationResult, ScenarioInput};
 use clusterplan_service::{CatalogDocument, Service};
 
-use super::error::{ApiError, BodyProblems};
+use super::error::{ApiError, BodyProblems, SimulationsBusy};
 use super::extract::ApiJson;
 
 /// Calculates a scenario without storing it.
@@ -15,6 +15,7 @@ use super::extract::ApiJson;
     responses(
         (status = 200, description = "The calculation", body = CalculationResult),
         BodyProblems,
+        SimulationsBusy,
     )
 )]
 pub async fn calculate(

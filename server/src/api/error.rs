@@ -205,6 +205,15 @@ pub enum RateLimited {
     TooManyRequests(Problem),
 }
 
+/// Every simulation slot busy, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Only read by the OpenAPI derive.
+pub enum SimulationsBusy {
+    /// Every simulation slot stayed busy; `Retry-After` says when to try again.
+    #[response(status = 503, content_type = "application/problem+json")]
+    ServiceUnavailable(Problem),
+}
+
 fn error_message_busy(retry_after_secs: u64) -> String {
     ServiceError::Busy { retry_after_secs }.to_string()
 }
