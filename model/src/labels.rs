@@ -45,8 +45,9 @@ fn upper_first(words: &str) -> String {
     })
 }
 
-/// Lower-cases the first letter unless the first word is an acronym (`EKS`, `vCPU`).
-fn lower_first_word(label: &str) -> String {
+/// Lower-cases the first letter unless the first word is an acronym (`EKS`, `vCPU`):
+/// a label to use inside a sentence.
+pub fn lower_first_word(label: &str) -> String {
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if second.is_lowercase() => {

@@ -64,7 +64,7 @@ pub use fields::{
     split_range_control,
 };
 pub use input::ScenarioInput;
-pub use labels::{choice_label, field_label, field_title};
+pub use labels::{choice_label, field_label, field_title, lower_first_word};
 pub use output::{
     CalculationResult, Cheaper, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost,
     OnCall, OptionName, OptionResult, Options, SelfHostedOption, SensitivityEntry, Series, Warning,

@@ -3,7 +3,7 @@
 //! the Monte Carlo's answer in plain words with its percentiles.
 
 use clusterplan_model::{
-    CalculationResult, FieldSpec, OptionName, Stats, range_control, usd_short,
+    CalculationResult, FieldSpec, OptionName, Stats, lower_first_word, range_control, usd_short,
 };
 use leptos::prelude::*;
 
@@ -43,7 +43,7 @@ pub fn RangeControls(
     };
     view! {
         <details class="range" open=open>
-            <summary>{format!("Unsure? Give {} a range", spec.label().to_lowercase())}</summary>
+            <summary>{format!("Unsure? Give {} a range", lower_first_word(&spec.label()))}</summary>
             {control(low, "Low")}
             {control(high, "High")}
         </details>
