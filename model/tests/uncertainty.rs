@@ -183,3 +183,14 @@ fn every_uncertainty_violation_is_listed_at_its_path() {
     );
     assert!(errors[1].message.contains("not in use"), "{errors:?}");
 }
+
+#[test]
+fn a_seed_past_two_to_the_53_is_refused_exactly() {
+    let errors = field_errors(r#"{"uncertainty": {"seed": 9007199254740993}}"#);
+    assert_eq!(errors[0].field, "uncertainty.seed");
+    let ok = calc(r#"{"uncertainty": {"seed": 9007199254740992, "samples": 100}}"#);
+    assert_eq!(
+        ok.inputs.uncertainty.map(|u| u.seed),
+        Some(9_007_199_254_740_992)
+    );
+}

@@ -36,6 +36,11 @@ fn check(spec: &FieldSpec, value: Option<&Value>, path: &str, errors: &mut Vec<F
     let value = match value {
         None => return,
         Some(Value::Null) => f64::NAN,
+        // Beyond 2^53 an integer has no exact f64 (2^53 + 1 would read as 2^53 and
+        // pass the seed's cap); every integer cap is at most 2^53, so it is too big.
+        Some(value) if value.as_i64().is_some_and(|n| n.unsigned_abs() > 1 << 53) => value
+            .as_i64()
+            .map_or(f64::NAN, |n| n.signum() as f64 * f64::MAX),
         Some(value) => value.as_f64().unwrap_or(f64::NAN),
     };
     if let Some(message) = spec.check(value) {
