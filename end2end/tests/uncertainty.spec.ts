@@ -1,6 +1,7 @@
 // Uncertainty in the browser: range two inputs, see the probability and the
 // histogram change, save, and find the same figures on the share link.
 import { test, expect } from '@playwright/test';
+import { openWithoutJavaScript, saveAndGetLink } from './flows';
 
 test('ranging two inputs gives a probability and a histogram that the link keeps', async ({ page, browser }) => {
   const errors: string[] = [];
@@ -30,19 +31,14 @@ test('ranging two inputs gives a probability and a histogram that the link keeps
   const figures = await page.getByTestId('uncertainty-table').innerText();
   const probability = await headline.innerText();
 
-  await page.getByLabel('Scenario name').fill('Ranged plan');
-  await page.getByRole('button', { name: 'Save and get a link' }).click();
-  await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
-  const shareUrl = page.url();
+  const shareUrl = await saveAndGetLink(page, 'Ranged plan');
   expect(errors).toEqual([]);
 
-  const manager = await browser.newContext({ javaScriptEnabled: false });
-  const managerPage = await manager.newPage();
-  await managerPage.goto(shareUrl);
+  const { page: managerPage, close } = await openWithoutJavaScript(browser, shareUrl);
   await expect(managerPage.getByTestId('uncertainty-headline')).toHaveText(probability);
   expect(await managerPage.getByTestId('uncertainty-table').innerText()).toEqual(figures);
   await expect(managerPage.locator('figure[data-chart="uncertainty"] svg')).toBeVisible();
-  await manager.close();
+  await close();
 });
 
 test.describe('without JavaScript', () => {

@@ -1,6 +1,7 @@
 // Model v2 in the browser: Auto Mode, Spot, growth, a line item, the capacity
 // chart, presets; the saved scenario's figures on its link with JavaScript off.
 import { test, expect } from '@playwright/test';
+import { openWithoutJavaScript, saveAndGetLink } from './flows';
 
 test('Auto Mode, Spot, growth and a line item, saved and reopened without JavaScript', async ({ page, browser }) => {
   const errors: string[] = [];
@@ -46,20 +47,14 @@ test('Auto Mode, Spot, growth and a line item, saved and reopened without JavaSc
   await expect(verdict).toContainText('$462k');
   const figures = await table.innerText();
 
-  await page.getByLabel('Scenario name').fill('Auto Mode with growth');
-  await page.getByRole('button', { name: 'Save and get a link' }).click();
-  await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
-  const shareUrl = page.url();
+  const shareUrl = await saveAndGetLink(page, 'Auto Mode with growth');
   expect(errors).toEqual([]);
 
-  const manager = await browser.newContext({ javaScriptEnabled: false });
-  const managerPage = await manager.newPage();
-  await managerPage.goto(shareUrl);
-  await expect(managerPage.getByTestId('hydration-status')).toHaveText('static');
+  const { page: managerPage, close } = await openWithoutJavaScript(browser, shareUrl);
   await expect(managerPage.getByTestId('verdict')).toContainText('$462k');
   expect(await managerPage.getByTestId('money-table').innerText()).toEqual(figures);
   await expect(managerPage.locator('figure[data-chart="capacity"] svg')).toBeVisible();
-  await manager.close();
+  await close();
 });
 
 test.describe('without JavaScript', () => {

@@ -99,3 +99,21 @@ async fn the_openapi_document_and_catalog_show_the_v2_fields() {
     assert_eq!(names, ["standard", "xl", "2xl", "4xl", "8xl"]);
     assert_eq!(tiers["tiers"][1]["hourly_usd"], 1.65);
 }
+
+#[tokio::test]
+async fn methodology_shows_the_v2_formulas_defaults_and_tiers() {
+    let app = spawn_app().await;
+    let page = app.get("/methodology").await.text().await.unwrap();
+    for text in [
+        "g_k = (1 + workload_pct_per_year/100)^(k/12)",
+        "node management",
+        "tier_adder",
+        "hours_peak_month",
+        "eks.control_plane_tier",
+        "line_items[].per",
+        "uncertainty.samples",
+        "13.9",
+    ] {
+        assert!(page.contains(text), "{text} missing from /methodology");
+    }
+}
