@@ -7,6 +7,7 @@ pub mod api;
 pub mod calculate;
 pub mod cli;
 pub mod config;
+pub mod cross_site;
 pub mod middleware;
 pub mod ratelimit;
 pub mod routes;

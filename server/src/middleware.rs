@@ -1,12 +1,16 @@
 //! The tower layers around every route, outermost first:
 //!
-//! 1. request id: set before anything else, so every log line can carry it;
+//! 1. request id: always our own (a client's `x-request-id` is dropped, so logs
+//!    never carry text a client chose), set before anything else so every log
+//!    line can carry it;
 //! 2. trace: one span per request with method, matched route pattern and request
 //!    id; never the raw path (share ids are secrets) nor headers (edit tokens);
 //! 3. propagate the request id to the response, for support requests;
 //! 4. security headers that hold for every response;
 //! 5. compression, outside the timeout so slow clients do not count against it;
-//! 6. timeout, so a stuck request cannot hold a connection for ever;
+//! 6. timeout, so a stuck request cannot hold a connection for ever; it answers
+//!    503 with `Retry-After` (not 408, which browsers resend on their own: a slow
+//!    save could run twice), as a problem document made just outside it;
 //! 7. body limit for every route (server functions too), with its bare 413
 //!    turned into a problem document just outside it;
 //! 8. panic catching, innermost, so a panic becomes a 500 problem document that
@@ -36,15 +40,24 @@ use crate::api::ApiError;
 /// Largest request body any route accepts (the API's own limit is lower).
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
-/// Longest a request may take before it is answered 408.
+/// Longest a request may take before it is answered 503.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// What a timed-out request is asked to wait before trying again, in seconds.
+const TIMEOUT_RETRY_AFTER_SECS: u64 = 5;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Wraps `router` in the layers above.
 pub fn apply(router: Router) -> Router {
+    apply_with_timeout(router, REQUEST_TIMEOUT)
+}
+
+/// [`apply`] with another request timeout (tests use a short one).
+pub fn apply_with_timeout(router: Router, timeout: Duration) -> Router {
     router.layer(
         ServiceBuilder::new()
+            .layer(axum::middleware::map_request(drop_client_request_id))
             .layer(SetRequestIdLayer::new(REQUEST_ID, RandomRequestId))
             .layer(
                 TraceLayer::new_for_http()
@@ -65,14 +78,20 @@ pub fn apply(router: Router) -> Router {
                 HeaderValue::from_static("DENY"),
             ))
             .layer(CompressionLayer::new())
+            .layer(axum::middleware::map_response(problem_for_bare_status))
             .layer(TimeoutLayer::with_status_code(
-                StatusCode::REQUEST_TIMEOUT,
-                REQUEST_TIMEOUT,
+                StatusCode::SERVICE_UNAVAILABLE,
+                timeout,
             ))
-            .layer(axum::middleware::map_response(problem_for_bare_413))
+            .layer(axum::middleware::map_response(problem_for_bare_status))
             .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
             .layer(CatchPanicLayer::custom(panic_response)),
     )
+}
+
+async fn drop_client_request_id(mut request: Request<Body>) -> Request<Body> {
+    request.headers_mut().remove(REQUEST_ID);
+    request
 }
 
 fn request_span(request: &Request<Body>) -> tracing::Span {
@@ -88,8 +107,9 @@ fn request_span(request: &Request<Body>) -> tracing::Span {
     tracing::info_span!("request", method = %request.method(), route, request_id = id)
 }
 
-/// The body limit answers 413 in plain text; say it as every other error is said.
-async fn problem_for_bare_413<B>(response: axum::http::Response<B>) -> Response
+/// The body limit answers 413 and the timeout 503 without a body; say them as
+/// every other error is said.
+async fn problem_for_bare_status<B>(response: axum::http::Response<B>) -> Response
 where
     B: axum::body::HttpBody<Data = axum::body::Bytes> + Send + 'static,
     B::Error: Into<axum::BoxError>,
@@ -98,10 +118,16 @@ where
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
-    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_problem {
-        ApiError::PayloadTooLarge.into_response()
-    } else {
-        response.map(Body::new)
+    // Only the timeout's own 503 is empty; `/readyz` says why it is not ready.
+    let empty = axum::body::HttpBody::size_hint(response.body()).exact() == Some(0);
+    match (response.status(), is_problem) {
+        (StatusCode::PAYLOAD_TOO_LARGE, false) => ApiError::PayloadTooLarge.into_response(),
+        (StatusCode::SERVICE_UNAVAILABLE, false) if empty => ApiError::ServiceUnavailable {
+            message: "the request took too long and was stopped; try again".into(),
+            retry_after_secs: TIMEOUT_RETRY_AFTER_SECS,
+        }
+        .into_response(),
+        _ => response.map(Body::new),
     }
 }
 
@@ -155,5 +181,38 @@ mod tests {
             "nosniff"
         );
         assert!(response.headers().contains_key(REQUEST_ID));
+    }
+
+    #[tokio::test]
+    async fn a_request_that_times_out_is_a_503_problem_with_retry_after() {
+        let slow = Router::new().route(
+            "/slow",
+            get(|| async {
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                "late"
+            }),
+        );
+        let app = apply_with_timeout(slow, Duration::from_millis(50));
+        let request = Request::get("/slow").body(Body::empty()).expect("request");
+        let response = app.oneshot(request).await.expect("a response");
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "application/problem+json"
+        );
+        assert_eq!(response.headers()[header::RETRY_AFTER], "5");
+    }
+
+    #[tokio::test]
+    async fn the_request_id_is_always_our_own() {
+        let app = apply(Router::new().route("/", get(|| async { "ok" })));
+        let request = Request::get("/")
+            .header(REQUEST_ID, "chosen-by-the-client")
+            .body(Body::empty())
+            .expect("request");
+        let response = app.oneshot(request).await.expect("a response");
+        let id = response.headers()[REQUEST_ID].to_str().expect("text");
+        assert_ne!(id, "chosen-by-the-client");
+        assert_eq!(id.len(), 22, "a fresh 128-bit id: {id}");
     }
 }

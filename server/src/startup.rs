@@ -56,6 +56,7 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
             service: Service::new(db, &config.public_url),
             readiness: Readiness::ready(),
             write_limiter: crate::ratelimit::WriteLimiter::new(config.write_limit_per_minute),
+            trusted_origins: crate::cross_site::TrustedOrigins::from_public_url(&config.public_url),
         },
         drain_delay: Duration::from_secs(config.drain_delay_secs),
         shutdown_timeout: Duration::from_secs(config.shutdown_timeout_secs),

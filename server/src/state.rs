@@ -15,6 +15,8 @@ pub struct AppState {
     pub readiness: Readiness,
     /// Write budgets per client address.
     pub write_limiter: std::sync::Arc<crate::ratelimit::WriteLimiter>,
+    /// Where same-site writes may come from besides the request's own host.
+    pub trusted_origins: crate::cross_site::TrustedOrigins,
 }
 
 /// A flag shared by the readiness probe and the shutdown sequence.

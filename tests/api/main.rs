@@ -7,6 +7,7 @@ mod charts;
 mod cli;
 mod compare;
 mod concurrency;
+mod cross_site;
 mod export;
 mod health;
 mod helpers;

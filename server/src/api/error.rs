@@ -46,6 +46,9 @@ pub enum ApiError {
         /// Seconds until a retry is likely to be served.
         retry_after_secs: u64,
     },
+    /// A write sent by a browser on another site's behalf.
+    #[error("writes are accepted only from this site's own pages")]
+    CrossSite,
     /// The path exists but not with this method.
     #[error("this method is not allowed here")]
     MethodNotAllowed,
@@ -79,7 +82,7 @@ impl ApiError {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::CrossSite => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::ServiceUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,

@@ -21,6 +21,7 @@ pub fn router(state: AppState) -> Router {
     };
     let options = state.leptos_options.clone();
     let limiter = state.write_limiter.clone();
+    let trusted = state.trusted_origins.clone();
 
     let router = Router::new()
         .route("/healthz", get(health::healthz))
@@ -39,6 +40,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             limiter,
             crate::ratelimit::limit_writes,
+        ))
+        // Outside the write limit: a refused cross-site write costs the user nothing.
+        .layer(axum::middleware::from_fn_with_state(
+            trusted,
+            crate::cross_site::refuse_cross_site,
         ));
     crate::middleware::apply(router)
 }

@@ -1,0 +1,72 @@
+//! Writes a browser sends on another site's behalf are refused (issue: cross-site
+//! posts to the pages' server functions); same-site pages and scripts still work.
+
+use serde_json::json;
+
+use crate::helpers::{TestApp, assert_problem, spawn_app};
+
+async fn save_from_page(app: &TestApp, headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut request = app
+        .client
+        .post(app.url("/api/save_scenario"))
+        .form(&[("name", "posted"), ("query", "clusters=2")]);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.expect("request sent")
+}
+
+#[tokio::test]
+async fn cross_site_writes_are_403_and_store_nothing() {
+    let app = spawn_app().await;
+    let host = app.address.trim_start_matches("http://").to_owned();
+    let cases: [&[(&str, &str)]; 3] = [
+        &[("sec-fetch-site", "cross-site")],
+        &[("origin", "https://evil.example")],
+        &[("origin", "null")],
+    ];
+    for headers in cases {
+        let response = save_from_page(&app, headers).await;
+        let problem = assert_problem(response, 403).await;
+        assert!(
+            problem["detail"].as_str().unwrap().contains("this site"),
+            "{headers:?}"
+        );
+    }
+    let fork = app
+        .client
+        .post(app.url("/api/fork_scenario"))
+        .header("origin", "https://evil.example")
+        .form(&[("id", "3xQ1uTnV7Z0pYqJm2LkH9a")])
+        .send()
+        .await
+        .unwrap();
+    assert_problem(fork, 403).await;
+
+    // The page's own origin, a same-origin fetch and a script without either header.
+    let own = format!("http://{host}");
+    for headers in [
+        vec![("origin", own.as_str()), ("sec-fetch-site", "same-origin")],
+        vec![],
+    ] {
+        let response = save_from_page(&app, &headers).await;
+        assert!(
+            response.status().is_redirection() || response.status().is_success(),
+            "{headers:?}: {}",
+            response.status()
+        );
+    }
+    // Reads are never refused, and the JSON API still takes scripts' writes.
+    let read = app
+        .client
+        .get(app.url("/"))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), 200);
+    let created = app
+        .post_json("/api/v1/scenarios", &json!({"name": "script", "input": {}}))
+        .await;
+    assert_eq!(created.status(), 201);
+}
