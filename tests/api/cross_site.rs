@@ -70,3 +70,43 @@ async fn cross_site_writes_are_403_and_store_nothing() {
         .await;
     assert_eq!(created.status(), 201);
 }
+
+#[tokio::test]
+async fn answers_that_name_a_share_link_are_private_and_unindexed() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Private", json!({})).await;
+    let id = &created.id;
+    for path in [
+        format!("/api/v1/scenarios/{id}"),
+        format!("/api/v1/scenarios/{id}/revisions/1"),
+        format!("/api/v1/scenarios/{id}/export.csv"),
+        format!("/api/v1/compare?ids={id}"),
+        format!("/compare?ids={id}"),
+        format!("/?edit={id}&name=Private"),
+        format!("/s/{id}"),
+    ] {
+        let response = app.get(&path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        let headers = response.headers();
+        assert_eq!(headers["cache-control"], "private, no-store", "{path}");
+        assert!(
+            headers["x-robots-tag"]
+                .to_str()
+                .unwrap()
+                .contains("noindex"),
+            "{path}"
+        );
+    }
+    let svg = app.get(&format!("/s/{id}/charts/cumulative.svg")).await;
+    let policy = svg.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        policy.contains("sandbox") && policy.contains("default-src 'none'"),
+        "{policy}"
+    );
+    // The catalog and the OpenAPI document name no secret and may be cached.
+    let catalog = app.get("/api/v1/catalog").await;
+    assert!(catalog.headers().get("x-robots-tag").is_none());
+}

@@ -17,6 +17,8 @@ use crate::types::Comparison;
 /// The comparison page.
 #[component]
 pub fn ComparePage() -> impl IntoView {
+    // The ids in the URL are share secrets, and the page lists this browser's own.
+    crate::security::keep_private();
     let query = use_query_map();
     let ids = move || query.with(|q| q.get("ids").unwrap_or_default());
     let initial = ids();

@@ -32,6 +32,10 @@ pub fn PlannerPage() -> impl IntoView {
         .iter()
         .find(|(k, _)| k == "edit")
         .map(|(_, v)| v.clone());
+    if edit_id.is_some() {
+        // `?edit=` names a scenario's share id.
+        crate::security::keep_private();
+    }
     let name = values
         .iter()
         .find(|(k, _)| k == "name")

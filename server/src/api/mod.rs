@@ -9,7 +9,9 @@ mod scenarios;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
 use axum::routing::get;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use error::{ApiError, Problem};
 pub use openapi::ApiDoc;
@@ -23,9 +25,6 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The `/api/v1` routes, to be nested under that prefix.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/calculate", axum::routing::post(calculate::calculate))
-        .route("/catalog", get(calculate::catalog))
-        .route("/openapi.json", get(openapi::document))
         .route("/compare", get(compare::compare))
         .route("/scenarios", axum::routing::post(scenarios::create))
         .route(
@@ -36,6 +35,19 @@ pub fn router() -> Router<AppState> {
         )
         .route("/scenarios/{id}/revisions/{n}", get(scenarios::revision))
         .route("/scenarios/{id}/export.csv", get(scenarios::export_csv))
+        // Every answer above names a share link (the secret that reads a
+        // scenario): keep it out of shared caches and search indexes.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("x-robots-tag"),
+            HeaderValue::from_static("noindex, nofollow"),
+        ))
+        .route("/calculate", axum::routing::post(calculate::calculate))
+        .route("/catalog", get(calculate::catalog))
+        .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::NotFound("this API path".into()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

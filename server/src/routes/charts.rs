@@ -22,6 +22,12 @@ pub async fn chart(
             (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
             // The link is the share secret: keep the chart out of shared caches.
             (header::CACHE_CONTROL, "private, max-age=60"),
+            // Opened on its own, an SVG is a document that could run script or
+            // load things; the sandbox allows neither (`<img>` embedding still works).
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+            ),
         ],
         svg,
     )
