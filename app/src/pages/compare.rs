@@ -18,6 +18,7 @@ use crate::types::Comparison;
 #[component]
 pub fn ComparePage() -> impl IntoView {
     // The ids in the URL are share secrets, and the page lists this browser's own.
+    #[cfg(feature = "ssr")]
     crate::security::keep_private();
     let query = use_query_map();
     let ids = move || query.with(|q| q.get("ids").unwrap_or_default());

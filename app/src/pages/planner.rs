@@ -32,8 +32,9 @@ pub fn PlannerPage() -> impl IntoView {
         .iter()
         .find(|(k, _)| k == "edit")
         .map(|(_, v)| v.clone());
+    // `?edit=` names a scenario's share id.
+    #[cfg(feature = "ssr")]
     if edit_id.is_some() {
-        // `?edit=` names a scenario's share id.
         crate::security::keep_private();
     }
     let name = values
