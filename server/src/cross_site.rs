@@ -3,8 +3,11 @@
 //! could post a form to them; browsers say where a request comes from, and a write
 //! from elsewhere is answered 403 before any handler runs.
 //!
-//! A write is refused when `Sec-Fetch-Site` is `cross-site`, or when it carries an
-//! `Origin` that is neither this request's own host nor the configured public URL.
+//! A write is refused when `Sec-Fetch-Site` is `cross-site`. Browsers that send no
+//! `Sec-Fetch-Site` are judged by `Origin`: refused unless it is this request's own
+//! host or the configured public URL. `Sec-Fetch-Site` wins when present, because
+//! our own pages send `Referrer-Policy: no-referrer`, under which a browser's plain
+//! form post carries `Origin: null`.
 //! Clients that send neither header (curl, finance scripts) are not browsers acting
 //! for someone else, and the JSON API's writes need a bearer token anyway.
 
@@ -44,8 +47,8 @@ fn is_cross_site(request: &Request<Body>, trusted: &TrustedOrigins) -> bool {
             .get(name)
             .and_then(|v: &header::HeaderValue| v.to_str().ok())
     };
-    if text(header::HeaderName::from_static("sec-fetch-site")) == Some("cross-site") {
-        return true;
+    if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site")) {
+        return site == "cross-site";
     }
     let Some(origin) = headers.get(header::ORIGIN) else {
         return false;

@@ -47,6 +47,8 @@ async fn cross_site_writes_are_403_and_store_nothing() {
     let own = format!("http://{host}");
     for headers in [
         vec![("origin", own.as_str()), ("sec-fetch-site", "same-origin")],
+        // A plain form post from our page (no-referrer policy): Origin is null.
+        vec![("origin", "null"), ("sec-fetch-site", "same-origin")],
         vec![],
     ] {
         let response = save_from_page(&app, &headers).await;
