@@ -20,8 +20,8 @@ pub enum AppError {
         "only the browser that created this scenario can edit it; fork it to make your own copy"
     )]
     Forbidden,
-    /// The server is at its limit of simulations; trying again shortly works.
-    #[error("the server is busy with other simulations; try again in a few seconds")]
+    /// The server is busy (simulations, a locked database); trying again shortly works.
+    #[error("the server is busy; try again in a few seconds")]
     Busy,
     /// The server failed; details are in its log, not here.
     #[error("something went wrong on the server; try again")]

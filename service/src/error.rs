@@ -19,22 +19,53 @@ pub enum ServiceError {
     WrongToken,
     /// A stored scenario no longer passes validation (a later model tightened a
     /// rule); the server's problem, not the reader's.
-    #[error("stored scenario {id} is no longer valid: {reason}")]
+    // No id in the message: it is logged, and share ids are secrets.
+    #[error("a stored scenario is no longer valid: {reason}")]
     StoredInputInvalid {
         /// The scenario's id.
         id: String,
         /// The validation errors, joined.
         reason: String,
     },
-    /// Every simulation slot stayed taken for the wait limit: try again shortly.
-    #[error("the server is busy with other simulations; try again in {retry_after_secs} s")]
+    /// A resource stayed busy for its wait limit (every simulation slot, a locked
+    /// database, an exhausted connection pool): trying again shortly works.
+    #[error("the server is busy; try again in {retry_after_secs} s")]
     Busy {
         /// Seconds to wait before trying again.
         retry_after_secs: u64,
     },
     /// The database failed.
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+}
+
+/// What a busy database asks the caller to wait, in seconds.
+const DATABASE_RETRY_AFTER_SECS: u64 = 1;
+
+impl From<sqlx::Error> for ServiceError {
+    /// A locked database or a pool with no free connection is busy, not broken:
+    /// the caller is told to come back (503) instead of seeing a server error.
+    fn from(error: sqlx::Error) -> Self {
+        match is_busy(&error) {
+            true => ServiceError::Busy {
+                retry_after_secs: DATABASE_RETRY_AFTER_SECS,
+            },
+            false => ServiceError::Database(error),
+        }
+    }
+}
+
+/// Pool timeout, or SQLite's `SQLITE_BUSY` (5) / `SQLITE_LOCKED` (6), extended
+/// codes included (their low byte is the primary code).
+fn is_busy(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(db) => db
+            .code()
+            .and_then(|code| code.parse::<i32>().ok())
+            .is_some_and(|code| matches!(code & 0xff, 5 | 6)),
+        _ => false,
+    }
 }
 
 impl ServiceError {
@@ -48,4 +79,37 @@ impl ServiceError {
 /// database error a caller can recover from by trying again with a new key.
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ServiceError;
+
+    #[test]
+    fn a_stored_input_error_keeps_the_share_id_out_of_its_message() {
+        let error = ServiceError::StoredInputInvalid {
+            id: "3xQ1uTnV7Z0pYqJm2LkH9a".into(),
+            reason: "clusters: must be at least 1".into(),
+        };
+        assert!(
+            !error.to_string().contains("3xQ1uTnV7Z0pYqJm2LkH9a"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_exhausted_pool_is_busy_not_broken() {
+        let error = ServiceError::from(sqlx::Error::PoolTimedOut);
+        assert!(
+            matches!(
+                error,
+                ServiceError::Busy {
+                    retry_after_secs: 1
+                }
+            ),
+            "{error:?}"
+        );
+        let other = ServiceError::from(sqlx::Error::RowNotFound);
+        assert!(matches!(other, ServiceError::Database(_)));
+    }
 }
