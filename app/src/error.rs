@@ -23,6 +23,10 @@ pub enum AppError {
     /// The server is busy (simulations, a locked database); trying again shortly works.
     #[error("the server is busy; try again in a few seconds")]
     Busy,
+    /// The server cannot take this change (a full database, a scenario with
+    /// the most revisions); the message says why and what to do.
+    #[error("{0}")]
+    Refused(String),
     /// The server failed; details are in its log, not here.
     #[error("something went wrong on the server; try again")]
     Internal,
@@ -58,7 +62,10 @@ impl From<clusterplan_service::ServiceError> for AppError {
             E::NotFound(_) => AppError::NotFound,
             E::MissingToken | E::WrongToken => AppError::Forbidden,
             E::Busy { .. } => AppError::Busy,
-            other @ (E::StoredInputInvalid { .. } | E::Database(_)) => {
+            refused @ (E::RevisionLimit { .. } | E::StorageFull) => {
+                AppError::Refused(refused.to_string())
+            }
+            other @ (E::StoredInputInvalid { .. } | E::Inconsistent(_) | E::Database(_)) => {
                 tracing::error!(error = %other, "server function failed");
                 AppError::Internal
             }

@@ -25,6 +25,15 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_SQLITE_SYNCHRONOUS", default_value = "full", value_parser = parse_durability)]
     pub sqlite_synchronous: Durability,
 
+    /// Largest the database may grow, in MiB; past it saves answer 507 and
+    /// reads go on.
+    #[arg(long, env = "CLUSTERPLAN_MAX_DATABASE_MB", default_value_t = 1024)]
+    pub max_database_mb: u64,
+
+    /// Revisions one scenario keeps; a save past it is refused (fork to go on).
+    #[arg(long, env = "CLUSTERPLAN_MAX_REVISIONS", default_value_t = clusterplan_service::MAX_REVISIONS_PER_SCENARIO)]
+    pub max_revisions_per_scenario: u32,
+
     /// Seconds between SIGTERM and closing the listener: `/readyz` answers 503 at
     /// once so the load balancer stops sending, while requests still arrive.
     #[arg(long, env = "CLUSTERPLAN_DRAIN_DELAY_SECS", default_value_t = 5)]
@@ -40,6 +49,19 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE", default_value_t = 60)]
     pub write_limit_per_minute: u32,
 
+    /// Seconds a client may take to send a request's headers; an idle
+    /// keep-alive connection is closed after as long.
+    #[arg(
+        long,
+        env = "CLUSTERPLAN_HEADER_READ_TIMEOUT_SECS",
+        default_value_t = 10
+    )]
+    pub header_read_timeout_secs: u64,
+
+    /// Most client connections served at once; more wait to be accepted.
+    #[arg(long, env = "CLUSTERPLAN_MAX_CONNECTIONS", default_value_t = 512)]
+    pub max_connections: usize,
+
     /// Directory holding the built site (`pkg/` with the wasm bundle, CSS, assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -53,11 +75,15 @@ impl Config {
             database_url: database_url.into(),
             public_url: String::new(),
             sqlite_synchronous: Durability::Full,
+            max_database_mb: 1024,
+            max_revisions_per_scenario: clusterplan_service::MAX_REVISIONS_PER_SCENARIO,
             drain_delay_secs: 0,
             // Tests save hundreds of scenarios from one address; the limit has
             // its own test.
             write_limit_per_minute: 1_000_000,
             shutdown_timeout_secs: 5,
+            header_read_timeout_secs: 10,
+            max_connections: 512,
             site_root: "target/site".into(),
         }
     }

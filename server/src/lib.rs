@@ -11,6 +11,7 @@ pub mod cross_site;
 pub mod middleware;
 pub mod ratelimit;
 pub mod routes;
+pub mod serve;
 pub mod shutdown;
 pub mod startup;
 pub mod state;

@@ -5,10 +5,11 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use clusterplan_service::{Database, DbError, Service};
+use clusterplan_service::{Database, DbError, DbSettings, Service};
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
+use crate::serve::{ConnectionLimits, serve};
 use crate::state::Readiness;
 use crate::{AppState, Config, router};
 
@@ -34,11 +35,16 @@ pub struct Application {
     state: AppState,
     drain_delay: Duration,
     shutdown_timeout: Duration,
+    limits: ConnectionLimits,
 }
 
 /// Opens and migrates the database, then binds `config.addr`.
 pub async fn build(config: Config) -> Result<Application, StartupError> {
-    let db = Database::connect_with(&config.database_url, config.sqlite_synchronous).await?;
+    let settings = DbSettings {
+        durability: config.sqlite_synchronous,
+        max_bytes: config.max_database_mb.saturating_mul(1 << 20),
+    };
+    let db = Database::connect_with(&config.database_url, settings).await?;
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|source| StartupError::Bind {
@@ -53,13 +59,18 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
         listener,
         state: AppState {
             leptos_options,
-            service: Service::new(db, &config.public_url),
+            service: Service::new(db, &config.public_url)
+                .with_max_revisions(config.max_revisions_per_scenario),
             readiness: Readiness::ready(),
             write_limiter: crate::ratelimit::WriteLimiter::new(config.write_limit_per_minute),
             trusted_origins: crate::cross_site::TrustedOrigins::from_public_url(&config.public_url),
         },
         drain_delay: Duration::from_secs(config.drain_delay_secs),
         shutdown_timeout: Duration::from_secs(config.shutdown_timeout_secs),
+        limits: ConnectionLimits {
+            header_read_timeout: Duration::from_secs(config.header_read_timeout_secs),
+            max_connections: config.max_connections,
+        },
     })
 }
 
@@ -72,10 +83,7 @@ impl Application {
     }
 
     /// Serves until `shutdown` resolves, then drains (see the module docs).
-    pub async fn run_until(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) {
         let db = self.state.service.database().clone();
         let readiness = self.state.readiness.clone();
         let (drain_delay, timeout) = (self.drain_delay, self.shutdown_timeout);
@@ -88,12 +96,7 @@ impl Application {
             tracing::info!("closing the listener; finishing in-flight requests");
             let _ = closing_tx.send(());
         };
-        let app = router(self.state);
-        let server = axum::serve(
-            self.listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(signal);
+        let server = serve(self.listener, router(self.state), self.limits, signal);
         let bound = async move {
             if closing_rx.await.is_ok() {
                 tokio::time::sleep(timeout).await;
@@ -101,15 +104,13 @@ impl Application {
                 std::future::pending::<()>().await;
             }
         };
-        let served = tokio::select! {
-            served = server => served,
+        tokio::select! {
+            () = server => {},
             () = bound => {
                 tracing::warn!(?timeout, "in-flight requests did not finish in time; stopping");
-                Ok(())
             }
-        };
+        }
         db.close().await;
         tracing::info!("stopped");
-        served
     }
 }

@@ -53,6 +53,30 @@ impl From<Durability> for SqliteSynchronous {
     }
 }
 
+/// How the database is opened: durability and the size guard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DbSettings {
+    /// How hard SQLite works to keep an acknowledged write.
+    pub durability: Durability,
+    /// The largest the database file may grow, in bytes (rounded down to whole
+    /// 4 KiB pages). A write that needs more fails as full (507) and changes
+    /// nothing; reads go on.
+    pub max_bytes: u64,
+}
+
+/// The page size SQLite uses for new files, to turn bytes into `max_page_count`.
+const PAGE_BYTES: u64 = 4096;
+
+impl Default for DbSettings {
+    /// Power-loss-safe, and at most 1 GiB.
+    fn default() -> Self {
+        Self {
+            durability: Durability::Full,
+            max_bytes: 1 << 30,
+        }
+    }
+}
+
 /// The process-wide connection pool. Cheap to clone: clones share one pool.
 #[derive(Clone, Debug)]
 pub struct Database {
@@ -62,16 +86,16 @@ pub struct Database {
 impl Database {
     /// Opens (creating if missing) and migrates the SQLite database at `url`, with
     /// `synchronous=FULL`: a save acknowledged is on disk even if the machine loses
-    /// power. See [`Database::connect_with`] to trade that for speed.
+    /// power, and the default size guard. See [`Database::connect_with`].
     pub async fn connect(url: &str) -> Result<Self, DbError> {
-        Self::connect_with(url, Durability::Full).await
+        Self::connect_with(url, DbSettings::default()).await
     }
 
     /// Opens (creating if missing) and migrates the SQLite database at `url`.
     ///
     /// WAL lets readers proceed while one writer commits; the busy timeout makes
     /// concurrent writers queue instead of failing with `SQLITE_BUSY`.
-    pub async fn connect_with(url: &str, durability: Durability) -> Result<Self, DbError> {
+    pub async fn connect_with(url: &str, settings: DbSettings) -> Result<Self, DbError> {
         // sqlx's SQLite parser takes any string as a file name; a Postgres URL
         // must not silently become a local file called "postgres:".
         if !url.starts_with("sqlite:") {
@@ -88,8 +112,14 @@ impl Database {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .busy_timeout(Duration::from_secs(5))
-            .synchronous(durability.into())
-            .foreign_keys(true);
+            .synchronous(settings.durability.into())
+            .foreign_keys(true)
+            // The size guard: SQLite itself refuses to grow past it (SQLITE_FULL),
+            // the same error a full disk gives, so both are one path.
+            .pragma(
+                "max_page_count",
+                (settings.max_bytes / PAGE_BYTES).max(1).to_string(),
+            );
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
@@ -172,7 +202,11 @@ mod tests {
                 "sqlite://{}",
                 dir.path().join(format!("{expected}.db")).display()
             );
-            let db = Database::connect_with(&url, durability)
+            let settings = DbSettings {
+                durability,
+                ..DbSettings::default()
+            };
+            let db = Database::connect_with(&url, settings)
                 .await
                 .expect("connect");
             let level: i64 = sqlx::query_scalar("PRAGMA synchronous")

@@ -34,6 +34,22 @@ pub enum ServiceError {
         /// Seconds to wait before trying again.
         retry_after_secs: u64,
     },
+    /// The scenario already has the most revisions one scenario keeps.
+    #[error(
+        "this scenario has {max} revisions, the most one scenario keeps; fork it to keep editing"
+    )]
+    RevisionLimit {
+        /// The cap.
+        max: u64,
+    },
+    /// The database hit its size guard or the disk is full: nothing was written;
+    /// reading still works.
+    #[error("the database is full, so nothing was saved; saved scenarios can still be read")]
+    StorageFull,
+    /// Stored data broke an invariant (a revision pointer without its row); the
+    /// write was rolled back.
+    #[error("stored data is inconsistent: {0}")]
+    Inconsistent(&'static str),
     /// The database failed.
     #[error("database error: {0}")]
     Database(sqlx::Error),
@@ -45,26 +61,35 @@ const DATABASE_RETRY_AFTER_SECS: u64 = 1;
 impl From<sqlx::Error> for ServiceError {
     /// A locked database or a pool with no free connection is busy, not broken:
     /// the caller is told to come back (503) instead of seeing a server error.
+    /// A full disk or size guard is said as such (507), not as a failure.
     fn from(error: sqlx::Error) -> Self {
-        match is_busy(&error) {
-            true => ServiceError::Busy {
+        let busy_pool = matches!(error, sqlx::Error::PoolTimedOut);
+        match primary_code(&error) {
+            _ if busy_pool => ServiceError::Busy {
                 retry_after_secs: DATABASE_RETRY_AFTER_SECS,
             },
-            false => ServiceError::Database(error),
+            Some(SQLITE_BUSY | SQLITE_LOCKED) => ServiceError::Busy {
+                retry_after_secs: DATABASE_RETRY_AFTER_SECS,
+            },
+            Some(SQLITE_FULL) => ServiceError::StorageFull,
+            _ => ServiceError::Database(error),
         }
     }
 }
 
-/// Pool timeout, or SQLite's `SQLITE_BUSY` (5) / `SQLITE_LOCKED` (6), extended
-/// codes included (their low byte is the primary code).
-fn is_busy(error: &sqlx::Error) -> bool {
+const SQLITE_BUSY: i32 = 5;
+const SQLITE_LOCKED: i32 = 6;
+/// The disk is full, or the database reached `max_page_count` (our size guard).
+const SQLITE_FULL: i32 = 13;
+
+/// SQLite's primary result code (the low byte of an extended code).
+fn primary_code(error: &sqlx::Error) -> Option<i32> {
     match error {
-        sqlx::Error::PoolTimedOut => true,
         sqlx::Error::Database(db) => db
             .code()
             .and_then(|code| code.parse::<i32>().ok())
-            .is_some_and(|code| matches!(code & 0xff, 5 | 6)),
-        _ => false,
+            .map(|code| code & 0xff),
+        _ => None,
     }
 }
 

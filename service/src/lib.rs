@@ -22,7 +22,7 @@ mod store;
 use std::sync::Arc;
 
 pub use calculation::{calculate, catalog_document};
-pub use db::{Database, DbError, Durability};
+pub use db::{Database, DbError, DbSettings, Durability};
 pub use documents::{
     CatalogDocument, ComparisonDocument, CreatedScenario, NewScenario, ScenarioDocument,
     ScenarioUpdate,
@@ -35,7 +35,12 @@ pub struct Service {
     db: Database,
     public_url: Arc<str>,
     simulations: compute::Simulations,
+    max_revisions: i64,
 }
+
+/// How many revisions one scenario keeps unless configured otherwise; a save
+/// past it is refused (fork to go on), so one scenario cannot grow for ever.
+pub const MAX_REVISIONS_PER_SCENARIO: u32 = 1_000;
 
 impl Service {
     /// A service over `db`. `public_url` (e.g. `https://plan.example.com`, no
@@ -45,7 +50,14 @@ impl Service {
             db,
             public_url: public_url.trim_end_matches('/').into(),
             simulations: compute::Simulations::per_core(),
+            max_revisions: MAX_REVISIONS_PER_SCENARIO.into(),
         }
+    }
+
+    /// The same service with another cap on revisions per scenario (at least 1).
+    pub fn with_max_revisions(mut self, max: u32) -> Self {
+        self.max_revisions = i64::from(max.max(1));
+        self
     }
 
     /// The database, for readiness checks and shutdown.

@@ -80,7 +80,8 @@ impl Service {
             .input
             .map(|input| validate(input, "input"))
             .transpose();
-        // Neither given is allowed: a new revision equal to the last (a "touch").
+        // Neither given is allowed, and, like any change equal to the latest
+        // revision, writes nothing.
         let (name, scenario) = merge_errors(name, scenario)?;
         let input_json = scenario.as_ref().map(|s| to_json(s.input()));
         let write = RevisionWrite {
@@ -88,7 +89,9 @@ impl Service {
             input_json: input_json.as_deref(),
             model_version: MODEL_VERSION,
         };
-        let revision = store::append_revision(self.db.pool(), id, token, &write).await?;
+        let appended =
+            store::append_revision(self.db.pool(), id, token, &write, self.max_revisions).await?;
+        let (store::Appended::New(revision) | store::Appended::Unchanged(revision)) = appended;
         self.revision(id, revision).await
     }
 

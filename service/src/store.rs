@@ -85,41 +85,78 @@ pub async fn insert(
     Ok(now)
 }
 
-/// Appends the next revision if `token` is the scenario's edit token; returns its number.
+/// What [`append_revision`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Appended {
+    /// A new revision with this number was written.
+    New(i64),
+    /// The change equals the latest revision (this number); nothing was written.
+    Unchanged(i64),
+}
+
+/// Appends the next revision if `token` is the scenario's edit token, unless it
+/// would equal the latest one, and only while the scenario has fewer than
+/// `max_revisions`.
 pub async fn append_revision(
     pool: &SqlitePool,
     id: &str,
     token: &str,
     write: &RevisionWrite<'_>,
-) -> Result<i64, ServiceError> {
+    max_revisions: i64,
+) -> Result<Appended, ServiceError> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let latest = authorize(&mut tx, id, token).await?;
-    let next = latest + 1;
-    let now: String = sqlx::query_scalar(NOW).fetch_one(&mut *tx).await?;
     // The new revision copies what it does not replace from the latest one.
-    sqlx::query(
-        "INSERT INTO scenario_revisions \
-         (scenario_id, revision, name, input_json, model_version, created_at) \
-         SELECT scenario_id, ?, COALESCE(?, name), COALESCE(?, input_json), ?, ? \
-         FROM scenario_revisions WHERE scenario_id = ? AND revision = ?",
+    let (latest_name, latest_input): (String, String) = sqlx::query_as(
+        "SELECT name, input_json FROM scenario_revisions WHERE scenario_id = ? AND revision = ?",
     )
-    .bind(next)
-    .bind(write.name)
-    .bind(write.input_json)
-    .bind(write.model_version)
-    .bind(&now)
     .bind(id)
     .bind(latest)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(ServiceError::Inconsistent(
+        "a scenario's latest revision is missing",
+    ))?;
+    let name = write.name.unwrap_or(&latest_name);
+    let input_json = write.input_json.unwrap_or(&latest_input);
+    if name == latest_name && input_json == latest_input {
+        return Ok(Appended::Unchanged(latest));
+    }
+    if latest >= max_revisions {
+        return Err(ServiceError::RevisionLimit {
+            max: max_revisions.unsigned_abs(),
+        });
+    }
+    let next = latest + 1;
+    let now: String = sqlx::query_scalar(NOW).fetch_one(&mut *tx).await?;
+    let inserted = sqlx::query(
+        "INSERT INTO scenario_revisions \
+         (scenario_id, revision, name, input_json, model_version, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(next)
+    .bind(name)
+    .bind(input_json)
+    .bind(write.model_version)
+    .bind(&now)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("UPDATE scenarios SET latest_revision = ?, updated_at = ? WHERE id = ?")
-        .bind(next)
-        .bind(&now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let moved =
+        sqlx::query("UPDATE scenarios SET latest_revision = ?, updated_at = ? WHERE id = ?")
+            .bind(next)
+            .bind(&now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    // Dropping `tx` without commit rolls back: never a revision without its pointer.
+    if inserted.rows_affected() != 1 || moved.rows_affected() != 1 {
+        return Err(ServiceError::Inconsistent(
+            "a revision write changed no row",
+        ));
+    }
     tx.commit().await?;
-    Ok(next)
+    Ok(Appended::New(next))
 }
 
 /// Deletes a scenario and all its revisions if `token` is its edit token.

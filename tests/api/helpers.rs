@@ -29,7 +29,7 @@ pub async fn spawn_app_with(
 ) -> (
     TestApp,
     tokio::sync::oneshot::Sender<()>,
-    tokio::task::JoinHandle<std::io::Result<()>>,
+    tokio::task::JoinHandle<()>,
 ) {
     let dir = tempfile::tempdir().expect("create temp dir");
     let url = format!("sqlite://{}", dir.path().join("test.db").display());

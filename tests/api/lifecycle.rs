@@ -23,10 +23,7 @@ async fn shutdown_turns_readiness_off_at_once_then_drains_and_checkpoints() {
     assert_eq!(app.get("/readyz").await.status(), 503);
     assert_eq!(app.get("/healthz").await.status(), 200);
     let outcome = tokio::time::timeout(Duration::from_secs(10), server).await;
-    outcome
-        .expect("stops within the bound")
-        .expect("task")
-        .expect("serve");
+    outcome.expect("stops within the bound").expect("task");
     assert!(
         app.client.get(app.url("/healthz")).send().await.is_err(),
         "listener closed"

@@ -19,4 +19,6 @@ mod page_actions;
 mod pages;
 mod scenarios;
 mod security;
+mod slow_clients;
+mod storage;
 mod uncertainty;

@@ -183,20 +183,3 @@ async fn script_in_a_name_is_stored_as_text() {
 
     assert_eq!(app.scenario(&created.id).await.name, name);
 }
-
-#[tokio::test]
-async fn an_empty_update_writes_a_revision_equal_to_the_last() {
-    let app = spawn_app().await;
-    let created = app.create_scenario("Plan", json!({"clusters": 5})).await;
-
-    let response = app
-        .update_scenario(&created.id, Some(&created.edit_token), &json!({}))
-        .await;
-
-    assert_eq!(response.status(), 200);
-    let latest = app.scenario(&created.id).await;
-    assert_eq!(
-        (latest.revision, latest.name.as_str(), latest.input.clusters),
-        (2, "Plan", 5)
-    );
-}

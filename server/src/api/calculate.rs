@@ -5,8 +5,9 @@ use axum::extract::State;
 use clusterplan_model::{CalculationResult, ScenarioInput};
 use clusterplan_service::{CatalogDocument, Service};
 
-use super::error::{ApiError, BodyProblems, SimulationsBusy};
+use super::error::ApiError;
 use super::extract::ApiJson;
+use super::responses::{BodyProblems, SimulationsBusy};
 
 /// Calculates a scenario without storing it.
 #[utoipa::path(

@@ -46,6 +46,12 @@ pub enum ApiError {
         /// Seconds until a retry is likely to be served.
         retry_after_secs: u64,
     },
+    /// The change conflicts with the scenario's state (it has the most revisions).
+    #[error("{0}")]
+    Conflict(String),
+    /// The database is full (size guard or disk); nothing was written.
+    #[error("{0}")]
+    InsufficientStorage(String),
     /// A write sent by a browser on another site's behalf.
     #[error("writes are accepted only from this site's own pages")]
     CrossSite,
@@ -86,6 +92,8 @@ impl ApiError {
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::ServiceUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -102,9 +110,14 @@ impl From<ServiceError> for ApiError {
                 message: error_message_busy(retry_after_secs),
                 retry_after_secs,
             },
-            other @ (ServiceError::StoredInputInvalid { .. } | ServiceError::Database(_)) => {
-                Self::Internal(Box::new(other))
+            limit @ ServiceError::RevisionLimit { .. } => Self::Conflict(limit.to_string()),
+            full @ ServiceError::StorageFull => {
+                tracing::error!("the database is full: saves are refused until space is freed");
+                Self::InsufficientStorage(full.to_string())
             }
+            other @ (ServiceError::StoredInputInvalid { .. }
+            | ServiceError::Inconsistent(_)
+            | ServiceError::Database(_)) => Self::Internal(Box::new(other)),
         }
     }
 }
@@ -155,66 +168,6 @@ impl IntoResponse for ApiError {
         }
         response
     }
-}
-
-/// The problems any endpoint with a JSON body can answer, for the OpenAPI document.
-#[derive(utoipa::IntoResponses)]
-#[allow(dead_code)] // Only read by the OpenAPI derive.
-pub enum BodyProblems {
-    /// Malformed JSON.
-    #[response(status = 400, content_type = "application/problem+json")]
-    Malformed(Problem),
-    /// Body over 64 KiB.
-    #[response(status = 413, content_type = "application/problem+json")]
-    TooLarge(Problem),
-    /// Not `application/json`.
-    #[response(status = 415, content_type = "application/problem+json")]
-    NotJson(Problem),
-    /// Invalid input; every violation listed with its field path.
-    #[response(status = 422, content_type = "application/problem+json")]
-    Invalid(Problem),
-}
-
-/// The problems of an endpoint that needs the edit token, for the OpenAPI document.
-#[derive(utoipa::IntoResponses)]
-#[allow(dead_code)] // Only read by the OpenAPI derive.
-pub enum TokenProblems {
-    /// No `Authorization: Bearer <edit_token>` sent.
-    #[response(status = 401, content_type = "application/problem+json")]
-    MissingToken(Problem),
-    /// The edit token does not match.
-    #[response(status = 403, content_type = "application/problem+json")]
-    WrongToken(Problem),
-    /// Unknown id.
-    #[response(status = 404, content_type = "application/problem+json")]
-    NotFound(Problem),
-}
-
-/// Unknown id or revision, for the OpenAPI document.
-#[derive(utoipa::IntoResponses)]
-#[allow(dead_code)] // Only read by the OpenAPI derive.
-pub enum NotFoundProblem {
-    /// Unknown id or revision.
-    #[response(status = 404, content_type = "application/problem+json")]
-    NotFound(Problem),
-}
-
-/// Too many writes from this address, for the OpenAPI document.
-#[derive(utoipa::IntoResponses)]
-#[allow(dead_code)] // Only read by the OpenAPI derive.
-pub enum RateLimited {
-    /// Over the write limit; `Retry-After` says when to try again.
-    #[response(status = 429, content_type = "application/problem+json")]
-    TooManyRequests(Problem),
-}
-
-/// Every simulation slot busy, for the OpenAPI document.
-#[derive(utoipa::IntoResponses)]
-#[allow(dead_code)] // Only read by the OpenAPI derive.
-pub enum SimulationsBusy {
-    /// Every simulation slot stayed busy; `Retry-After` says when to try again.
-    #[response(status = 503, content_type = "application/problem+json")]
-    ServiceUnavailable(Problem),
 }
 
 fn error_message_busy(retry_after_secs: u64) -> String {

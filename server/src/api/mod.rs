@@ -5,6 +5,7 @@ mod compare;
 pub mod error;
 pub mod extract;
 mod openapi;
+mod responses;
 mod scenarios;
 
 use axum::Router;

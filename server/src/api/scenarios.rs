@@ -8,8 +8,11 @@ use clusterplan_service::{
     CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, csv,
 };
 
-use super::error::{ApiError, BodyProblems, NotFoundProblem, RateLimited, TokenProblems};
+use super::error::ApiError;
 use super::extract::{ApiJson, EditToken};
+use super::responses::{
+    BodyProblems, NotFoundProblem, RateLimited, RevisionLimit, StorageFull, TokenProblems,
+};
 
 /// Saves a new scenario. The answer holds the edit token, shown this once only.
 #[utoipa::path(
@@ -18,6 +21,7 @@ use super::extract::{ApiJson, EditToken};
         (status = 201, description = "Created; `Location` names the new scenario", body = CreatedScenario),
         BodyProblems,
         RateLimited,
+        StorageFull,
     )
 )]
 pub async fn create(
@@ -55,10 +59,12 @@ pub async fn get(
     params(("id" = String, Path, description = "The scenario's share id")),
     security(("edit_token" = [])),
     responses(
-        (status = 200, description = "The new revision", body = ScenarioDocument),
+        (status = 200, description = "The new revision, or the latest one unchanged when the change equals it", body = ScenarioDocument),
         BodyProblems,
         TokenProblems,
         RateLimited,
+        RevisionLimit,
+        StorageFull,
     )
 )]
 pub async fn update(

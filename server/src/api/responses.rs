@@ -1,0 +1,77 @@
+//! The problem answers each endpoint can give, as the OpenAPI document lists
+//! them (`responses(...)` in the handlers' `#[utoipa::path]`). Only read by
+//! the derive, hence `dead_code`.
+#![allow(dead_code)]
+
+use super::error::Problem;
+
+/// The problems any endpoint with a JSON body can answer, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+pub enum BodyProblems {
+    /// Malformed JSON.
+    #[response(status = 400, content_type = "application/problem+json")]
+    Malformed(Problem),
+    /// Body over 64 KiB.
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(Problem),
+    /// Not `application/json`.
+    #[response(status = 415, content_type = "application/problem+json")]
+    NotJson(Problem),
+    /// Invalid input; every violation listed with its field path.
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(Problem),
+}
+
+/// The problems of an endpoint that needs the edit token, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+pub enum TokenProblems {
+    /// No `Authorization: Bearer <edit_token>` sent.
+    #[response(status = 401, content_type = "application/problem+json")]
+    MissingToken(Problem),
+    /// The edit token does not match.
+    #[response(status = 403, content_type = "application/problem+json")]
+    WrongToken(Problem),
+    /// Unknown id.
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(Problem),
+}
+
+/// Unknown id or revision, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+pub enum NotFoundProblem {
+    /// Unknown id or revision.
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(Problem),
+}
+
+/// Too many writes from this address, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+pub enum RateLimited {
+    /// Over the write limit; `Retry-After` says when to try again.
+    #[response(status = 429, content_type = "application/problem+json")]
+    TooManyRequests(Problem),
+}
+
+/// Every simulation slot busy, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+pub enum SimulationsBusy {
+    /// Every simulation slot stayed busy; `Retry-After` says when to try again.
+    #[response(status = 503, content_type = "application/problem+json")]
+    ServiceUnavailable(Problem),
+}
+
+/// A full database, for the OpenAPI document of every write that stores.
+#[derive(utoipa::IntoResponses)]
+pub enum StorageFull {
+    /// The database reached its size guard or the disk is full; nothing was written.
+    #[response(status = 507, content_type = "application/problem+json")]
+    InsufficientStorage(Problem),
+}
+
+/// A scenario at its revision cap, for the OpenAPI document of `PUT`.
+#[derive(utoipa::IntoResponses)]
+pub enum RevisionLimit {
+    /// The scenario has the most revisions one scenario keeps; fork it to go on.
+    #[response(status = 409, content_type = "application/problem+json")]
+    Conflict(Problem),
+}
