@@ -13,7 +13,7 @@ pub use crate::types::Chart;
 
 /// Calculates the planner form's scenario from its URL query (`clusters=3&…`).
 /// Invalid input is not an error of the call: it comes back as `errors`.
-#[server]
+#[server(endpoint = "evaluate")]
 pub async fn evaluate(query: String) -> Result<Evaluation, AppError> {
     crate::server::evaluate(&query).await
 }

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod form_values;
 pub mod format;
 pub mod pages;
 #[cfg(feature = "ssr")]

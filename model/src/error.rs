@@ -35,6 +35,24 @@ impl std::fmt::Display for FieldError {
     }
 }
 
+/// The most field errors one answer lists. A hostile form of 256 KiB could
+/// otherwise come back as tens of thousands of errors.
+pub const MAX_FIELD_ERRORS: usize = 100;
+
+/// `errors`, cut to [`MAX_FIELD_ERRORS`]: the first ones in order, then one
+/// error (for the whole document) that counts the rest.
+pub fn cap_field_errors(mut errors: Vec<FieldError>) -> Vec<FieldError> {
+    if errors.len() > MAX_FIELD_ERRORS {
+        let more = errors.len() - (MAX_FIELD_ERRORS - 1);
+        errors.truncate(MAX_FIELD_ERRORS - 1);
+        errors.push(FieldError::new(
+            "",
+            format!("and {more} more problems; fix these first"),
+        ));
+    }
+    errors
+}
+
 /// Every violation found while validating a [`crate::ScenarioInput`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid input: {}", join(.0))]

@@ -103,6 +103,11 @@ pub fn field_spec(path: &str) -> Option<&'static FieldSpec> {
     SPECS.iter().find(|s| s.path == path)
 }
 
+/// The most `name=value` pairs a planner form may send. The largest honest form
+/// (every number input ranged, every line-item row filled) has fewer; a query
+/// over it is refused before it is decoded or copied.
+pub const MAX_FORM_PAIRS: usize = 1_000;
+
 /// `line_items[3].name` → `("line_items", 3, "name")`: a list item's member, as
 /// form controls and field errors name it.
 pub fn split_item_path(path: &str) -> Option<(&str, usize, &str)> {

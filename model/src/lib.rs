@@ -57,11 +57,12 @@ pub use calculate::{calculate, calculate_json, horizon_totals_at, monthly_costs}
 pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, catalog};
 pub use display::usd_short;
 pub use error::{
-    FieldError, InputError, ValidationErrors, field_error_from_json, input_error_from_json,
+    FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
+    field_error_from_json, input_error_from_json,
 };
 pub use fields::{
-    FieldKind, FieldSpec, field_spec, field_spec_at, field_specs, range_control, split_item_path,
-    split_range_control,
+    FieldKind, FieldSpec, MAX_FORM_PAIRS, field_spec, field_spec_at, field_specs, range_control,
+    split_item_path, split_range_control,
 };
 pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};

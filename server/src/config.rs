@@ -62,6 +62,15 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_MAX_CONNECTIONS", default_value_t = 512)]
     pub max_connections: usize,
 
+    /// Pages, server functions and charts rendered at once (0: four per core).
+    #[arg(long, env = "CLUSTERPLAN_RENDER_SLOTS", default_value_t = 0)]
+    pub render_slots: usize,
+
+    /// Milliseconds a rendering request waits for a slot before it is answered
+    /// 503 with Retry-After.
+    #[arg(long, env = "CLUSTERPLAN_RENDER_WAIT_MS", default_value_t = 2000)]
+    pub render_wait_ms: u64,
+
     /// Directory holding the built site (`pkg/` with the wasm bundle, CSS, assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -84,6 +93,8 @@ impl Config {
             shutdown_timeout_secs: 5,
             header_read_timeout_secs: 10,
             max_connections: 512,
+            render_slots: 0,
+            render_wait_ms: 2000,
             site_root: "target/site".into(),
         }
     }

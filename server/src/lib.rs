@@ -12,6 +12,7 @@ pub mod middleware;
 pub mod ratelimit;
 pub mod routes;
 pub mod serve;
+pub mod shed;
 pub mod shutdown;
 pub mod startup;
 pub mod state;

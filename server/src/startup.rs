@@ -64,6 +64,10 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
             readiness: Readiness::ready(),
             write_limiter: crate::ratelimit::WriteLimiter::new(config.write_limit_per_minute),
             trusted_origins: crate::cross_site::TrustedOrigins::from_public_url(&config.public_url),
+            render_slots: crate::shed::RenderSlots::new(
+                render_slot_count(config.render_slots),
+                Duration::from_millis(config.render_wait_ms),
+            ),
         },
         drain_delay: Duration::from_secs(config.drain_delay_secs),
         shutdown_timeout: Duration::from_secs(config.shutdown_timeout_secs),
@@ -72,6 +76,15 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
             max_connections: config.max_connections,
         },
     })
+}
+
+/// `configured`, or four per core when 0: rendering is CPU work with short
+/// waits on the database, so a few per core keep every core busy.
+fn render_slot_count(configured: usize) -> usize {
+    match configured {
+        0 => 4 * std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        n => n,
+    }
 }
 
 impl Application {

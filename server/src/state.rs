@@ -15,6 +15,8 @@ pub struct AppState {
     pub readiness: Readiness,
     /// Write budgets per client address.
     pub write_limiter: std::sync::Arc<crate::ratelimit::WriteLimiter>,
+    /// The slots rendering routes run in (load shedding).
+    pub render_slots: crate::shed::RenderSlots,
     /// Where same-site writes may come from besides the request's own host.
     pub trusted_origins: crate::cross_site::TrustedOrigins,
 }

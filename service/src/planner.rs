@@ -2,16 +2,17 @@
 //! field errors) out; and the same query saved as a new scenario or a revision.
 //! Every error names a form field (`clusters`), as the form does.
 
-use clusterplan_model::{CalculationResult, FieldError, Scenario};
+use clusterplan_model::{CalculationResult, FieldError, Scenario, cap_field_errors};
 
 use crate::calculation::validate;
 use crate::{
     CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, form,
 };
 
-/// The validated scenario a planner form query describes. Errors name form fields.
+/// The validated scenario a planner form query describes. Errors name form
+/// fields, at most [`clusterplan_model::MAX_FIELD_ERRORS`] of them.
 pub fn scenario_from_query(query: &str) -> Result<Scenario, Vec<FieldError>> {
-    let pairs = form::pairs_from_query(query);
+    let pairs = form::pairs_from_query(query)?;
     let (input, mut errors) = form::parse_pairs(&pairs);
     let outcome = input
         .map_err(ServiceError::Invalid)
@@ -25,7 +26,7 @@ pub fn scenario_from_query(query: &str) -> Result<Scenario, Vec<FieldError>> {
         // Validation touches no storage; any other error is a bug worth seeing.
         Err(other) => errors.push(FieldError::new("", other.to_string())),
     }
-    Err(errors)
+    Err(cap_field_errors(errors))
 }
 
 /// Calculates the scenario a planner form query describes, on this thread.
@@ -52,7 +53,8 @@ impl Service {
         name: String,
         query: &str,
     ) -> Result<CreatedScenario, ServiceError> {
-        let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
+        let input = form::input_from_query(query)
+            .map_err(|errors| ServiceError::Invalid(cap_field_errors(errors)))?;
         self.create(NewScenario { name, input })
             .await
             .map_err(|e| form_paths(e, query))
@@ -67,7 +69,8 @@ impl Service {
         name: String,
         query: &str,
     ) -> Result<ScenarioDocument, ServiceError> {
-        let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
+        let input = form::input_from_query(query)
+            .map_err(|errors| ServiceError::Invalid(cap_field_errors(errors)))?;
         let update = ScenarioUpdate {
             name: Some(name),
             input: Some(input),
@@ -91,8 +94,9 @@ fn form_paths(error: ServiceError, query: &str) -> ServiceError {
                     None => e,
                 })
                 .collect();
-            let pairs = form::pairs_from_query(query);
-            ServiceError::Invalid(form::to_form_paths(&pairs, bare))
+            // The query was read once already; it has a sane number of pairs.
+            let pairs = form::pairs_from_query(query).unwrap_or_default();
+            ServiceError::Invalid(cap_field_errors(form::to_form_paths(&pairs, bare)))
         }
         other => other,
     }

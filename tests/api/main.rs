@@ -19,6 +19,7 @@ mod page_actions;
 mod pages;
 mod scenarios;
 mod security;
+mod shedding;
 mod slow_clients;
 mod storage;
 mod uncertainty;

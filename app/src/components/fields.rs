@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
 use crate::components::ranges::RangeControls;
+use crate::form_values::FormValues;
 
 /// The form's sections in order: a title and the path prefixes whose fields it
 /// holds (a prefix ending in `.` takes a whole section of the input).
@@ -74,11 +75,10 @@ pub fn field_id(path: &str) -> String {
 }
 
 /// The value to show: the one in the form's query, else the default.
-fn shown(spec: &FieldSpec, values: &[(String, String)]) -> String {
+fn shown(spec: &FieldSpec, values: &FormValues) -> String {
     values
-        .iter()
-        .find(|(k, _)| *k == spec.path)
-        .map(|(_, v)| v.clone())
+        .get(&spec.path)
+        .map(str::to_owned)
         .unwrap_or_else(|| match &spec.default {
             serde_json::Value::Null => String::new(),
             serde_json::Value::String(s) => s.clone(),
@@ -88,11 +88,7 @@ fn shown(spec: &FieldSpec, values: &[(String, String)]) -> String {
 
 /// One labelled input with its unit, default, rationale and errors.
 #[component]
-pub fn Field(
-    spec: &'static FieldSpec,
-    values: Vec<(String, String)>,
-    errors: FieldErrors,
-) -> impl IntoView {
+pub fn Field(spec: &'static FieldSpec, values: FormValues, errors: FieldErrors) -> impl IntoView {
     let id = field_id(&spec.path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");

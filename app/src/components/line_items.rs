@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
 use crate::components::live::submit_when_idle;
+use crate::form_values::FormValues;
 
 /// The list these rows fill (`line_items[N].member`).
 const LIST: &str = "line_items";
@@ -26,13 +27,13 @@ struct Row {
 }
 
 /// The filled rows of the form's query, in row order, then blank ones.
-fn initial_rows(values: &[(String, String)]) -> Vec<Row> {
+fn initial_rows(values: &FormValues) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
-    for (path, value) in values {
+    for (path, value) in values.iter() {
         let Some((LIST, key, member)) = split_item_path(path) else {
             continue;
         };
-        let pair = (member.to_owned(), value.clone());
+        let pair = (member.to_owned(), value.to_owned());
         match rows.iter_mut().find(|r| r.key == key) {
             Some(row) => row.values.push(pair),
             None => rows.push(Row {
@@ -42,9 +43,10 @@ fn initial_rows(values: &[(String, String)]) -> Vec<Row> {
         }
     }
     rows.sort_by_key(|r| r.key);
-    let next = rows.last().map_or(0, |r| r.key + 1);
+    // Saturating: a hand-made URL may name row usize::MAX.
+    let next = rows.last().map_or(0, |r| r.key.saturating_add(1));
     let blanks = BLANK_ROWS.min(MAX_ROWS.saturating_sub(rows.len()));
-    rows.extend((next..next + blanks).map(|key| Row {
+    rows.extend((next..next.saturating_add(blanks)).map(|key| Row {
         key,
         values: Vec::new(),
     }));
@@ -53,14 +55,18 @@ fn initial_rows(values: &[(String, String)]) -> Vec<Row> {
 
 /// The line-items fieldset of the planner form.
 #[component]
-pub fn LineItems(values: Vec<(String, String)>, errors: FieldErrors) -> impl IntoView {
+pub fn LineItems(values: FormValues, errors: FieldErrors) -> impl IntoView {
     let rows = RwSignal::new(initial_rows(&values));
     // Add and remove need JavaScript; they appear once the page is hydrated.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let add = move |_| {
         rows.update(|rows| {
-            let key = rows.iter().map(|r| r.key + 1).max().unwrap_or(0);
+            let key = rows
+                .iter()
+                .map(|r| r.key.saturating_add(1))
+                .max()
+                .unwrap_or(0);
             rows.push(Row {
                 key,
                 values: Vec::new(),
@@ -112,7 +118,7 @@ fn LineItemRow(
             {controls.into_iter().collect_view()}
             {move || hydrated.get().then(|| view! {
                 <button type="button" class="secondary remove"
-                    aria-label=format!("Remove line item {}", key + 1)
+                    aria-label=format!("Remove line item {}", key.saturating_add(1))
                     on:click=move |event| remove(event, key)>"Remove"</button>
             })}
         </div>

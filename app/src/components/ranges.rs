@@ -8,22 +8,19 @@ use clusterplan_model::{
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
+use crate::form_values::FormValues;
 use crate::format::{number, pct, usd};
 
 /// The low and high controls of a range over the number input `spec`.
 #[component]
 pub fn RangeControls(
     spec: &'static FieldSpec,
-    values: Vec<(String, String)>,
+    values: FormValues,
     errors: FieldErrors,
 ) -> impl IntoView {
     let bound = |bound: &'static str| {
         let name = range_control(bound, &spec.path);
-        let value = values
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default();
+        let value = values.get(&name).unwrap_or_default().to_owned();
         (name, value)
     };
     let (low, high) = (bound("low"), bound("high"));

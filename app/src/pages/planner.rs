@@ -15,6 +15,7 @@ use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
 use crate::components::ranges::UncertaintySummary;
 use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
+use crate::form_values::FormValues;
 use crate::types::Evaluation;
 
 /// The planner page.
@@ -23,25 +24,14 @@ pub fn PlannerPage() -> impl IntoView {
     let query = use_query_map();
     // The inputs are filled once from the URL; later changes come from the user,
     // and re-rendering the controls under their fingers would lose focus.
-    let values: Vec<(String, String)> = query
-        .get_untracked()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-    let edit_id = values
-        .iter()
-        .find(|(k, _)| k == "edit")
-        .map(|(_, v)| v.clone());
+    let values = FormValues::from_query(query.get_untracked());
+    let edit_id = values.get("edit").map(str::to_owned);
     // `?edit=` names a scenario's share id.
     #[cfg(feature = "ssr")]
     if edit_id.is_some() {
         crate::security::keep_private();
     }
-    let name = values
-        .iter()
-        .find(|(k, _)| k == "name")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+    let name = values.get("name").unwrap_or_default().to_owned();
     let form_query = move || query.with(|q| q.to_query_string().trim_start_matches('?').to_owned());
     let evaluation = Resource::new(form_query, evaluate);
     let errors = FieldErrors(Signal::derive(move || {
@@ -52,9 +42,9 @@ pub fn PlannerPage() -> impl IntoView {
             .unwrap_or_default()
     }));
     let sizing = values
-        .iter()
-        .find(|(k, _)| k == "workers.sizing")
-        .map_or("workload".to_owned(), |(_, v)| v.clone());
+        .get("workers.sizing")
+        .unwrap_or("workload")
+        .to_owned();
 
     view! {
         <Title text="Planner · Clusterplan" />
@@ -102,7 +92,7 @@ fn Presets() -> impl IntoView {
 /// The inputs, grouped, in a GET form that resubmits itself while the user types.
 #[component]
 fn PlannerForm(
-    values: Vec<(String, String)>,
+    values: FormValues,
     edit_id: Option<String>,
     name: String,
     sizing: String,

@@ -22,15 +22,24 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let limiter = state.write_limiter.clone();
     let trusted = state.trusted_origins.clone();
+    let render_slots = state.render_slots.clone();
 
-    let router = Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .nest("/api/v1", crate::api::router())
+    // Every route that renders (pages, server functions, charts) sheds load;
+    // probes, the JSON API and static files do not wait for a slot.
+    let rendering = Router::new()
         .route("/s/{id}/charts/{file}", get(charts::chart))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
+        .route_layer(axum::middleware::from_fn_with_state(
+            render_slots,
+            crate::shed::shed_load,
+        ));
+    let router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .nest("/api/v1", crate::api::router())
+        .merge(rendering)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,

@@ -8,22 +8,34 @@ mod ranges;
 pub use items::ItemRows;
 pub use ranges::RangeFields;
 
-use clusterplan_model::{FieldError, FieldKind, ResolvedInput, ScenarioInput, field_spec};
+use clusterplan_model::{
+    FieldError, FieldKind, MAX_FORM_PAIRS, ResolvedInput, ScenarioInput, field_spec,
+};
 use serde_json::{Map, Value};
 
 /// The radio button choosing how workers are sized: `workload` or `nodes`.
 pub const SIZING: &str = "workers.sizing";
 
 /// Parses a URL-encoded query (`clusters=3&workers.headroom_pct=25`) into pairs.
-/// A query that cannot be decoded gives no pairs (the defaults).
-pub fn pairs_from_query(query: &str) -> Vec<(String, String)> {
-    serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default()
+/// A query that cannot be decoded gives no pairs (the defaults). One with more
+/// than [`MAX_FORM_PAIRS`] pairs is refused with one error, counted before
+/// anything is decoded.
+pub fn pairs_from_query(query: &str) -> Result<Vec<(String, String)>, Vec<FieldError>> {
+    let query = query.trim_start_matches('?');
+    let count = query.split('&').filter(|pair| !pair.is_empty()).count();
+    if count > MAX_FORM_PAIRS {
+        return Err(vec![FieldError::new(
+            "",
+            format!("the form sent {count} values; a planner form has at most {MAX_FORM_PAIRS}"),
+        )]);
+    }
+    Ok(serde_urlencoded::from_str(query).unwrap_or_default())
 }
 
 /// The scenario a planner form's URL query describes: the one way from a form
 /// to a [`ScenarioInput`]. Type errors come back with their form field paths.
 pub fn input_from_query(query: &str) -> Result<ScenarioInput, Vec<FieldError>> {
-    input_from_pairs(&pairs_from_query(query))
+    input_from_pairs(&pairs_from_query(query)?)
 }
 
 /// Builds the input from form pairs. Empty values mean "default"; keys that are

@@ -76,3 +76,48 @@ fn a_resolved_input_round_trips_through_the_form() {
         scenario.input()
     );
 }
+
+#[test]
+fn the_largest_honest_form_fits_under_the_pair_cap() {
+    use clusterplan_model::{MAX_FORM_PAIRS, field_specs};
+    // Every plain field, both bounds of a range on every number field, every
+    // member of 20 line-item rows (the editor's most), and the page's own keys.
+    let plain = field_specs().iter().filter(|s| !s.path.contains("[]"));
+    let numbers = plain
+        .clone()
+        .filter(|s| s.kind == FieldKind::Number)
+        .count();
+    let members = field_specs()
+        .iter()
+        .filter(|s| s.path.starts_with("line_items[]"))
+        .count();
+    let largest = plain.count() + 2 * numbers + 20 * members + [SIZING, "name", "edit"].len();
+    assert!(
+        largest < MAX_FORM_PAIRS / 2,
+        "{largest} of {MAX_FORM_PAIRS}"
+    );
+}
+
+#[test]
+fn a_flood_of_pairs_is_one_error_without_decoding() {
+    // 256 KiB of `clusters=x&`: ~23,000 pairs.
+    let flood = "clusters=x&".repeat(256 * 1024 / 11);
+    let errors = input_from_query(&flood).expect_err("refused");
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("at most 1000"), "{}", errors[0]);
+}
+
+#[test]
+fn errors_are_capped_with_a_count_of_the_rest() {
+    use clusterplan_model::MAX_FIELD_ERRORS;
+    // Under the pair cap, but every pair wrong.
+    let many = "clusters=x&".repeat(900);
+    let errors = crate::planner::scenario_from_query(&many).expect_err("invalid");
+    assert_eq!(errors.len(), MAX_FIELD_ERRORS);
+    assert_eq!(errors[MAX_FIELD_ERRORS - 1].field, "");
+    assert!(
+        errors[MAX_FIELD_ERRORS - 1]
+            .message
+            .starts_with("and 801 more")
+    );
+}
