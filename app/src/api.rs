@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::types::{Comparison, Evaluation, Preset, SharedScenario};
+use crate::types::{Comparison, Evaluation, FieldChange, Preset, SharedScenario};
 
 // Only for `components::charts`, which still names the type by its old home
 // (another change owns that file); new code imports from `crate::types`.
@@ -24,8 +24,8 @@ pub async fn planner_presets() -> Result<Vec<Preset>, AppError> {
     Ok(crate::server::presets())
 }
 
-/// Saves the planner form's scenario under `name`, keeps its edit token in an
-/// HttpOnly cookie of this browser, and redirects to the shared page.
+/// Saves the planner form's scenario under `name`, keeps its edit token in this
+/// browser's edit-key cookie, and redirects to the shared page.
 #[server(endpoint = "save_scenario")]
 pub async fn save_scenario(name: String, query: String) -> Result<(), AppError> {
     crate::server::save(name, &query).await
@@ -42,6 +42,24 @@ pub async fn update_scenario(id: String, name: String, query: String) -> Result<
 #[server(endpoint = "fork_scenario")]
 pub async fn fork_scenario(id: String) -> Result<(), AppError> {
     crate::server::fork(id).await
+}
+
+/// Lets this browser edit scenario `id` given its edit key (kept from the page
+/// shown after saving), and opens it.
+#[server(endpoint = "claim_scenario")]
+pub async fn claim_scenario(id: String, key: String) -> Result<(), AppError> {
+    crate::server::claim(id, key).await
+}
+
+/// What saving the planner form `query` under `name` as the next revision of
+/// `id` would change, shown before the save.
+#[server(endpoint = "edit_changes")]
+pub async fn edit_changes(
+    id: String,
+    name: String,
+    query: String,
+) -> Result<Vec<FieldChange>, AppError> {
+    crate::server::changes(id, name, &query).await
 }
 
 /// The saved scenario `id` with its result, charts and whether this browser may edit it.

@@ -5,6 +5,8 @@
 
 pub mod api;
 pub mod components;
+#[cfg(feature = "ssr")]
+mod edit_cookie;
 pub mod error;
 pub mod form_values;
 pub mod format;

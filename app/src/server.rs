@@ -5,17 +5,13 @@
 
 use clusterplan_service::charts::Rendered;
 use clusterplan_service::{Service, compare::ids_from_links, form};
-use http::{HeaderValue, header};
 use leptos::prelude::*;
 
+use crate::edit_cookie::{edit_keys, remember, take_show_once};
 use crate::error::AppError;
-use crate::types::{Chart, ComparedScenario, Comparison, Evaluation, Preset, SharedScenario};
-
-/// Edit tokens live in one HttpOnly cookie per scenario, so they never appear in a
-/// URL, survive without JavaScript, and are unreadable to scripts.
-const TOKEN_COOKIE_PREFIX: &str = "cp_edit_";
-/// Half a year: long enough to come back to a plan after the next review.
-const TOKEN_MAX_AGE_SECS: u32 = 180 * 24 * 3600;
+use crate::types::{
+    Chart, ComparedScenario, Comparison, Evaluation, FieldChange, Preset, SharedScenario,
+};
 
 /// See [`crate::api::evaluate`].
 pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
@@ -47,17 +43,18 @@ pub fn presets() -> Vec<Preset> {
 
 /// See [`crate::api::save_scenario`].
 pub async fn save(name: String, query: &str) -> Result<(), AppError> {
-    let created = service()?.create_from_form(name, query).await?;
-    remember_token(&created.id, &created.edit_token);
+    let service = service()?;
+    let created = service.create_from_form(name, query).await?;
+    remember(&created.id, &created.edit_token, service.is_https(), true);
     leptos_axum::redirect(&format!("/s/{}", created.id));
     Ok(())
 }
 
 /// See [`crate::api::update_scenario`].
 pub async fn update(id: String, name: String, query: &str) -> Result<(), AppError> {
-    let token = token_for(&id);
+    let keys = edit_keys();
     service()?
-        .update_from_form(&id, token.as_deref(), name, query)
+        .update_from_form(&id, keys.token_for(&id), name, query)
         .await?;
     leptos_axum::redirect(&format!("/s/{id}"));
     Ok(())
@@ -65,17 +62,57 @@ pub async fn update(id: String, name: String, query: &str) -> Result<(), AppErro
 
 /// See [`crate::api::fork_scenario`].
 pub async fn fork(id: String) -> Result<(), AppError> {
-    let created = service()?.fork(&id).await?;
-    remember_token(&created.id, &created.edit_token);
+    let service = service()?;
+    let created = service.fork(&id).await?;
+    remember(&created.id, &created.edit_token, service.is_https(), true);
     leptos_axum::redirect(&format!("/s/{}", created.id));
     Ok(())
+}
+
+/// See [`crate::api::claim_scenario`].
+pub async fn claim(id: String, key: String) -> Result<(), AppError> {
+    let service = service()?;
+    let key = key.trim();
+    service
+        .check_edit_key(&id, key)
+        .await
+        .map_err(|error| match error {
+            clusterplan_service::ServiceError::WrongToken => {
+                AppError::Invalid(vec![clusterplan_model::FieldError::new(
+                    "key",
+                    "does not match this scenario",
+                )])
+            }
+            other => other.into(),
+        })?;
+    remember(&id, key, service.is_https(), false);
+    leptos_axum::redirect(&format!("/s/{id}"));
+    Ok(())
+}
+
+/// See [`crate::api::edit_changes`].
+pub async fn changes(id: String, name: String, query: &str) -> Result<Vec<FieldChange>, AppError> {
+    let changes = service()?.changes_from_form(&id, &name, query).await?;
+    Ok(changes
+        .into_iter()
+        .map(|c| FieldChange {
+            label: c.label,
+            from: c.from,
+            to: c.to,
+        })
+        .collect())
 }
 
 /// See [`crate::api::load_scenario`].
 pub async fn load(id: String) -> Result<SharedScenario, AppError> {
     let doc = service()?.get(&id).await?;
-    let edit_query = token_for(&id).map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));
+    let keys = edit_keys();
+    let token = keys.token_for(&id);
+    let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));
+    // Shown once, right after the save or fork that made it.
+    let new_edit_key = token.filter(|_| take_show_once(&id)).map(str::to_owned);
     Ok(SharedScenario {
+        new_edit_key,
         edit_query,
         planner_query: form::query_from_input(&doc.input),
         charts: charts(&doc.result),
@@ -91,7 +128,7 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
 /// See [`crate::api::compare_scenarios`].
 pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     let service = service()?;
-    let own = service.names(&own_scenarios()).await?;
+    let own = service.names(&edit_keys().ids()).await?;
     let ids = ids_from_links(text);
     // No ids is not an error here (unlike the JSON API): the page then just
     // offers this browser's own scenarios to pick from.
@@ -147,53 +184,4 @@ fn service() -> Result<Service, AppError> {
         tracing::error!("the service is missing from the server function context");
         AppError::Internal
     })
-}
-
-fn remember_token(id: &str, token: &str) {
-    let (Some(response), Ok(service)) = (use_context::<leptos_axum::ResponseOptions>(), service())
-    else {
-        return;
-    };
-    // Secure when the deployment says it is served over https.
-    let secure = if service.is_https() { "; Secure" } else { "" };
-    let cookie = format!(
-        "{TOKEN_COOKIE_PREFIX}{id}={token}; Path=/; Max-Age={TOKEN_MAX_AGE_SECS}; HttpOnly; SameSite=Strict{secure}"
-    );
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
-        response.append_header(header::SET_COOKIE, value);
-    }
-}
-
-/// The edit token this browser holds for `id`, if any.
-fn token_for(id: &str) -> Option<String> {
-    edit_cookies()
-        .into_iter()
-        .find(|(cookie_id, _)| cookie_id == id)
-        .map(|(_, token)| token)
-}
-
-/// Ids of the scenarios this browser holds edit tokens for (its own scenarios).
-fn own_scenarios() -> Vec<String> {
-    edit_cookies().into_iter().map(|(id, _)| id).collect()
-}
-
-/// `(scenario id, edit token)` of every edit-token cookie the request carries.
-fn edit_cookies() -> Vec<(String, String)> {
-    let Some(parts) = use_context::<http::request::Parts>() else {
-        return Vec::new();
-    };
-    parts
-        .headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .filter_map(|(name, value)| {
-            Some((
-                name.strip_prefix(TOKEN_COOKIE_PREFIX)?.to_owned(),
-                value.to_owned(),
-            ))
-        })
-        .collect()
 }

@@ -48,6 +48,20 @@ pub struct SharedScenario {
     /// The planner URL query that edits it as a new revision; only when this
     /// browser holds the edit token.
     pub edit_query: Option<String>,
+    /// The edit key, only on the first view after the save or fork that made
+    /// it, for the owner to keep.
+    pub new_edit_key: Option<String>,
+}
+
+/// One value saving the planner form would change in a saved scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// What the field is called on the page.
+    pub label: String,
+    /// The saved value; empty when it had none.
+    pub from: String,
+    /// The form's value; empty when it has none.
+    pub to: String,
 }
 
 /// One saved scenario in a comparison.

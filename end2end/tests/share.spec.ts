@@ -10,6 +10,9 @@ test('save, open the link in a fresh context read-only, edit as the creator', as
   const shareUrl = page.url();
   await expect(page.getByTestId('edit-link')).toBeVisible();
   expect(shareUrl).not.toContain('token');
+  // The edit key is shown once, to keep.
+  const key = await page.getByLabel('Edit key').inputValue();
+  expect(key).toMatch(/^[0-9A-Za-z]{40,}$/);
 
   // A manager opens the link in a browser that did not create it.
   const manager = await browser.newContext();
@@ -28,13 +31,30 @@ test('save, open the link in a fresh context read-only, edit as the creator', as
   await expect(managerPage.getByTestId('edit-link')).toBeVisible();
   await manager.close();
 
+  // A colleague with the key can edit from their own browser.
+  const colleague = await browser.newContext();
+  const colleaguePage = await colleague.newPage();
+  await colleaguePage.goto(shareUrl);
+  await expect(colleaguePage.getByTestId('edit-link')).toHaveCount(0);
+  await colleaguePage.getByText('I have the edit key').click();
+  await colleaguePage.getByLabel('Edit key').fill(key);
+  await colleaguePage.getByRole('button', { name: 'Edit with this key' }).click();
+  await expect(colleaguePage.getByTestId('edit-link')).toBeVisible();
+  await colleague.close();
+
+  // Seen once: a reload no longer shows the key.
+  await page.reload();
+  await expect(page.getByTestId('new-edit-key')).toHaveCount(0);
+
   // The creator edits: a new revision with the new input.
   await page.getByTestId('edit-link').click();
   await expect(page.getByLabel('Clusters', { exact: true })).toHaveValue('6');
   await page.getByLabel('Clusters', { exact: true }).fill('9');
   await page.getByRole('button', { name: 'Calculate' }).click();
   await expect(page).toHaveURL(/clusters=9/);
-  await page.getByRole('button', { name: 'Save as a new revision' }).click();
+  // What saving would change is listed before the button.
+  await expect(page.getByTestId('edit-changes')).toContainText('Clusters: 6 → 9');
+  await page.getByRole('button', { name: 'Save these changes as a new revision' }).click();
   await expect(page).toHaveURL(shareUrl);
   await expect(page.getByText('Revision 2')).toBeVisible();
 });

@@ -10,6 +10,8 @@ mod compute;
 pub mod csv;
 pub mod db;
 pub mod documents;
+pub mod edit_keys;
+pub mod edits;
 pub mod error;
 pub mod form;
 pub mod names;

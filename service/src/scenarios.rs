@@ -151,7 +151,7 @@ fn merge_errors<A, B>(
 /// A stored revision's input, validated again. It is read as a client's input, not
 /// as a resolved one: a revision saved by an older model lacks the newer fields,
 /// and those take their defaults (which give the older model's figures).
-fn stored_scenario(id: &str, input_json: &str) -> Result<Scenario, ServiceError> {
+pub(crate) fn stored_scenario(id: &str, input_json: &str) -> Result<Scenario, ServiceError> {
     let invalid = |reason: String| ServiceError::StoredInputInvalid {
         id: id.to_owned(),
         reason,

@@ -212,6 +212,12 @@ pub async fn names(pool: &SqlitePool, ids: &[&str]) -> Result<Vec<(String, Strin
     .await
 }
 
+/// Checks `token` against scenario `id` (outside any write).
+pub async fn check_token(pool: &SqlitePool, id: &str, token: &str) -> Result<(), ServiceError> {
+    let mut connection = pool.acquire().await?;
+    authorize(&mut connection, id, token).await.map(|_| ())
+}
+
 /// Checks the token inside the write transaction (so a concurrent delete cannot
 /// slip between check and write) and returns the latest revision number.
 async fn authorize(tx: &mut SqliteConnection, id: &str, token: &str) -> Result<i64, ServiceError> {

@@ -9,6 +9,7 @@ mod cli;
 mod compare;
 mod concurrency;
 mod cross_site;
+mod edit_keys;
 mod export;
 mod health;
 mod helpers;

@@ -7,14 +7,14 @@ use crate::helpers::{TestApp, spawn_app};
 
 /// `GET path` as a browser holding the edit tokens of `owned` (`(id, token)`).
 async fn page_as_owner(app: &TestApp, path: &str, owned: &[(&str, &str)]) -> String {
-    let cookie: Vec<String> = owned
+    let keys: Vec<String> = owned
         .iter()
-        .map(|(id, token)| format!("cp_edit_{id}={token}"))
+        .map(|(id, token)| format!("{id}:{token}"))
         .collect();
     let response = app
         .client
         .get(app.url(path))
-        .header("cookie", cookie.join("; "))
+        .header("cookie", format!("cp_edit={}", keys.join(".")))
         .send()
         .await
         .expect("request sent");
@@ -37,11 +37,8 @@ async fn fork(app: &TestApp, id: &str) -> (String, String) {
     assert!(response.status().is_redirection(), "{}", response.status());
     let location = response.headers()["location"].to_str().unwrap();
     let fork_id = location.strip_prefix("/s/").expect("the fork's page");
-    let cookie = response.headers()["set-cookie"].to_str().unwrap();
-    let token = cookie
-        .strip_prefix(&format!("cp_edit_{fork_id}="))
-        .and_then(|rest| rest.split(';').next())
-        .expect("the fork's edit token cookie");
+    let keys = crate::edit_keys::cookie_keys(&response, "cp_edit").expect("the edit-key cookie");
+    let token = keys.token_for(fork_id).expect("the fork's edit token");
     (fork_id.to_owned(), token.to_owned())
 }
 
@@ -88,7 +85,7 @@ async fn a_fork_of_a_long_name_is_cut_to_the_longest_name_allowed() {
 }
 
 #[tokio::test]
-async fn the_compare_page_offers_this_browsers_own_scenarios_by_name_in_cookie_order() {
+async fn the_compare_page_offers_this_browsers_own_scenarios_by_name_in_key_order() {
     let app = spawn_app().await;
     let alpha = app.create_scenario("Alpha plan", json!({})).await;
     let beta = app
@@ -104,7 +101,7 @@ async fn the_compare_page_offers_this_browsers_own_scenarios_by_name_in_cookie_o
     let html = page_as_owner(&app, "/compare", &owned).await;
 
     let at = |id: &str| html.find(&format!("data-id=\"{id}\"")).expect(id);
-    assert!(at(&beta.id) < at(&alpha.id), "in the order of the cookies");
+    assert!(at(&beta.id) < at(&alpha.id), "in the order of the keys");
     assert!(html.contains("Beta plan") && html.contains("Alpha plan"));
     assert!(
         !html.contains("AAAAAAAAAAAAAAAAAAAAAA"),

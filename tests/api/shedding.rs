@@ -107,5 +107,10 @@ async fn a_flood_of_form_values_is_refused_with_one_error() {
     let evaluation: serde_json::Value = response.json().await.unwrap();
     let errors = evaluation["errors"].as_array().expect("errors");
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0]["message"].as_str().unwrap().contains("at most 1000"));
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("at most 1000")
+    );
 }

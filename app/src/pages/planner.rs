@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{SaveScenario, UpdateScenario, evaluate, planner_presets};
+use crate::api::{SaveScenario, UpdateScenario, edit_changes, evaluate, planner_presets};
 use crate::components::charts::ChartGallery;
 use crate::components::errors::FieldErrors;
 use crate::components::fields::{Field, group_fields, groups};
@@ -172,6 +172,7 @@ fn SaveForm(edit_id: Option<String>, name: String, form_query: Signal<String>) -
             format!("{e} {}", details.join("; "))
         })
     };
+    let saved_name = name.clone();
     let fields = move || {
         view! {
             <label for="scenario-name">"Scenario name"</label>
@@ -184,10 +185,11 @@ fn SaveForm(edit_id: Option<String>, name: String, form_query: Signal<String>) -
             <h2>"Save and share"</h2>
             {match edit_id {
                 Some(id) => view! {
+                    <EditChanges id=id.clone() name=saved_name.clone() form_query />
                     <ActionForm action=update>
                         <input type="hidden" name="id" value=id />
                         {fields()}
-                        <button type="submit">"Save as a new revision"</button>
+                        <button type="submit">"Save these changes as a new revision"</button>
                     </ActionForm>
                 }.into_any(),
                 None => view! {
@@ -199,5 +201,42 @@ fn SaveForm(edit_id: Option<String>, name: String, form_query: Signal<String>) -
             }}
             <p class="error" role="alert">{error}</p>
         </section>
+    }
+}
+
+/// What saving would change in the saved scenario, listed before the save
+/// button: a prefilled `?edit=` link cannot overwrite a scenario unseen.
+#[component]
+fn EditChanges(id: String, name: String, form_query: Signal<String>) -> impl IntoView {
+    let changes = Resource::new(
+        move || (id.clone(), name.clone(), form_query.get()),
+        |(id, name, query)| edit_changes(id, name, query),
+    );
+    let listed = move || {
+        changes.get().map(|outcome| match outcome {
+            Ok(changes) if changes.is_empty() => view! {
+                <p>"Nothing differs from the saved revision yet; saving now writes nothing."</p>
+            }
+            .into_any(),
+            Ok(changes) => view! {
+                <p>{format!("Saving changes {} value(s) of the saved scenario:", changes.len())}</p>
+                <ul>
+                    {changes.into_iter().map(|c| view! {
+                        <li><strong>{c.label}</strong>{format!(": {} → {}", shown(c.from), shown(c.to))}</li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+            Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+        })
+    };
+    view! { <div class="edit-changes" data-testid="edit-changes">{listed}</div> }
+}
+
+fn shown(value: String) -> String {
+    if value.is_empty() {
+        "(none)".to_owned()
+    } else {
+        value
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{ForkScenario, load_scenario};
+use crate::api::{ClaimScenario, ForkScenario, load_scenario};
 use crate::components::charts::ChartGallery;
 use crate::components::ranges::UncertaintySummary;
 use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
@@ -20,15 +20,20 @@ pub fn SharedPage() -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::security::keep_private();
     let params = use_params_map();
+    // Pasting the edit key changes what this browser may do: load again after it.
+    let claim = ServerAction::<ClaimScenario>::new();
     let scenario = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        load_scenario,
+        move || {
+            let id = params.with(|p| p.get("id").unwrap_or_default());
+            (id, claim.version().get())
+        },
+        |(id, _)| load_scenario(id),
     );
     view! {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| view! { <p>"Loading the scenario…"</p> }>
             {move || scenario.get().map(|loaded| match loaded {
-                Ok(scenario) => view! { <Shared scenario /> }.into_any(),
+                Ok(scenario) => view! { <Shared scenario claim /> }.into_any(),
                 Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                 Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
             })}
@@ -37,7 +42,7 @@ pub fn SharedPage() -> impl IntoView {
 }
 
 #[component]
-fn Shared(scenario: SharedScenario) -> impl IntoView {
+fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl IntoView {
     let fork = ServerAction::<ForkScenario>::new();
     let share_path = format!("/s/{}", scenario.id);
     let edit_href = scenario.edit_query.as_ref().map(|q| format!("/?{q}"));
@@ -46,6 +51,12 @@ fn Shared(scenario: SharedScenario) -> impl IntoView {
     let result = scenario.result.clone();
     let charts_base = format!("/s/{}/charts", scenario.id);
     let id = scenario.id.clone();
+    let can_edit = scenario.edit_query.is_some();
+    let keys = view! {
+        {scenario.new_edit_key.map(|key| view! { <NewEditKey key /> })}
+        {(!can_edit).then(|| view! { <ClaimForm id=scenario.id.clone() claim /> })}
+    }
+    .into_any();
     view! {
         <Title text=format!("{} · Clusterplan", title_text(&scenario.name)) />
         <h1 data-testid="scenario-name">{scenario.name.clone()}</h1>
@@ -66,6 +77,7 @@ fn Shared(scenario: SharedScenario) -> impl IntoView {
             </ActionForm>
             <a class="button secondary" href=csv_href>"Download CSV"</a>
         </div>
+        {keys}
         <Verdict result=result.clone() />
         <UncertaintySummary result=result.clone() />
         <Warnings result=result.clone() />
@@ -73,6 +85,47 @@ fn Shared(scenario: SharedScenario) -> impl IntoView {
         <TeamLoad result />
         <h2>"Charts"</h2>
         <ChartGallery charts=scenario.charts link_base=charts_base />
+    }
+}
+
+/// The edit key, shown once to its owner right after saving: this browser
+/// remembers it, but browsers forget (cleared cookies, another device).
+#[component]
+fn NewEditKey(key: String) -> impl IntoView {
+    view! {
+        <section class="edit-key" data-testid="new-edit-key" aria-label="Your edit key">
+            <h2>"Keep your edit key"</h2>
+            <p>
+                "This browser can edit the scenario. To edit it from another browser, "
+                "or after clearing cookies, you need this key; it is shown only now. "
+                "Anyone with the key can change the scenario, so keep it private."
+            </p>
+            <input readonly value=key size="48" aria-label="Edit key" />
+        </section>
+    }
+}
+
+/// For a browser that cannot edit: paste the edit key to be able to.
+#[component]
+fn ClaimForm(id: String, claim: ServerAction<ClaimScenario>) -> impl IntoView {
+    let error = move || {
+        claim
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    };
+    view! {
+        <details class="claim">
+            <summary>"I have the edit key"</summary>
+            <ActionForm action=claim>
+                <input type="hidden" name="id" value=id />
+                <label for="edit-key">"Edit key"</label>
+                <input id="edit-key" name="key" required autocomplete="off" size="48" />
+                <button type="submit" class="secondary">"Edit with this key"</button>
+            </ActionForm>
+            <p class="error" role="alert">{error}</p>
+        </details>
     }
 }
 

@@ -1,0 +1,108 @@
+//! The edit-key cookie, server side: one HttpOnly cookie holding this browser's
+//! edit keys ([`EditKeys`]: bounded, most recent last), named `__Host-cp_edit`
+//! and `Secure` when the site is served over https (the prefix needs both), and
+//! `cp_edit` over plain http (development), where browsers refuse the prefix.
+//! `SameSite=Lax` is enough: no GET changes anything.
+//!
+//! Right after a save or fork, a short-lived `cp_new` cookie names the new
+//! scenario, so its page shows the owner the key once, to keep.
+//!
+//! Older versions set one `cp_edit_{id}` cookie per scenario; those are still
+//! read, folded into the one cookie on the next write, and expired.
+
+use clusterplan_service::edit_keys::EditKeys;
+use http::{HeaderValue, header};
+use leptos::prelude::*;
+
+/// Half a year: long enough to come back to a plan after the next review.
+const MAX_AGE_SECS: u32 = 180 * 24 * 3600;
+const SECURE_NAME: &str = "__Host-cp_edit";
+const PLAIN_NAME: &str = "cp_edit";
+const LEGACY_PREFIX: &str = "cp_edit_";
+/// Names the scenario whose key the next page view shows once.
+const NEW_NAME: &str = "cp_new";
+/// Long enough to reach the page after the redirect.
+const NEW_MAX_AGE_SECS: u32 = 600;
+
+/// The request's cookies as `(name, value)` pairs.
+fn request_cookies() -> Vec<(String, String)> {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Vec::new();
+    };
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect()
+}
+
+/// The keys this browser holds: the legacy cookies first (older), then the
+/// one cookie's.
+pub fn edit_keys() -> EditKeys {
+    let cookies = request_cookies();
+    let mut keys = EditKeys::default();
+    for (name, value) in &cookies {
+        if let Some(id) = name.strip_prefix(LEGACY_PREFIX) {
+            keys.insert(id, value);
+        }
+    }
+    for (name, value) in &cookies {
+        if name == SECURE_NAME || name == PLAIN_NAME {
+            for (id, token) in EditKeys::parse(value).iter() {
+                keys.insert(id, token);
+            }
+        }
+    }
+    keys
+}
+
+/// Adds the key of `id` to this browser's cookie; with `show_once`, its page
+/// shows the key on the next view.
+pub fn remember(id: &str, token: &str, secure: bool, show_once: bool) {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    let mut keys = edit_keys();
+    keys.insert(id, token);
+    let (name, flags) = match secure {
+        true => (SECURE_NAME, "; Secure"),
+        false => (PLAIN_NAME, ""),
+    };
+    let mut cookies = vec![format!(
+        "{name}={}; Path=/; Max-Age={MAX_AGE_SECS}; HttpOnly; SameSite=Lax{flags}",
+        keys.encode()
+    )];
+    for (legacy, _) in request_cookies() {
+        if legacy.starts_with(LEGACY_PREFIX) {
+            cookies.push(format!("{legacy}=; Path=/; Max-Age=0"));
+        }
+    }
+    if show_once {
+        cookies.push(format!(
+            "{NEW_NAME}={id}; Path=/; Max-Age={NEW_MAX_AGE_SECS}; HttpOnly; SameSite=Lax{flags}"
+        ));
+    }
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.append_header(header::SET_COOKIE, value);
+        }
+    }
+}
+
+/// Whether the key of `id` is to be shown now; if so, it will not be again.
+pub fn take_show_once(id: &str) -> bool {
+    let shown = request_cookies()
+        .iter()
+        .any(|(name, value)| name == NEW_NAME && value == id);
+    if shown && let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let expired = format!("{NEW_NAME}=; Path=/; Max-Age=0");
+        if let Ok(value) = HeaderValue::from_str(&expired) {
+            response.append_header(header::SET_COOKIE, value);
+        }
+    }
+    shown
+}
