@@ -11,7 +11,7 @@ test('save, open the link in a fresh context read-only, edit as the creator', as
   await expect(page.getByTestId('edit-link')).toBeVisible();
   expect(shareUrl).not.toContain('token');
   // The edit key is shown once, to keep.
-  const key = await page.getByLabel('Edit key').inputValue();
+  const key = await page.getByLabel('Edit key', { exact: true }).inputValue();
   expect(key).toMatch(/^[0-9A-Za-z]{40,}$/);
 
   // A manager opens the link in a browser that did not create it.
@@ -37,7 +37,7 @@ test('save, open the link in a fresh context read-only, edit as the creator', as
   await colleaguePage.goto(shareUrl);
   await expect(colleaguePage.getByTestId('edit-link')).toHaveCount(0);
   await colleaguePage.getByText('I have the edit key').click();
-  await colleaguePage.getByLabel('Edit key').fill(key);
+  await colleaguePage.getByLabel('Edit key', { exact: true }).fill(key);
   await colleaguePage.getByRole('button', { name: 'Edit with this key' }).click();
   await expect(colleaguePage.getByTestId('edit-link')).toBeVisible();
   await colleague.close();
