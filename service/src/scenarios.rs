@@ -51,6 +51,17 @@ impl Service {
         self.document(stored.ok_or_else(|| not_found(id))?).await
     }
 
+    /// The revision number a read of `id` would answer (the latest, or `n` when
+    /// it exists), without reading its input: what an ETag is made of, so a
+    /// `304 Not Modified` costs one indexed lookup.
+    pub async fn revision_number(&self, id: &str, n: Option<i64>) -> Result<i64, ServiceError> {
+        let found = match secrets::looks_like_id(id) {
+            true => store::revision_number(self.db.pool(), id, n).await?,
+            false => None,
+        };
+        found.ok_or_else(|| not_found(id))
+    }
+
     /// Revision `n` of scenario `id`, read-only.
     pub async fn revision(&self, id: &str, n: i64) -> Result<ScenarioDocument, ServiceError> {
         let stored = if secrets::looks_like_id(id) && n >= 1 {

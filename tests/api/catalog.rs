@@ -75,7 +75,7 @@ async fn openapi_document_lists_every_endpoint_and_field_ranges() {
         (
             "get",
             "/api/v1/scenarios/{id}/revisions/{n}",
-            vec!["200", "404"],
+            vec!["200", "304", "404"],
         ),
     ];
     for (method, path, statuses) in cases {

@@ -2,6 +2,7 @@
 //! temp SQLite file and talks to it over HTTP.
 
 mod busy;
+mod caching;
 mod calculate;
 mod catalog;
 mod charts;

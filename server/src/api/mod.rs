@@ -3,6 +3,7 @@
 mod calculate;
 mod compare;
 pub mod error;
+mod etag;
 pub mod extract;
 mod openapi;
 mod responses;

@@ -75,3 +75,11 @@ pub enum RevisionLimit {
     #[response(status = 409, content_type = "application/problem+json")]
     Conflict(Problem),
 }
+
+/// The client's copy is current, for the OpenAPI document of tagged reads.
+#[derive(utoipa::IntoResponses)]
+pub enum NotModified {
+    /// `If-None-Match` named the current `ETag`; no body.
+    #[response(status = 304)]
+    NotModified,
+}

@@ -9,9 +9,11 @@ use clusterplan_service::{
 };
 
 use super::error::ApiError;
+use super::etag::{EntityTag, IfNoneMatch};
 use super::extract::{ApiJson, EditToken};
 use super::responses::{
-    BodyProblems, NotFoundProblem, RateLimited, RevisionLimit, StorageFull, TokenProblems,
+    BodyProblems, NotFoundProblem, NotModified, RateLimited, RevisionLimit, StorageFull,
+    TokenProblems,
 };
 
 /// Saves a new scenario. The answer holds the edit token, shown this once only.
@@ -42,15 +44,23 @@ pub async fn create(
     get, path = "/api/v1/scenarios/{id}", tag = "scenarios",
     params(("id" = String, Path, description = "The scenario's share id")),
     responses(
-        (status = 200, description = "The scenario", body = ScenarioDocument),
+        (status = 200, description = "The scenario", body = ScenarioDocument, headers(("ETag" = String, description = "Changes with the revision and the model version"))),
+        NotModified,
         NotFoundProblem,
     )
 )]
 pub async fn get(
     State(service): State<Service>,
     Path(id): Path<String>,
-) -> Result<Json<ScenarioDocument>, ApiError> {
-    Ok(Json(service.get(&id).await?))
+    held: IfNoneMatch,
+) -> Result<Response, ApiError> {
+    let revision = service.revision_number(&id, None).await?;
+    if held.matches(&EntityTag::new("json", revision, "")) {
+        return Ok(EntityTag::new("json", revision, "").not_modified());
+    }
+    let doc = service.get(&id).await?;
+    // Tagged by what was read: a save may have landed since the lookup.
+    Ok(EntityTag::new("json", doc.revision, "").on(Json(doc)))
 }
 
 /// Writes a new revision. Needs `Authorization: Bearer <edit_token>`.
@@ -104,19 +114,25 @@ pub async fn delete(
         ("n" = i64, Path, description = "Revision number, from 1", minimum = 1),
     ),
     responses(
-        (status = 200, description = "That revision", body = ScenarioDocument),
+        (status = 200, description = "That revision", body = ScenarioDocument, headers(("ETag" = String, description = "Changes with the model version"))),
+        NotModified,
         NotFoundProblem,
     )
 )]
 pub async fn revision(
     State(service): State<Service>,
     Path((id, n)): Path<(String, String)>,
-) -> Result<Json<ScenarioDocument>, ApiError> {
+    held: IfNoneMatch,
+) -> Result<Response, ApiError> {
     // Parsed here, not by `Path`, so "abc" is a 404 problem like any unknown revision.
     let n: i64 = n
         .parse()
         .map_err(|_| ApiError::NotFound(format!("revision {n} of {id}")))?;
-    Ok(Json(service.revision(&id, n).await?))
+    let tag = EntityTag::new("json", service.revision_number(&id, Some(n)).await?, "");
+    if held.matches(&tag) {
+        return Ok(tag.not_modified());
+    }
+    Ok(tag.on(Json(service.revision(&id, n).await?)))
 }
 
 /// The money breakdown as CSV: a row per option and category, then one-off and total.
@@ -124,22 +140,28 @@ pub async fn revision(
     get, path = "/api/v1/scenarios/{id}/export.csv", tag = "scenarios",
     params(("id" = String, Path, description = "The scenario's share id")),
     responses(
-        (status = 200, description = "CSV attachment", body = String, content_type = "text/csv"),
+        (status = 200, description = "CSV attachment", body = String, content_type = "text/csv", headers(("ETag" = String, description = "Changes with the revision and the model version"))),
+        NotModified,
         NotFoundProblem,
     )
 )]
 pub async fn export_csv(
     State(service): State<Service>,
     Path(id): Path<String>,
+    held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
+    let revision = service.revision_number(&id, None).await?;
+    if held.matches(&EntityTag::new("csv", revision, "")) {
+        return Ok(EntityTag::new("csv", revision, "").not_modified());
+    }
     let doc = service.get(&id).await?;
+    let tag = EntityTag::new("csv", doc.revision, "");
     let disposition = format!("attachment; filename=\"{}\"", csv::file_name(&doc));
-    Ok((
+    Ok(tag.on((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
         csv::export(&doc),
-    )
-        .into_response())
+    )))
 }

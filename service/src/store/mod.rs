@@ -50,6 +50,10 @@ macro_rules! select_revision {
     };
 }
 
+mod reads;
+
+pub use reads::{latest, names, revision, revision_number};
+
 /// Inserts a scenario and its first revision; returns the creation time.
 pub async fn insert(
     pool: &SqlitePool,
@@ -169,47 +173,6 @@ pub async fn delete(pool: &SqlitePool, id: &str, token: &str) -> Result<(), Serv
         .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The latest revision of a scenario, if it exists.
-pub async fn latest(pool: &SqlitePool, id: &str) -> Result<Option<StoredRevision>, sqlx::Error> {
-    sqlx::query_as(select_revision!(
-        "WHERE s.id = ? AND r.revision = s.latest_revision"
-    ))
-    .bind(id)
-    .fetch_optional(pool)
-    .await
-}
-
-/// Revision `n` of a scenario, if both exist.
-pub async fn revision(
-    pool: &SqlitePool,
-    id: &str,
-    n: i64,
-) -> Result<Option<StoredRevision>, sqlx::Error> {
-    sqlx::query_as(select_revision!("WHERE s.id = ? AND r.revision = ?"))
-        .bind(id)
-        .bind(n)
-        .fetch_optional(pool)
-        .await
-}
-
-/// `(id, name)` of the latest revision of each of `ids` that exists, in the order
-/// of `ids`, without reading any input (so nothing is recalculated).
-pub async fn names(pool: &SqlitePool, ids: &[&str]) -> Result<Vec<(String, String)>, sqlx::Error> {
-    // One static statement for any number of ids: they travel as one JSON array
-    // bound to `?` (no SQL is built from data), and `json_each`'s `key` is each
-    // id's position, so the order asked for survives the join.
-    let wanted = serde_json::to_string(ids).expect("strings serialize");
-    sqlx::query_as(
-        "SELECT s.id, r.name FROM json_each(?) AS wanted \
-         JOIN scenarios s ON s.id = wanted.value \
-         JOIN scenario_revisions r ON r.scenario_id = s.id AND r.revision = s.latest_revision \
-         ORDER BY wanted.key",
-    )
-    .bind(wanted)
-    .fetch_all(pool)
-    .await
 }
 
 /// Checks `token` against scenario `id` (outside any write).

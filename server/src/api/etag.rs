@@ -1,0 +1,107 @@
+//! Strong ETags for saved-scenario reads, and `If-None-Match` answered with
+//! `304 Not Modified` before any work: the tag is made of what decides the
+//! bytes (the representation, the revision, the model version and the query
+//! that shapes it), all known from one indexed lookup.
+
+use std::convert::Infallible;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use clusterplan_model::MODEL_VERSION;
+
+/// A strong entity tag, quoted as it goes on the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityTag(String);
+
+impl EntityTag {
+    /// The tag of representation `kind` (`json`, `csv`, …) of `revision`, with
+    /// `variant` (the query that shapes it, may be empty).
+    pub fn new(kind: &str, revision: i64, variant: &str) -> Self {
+        // Only characters allowed inside an entity tag: letters, digits, `.-_`.
+        let variant: String = variant
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let suffix = if variant.is_empty() {
+            String::new()
+        } else {
+            format!(".{variant}")
+        };
+        Self(format!("\"{kind}.r{revision}.m{MODEL_VERSION}{suffix}\""))
+    }
+
+    /// `response` with this tag in its `ETag` header.
+    pub fn on(&self, response: impl IntoResponse) -> Response {
+        let mut response = response.into_response();
+        if let Ok(value) = HeaderValue::from_str(&self.0) {
+            response.headers_mut().insert(header::ETAG, value);
+        }
+        response
+    }
+
+    /// `304 Not Modified` with this tag.
+    pub fn not_modified(&self) -> Response {
+        self.on(StatusCode::NOT_MODIFIED)
+    }
+}
+
+/// The request's `If-None-Match` tags (empty when absent).
+#[derive(Clone, Debug, Default)]
+pub struct IfNoneMatch(Vec<String>);
+
+impl IfNoneMatch {
+    /// Whether the client already holds `tag`. `If-None-Match` compares weakly
+    /// (RFC 9110 §13.1.2), so a `W/` prefix is ignored; `*` matches any.
+    pub fn matches(&self, tag: &EntityTag) -> bool {
+        self.0
+            .iter()
+            .any(|held| held == "*" || held.trim_start_matches("W/") == tag.0)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for IfNoneMatch {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let tags = parts
+            .headers
+            .get_all(header::IF_NONE_MATCH)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .map(|tag| tag.trim().to_owned())
+            .filter(|tag| !tag.is_empty())
+            .take(32)
+            .collect();
+        Ok(Self(tags))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_change_with_revision_kind_and_variant_and_match_weakly() {
+        let tag = EntityTag::new("csv", 3, "");
+        assert_eq!(tag.0, format!("\"csv.r3.m{MODEL_VERSION}\""));
+        assert_ne!(tag, EntityTag::new("csv", 4, ""));
+        assert_ne!(tag, EntityTag::new("json", 3, ""));
+        assert_ne!(
+            EntityTag::new("forecast", 3, "2027-01"),
+            EntityTag::new("forecast", 3, "2027-02")
+        );
+        let held = IfNoneMatch(vec!["\"other\"".into(), format!("W/{}", tag.0)]);
+        assert!(held.matches(&tag));
+        assert!(!IfNoneMatch::default().matches(&tag));
+        assert!(IfNoneMatch(vec!["*".into()]).matches(&tag));
+    }
+}
