@@ -3,6 +3,7 @@
 //! Both the Leptos server functions (`app`) and the `/api/v1` handlers (`server`)
 //! call [`Service`], so a rule is written once. It knows nothing of HTTP or views.
 
+pub mod batch;
 pub mod calculation;
 pub mod charts;
 pub mod compare;

@@ -3,9 +3,12 @@
 use axum::Json;
 use axum::extract::State;
 use clusterplan_model::{CalculationResult, ScenarioInput};
+use clusterplan_service::batch::BatchRequest;
 use clusterplan_service::{CatalogDocument, Service};
+use serde::Serialize;
+use utoipa::ToSchema;
 
-use super::error::ApiError;
+use super::error::{ApiError, Problem};
 use super::extract::ApiJson;
 use super::responses::{BodyProblems, SimulationsBusy};
 
@@ -24,6 +27,61 @@ pub async fn calculate(
     ApiJson(input): ApiJson<ScenarioInput>,
 ) -> Result<Json<CalculationResult>, ApiError> {
     Ok(Json(service.calculate(input).await?))
+}
+
+/// `POST /calculate/batch`'s answer: one item per scenario, in order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BatchResponse {
+    /// The calculation of each scenario, or why it could not be calculated.
+    pub results: Vec<BatchItem>,
+}
+
+/// One scenario's outcome in a batch.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum BatchItem {
+    /// The scenario's calculation.
+    Result {
+        /// As `POST /calculate` answers it (boxed: it dwarfs a problem).
+        result: Box<CalculationResult>,
+    },
+    /// Why the scenario was refused (a 422 problem; field paths are the scenario's).
+    Error {
+        /// As `POST /calculate` would answer it.
+        error: Problem,
+    },
+}
+
+/// Calculates up to 100 scenarios in one request, storing nothing. A bad
+/// scenario is an error beside the others' results; the Monte Carlo samples of
+/// the whole batch are capped at 100,000 (a 422 says so).
+#[utoipa::path(
+    post, path = "/api/v1/calculate/batch", tag = "calculate",
+    request_body = BatchRequest,
+    responses(
+        (status = 200, description = "One result or problem per scenario, in order", body = BatchResponse),
+        BodyProblems,
+        SimulationsBusy,
+    )
+)]
+pub async fn batch(
+    State(service): State<Service>,
+    ApiJson(request): ApiJson<BatchRequest>,
+) -> Result<Json<BatchResponse>, ApiError> {
+    let results = service
+        .calculate_batch(request)
+        .await?
+        .into_iter()
+        .map(|outcome| match outcome {
+            Ok(result) => BatchItem::Result {
+                result: Box::new(result),
+            },
+            Err(error) => BatchItem::Error {
+                error: ApiError::from(error).into_problem(),
+            },
+        })
+        .collect();
+    Ok(Json(BatchResponse { results }))
 }
 
 /// The instance catalog (with the date its prices were taken) and every input's

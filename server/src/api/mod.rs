@@ -48,6 +48,13 @@ pub fn router() -> Router<AppState> {
             HeaderValue::from_static("noindex, nofollow"),
         ))
         .route("/calculate", axum::routing::post(calculate::calculate))
+        // A batch of 100 full scenarios is larger than one; the server-wide
+        // limit (256 KiB) still holds.
+        .route(
+            "/calculate/batch",
+            axum::routing::post(calculate::batch)
+                .layer(DefaultBodyLimit::max(crate::middleware::MAX_BODY_BYTES)),
+        )
         .route("/catalog", get(calculate::catalog))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::NotFound("this API path".into()) })

@@ -15,6 +15,7 @@ use utoipa::{Modify, OpenApi};
     ),
     paths(
         super::calculate::calculate,
+        super::calculate::batch,
         super::calculate::catalog,
         super::scenarios::create,
         super::scenarios::get,

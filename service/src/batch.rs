@@ -1,0 +1,80 @@
+//! Many calculations in one request, for finance tooling: each scenario is
+//! parsed and validated on its own (a bad one is an error beside the good
+//! ones), and the Monte Carlo samples of the whole batch are capped, so one
+//! request cannot take the server's CPU.
+
+use clusterplan_model::{CalculationResult, FieldError, ScenarioInput, parse_input};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::calculation::validate;
+use crate::{Service, ServiceError};
+
+/// The most scenarios in one batch.
+pub const MAX_BATCH_SCENARIOS: usize = 100;
+
+/// The most simulated futures in one batch, summed over its scenarios (five
+/// scenarios at the largest sample count).
+pub const MAX_BATCH_SAMPLES: u64 = 100_000;
+
+/// `POST /api/v1/calculate/batch`'s body.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchRequest {
+    /// 1 to 100 scenario inputs, each as `POST /calculate` takes it.
+    #[schema(value_type = Vec<ScenarioInput>, min_items = 1, max_items = 100)]
+    pub scenarios: Vec<serde_json::Value>,
+}
+
+impl Service {
+    /// Calculates every scenario of `batch`, in order: a result, or why that
+    /// scenario is invalid (its field paths are relative to it). The whole batch
+    /// is refused when it has no scenario, more than [`MAX_BATCH_SCENARIOS`], or
+    /// more than [`MAX_BATCH_SAMPLES`] samples; a busy server refuses it whole.
+    pub async fn calculate_batch(
+        &self,
+        batch: BatchRequest,
+    ) -> Result<Vec<Result<CalculationResult, ServiceError>>, ServiceError> {
+        let count = batch.scenarios.len();
+        if !(1..=MAX_BATCH_SCENARIOS).contains(&count) {
+            return Err(ServiceError::invalid(
+                "scenarios",
+                format!("must hold 1 to {MAX_BATCH_SCENARIOS} scenarios, not {count}"),
+            ));
+        }
+        let scenarios: Vec<_> = batch
+            .scenarios
+            .iter()
+            .map(|item| {
+                let bytes = serde_json::to_vec(item).expect("a JSON value serializes");
+                let input = parse_input(&bytes).map_err(|error| match error {
+                    clusterplan_model::InputError::Invalid(errors) => ServiceError::Invalid(errors),
+                    malformed => ServiceError::invalid("", malformed.to_string()),
+                })?;
+                validate(input, "")
+            })
+            .collect();
+        let samples: u64 = scenarios
+            .iter()
+            .flatten()
+            .filter_map(|s| s.input().uncertainty.as_ref())
+            .map(|u| u64::from(u.samples))
+            .sum();
+        if samples > MAX_BATCH_SAMPLES {
+            return Err(ServiceError::Invalid(vec![FieldError::new(
+                "scenarios",
+                format!(
+                    "ask for {samples} simulated futures in all; one batch may ask for at most {MAX_BATCH_SAMPLES}"
+                ),
+            )]));
+        }
+        let mut results = Vec::with_capacity(count);
+        for scenario in scenarios {
+            results.push(match scenario {
+                Ok(scenario) => Ok(self.compute(scenario).await?),
+                Err(invalid) => Err(invalid),
+            });
+        }
+        Ok(results)
+    }
+}
