@@ -111,7 +111,7 @@ pub fn file_name(doc: &ScenarioDocument) -> String {
     format!("clusterplan-{}-r{}.csv", doc.id, doc.revision)
 }
 
-fn number(value: f64) -> String {
+pub(crate) fn number(value: f64) -> String {
     // Unrounded, like the JSON API; spreadsheets round for display.
     value.to_string()
 }
@@ -119,7 +119,7 @@ fn number(value: f64) -> String {
 /// Quotes a text cell and defuses formula injection: a cell starting with one of
 /// `= + - @` (or a tab / carriage return) is prefixed with `'` so a spreadsheet
 /// shows it as text instead of evaluating it.
-fn text(value: &str) -> String {
+pub(crate) fn text(value: &str) -> String {
     let defused = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {

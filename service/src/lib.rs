@@ -14,6 +14,7 @@ pub mod documents;
 pub mod edit_keys;
 pub mod edits;
 pub mod error;
+pub mod forecast;
 pub mod form;
 pub mod names;
 pub mod planner;

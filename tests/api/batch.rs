@@ -16,8 +16,16 @@ async fn results_come_in_order_with_errors_beside_results() {
     let answer: Value = response.json().await.unwrap();
     let results = answer["results"].as_array().unwrap();
     assert_eq!(results.len(), 4);
-    let single: Value = app.calculate(&json!({"clusters": 2})).await.json().await.unwrap();
-    assert_eq!(results[0]["result"], single, "the same figures as /calculate");
+    let single: Value = app
+        .calculate(&json!({"clusters": 2}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        results[0]["result"], single,
+        "the same figures as /calculate"
+    );
     assert_eq!(results[1]["error"]["status"], 422);
     assert_eq!(results[1]["error"]["errors"][0]["field"], "clusters");
     assert_eq!(results[2]["result"]["inputs"]["clusters"], 3, "defaults");
@@ -41,5 +49,11 @@ async fn empty_oversized_and_oversampled_batches_are_refused_naming_the_field() 
     }
     let five = json!({"scenarios": vec![json!({"uncertainty": {"samples": 20000, "ranges": [
         {"field": "team.annual_cost_usd", "low": 150000, "high": 250000}]}}); 5]});
-    assert_eq!(app.post_json("/api/v1/calculate/batch", &five).await.status(), 200, "at the cap");
+    assert_eq!(
+        app.post_json("/api/v1/calculate/batch", &five)
+            .await
+            .status(),
+        200,
+        "at the cap"
+    );
 }

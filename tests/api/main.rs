@@ -13,6 +13,7 @@ mod concurrency;
 mod cross_site;
 mod edit_keys;
 mod export;
+mod forecast;
 mod health;
 mod helpers;
 mod lifecycle;

@@ -48,6 +48,7 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
     let edit_href = scenario.edit_query.as_ref().map(|q| format!("/?{q}"));
     let explore_href = format!("/?{}", scenario.planner_query);
     let csv_href = format!("/api/v1/scenarios/{}/export.csv", scenario.id);
+    let forecast_href = format!("/api/v1/scenarios/{}/forecast.csv", scenario.id);
     let result = scenario.result.clone();
     let charts_base = format!("/s/{}/charts", scenario.id);
     let id = scenario.id.clone();
@@ -76,6 +77,10 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
                 <button type="submit" class="secondary">"Fork (make my own copy)"</button>
             </ActionForm>
             <a class="button secondary" href=csv_href>"Download CSV"</a>
+            <a class="button secondary" href=forecast_href
+                title="One row per option, month and category, with FOCUS column names for FinOps tools; starts this month">
+                "Monthly forecast (FOCUS CSV)"
+            </a>
         </div>
         {keys}
         <Verdict result=result.clone() />

@@ -5,6 +5,7 @@ mod compare;
 pub mod error;
 mod etag;
 pub mod extract;
+mod forecast;
 mod openapi;
 mod responses;
 mod scenarios;
@@ -37,6 +38,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/scenarios/{id}/revisions/{n}", get(scenarios::revision))
         .route("/scenarios/{id}/export.csv", get(scenarios::export_csv))
+        .route("/scenarios/{id}/forecast.csv", get(forecast::csv))
+        .route("/scenarios/{id}/forecast.json", get(forecast::json))
         // Every answer above names a share link (the secret that reads a
         // scenario): keep it out of shared caches and search indexes.
         .layer(SetResponseHeaderLayer::overriding(

@@ -23,6 +23,8 @@ use utoipa::{Modify, OpenApi};
         super::scenarios::delete,
         super::scenarios::revision,
         super::scenarios::export_csv,
+        super::forecast::csv,
+        super::forecast::json,
         super::compare::compare,
     ),
     modifiers(&EditTokenScheme),

@@ -83,3 +83,11 @@ pub enum NotModified {
     #[response(status = 304)]
     NotModified,
 }
+
+/// Invalid query parameters, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+pub enum QueryProblems {
+    /// A query parameter is invalid; each error names it.
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(Problem),
+}

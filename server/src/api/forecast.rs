@@ -1,0 +1,116 @@
+//! `/scenarios/{id}/forecast.csv` and `forecast.json`: the FOCUS-named monthly
+//! forecast (see `clusterplan_service::forecast`).
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use clusterplan_service::Service;
+use clusterplan_service::forecast::{self, ForecastParams, ForecastQuery, ForecastRow};
+
+use super::error::ApiError;
+use super::etag::{EntityTag, IfNoneMatch};
+use super::responses::{NotFoundProblem, NotModified, QueryProblems};
+
+/// Says which month the forecast starts at and whether it was asked for.
+const FORECAST_START: HeaderName = HeaderName::from_static("clusterplan-forecast-start");
+
+/// The forecast as CSV: FOCUS 1.2 columns, then `x_` extension columns.
+#[utoipa::path(
+    get, path = "/api/v1/scenarios/{id}/forecast.csv", tag = "scenarios",
+    params(("id" = String, Path, description = "The scenario's share id"), ForecastQuery),
+    responses(
+        (status = 200, description = "CSV attachment; `Clusterplan-Forecast-Start` names the start month and says when it is the current month", body = String, content_type = "text/csv", headers(("ETag" = String), ("Clusterplan-Forecast-Start" = String))),
+        NotModified,
+        NotFoundProblem,
+        QueryProblems,
+    )
+)]
+pub async fn csv(
+    State(service): State<Service>,
+    Path(id): Path<String>,
+    Query(query): Query<ForecastQuery>,
+    held: IfNoneMatch,
+) -> Result<Response, ApiError> {
+    answer(
+        &service,
+        &id,
+        &query,
+        &held,
+        "forecast-csv",
+        |id, revision, rows| {
+            let disposition =
+                format!("attachment; filename=\"clusterplan-{id}-r{revision}-forecast.csv\"");
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                forecast::to_csv(&rows),
+            )
+                .into_response()
+        },
+    )
+    .await
+}
+
+/// The forecast as JSON: the same rows as objects, named as the CSV's columns.
+#[utoipa::path(
+    get, path = "/api/v1/scenarios/{id}/forecast.json", tag = "scenarios",
+    params(("id" = String, Path, description = "The scenario's share id"), ForecastQuery),
+    responses(
+        (status = 200, description = "The rows; `Clusterplan-Forecast-Start` names the start month", body = Vec<ForecastRow>, headers(("ETag" = String), ("Clusterplan-Forecast-Start" = String))),
+        NotModified,
+        NotFoundProblem,
+        QueryProblems,
+    )
+)]
+pub async fn json(
+    State(service): State<Service>,
+    Path(id): Path<String>,
+    Query(query): Query<ForecastQuery>,
+    held: IfNoneMatch,
+) -> Result<Response, ApiError> {
+    answer(
+        &service,
+        &id,
+        &query,
+        &held,
+        "forecast-json",
+        |_, _, rows| Json(rows).into_response(),
+    )
+    .await
+}
+
+/// Checks the query, answers 304 when the client holds the current tag, else
+/// builds the rows and lets `render` write them.
+async fn answer(
+    service: &Service,
+    id: &str,
+    query: &ForecastQuery,
+    held: &IfNoneMatch,
+    kind: &str,
+    render: impl FnOnce(&str, i64, Vec<ForecastRow>) -> Response,
+) -> Result<Response, ApiError> {
+    let params = ForecastParams::parse(query)?;
+    let start = format!(
+        "{}; source={}",
+        params.start,
+        if params.start_given {
+            "query"
+        } else {
+            "current-month"
+        }
+    );
+    let start = HeaderValue::from_str(&start).expect("a month and a word are a valid header");
+    let revision = service.revision_number(id, None).await?;
+    let tag = EntityTag::new(kind, revision, &params.variant());
+    if held.matches(&tag) {
+        return Ok(tag.not_modified());
+    }
+    let forecast = service.forecast(id, &params).await?;
+    let tag = EntityTag::new(kind, forecast.revision, &params.variant());
+    let mut response = tag.on(render(id, forecast.revision, forecast.rows));
+    response.headers_mut().insert(FORECAST_START, start);
+    Ok(response)
+}

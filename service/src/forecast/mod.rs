@@ -1,0 +1,164 @@
+//! The monthly forecast of a saved scenario as FOCUS 1.2 rows (FinOps Open Cost
+//! and Usage Specification), so a cost platform can load the projection beside
+//! real bills: one `Usage` row per option × month × monthly category (zero rows
+//! left out), and one `Purchase` row per option for its one-off at the start
+//! month. An option's `BilledCost` sums to its `horizon_total` × `per_usd`.
+
+mod focus;
+mod query;
+
+pub use focus::{COLUMNS, ForecastRow};
+pub use query::{Currency, YearMonth};
+
+use clusterplan_model::{CostCategory, OptionName, Scenario, calculate, monthly_costs};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::{Service, ServiceError};
+
+/// The forecast's query parameters, as sent.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ForecastQuery {
+    /// First month, `YYYY-MM`; the current month (UTC) when omitted.
+    pub start: Option<String>,
+    /// ISO 4217 code to show money in; needs `per_usd`. Default: USD.
+    pub currency: Option<String>,
+    /// Units of `currency` per USD (above 0, at most 1e6).
+    pub per_usd: Option<String>,
+}
+
+/// The parameters, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForecastParams {
+    /// The first month.
+    pub start: YearMonth,
+    /// Whether `start` came from the query (else it is the current month).
+    pub start_given: bool,
+    /// The money's currency.
+    pub currency: Currency,
+}
+
+impl ForecastParams {
+    /// Checks every parameter; each error names its parameter.
+    pub fn parse(query: &ForecastQuery) -> Result<Self, ServiceError> {
+        let mut errors = Vec::new();
+        let start = match query.start.as_deref() {
+            Some(text) => YearMonth::parse(text).map_err(|e| errors.push(e)).ok(),
+            None => Some(YearMonth::now()),
+        };
+        let currency = match (query.currency.as_deref(), query.per_usd.as_deref()) {
+            (None, None) => Some(Currency::usd()),
+            (Some(code), Some(rate)) => Currency::parse(code, rate, "")
+                .map_err(|e| errors.extend(e))
+                .ok(),
+            (Some(_), None) => {
+                errors.push(clusterplan_model::FieldError::new(
+                    "per_usd",
+                    "is required with currency",
+                ));
+                None
+            }
+            (None, Some(_)) => {
+                errors.push(clusterplan_model::FieldError::new(
+                    "currency",
+                    "is required with per_usd",
+                ));
+                None
+            }
+        };
+        match (start, currency) {
+            (Some(start), Some(currency)) if errors.is_empty() => Ok(Self {
+                start,
+                start_given: query.start.is_some(),
+                currency,
+            }),
+            _ => Err(ServiceError::Invalid(errors)),
+        }
+    }
+
+    /// What shapes the rows besides the revision, for an ETag.
+    pub fn variant(&self) -> String {
+        format!(
+            "{}.{}.{}",
+            self.start, self.currency.code, self.currency.per_usd
+        )
+    }
+}
+
+/// A scenario's forecast.
+#[derive(Clone, Debug)]
+pub struct Forecast {
+    /// The revision it was made from.
+    pub revision: i64,
+    /// The rows, option by option, month by month.
+    pub rows: Vec<ForecastRow>,
+}
+
+impl Service {
+    /// The forecast of the latest revision of `id`.
+    pub async fn forecast(
+        &self,
+        id: &str,
+        params: &ForecastParams,
+    ) -> Result<Forecast, ServiceError> {
+        let doc = self.get(id).await?;
+        let mut rows = Vec::new();
+        let scenario = Scenario::try_from(doc.result.inputs.clone()).map_err(|errors| {
+            ServiceError::StoredInputInvalid {
+                id: doc.id.clone(),
+                reason: errors.to_string(),
+            }
+        })?;
+        let list = list_price_scenario(&scenario)?;
+        let list_result = calculate(&list);
+        for option in OptionName::ALL {
+            let months = monthly_costs(&scenario, option);
+            let list_months = monthly_costs(&list, option);
+            let context = focus::RowContext {
+                doc: &doc,
+                option,
+                currency: &params.currency,
+            };
+            for (index, (month, list_month)) in months.iter().zip(&list_months).enumerate() {
+                for category in CostCategory::ALL {
+                    let (cost, list_cost) = (month.get(category), list_month.get(category));
+                    if cost != 0.0 || list_cost != 0.0 {
+                        rows.push(context.usage(params.start, index, category, cost, list_cost));
+                    }
+                }
+            }
+            let one_off = doc.result.options.get(option).one_off;
+            let list_one_off = list_result.options.get(option).one_off;
+            rows.push(context.purchase(params.start, one_off, list_one_off));
+        }
+        Ok(Forecast {
+            revision: doc.revision,
+            rows,
+        })
+    }
+}
+
+/// The scenario at list prices: no commitment discount, no Spot, no simulation.
+fn list_price_scenario(scenario: &Scenario) -> Result<Scenario, ServiceError> {
+    let mut input = scenario.input().clone();
+    input.workers.compute_discount_pct = 0.0;
+    input.eks.spot_share_pct = 0.0;
+    input.self_hosted.spot_share_pct = 0.0;
+    input.uncertainty = None;
+    Scenario::try_from(input).map_err(|errors| ServiceError::StoredInputInvalid {
+        id: String::new(),
+        reason: errors.to_string(),
+    })
+}
+
+/// The rows as CSV (FOCUS column names; text quoted and defused as in the export).
+pub fn to_csv(rows: &[ForecastRow]) -> String {
+    let mut out = COLUMNS.join(",");
+    out.push_str("\r\n");
+    for row in rows {
+        out.push_str(&row.cells().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
