@@ -65,8 +65,7 @@ async fn rows_sum_to_the_horizon_totals_in_the_asked_currency() {
     );
     let last = usd
         .iter()
-        .filter(|r| r["ChargeCategory"] == "Usage")
-        .last()
+        .rfind(|r| r["ChargeCategory"] == "Usage")
         .unwrap();
     assert_eq!(last["x_MonthIndex"], 11);
     assert_eq!(last["ChargePeriodStart"], "2028-10-01T00:00:00Z");
