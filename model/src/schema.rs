@@ -76,7 +76,11 @@ fn leaf(spec: &FieldSpec, mode: Mode) -> Schema {
     } else if spec.kind == FieldKind::String && spec.path.ends_with("[].name") {
         b = b.min_length(Some(1)).max_length(Some(60));
     }
-    if mode == Mode::Input && !spec.required {
+    // A nullable object's default is said in its description only: client
+    // generators (openapi-python-client) read `type: [object, null]` as a union
+    // and refuse any default but null, dropping every schema that uses it.
+    let union_with_object_default = spec.nullable && spec.kind == FieldKind::Object;
+    if mode == Mode::Input && !spec.required && !union_with_object_default {
         b = b.default(Some(spec.default.clone()));
         if !spec.default.is_null() {
             b = b.examples([spec.default.clone()]);

@@ -17,7 +17,7 @@ const FORECAST_START: HeaderName = HeaderName::from_static("clusterplan-forecast
 
 /// The forecast as CSV: FOCUS 1.2 columns, then `x_` extension columns.
 #[utoipa::path(
-    get, path = "/api/v1/scenarios/{id}/forecast.csv", tag = "scenarios",
+    get, path = "/api/v1/scenarios/{id}/forecast.csv", tag = "scenarios", operation_id = "forecast_csv",
     params(("id" = String, Path, description = "The scenario's share id"), ForecastQuery),
     responses(
         (status = 200, description = "CSV attachment; `Clusterplan-Forecast-Start` names the start month and says when it is the current month", body = String, content_type = "text/csv", headers(("ETag" = String), ("Clusterplan-Forecast-Start" = String))),
@@ -56,7 +56,7 @@ pub async fn csv(
 
 /// The forecast as JSON: the same rows as objects, named as the CSV's columns.
 #[utoipa::path(
-    get, path = "/api/v1/scenarios/{id}/forecast.json", tag = "scenarios",
+    get, path = "/api/v1/scenarios/{id}/forecast.json", tag = "scenarios", operation_id = "forecast_json",
     params(("id" = String, Path, description = "The scenario's share id"), ForecastQuery),
     responses(
         (status = 200, description = "The rows; `Clusterplan-Forecast-Start` names the start month", body = Vec<ForecastRow>, headers(("ETag" = String), ("Clusterplan-Forecast-Start" = String))),
