@@ -69,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/methodology") view=pages::methodology::MethodologyPage />
                 </Routes>
             </main>
+            <components::layout::Footer />
         </Router>
     }
 }

@@ -20,3 +20,17 @@ pub fn Header() -> impl IntoView {
         </header>
     }
 }
+
+/// Links for people who script against the planner: the API reference and
+/// its machine-readable document. `rel="external"`: served by the API, not
+/// by the router.
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site">
+            <a href="/api/v1/docs" rel="external">"API reference"</a>
+            <a href="/api/v1/openapi.json" rel="external">"OpenAPI document"</a>
+            <a href="/methodology">"How it is calculated"</a>
+        </footer>
+    }
+}

@@ -2,6 +2,7 @@
 
 mod calculate;
 mod compare;
+mod docs;
 pub mod error;
 mod etag;
 pub mod extract;
@@ -60,6 +61,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/catalog", get(calculate::catalog))
         .route("/openapi.json", get(openapi::document))
+        .route("/docs", get(docs::page))
         .fallback(|| async { ApiError::NotFound("this API path".into()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -1,0 +1,52 @@
+//! `/api/v1/docs`: the OpenAPI document as a page, linked from every page's footer.
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn the_reference_page_lists_every_operation_and_schema_without_scripts() {
+    let app = spawn_app().await;
+    let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+
+    let response = app.get("/api/v1/docs").await;
+
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("default-src 'none'"), "no script runs: {csp}");
+    let html = response.text().await.unwrap();
+    assert!(
+        !html.contains("<script"),
+        "rendered on the server, no viewer"
+    );
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap();
+            assert!(html.contains(&format!("id=\"{id}\"")), "{method} {path}");
+            assert!(
+                html.contains(&format!("{} {path}", method.to_uppercase())),
+                "{method} {path}"
+            );
+        }
+    }
+    for name in doc["components"]["schemas"].as_object().unwrap().keys() {
+        assert!(html.contains(&format!("id=\"schema-{name}\"")), "{name}");
+    }
+    assert!(
+        html.contains("<code>workers.workload.pods</code>"),
+        "nested fields are listed"
+    );
+
+    let home = app.get("/methodology").await.text().await.unwrap();
+    assert!(
+        home.contains("href=\"/api/v1/docs\""),
+        "linked from the footer"
+    );
+}
