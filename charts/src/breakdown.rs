@@ -5,13 +5,14 @@ use plotters::prelude::*;
 
 use crate::legend::{Entry, Mark, legend, legend_height};
 use crate::style::{
-    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, category_color, headroom, usd_short,
+    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, category_color, headroom, money_short,
 };
 use crate::svg::{self, text};
 
 /// One stacked bar per option of the monthly categories (every category of
 /// `CostCategory::ALL`, the first at the bottom).
 pub fn breakdown(result: &CalculationResult) -> String {
+    let display = &result.inputs.display;
     let stacks: Vec<Vec<f64>> = OptionName::ALL
         .iter()
         .map(|&o| {
@@ -57,8 +58,8 @@ pub fn breakdown(result: &CalculationResult) -> String {
                         .unwrap_or_default(),
                     _ => String::new(),
                 })
-                .y_label_formatter(&|v| usd_short(*v))
-                .y_desc("Cost per month (USD)")
+                .y_label_formatter(&|v| money_short(display, *v))
+                .y_desc(format!("Cost per month ({})", display.currency))
                 .label_style(text(LABEL))
                 .axis_desc_style(text(LABEL))
                 .draw()?;

@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::legend::{Entry, Mark, legend, legend_height};
 use crate::style::{
-    GRID, INK, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, option_color, usd_short,
+    GRID, INK, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, money_short, option_color,
 };
 use crate::svg::{self, text};
 
@@ -17,6 +17,7 @@ const MAX_POINTS: u32 = 100;
 /// Horizon totals for 1..=max(2×clusters, 10) clusters (at most 1,000), with
 /// markers at the current count and at the break-even count.
 pub fn breakeven(scenario: &Scenario, result: &CalculationResult) -> String {
+    let display = &result.inputs.display;
     let now = result.inputs.clusters;
     let upper = now.saturating_mul(2).clamp(10, 1000);
     let step = upper.div_ceil(MAX_POINTS).max(1);
@@ -70,9 +71,9 @@ pub fn breakeven(scenario: &Scenario, result: &CalculationResult) -> String {
                 .x_labels(6)
                 .y_labels(6)
                 .x_label_formatter(&|v| format!("{v:.0}"))
-                .y_label_formatter(&|v| usd_short(*v))
+                .y_label_formatter(&|v| money_short(display, *v))
                 .x_desc("Clusters")
-                .y_desc("Horizon total (USD)")
+                .y_desc(format!("Horizon total ({})", display.currency))
                 .label_style(text(LABEL))
                 .axis_desc_style(text(LABEL))
                 .draw()?;

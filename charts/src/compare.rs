@@ -1,13 +1,14 @@
 //! Charts of several saved scenarios: horizon totals side by side, and their
 //! cumulative lines.
 
+use clusterplan_model::resolved::Display;
 use clusterplan_model::{CalculationResult, OptionName};
 use plotters::prelude::*;
 
 use crate::cumulative::{finite_max, points};
 use crate::legend::{Entry, Mark, legend, legend_height, shorten};
 use crate::style::{
-    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, option_color, usd_short,
+    GRID, LABEL, PLOT_HEIGHT, TITLE, WIDTH, both_options, headroom, money_short, option_color,
 };
 use crate::svg::{self, text, text_width};
 
@@ -43,6 +44,8 @@ const NAME_CHARS: usize = 24;
 /// named under their bars when the names fit, else numbered there and named in
 /// the legend.
 pub fn compare_totals(scenarios: &[Series]) -> String {
+    let display = Display::common(scenarios.iter().map(|s| &s.result.inputs.display));
+    let display = &display;
     let n = scenarios.len().max(1) as u32;
     let max = finite_max(scenarios.iter().flat_map(|s| {
         OptionName::ALL
@@ -90,8 +93,8 @@ pub fn compare_totals(scenarios: &[Series]) -> String {
                         .unwrap_or_default(),
                     _ => String::new(),
                 })
-                .y_label_formatter(&|v| usd_short(*v))
-                .y_desc("Horizon total (USD)")
+                .y_label_formatter(&|v| money_short(display, *v))
+                .y_desc(format!("Horizon total ({})", display.currency))
                 .label_style(text(LABEL))
                 .axis_desc_style(text(LABEL))
                 .draw()?;
@@ -126,6 +129,8 @@ pub fn compare_totals(scenarios: &[Series]) -> String {
 
 /// Cumulative cost lines: one colour per scenario, EKS solid, self-hosted dashed.
 pub fn compare_cumulative(scenarios: &[Series]) -> String {
+    let display = Display::common(scenarios.iter().map(|s| &s.result.inputs.display));
+    let display = &display;
     let months = scenarios
         .iter()
         .flat_map(|s| {
@@ -172,9 +177,9 @@ pub fn compare_cumulative(scenarios: &[Series]) -> String {
                 .x_labels(months.min(6.0) as usize + 1)
                 .y_labels(6)
                 .x_label_formatter(&|v| format!("{v:.0}"))
-                .y_label_formatter(&|v| usd_short(*v))
+                .y_label_formatter(&|v| money_short(display, *v))
                 .x_desc("Month")
-                .y_desc("Cumulative cost (USD)")
+                .y_desc(format!("Cumulative cost ({})", display.currency))
                 .label_style(text(LABEL))
                 .axis_desc_style(text(LABEL))
                 .draw()?;

@@ -3,10 +3,11 @@
 use clusterplan_model::{CalculationResult, OptionName};
 
 use crate::lines::{MonthLines, month_lines};
-use crate::style::{headroom, usd_short};
+use crate::style::{headroom, money_short};
 
 /// Lines of cumulative cost (one-off at month 0, then each month's total added).
 pub fn cumulative(result: &CalculationResult) -> String {
+    let display = &result.inputs.display;
     let series: Vec<(OptionName, &[f64])> = OptionName::ALL
         .iter()
         .map(|&o| (o, result.options.get(o).cumulative.as_slice()))
@@ -18,11 +19,12 @@ pub fn cumulative(result: &CalculationResult) -> String {
         .unwrap_or(1)
         .max(1) as f64;
     let max = finite_max(series.iter().flat_map(|(_, values)| values.iter()));
+    let y_desc = format!("Cumulative cost ({})", display.currency);
     month_lines(MonthLines {
         caption: "Cumulative cost",
         description: "Cumulative cost",
-        y_desc: "Cumulative cost (USD)",
-        y_label: &|v| usd_short(*v),
+        y_desc: &y_desc,
+        y_label: &|v| money_short(display, *v),
         y_label_width: 84,
         top: headroom(max),
         months,

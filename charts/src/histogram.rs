@@ -7,11 +7,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::legend::{Entry, Mark, legend, legend_height};
-use crate::style::{GRID, INK, LABEL, PLOT_HEIGHT, SELF_HOSTED, TITLE, WIDTH, usd_short};
+use crate::style::{GRID, INK, LABEL, PLOT_HEIGHT, SELF_HOSTED, TITLE, WIDTH, money_short};
 use crate::svg::{self, text};
 
 /// Bars of the simulated difference; an empty chart says why without a simulation.
 pub fn histogram(result: &CalculationResult) -> String {
+    let display = &result.inputs.display;
     let Some(u) = &result.uncertainty else {
         return svg::draw(
             (WIDTH, PLOT_HEIGHT),
@@ -59,9 +60,12 @@ pub fn histogram(result: &CalculationResult) -> String {
             .bold_line_style(GRID)
             .x_labels(4)
             .y_labels(5)
-            .x_label_formatter(&|v| usd_short(*v))
+            .x_label_formatter(&|v| money_short(display, *v))
             .y_label_formatter(&|v| format!("{v:.0}"))
-            .x_desc("Difference (USD; below 0 self-hosting is cheaper)")
+            .x_desc(format!(
+                "Difference ({}; below 0 self-hosting is cheaper)",
+                display.currency
+            ))
             .y_desc("Futures")
             .label_style(text(LABEL))
             .axis_desc_style(text(LABEL))

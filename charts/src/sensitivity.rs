@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::legend::{Entry, Mark, legend, legend_height, wrap};
-use crate::style::{INK, LABEL, TITLE, WIDTH, usd_short};
+use crate::style::{INK, LABEL, TITLE, WIDTH, money_short};
 use crate::svg::{self, text, text_width};
 
 const LOW: RGBColor = RGBColor(15, 118, 110);
@@ -32,6 +32,7 @@ const AXIS: u32 = 56;
 
 /// One row per input, largest effect on top, zero line in the middle.
 pub fn sensitivity(result: &CalculationResult) -> String {
+    let display = &result.inputs.display;
     let entries = &result.comparison.sensitivity;
     let n = entries.len().max(1) as u32;
     // Labels may use the whole width inside the outer margins.
@@ -72,8 +73,11 @@ pub fn sensitivity(result: &CalculationResult) -> String {
                 .configure_mesh()
                 .disable_mesh()
                 .x_labels(5)
-                .x_label_formatter(&|v| usd_short(*v))
-                .x_desc(format!("Change of {own} − {eks} (USD, horizon)"))
+                .x_label_formatter(&|v| money_short(display, *v))
+                .x_desc(format!(
+                    "Change of {own} − {eks} ({}, horizon)",
+                    display.currency
+                ))
                 .label_style(text(LABEL))
                 .axis_desc_style(text(LABEL))
                 .draw()?;

@@ -81,7 +81,7 @@ pub fn both_options() -> String {
     labels.join(" and ")
 }
 
-pub use clusterplan_model::usd_short;
+pub use clusterplan_model::money_short;
 
 /// A segmented axis of `n` bands. plotters' segmented ranges include their end
 /// value as a band of its own, so `n` bands need the range `0..n-1`.

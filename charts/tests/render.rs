@@ -178,3 +178,47 @@ fn the_histogram_marks_zero_and_the_percentiles() {
         );
     }
 }
+
+#[test]
+fn money_axes_follow_the_display_currency() {
+    let (scenario, result) = scenario(r#"{"display": {"currency": "EUR", "per_usd": 0.5}}"#);
+    let (_, in_usd) = self::scenario("{}");
+    for kind in [
+        ChartKind::Cumulative,
+        ChartKind::Breakdown,
+        ChartKind::Breakeven,
+    ] {
+        let svg = render(kind, &scenario, &result);
+        assert!(
+            svg.contains("(EUR") && svg.contains("EUR "),
+            "{kind:?} names EUR"
+        );
+        assert!(
+            !svg.contains("USD") && !svg.contains('$'),
+            "{kind:?} has no dollars"
+        );
+    }
+    // Mixed currencies in a comparison fall back to USD, never mixing labels.
+    let mixed = [
+        Series {
+            name: "A",
+            result: &result,
+        },
+        Series {
+            name: "B",
+            result: &in_usd,
+        },
+    ];
+    assert!(compare_totals(&mixed).contains("(USD)"));
+    let both_eur = [
+        Series {
+            name: "A",
+            result: &result,
+        },
+        Series {
+            name: "B",
+            result: &result,
+        },
+    ];
+    assert!(compare_cumulative(&both_eur).contains("(EUR)"));
+}

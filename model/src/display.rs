@@ -1,4 +1,46 @@
-//! Short money for people (`$416k`): one rendering for the pages and the charts.
+//! Short money for people (`$416k`, `EUR 383k`): one rendering for the pages
+//! and the charts, in the scenario's display currency.
+
+use crate::resolved::Display;
+
+/// Whether `code` has the shape of an ISO 4217 code: three capital letters.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+impl Display {
+    /// US dollars, the model's own currency.
+    pub fn usd() -> Self {
+        Self {
+            currency: "USD".into(),
+            per_usd: 1.0,
+        }
+    }
+
+    /// The display several results share; US dollars when they differ (a
+    /// comparison never mixes currencies).
+    pub fn common<'a>(mut displays: impl Iterator<Item = &'a Display>) -> Display {
+        let Some(first) = displays.next() else {
+            return Display::usd();
+        };
+        match displays.all(|other| other == first) {
+            true => first.clone(),
+            false => Display::usd(),
+        }
+    }
+}
+
+/// A USD figure, short, in `display`'s currency: `$416k` in USD, `EUR 383k`
+/// otherwise (the code, never a symbol alone: `$` is several currencies).
+pub fn money_short(display: &Display, usd: f64) -> String {
+    match display.currency.as_str() {
+        "USD" => usd_short(usd * display.per_usd),
+        code => format!(
+            "{code} {}",
+            usd_short(usd * display.per_usd).replacen('$', "", 1)
+        ),
+    }
+}
 
 /// `$416k`, `$1.2M`, `$950`: money short enough for a verdict or an axis.
 pub fn usd_short(value: f64) -> String {
@@ -20,7 +62,23 @@ pub fn usd_short(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::usd_short;
+    use super::*;
+
+    #[test]
+    fn other_currencies_are_converted_and_named_by_code() {
+        let eur = Display {
+            currency: "EUR".into(),
+            per_usd: 0.5,
+        };
+        assert_eq!(money_short(&eur, 832_021.88), "EUR 416k");
+        assert_eq!(money_short(&eur, -5_000.0), "EUR -2.5k");
+        let usd = Display {
+            currency: "USD".into(),
+            per_usd: 1.0,
+        };
+        assert_eq!(money_short(&usd, 416_010.94), "$416k");
+        assert!(is_currency_code("EUR") && !is_currency_code("eur") && !is_currency_code("EURO"));
+    }
 
     #[test]
     fn money_is_short() {

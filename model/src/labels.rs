@@ -11,6 +11,7 @@ fn section_label(section: &str) -> Option<&'static str> {
         "upgrades" => "Upgrades",
         "prices" => "Prices",
         "growth" => "Growth",
+        "display" => "Display",
         "line_items[]" => "Line item",
         _ => return None,
     })

@@ -55,7 +55,7 @@ mod warnings;
 
 pub use calculate::{calculate, calculate_json, horizon_totals_at, monthly_costs};
 pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, catalog};
-pub use display::usd_short;
+pub use display::{is_currency_code, money_short, usd_short};
 pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
     field_error_from_json, input_error_from_json,
@@ -75,6 +75,7 @@ pub use parse::parse_input;
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;
 pub use uncertainty::{Histogram, Stats, UncertaintyResult};
+pub use validate::is_rangeable;
 pub use vocabulary::CostCategory;
 
 /// Version of the model's formulas, reported as `model_version` in every result.

@@ -175,6 +175,7 @@ table_schema! {
     crate::input::UpgradesInput => "UpgradesInput", "upgrades", Mode::Input;
     crate::input::PricesInput => "PricesInput", "prices", Mode::Input;
     crate::input::GrowthInput => "GrowthInput", "growth", Mode::Input;
+    crate::input::DisplayInput => "DisplayInput", "display", Mode::Input;
     crate::input::LineItemInput => "LineItemInput", "line_items[]", Mode::Input;
     crate::resolved::ResolvedInput => "ResolvedInput", "", Mode::Resolved;
     crate::resolved::Workers => "ResolvedWorkers", "workers", Mode::Resolved;
@@ -186,5 +187,6 @@ table_schema! {
     crate::resolved::Upgrades => "ResolvedUpgrades", "upgrades", Mode::Resolved;
     crate::resolved::Prices => "ResolvedPrices", "prices", Mode::Resolved;
     crate::resolved::Growth => "ResolvedGrowth", "growth", Mode::Resolved;
+    crate::resolved::Display => "ResolvedDisplay", "display", Mode::Resolved;
     crate::resolved::LineItem => "LineItem", "line_items[]", Mode::Resolved;
 }

@@ -208,7 +208,7 @@ fn input_schema_documents_ranges_and_defaults() {
     );
 
     let resolved = serde_json::to_value(ResolvedInput::schema()).expect("schema serializes");
-    assert_eq!(resolved["required"].as_array().map(Vec::len), Some(11));
+    assert_eq!(resolved["required"].as_array().map(Vec::len), Some(12));
     let result = serde_json::to_value(CalculationResult::schema()).expect("schema serializes");
     assert!(result["properties"]["inputs"].is_object());
 }

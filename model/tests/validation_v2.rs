@@ -132,3 +132,49 @@ fn line_items_multiply_by_their_per_and_grow_with_nodes() {
         "items' one-off in both",
     );
 }
+
+#[test]
+fn the_display_currency_is_echoed_and_changes_no_figure() {
+    let usd = common::calc("{}");
+    let eur = common::calc(r#"{"display": {"currency": "EUR", "per_usd": 0.92}}"#);
+
+    assert_eq!(usd.inputs.display.currency, "USD");
+    assert_eq!(usd.inputs.display.per_usd, 1.0);
+    assert_eq!(eur.inputs.display.currency, "EUR");
+    assert_eq!(eur.inputs.display.per_usd, 0.92);
+    assert_eq!(
+        serde_json::to_value(&eur.options).unwrap(),
+        serde_json::to_value(&usd.options).unwrap(),
+        "the JSON figures stay in USD"
+    );
+}
+
+#[test]
+fn a_display_currency_needs_an_iso_shape_and_a_rate_in_range() {
+    let cases = [
+        (r#"{"display": {"currency": "eur"}}"#, "display.currency"),
+        (r#"{"display": {"currency": "EURO"}}"#, "display.currency"),
+        (r#"{"display": {"per_usd": 0}}"#, "display.per_usd"),
+        (r#"{"display": {"per_usd": -1}}"#, "display.per_usd"),
+        (r#"{"display": {"per_usd": 2000000}}"#, "display.per_usd"),
+        (r#"{"display": {"rate": 1}}"#, "display.rate"),
+    ];
+    for (json, field) in cases {
+        let fields: Vec<String> = common::field_errors(json)
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, [field], "{json}");
+    }
+    let ranged =
+        r#"{"uncertainty": {"ranges": [{"field": "display.per_usd", "low": 0.5, "high": 2}]}}"#;
+    let fields: Vec<String> = common::field_errors(ranged)
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(
+        fields,
+        ["uncertainty.ranges[0].field"],
+        "the rate cannot be ranged"
+    );
+}

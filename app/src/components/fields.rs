@@ -103,7 +103,7 @@ pub fn Field(spec: &'static FieldSpec, values: FormValues, errors: FieldErrors) 
         other => format!("Default {other} {unit}.").replace(" .", "."),
     };
     // Any number input can be ranged for the Monte Carlo, except its own settings.
-    let rangeable = spec.kind == FieldKind::Number && !spec.path.starts_with("uncertainty");
+    let rangeable = clusterplan_model::is_rangeable(&spec.path);
     // Erased, so the form's view type stays within the compiler's depth limit.
     let range =
         rangeable.then(|| view! { <RangeControls spec values=values.clone() errors /> }.into_any());

@@ -11,7 +11,8 @@ mod uncertainty;
 mod workers;
 
 pub use operations::{
-    EksInput, GrowthInput, LineItemInput, PricesInput, SelfHostedInput, TeamInput, UpgradesInput,
+    DisplayInput, EksInput, GrowthInput, LineItemInput, PricesInput, SelfHostedInput, TeamInput,
+    UpgradesInput,
 };
 pub use uncertainty::{RangeInput, UncertaintyInput};
 pub use workers::{CustomInput, WorkersInput, WorkloadInput};
@@ -44,6 +45,8 @@ pub struct ScenarioInput {
     pub prices: PricesInput,
     /// Workload growth over the horizon.
     pub growth: GrowthInput,
+    /// The currency pages and exports show money in.
+    pub display: DisplayInput,
     /// Extra costs outside AWS's bill, at most 20.
     #[serde(deserialize_with = "present", skip_serializing_if = "absent")]
     pub line_items: Option<Vec<LineItemInput>>,

@@ -163,6 +163,18 @@ pub struct GrowthInput {
     pub workload_pct_per_year: Option<f64>,
 }
 
+/// The currency money is shown in (`display`); results stay in USD.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
+pub struct DisplayInput {
+    /// ISO 4217 code, three capital letters.
+    #[serde(deserialize_with = "present", skip_serializing_if = "absent")]
+    pub currency: Option<String>,
+    /// Units of that currency per USD.
+    #[serde(deserialize_with = "present", skip_serializing_if = "absent")]
+    pub per_usd: Option<f64>,
+}
+
 /// One extra cost (`line_items[n]`). Strings are checked by validation, so that a
 /// wrong `per` is listed with every other violation instead of stopping the parse.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -192,5 +204,6 @@ object_only!(
     UpgradesInput,
     PricesInput,
     GrowthInput,
+    DisplayInput,
     LineItemInput
 );

@@ -9,7 +9,7 @@ mod uncertainty;
 mod workers;
 
 pub use line_items::{LineItem, LineItemOption, LineItemPer};
-pub use operations::{Eks, Growth, Operations, Prices, SelfHosted, Team, Upgrades};
+pub use operations::{Display, Eks, Growth, Operations, Prices, SelfHosted, Team, Upgrades};
 pub use uncertainty::{Range, Uncertainty};
 pub use workers::{CustomInstance, Workers, Workload};
 
@@ -40,6 +40,8 @@ pub struct ResolvedInput {
     pub prices: Prices,
     /// Workload growth over the horizon.
     pub growth: Growth,
+    /// The currency money is shown in.
+    pub display: Display,
     /// Extra costs outside AWS's bill, at most 20.
     pub line_items: Vec<LineItem>,
     /// A Monte Carlo run over ranges of the inputs; null for none.

@@ -119,6 +119,17 @@ pub struct Prices {
     pub spot_discount_pct: f64,
 }
 
+/// The display currency, resolved (`inputs.display`): what every page, chart
+/// and export shows money in (the JSON results stay in USD).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Display {
+    /// ISO 4217 code.
+    pub currency: String,
+    /// Units of the currency per USD.
+    pub per_usd: f64,
+}
+
 /// Workload growth, resolved (`inputs.growth`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

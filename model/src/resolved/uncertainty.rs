@@ -96,7 +96,7 @@ impl ResolvedInput {
 
 #[cfg(test)]
 mod tests {
-    use crate::fields::{FieldKind, field_specs};
+    use crate::fields::field_specs;
     use crate::resolved::{CustomInstance, defaults};
 
     /// Every number input of the table has a slot, so any of them can be ranged.
@@ -111,11 +111,9 @@ mod tests {
         });
         input.self_hosted.worker_hourly_usd = Some(0.1);
         input.self_hosted.control_plane_hourly_usd = Some(0.1);
-        let numbers = field_specs().iter().filter(|s| {
-            s.kind == FieldKind::Number
-                && !s.path.contains("[]")
-                && !s.path.starts_with("uncertainty")
-        });
+        let numbers = field_specs()
+            .iter()
+            .filter(|s| crate::is_rangeable(&s.path));
         for spec in numbers {
             assert!(input.number_mut(&spec.path).is_some(), "{}", spec.path);
         }

@@ -7,6 +7,8 @@ mod resolve;
 mod rules;
 mod uncertainty;
 
+pub use uncertainty::is_rangeable;
+
 use crate::error::{FieldError, ValidationErrors, field_error_from_json};
 use crate::fields::field_specs;
 use crate::input::ScenarioInput;
@@ -24,6 +26,7 @@ impl TryFrom<ScenarioInput> for Scenario {
         rules::check_structure(&input, &mut errors);
         line_items::check_choices(&input, &mut errors);
         let resolved = resolve::resolve(&json, &errors);
+        rules::check_display(&resolved, &mut errors);
         let machine = rules::check_semantics(&resolved, &mut errors);
         let scenario = machine.map(|(worker, cp_price)| Scenario::new(resolved, worker, cp_price));
         let base = scenario.as_ref().filter(|_| errors.is_empty());

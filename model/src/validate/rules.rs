@@ -103,6 +103,16 @@ fn control_plane_price(r: &ResolvedInput, errors: &mut Vec<FieldError>) -> Optio
     }
 }
 
+/// The display currency's code has the shape of an ISO 4217 code.
+pub(crate) fn check_display(r: &ResolvedInput, errors: &mut Vec<FieldError>) {
+    if !crate::display::is_currency_code(&r.display.currency) {
+        errors.push(FieldError::new(
+            "display.currency",
+            "must be an ISO 4217 code: three capital letters, such as EUR",
+        ));
+    }
+}
+
 /// Semantic rules on the resolved input. Returns the worker machine and the
 /// control-plane price when they could be determined. A rule whose inputs already
 /// have an error is skipped, so one mistake is reported once.

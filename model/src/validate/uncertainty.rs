@@ -12,11 +12,15 @@ use crate::scenario::Scenario;
 /// Most ranges one request may have.
 const MAX_RANGES: usize = 20;
 
-/// Whether `path` is an input that can be ranged: a `number` outside lists and
-/// outside the request itself.
-fn rangeable(path: &str) -> bool {
+/// Whether `path` is an input that can be ranged for the Monte Carlo: a
+/// `number` outside lists, outside the request itself, and not the display
+/// rate (which changes how money is shown, not what it is).
+pub fn is_rangeable(path: &str) -> bool {
+    let excluded = ["uncertainty", "display."];
     field_spec(path).is_some_and(|spec| {
-        spec.kind == FieldKind::Number && !path.contains("[]") && !path.starts_with("uncertainty")
+        spec.kind == FieldKind::Number
+            && !path.contains("[]")
+            && !excluded.iter().any(|prefix| path.starts_with(prefix))
     })
 }
 
@@ -54,7 +58,7 @@ pub(crate) fn check_uncertainty(
             }
             continue;
         };
-        if !rangeable(field) {
+        if !is_rangeable(field) {
             let kind = field_spec(field).map(|s| s.kind);
             let message = match kind {
                 Some(FieldKind::Integer | FieldKind::Boolean | FieldKind::String) => {

@@ -22,7 +22,8 @@ use crate::{Service, ServiceError};
 pub struct ForecastQuery {
     /// First month, `YYYY-MM`; the current month (UTC) when omitted.
     pub start: Option<String>,
-    /// ISO 4217 code to show money in; needs `per_usd`. Default: USD.
+    /// ISO 4217 code to show money in; needs `per_usd`. Default: the
+    /// scenario's display currency.
     pub currency: Option<String>,
     /// Units of `currency` per USD (above 0, at most 1e6).
     pub per_usd: Option<String>,
@@ -35,8 +36,8 @@ pub struct ForecastParams {
     pub start: YearMonth,
     /// Whether `start` came from the query (else it is the current month).
     pub start_given: bool,
-    /// The money's currency.
-    pub currency: Currency,
+    /// The money's currency; `None`: the scenario's display currency.
+    pub currency: Option<Currency>,
 }
 
 impl ForecastParams {
@@ -48,8 +49,9 @@ impl ForecastParams {
             None => Some(YearMonth::now()),
         };
         let currency = match (query.currency.as_deref(), query.per_usd.as_deref()) {
-            (None, None) => Some(Currency::usd()),
+            (None, None) => Some(None),
             (Some(code), Some(rate)) => Currency::parse(code, rate, "")
+                .map(Some)
                 .map_err(|e| errors.extend(e))
                 .ok(),
             (Some(_), None) => {
@@ -79,10 +81,11 @@ impl ForecastParams {
 
     /// What shapes the rows besides the revision, for an ETag.
     pub fn variant(&self) -> String {
-        format!(
-            "{}.{}.{}",
-            self.start, self.currency.code, self.currency.per_usd
-        )
+        match &self.currency {
+            Some(currency) => format!("{}.{}.{}", self.start, currency.code, currency.per_usd),
+            // The scenario's display is part of its input: the revision covers it.
+            None => format!("{}.display", self.start),
+        }
     }
 }
 
@@ -110,6 +113,10 @@ impl Service {
                 reason: errors.to_string(),
             }
         })?;
+        let currency = params
+            .currency
+            .clone()
+            .unwrap_or_else(|| Currency::of(&scenario.input().display));
         let list = list_price_scenario(&scenario)?;
         let list_result = calculate(&list);
         for option in OptionName::ALL {
@@ -118,7 +125,7 @@ impl Service {
             let context = focus::RowContext {
                 doc: &doc,
                 option,
-                currency: &params.currency,
+                currency: &currency,
             };
             for (index, (month, list_month)) in months.iter().zip(&list_months).enumerate() {
                 for category in CostCategory::ALL {

@@ -65,18 +65,18 @@ pub struct Currency {
 }
 
 impl Currency {
-    /// US dollars, the model's own currency.
-    pub fn usd() -> Self {
+    /// The scenario's own display currency.
+    pub fn of(display: &clusterplan_model::resolved::Display) -> Self {
         Self {
-            code: "USD".into(),
-            per_usd: 1.0,
+            code: display.currency.clone(),
+            per_usd: display.per_usd,
         }
     }
 
     /// Checks a code and a rate; errors name `{prefix}currency` / `{prefix}per_usd`.
     pub fn parse(code: &str, per_usd: &str, prefix: &str) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
-        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        if !clusterplan_model::is_currency_code(code) {
             errors.push(FieldError::new(
                 format!("{prefix}currency"),
                 "must be an ISO 4217 code: three capital letters, such as EUR",
