@@ -1,7 +1,18 @@
 //! Number formatting for people: money, hours and shares. Pure, so the server and
 //! the browser render the same text (hydration compares them).
 
-pub use clusterplan_model::usd_short;
+use clusterplan_model::resolved::Display;
+pub use clusterplan_model::{money_short, usd_short};
+
+/// A USD figure, exact, in `display`'s currency: `$19,390.26` in USD,
+/// `EUR 17,839.04` otherwise (the code, never a symbol alone).
+pub fn money(display: &Display, usd_figure: f64) -> String {
+    let amount = usd_figure * display.per_usd;
+    match display.currency.as_str() {
+        "USD" => usd(amount),
+        code => format!("{code} {}", usd(amount).replacen('$', "", 1)),
+    }
+}
 
 /// `$19,390.26`: exact money for tables, to the cent, with thousands separators.
 pub fn usd(value: f64) -> String {
@@ -77,6 +88,17 @@ mod tests {
                 "{value}"
             );
         }
+    }
+
+    #[test]
+    fn other_currencies_are_converted_and_named() {
+        let eur = Display {
+            currency: "EUR".into(),
+            per_usd: 0.5,
+        };
+        assert_eq!(money(&eur, 2_000.5), "EUR 1,000.25");
+        assert_eq!(money(&eur, -10.0), "EUR -5.00");
+        assert_eq!(money(&Display::usd(), 12.5), "$12.50");
     }
 
     #[test]

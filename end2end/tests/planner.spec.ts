@@ -68,3 +68,12 @@ test('the planner works from the keyboard alone, with visible focus', async ({ p
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Nodes per cluster', { exact: true })).toBeFocused();
 });
+
+test('a display currency converts the verdict and the money table, named by its code', async ({ page }) => {
+  await page.goto('/?display.currency=EUR&display.per_usd=0.5');
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('EKS is EUR 208k cheaper over 36 months');
+  await expect(page.getByTestId('money-table')).toContainText('Money (EUR)');
+  await expect(page.getByLabel('Currency', { exact: true })).toHaveValue('EUR');
+  await expect(page.getByLabel('Exchange rate', { exact: true })).toHaveValue('0.5');
+});

@@ -61,6 +61,9 @@ pub struct FieldSpec {
     /// The only accepted values, when the range is a set.
     #[serde(default)]
     pub allowed: Option<Vec<i64>>,
+    /// For a free string: the regular expression its value matches (schema only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
     /// The only accepted strings of a string field whose choices are not catalog
     /// names (see [`FieldSpec::choices`]).
     #[serde(default)]

@@ -20,6 +20,10 @@ fn section_label(section: &str) -> Option<&'static str> {
 /// `workers.headroom_pct` → `Headroom`: the last segment of a path, in words.
 pub fn field_label(path: &str) -> String {
     let last = path.rsplit('.').next().unwrap_or(path);
+    // A rate is named by what it counts; the unit suffix alone says nothing.
+    if last == "per_usd" {
+        return "Exchange rate".to_owned();
+    }
     let words = last
         .trim_end_matches("_pct")
         .trim_end_matches("_usd")

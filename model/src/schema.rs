@@ -67,6 +67,9 @@ fn leaf(spec: &FieldSpec, mode: Mode) -> Schema {
             false => b.maximum(Some(max)),
         };
     }
+    if let Some(pattern) = &spec.pattern {
+        b = b.pattern(Some(pattern.clone()));
+    }
     if let Some(allowed) = &spec.allowed {
         b = b.enum_values(Some(allowed.clone()));
     }

@@ -4,9 +4,16 @@ use clusterplan_model::{CostCategory, OptionName, Scenario, monthly_costs};
 
 use crate::ScenarioDocument;
 
-const HEADER: &str =
-    "scenario_id,scenario_name,revision,option,category,monthly_usd,horizon_usd,line_item";
+/// The header, money columns named by the display currency (`monthly_usd` in
+/// USD, the v1 names; `monthly_eur` in euros).
+fn header(currency: &str) -> String {
+    let code = currency.to_ascii_lowercase();
+    format!(
+        "scenario_id,scenario_name,revision,option,category,monthly_{code},horizon_{code},line_item"
+    )
+}
 
+/// Money is in the scenario's display currency, and the money columns say which.
 /// One row per option and monthly category, one per line item of the option, then
 /// each option's one-off and total. `monthly_usd` is month 0; `horizon_usd` is the
 /// sum over every month of the horizon (growth included). A line item's row holds
@@ -17,7 +24,10 @@ const HEADER: &str =
 pub fn export(doc: &ScenarioDocument) -> String {
     let result = &doc.result;
     let scenario = Scenario::try_from(result.inputs.clone()).ok();
-    let mut out = String::from(HEADER);
+    // Money in the display currency (the JSON stays in USD).
+    let display = &result.inputs.display;
+    let rate = display.per_usd;
+    let mut out = header(&display.currency);
     out.push_str("\r\n");
     let mut row = |option: &str, category: &str, monthly: Option<f64>, horizon: f64, item: &str| {
         let cells = [
@@ -26,8 +36,8 @@ pub fn export(doc: &ScenarioDocument) -> String {
             doc.revision.to_string(),
             text(option),
             text(category),
-            monthly.map(number).unwrap_or_default(),
-            number(horizon),
+            monthly.map(|m| number(m * rate)).unwrap_or_default(),
+            number(horizon * rate),
             if item.is_empty() {
                 String::new()
             } else {
@@ -94,14 +104,20 @@ pub fn export(doc: &ScenarioDocument) -> String {
                 row(option, &format!("simulated_{name}"), None, value, "");
             }
         }
+        // A share, not money: written without the rate.
         let probability = u.probability_self_hosted_cheaper;
-        row(
-            "comparison",
-            "probability_self_hosted_cheaper",
-            None,
-            probability,
-            "",
-        );
+        let cells = [
+            text(&doc.id),
+            text(&doc.name),
+            doc.revision.to_string(),
+            text("comparison"),
+            text("probability_self_hosted_cheaper"),
+            String::new(),
+            number(probability),
+            String::new(),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
     }
     out
 }

@@ -11,6 +11,7 @@ mod cli;
 mod compare;
 mod concurrency;
 mod cross_site;
+mod currency;
 mod docs;
 mod edit_keys;
 mod export;

@@ -43,6 +43,7 @@ pub fn groups() -> Vec<(&'static str, Vec<String>)> {
         .extend(OptionName::ALL.map(|option| (option.label(), vec![format!("{}.", option.key())])));
     groups.push(group("Team and on-call", &["team."]));
     groups.push(group("Upgrade cadence", &["upgrades."]));
+    groups.push(group("Display currency", &["display."]));
     groups.push(group(
         "Uncertainty (used once an input has a range)",
         &["uncertainty.samples", "uncertainty.seed"],
@@ -133,6 +134,13 @@ fn control(
         FieldKind::Boolean => view! {
             <input type="checkbox" id=id.to_owned() name=name value="true"
                 checked=value == "true" aria-describedby=described_by />
+        }
+        .into_any(),
+        // A free string (the display currency's code): a short text box.
+        FieldKind::String if spec.choices().is_empty() => view! {
+            <input type="text" id=id.to_owned() name=name value=value maxlength="3" size="4"
+                autocapitalize="characters" autocomplete="off" spellcheck="false"
+                aria-describedby=described_by aria-invalid=invalid />
         }
         .into_any(),
         FieldKind::String => {

@@ -3,13 +3,13 @@
 //! the Monte Carlo's answer in plain words with its percentiles.
 
 use clusterplan_model::{
-    CalculationResult, FieldSpec, OptionName, Stats, lower_first_word, range_control, usd_short,
+    CalculationResult, FieldSpec, OptionName, Stats, lower_first_word, range_control,
 };
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
 use crate::form_values::FormValues;
-use crate::format::{number, pct, usd};
+use crate::format::{money, money_short, number, pct};
 
 /// The low and high controls of a range over the number input `spec`.
 #[component]
@@ -65,6 +65,7 @@ pub fn UncertaintySummary(result: CalculationResult) -> impl IntoView {
     let Some(u) = result.uncertainty.clone() else {
         return ().into_any();
     };
+    let display = result.inputs.display.clone();
     let rows: [(String, Stats); 3] = [
         (OptionName::Eks.label().to_owned(), u.eks),
         (OptionName::SelfHosted.label().to_owned(), u.self_hosted),
@@ -82,16 +83,16 @@ pub fn UncertaintySummary(result: CalculationResult) -> impl IntoView {
             <h2>"How sure is it?"</h2>
             <p class="verdict" data-testid="uncertainty-headline">{headline(&result)}</p>
             <table class="data money" data-testid="uncertainty-table">
-                <caption>{format!("Horizon totals over {} simulated futures (USD)", number(f64::from(u.samples), 0))}</caption>
+                <caption>{format!("Horizon totals over {} simulated futures ({})", number(f64::from(u.samples), 0), display.currency)}</caption>
                 <thead><tr><th scope="col">""</th><th scope="col">"p10"</th><th scope="col">"p50"</th><th scope="col">"p90"</th><th scope="col">"Mean"</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|(name, s)| view! {
                         <tr>
                             <th scope="row">{name}</th>
-                            <td title=usd(s.p10)>{usd_short(s.p10)}</td>
-                            <td title=usd(s.p50)>{usd_short(s.p50)}</td>
-                            <td title=usd(s.p90)>{usd_short(s.p90)}</td>
-                            <td title=usd(s.mean)>{usd_short(s.mean)}</td>
+                            <td title=money(&display, s.p10)>{money_short(&display, s.p10)}</td>
+                            <td title=money(&display, s.p50)>{money_short(&display, s.p50)}</td>
+                            <td title=money(&display, s.p90)>{money_short(&display, s.p90)}</td>
+                            <td title=money(&display, s.mean)>{money_short(&display, s.mean)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

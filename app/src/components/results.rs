@@ -4,13 +4,16 @@
 use clusterplan_model::{CalculationResult, Cheaper, CostCategory, OptionName, OptionResult};
 use leptos::prelude::*;
 
-use crate::format::{number, pct, usd, usd_short};
+use crate::format::{money, money_short, number, pct};
 
 /// The answer in one sentence, e.g. "EKS is $416k cheaper over 36 months;
 /// self-hosting needs 2 engineers for operations, you have 4."
 pub fn verdict(result: &CalculationResult) -> String {
     let months = result.inputs.horizon_months;
-    let savings = usd_short(result.comparison.horizon_savings_usd);
+    let savings = money_short(
+        &result.inputs.display,
+        result.comparison.horizon_savings_usd,
+    );
     let money = match result.comparison.cheaper {
         Cheaper::Eks => format!(
             "{} is {savings} cheaper over {months} months",
@@ -44,6 +47,7 @@ const LONG_MONEY: usize = 14;
 #[component]
 pub fn Breakdown(result: CalculationResult) -> impl IntoView {
     let months = result.inputs.horizon_months;
+    let display = result.inputs.display.clone();
     let options: Vec<(OptionName, OptionResult)> = OptionName::ALL
         .iter()
         .map(|&o| (o, result.options.get(o).clone()))
@@ -73,7 +77,7 @@ pub fn Breakdown(result: CalculationResult) -> impl IntoView {
     let long = rows
         .iter()
         .flat_map(|(_, values, _)| values)
-        .any(|&v| usd(v).chars().count() > LONG_MONEY);
+        .any(|&v| money(&display, v).chars().count() > LONG_MONEY);
     let class = if long {
         "data money stack"
     } else {
@@ -82,7 +86,7 @@ pub fn Breakdown(result: CalculationResult) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Money">
         <table class=class data-testid="money-table">
-            <caption>"Money (USD)"</caption>
+            <caption>{format!("Money ({})", display.currency)}</caption>
             <thead><tr>
                 <th scope="col">"Per month"</th>
                 {labels.iter().map(|label| view! { <th scope="col">{*label}</th> }).collect_view()}
@@ -91,7 +95,7 @@ pub fn Breakdown(result: CalculationResult) -> impl IntoView {
                 {rows.into_iter().map(|(name, values, total)| view! {
                     <tr class=total.then_some("total")>
                         <th scope="row">{name}</th>
-                        {values.into_iter().map(|v| view! { <td>{usd(v)}</td> }).collect_view()}
+                        {values.into_iter().map(|v| view! { <td>{money(&display, v)}</td> }).collect_view()}
                     </tr>
                 }).collect_view()}
             </tbody>

@@ -2,6 +2,7 @@
 //! form like the planner, so it works without JavaScript.
 
 use clusterplan_model::OptionName;
+use clusterplan_model::resolved::Display;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -11,7 +12,7 @@ use crate::api::compare_scenarios;
 use crate::components::charts::ChartGallery;
 use crate::components::ranges::headline;
 use crate::components::results::verdict;
-use crate::format::usd;
+use crate::format::money;
 use crate::types::Comparison;
 
 /// The comparison page.
@@ -46,6 +47,9 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
         charts,
         own,
     } = comparison;
+    // One currency for the table, as for the charts: the scenarios' shared
+    // display currency, or USD when they differ.
+    let display = Display::common(scenarios.iter().map(|s| &s.result.inputs.display));
     view! {
         <Form method="GET" action="/compare">
             <div class="compare-pick">
@@ -69,7 +73,7 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
                     <thead><tr>
                         <th scope="col">"Scenario"</th>
                         {OptionName::ALL.map(|o| view! {
-                            <th scope="col">{format!("{}, horizon total", o.label())}</th>
+                            <th scope="col">{format!("{}, horizon total ({})", o.label(), display.currency)}</th>
                         }).collect_view()}
                         <th scope="col">"Verdict"</th>
                     </tr></thead>
@@ -78,7 +82,7 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
                             <tr>
                                 <th scope="row"><a href=format!("/s/{}", s.id)>{s.name.clone()}</a></th>
                                 {OptionName::ALL.map(|o| view! {
-                                    <td>{usd(s.result.options.get(o).horizon_total)}</td>
+                                    <td>{money(&display, s.result.options.get(o).horizon_total)}</td>
                                 }).collect_view()}
                                 <td>{verdict(&s.result)}" "{headline(&s.result)}</td>
                             </tr>
