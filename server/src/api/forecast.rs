@@ -2,7 +2,7 @@
 //! forecast (see `clusterplan_service::forecast`).
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, State, rejection::QueryRejection};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use clusterplan_service::Service;
@@ -29,9 +29,10 @@ const FORECAST_START: HeaderName = HeaderName::from_static("clusterplan-forecast
 pub async fn csv(
     State(service): State<Service>,
     Path(id): Path<String>,
-    Query(query): Query<ForecastQuery>,
+    query: Result<Query<ForecastQuery>, QueryRejection>,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
+    let query = read(query)?;
     answer(
         &service,
         &id,
@@ -68,9 +69,10 @@ pub async fn csv(
 pub async fn json(
     State(service): State<Service>,
     Path(id): Path<String>,
-    Query(query): Query<ForecastQuery>,
+    query: Result<Query<ForecastQuery>, QueryRejection>,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
+    let query = read(query)?;
     answer(
         &service,
         &id,
@@ -80,6 +82,13 @@ pub async fn json(
         |_, _, rows| Json(rows).into_response(),
     )
     .await
+}
+
+/// The query, or a 400 problem when it cannot be read (a parameter sent twice).
+fn read(query: Result<Query<ForecastQuery>, QueryRejection>) -> Result<ForecastQuery, ApiError> {
+    query
+        .map(|Query(query)| query)
+        .map_err(|rejection| ApiError::BadRequest(rejection.body_text()))
 }
 
 /// Checks the query, answers 304 when the client holds the current tag, else

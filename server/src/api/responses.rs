@@ -87,6 +87,9 @@ pub enum NotModified {
 /// Invalid query parameters, for the OpenAPI document.
 #[derive(utoipa::IntoResponses)]
 pub enum QueryProblems {
+    /// The query string cannot be read (a parameter sent twice).
+    #[response(status = 400, content_type = "application/problem+json")]
+    Unreadable(Problem),
     /// A query parameter is invalid; each error names it.
     #[response(status = 422, content_type = "application/problem+json")]
     Invalid(Problem),
