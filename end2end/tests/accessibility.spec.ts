@@ -27,3 +27,14 @@ test('pages fit a 390 px wide phone without sideways scrolling', async ({ page, 
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('the API reference passes axe-core and fits a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/api/v1/docs');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Clusterplan API');
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -53,7 +53,11 @@ pub async fn page() -> Response {
             let mut rows = String::new();
             fields(schema, "", 0, &mut rows);
             if !rows.is_empty() {
-                html += &table(&["field", "type", "required", "description"], &rows);
+                html += &table(
+                    &format!("Fields of {name}"),
+                    &["field", "type", "required", "description"],
+                    &rows,
+                );
             }
             html += "</section>";
         }
@@ -102,7 +106,11 @@ fn operation(method: &str, path: &str, op: &Value) -> String {
     if !rows.is_empty() {
         html += &format!(
             "<h3>Parameters</h3>{}",
-            table(&["name", "in", "required", "description"], &rows)
+            table(
+                &format!("Parameters of {} {path}", method.to_uppercase()),
+                &["name", "in", "required", "description"],
+                &rows
+            )
         );
     }
     if let Some(content) = op["requestBody"]["content"].as_object() {
@@ -131,7 +139,11 @@ fn operation(method: &str, path: &str, op: &Value) -> String {
     }
     html += &format!(
         "<h3>Answers</h3>{}</section>",
-        table(&["status", "meaning", "body"], &rows)
+        table(
+            &format!("Answers of {} {path}", method.to_uppercase()),
+            &["status", "meaning", "body"],
+            &rows
+        )
     );
     html
 }
@@ -191,13 +203,15 @@ fn type_of(schema: &Value) -> String {
     }
 }
 
-fn table(headers: &[&str], rows: &str) -> String {
+/// A table in a scroll box that keyboards can reach (a phone scrolls it sideways).
+fn table(label: &str, headers: &[&str], rows: &str) -> String {
     let head: String = headers
         .iter()
         .map(|h| format!("<th scope=\"col\">{h}</th>"))
         .collect();
     format!(
-        "<div class=\"table-scroll\"><table class=\"data text\"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"data text\"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>",
+        esc(label)
     )
 }
 
