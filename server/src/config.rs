@@ -4,6 +4,8 @@ use std::net::SocketAddr;
 
 use clusterplan_service::Durability;
 
+use crate::client_ip::TrustedProxies;
+
 /// Everything the server needs to start. Built by the CLI, or by tests directly.
 #[derive(Clone, Debug, clap::Args)]
 pub struct Config {
@@ -71,6 +73,11 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_RENDER_WAIT_MS", default_value_t = 2000)]
     pub render_wait_ms: u64,
 
+    /// Proxies (addresses or CIDR blocks, comma-separated) whose `Forwarded` /
+    /// `X-Forwarded-For` name the client for the write limit. Empty: none.
+    #[arg(long, env = "CLUSTERPLAN_TRUSTED_PROXIES", default_value = "", value_parser = TrustedProxies::parse)]
+    pub trusted_proxies: TrustedProxies,
+
     /// Directory holding the built site (`pkg/` with the wasm bundle, CSS, assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -95,6 +102,7 @@ impl Config {
             max_connections: 512,
             render_slots: 0,
             render_wait_ms: 2000,
+            trusted_proxies: TrustedProxies::default(),
             site_root: "target/site".into(),
         }
     }

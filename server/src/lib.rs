@@ -6,6 +6,7 @@
 pub mod api;
 pub mod calculate;
 pub mod cli;
+pub mod client_ip;
 pub mod config;
 pub mod cross_site;
 pub mod middleware;

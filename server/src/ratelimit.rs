@@ -3,9 +3,11 @@
 //! Only requests that store something count ([`is_write`]); calculations and
 //! page reads never do, so live planner updates are never refused.
 //!
-//! The address is the TCP peer's. Behind a proxy that is the proxy's, so limit
-//! there instead (or give each proxy its own budget); headers such as
-//! `X-Forwarded-For` are not trusted because any client can send them.
+//! The client is the TCP peer, or, behind proxies listed in
+//! `CLUSTERPLAN_TRUSTED_PROXIES`, the address they forward (see
+//! [`crate::client_ip`]); headers from anyone else are ignored, since any
+//! client can send them. Budgets live in each replica's memory: with N
+//! replicas behind a balancer a client gets up to N times the budget.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -18,6 +20,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::api::ApiError;
+use crate::client_ip::{TrustedProxies, client_key};
 
 /// Addresses remembered at most; past this, full (idle) buckets are forgotten.
 const MAX_TRACKED: usize = 10_000;
@@ -28,17 +31,19 @@ pub struct WriteLimiter {
     capacity: f64,
     per_second: f64,
     buckets: Mutex<HashMap<IpAddr, (f64, Instant)>>,
+    trusted: TrustedProxies,
 }
 
 impl WriteLimiter {
     /// A limiter allowing `per_minute` writes a minute per address (in bursts of
-    /// up to `per_minute`).
-    pub fn new(per_minute: u32) -> Arc<Self> {
+    /// up to `per_minute`), believing forwarding headers from `trusted` only.
+    pub fn new(per_minute: u32, trusted: TrustedProxies) -> Arc<Self> {
         let capacity = f64::from(per_minute.max(1));
         Arc::new(Self {
             capacity,
             per_second: capacity / 60.0,
             buckets: Mutex::new(HashMap::new()),
+            trusted,
         })
     }
 
@@ -92,7 +97,8 @@ pub async fn limit_writes(
     if !is_write(request.method(), request.uri().path()) {
         return next.run(request).await;
     }
-    match limiter.check(peer.ip(), Instant::now()) {
+    let client = client_key(peer.ip(), request.headers(), &limiter.trusted);
+    match limiter.check(client, Instant::now()) {
         Ok(()) => next.run(request).await,
         Err(wait) => ApiError::TooManyRequests {
             retry_after_secs: wait.as_secs().max(1),
@@ -124,7 +130,7 @@ mod tests {
 
     #[test]
     fn a_burst_is_allowed_then_writes_wait_for_refill() {
-        let limiter = WriteLimiter::new(60);
+        let limiter = WriteLimiter::new(60, TrustedProxies::default());
         let ip: IpAddr = [10, 0, 0, 1].into();
         let other: IpAddr = [10, 0, 0, 2].into();
         let start = Instant::now();

@@ -62,7 +62,10 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
             service: Service::new(db, &config.public_url)
                 .with_max_revisions(config.max_revisions_per_scenario),
             readiness: Readiness::ready(),
-            write_limiter: crate::ratelimit::WriteLimiter::new(config.write_limit_per_minute),
+            write_limiter: crate::ratelimit::WriteLimiter::new(
+                config.write_limit_per_minute,
+                config.trusted_proxies.clone(),
+            ),
             trusted_origins: crate::cross_site::TrustedOrigins::from_public_url(&config.public_url),
             render_slots: crate::shed::RenderSlots::new(
                 render_slot_count(config.render_slots),

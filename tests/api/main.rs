@@ -23,6 +23,7 @@ mod model_v1;
 mod model_v2;
 mod page_actions;
 mod pages;
+mod proxies;
 mod scenarios;
 mod security;
 mod shedding;
