@@ -13,7 +13,7 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
 
-    /// SQLite database URL; the file is created and migrated on start.
+    /// `sqlite://file` (created if missing) or `postgres://…`; migrated on start.
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://clusterplan.db")]
     pub database_url: String,
 
@@ -101,7 +101,9 @@ impl Config {
             header_read_timeout_secs: 10,
             max_connections: 512,
             render_slots: 0,
-            render_wait_ms: 2000,
+            // Tests render many pages at once on a busy CI machine; shedding
+            // has its own tests with their own settings.
+            render_wait_ms: 30_000,
             trusted_proxies: TrustedProxies::default(),
             site_root: "target/site".into(),
         }

@@ -70,7 +70,7 @@ impl Service {
         if wanted.is_empty() {
             return Ok(Vec::new());
         }
-        Ok(store::names(self.db.pool(), &wanted).await?)
+        Ok(store::names(&self.db, &wanted).await?)
     }
 }
 
@@ -113,7 +113,7 @@ mod tests {
             input_json: Some("not json"),
             model_version: "0",
         };
-        store::insert(service.db.pool(), &broken, b"hash", &write)
+        store::insert(&service.db, &broken, b"hash", &write)
             .await
             .expect("insert");
         assert!(service.get(&broken).await.is_err(), "get recalculates");

@@ -30,7 +30,7 @@ impl Service {
         query: &str,
     ) -> Result<Vec<FieldChange>, ServiceError> {
         let stored = match secrets::looks_like_id(id) {
-            true => store::latest(self.db.pool(), id).await?,
+            true => store::latest(&self.db, id).await?,
             false => None,
         }
         .ok_or_else(|| ServiceError::NotFound("scenario".into()))?;
@@ -71,6 +71,6 @@ impl Service {
         if !secrets::looks_like_id(id) {
             return Err(ServiceError::NotFound("scenario".into()));
         }
-        store::check_token(self.db.pool(), id, token).await
+        store::check_token(&self.db, id, token).await
     }
 }

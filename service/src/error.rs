@@ -63,16 +63,27 @@ impl From<sqlx::Error> for ServiceError {
     /// the caller is told to come back (503) instead of seeing a server error.
     /// A full disk or size guard is said as such (507), not as a failure.
     fn from(error: sqlx::Error) -> Self {
-        let busy_pool = matches!(error, sqlx::Error::PoolTimedOut);
-        match primary_code(&error) {
-            _ if busy_pool => ServiceError::Busy {
-                retry_after_secs: DATABASE_RETRY_AFTER_SECS,
+        let busy = ServiceError::Busy {
+            retry_after_secs: DATABASE_RETRY_AFTER_SECS,
+        };
+        if matches!(error, sqlx::Error::PoolTimedOut) {
+            return busy;
+        }
+        match database_code(&error) {
+            Some(Code::Sqlite(code)) => match code & 0xff {
+                SQLITE_BUSY | SQLITE_LOCKED => busy,
+                SQLITE_FULL => ServiceError::StorageFull,
+                _ => ServiceError::Database(error),
             },
-            Some(SQLITE_BUSY | SQLITE_LOCKED) => ServiceError::Busy {
-                retry_after_secs: DATABASE_RETRY_AFTER_SECS,
+            Some(Code::SqlState(state)) => match state.as_str() {
+                // serialization_failure, deadlock_detected, lock_not_available,
+                // query_canceled (the lock timeout)
+                "40001" | "40P01" | "55P03" | "57014" => busy,
+                // disk_full
+                "53100" => ServiceError::StorageFull,
+                _ => ServiceError::Database(error),
             },
-            Some(SQLITE_FULL) => ServiceError::StorageFull,
-            _ => ServiceError::Database(error),
+            None => ServiceError::Database(error),
         }
     }
 }
@@ -82,14 +93,21 @@ const SQLITE_LOCKED: i32 = 6;
 /// The disk is full, or the database reached `max_page_count` (our size guard).
 const SQLITE_FULL: i32 = 13;
 
-/// SQLite's primary result code (the low byte of an extended code).
-fn primary_code(error: &sqlx::Error) -> Option<i32> {
-    match error {
-        sqlx::Error::Database(db) => db
-            .code()
-            .and_then(|code| code.parse::<i32>().ok())
-            .map(|code| code & 0xff),
-        _ => None,
+/// A database error's code: SQLite's result code (at most four digits, the
+/// primary code in its low byte), or PostgreSQL's five-character SQLSTATE.
+enum Code {
+    Sqlite(i32),
+    SqlState(String),
+}
+
+fn database_code(error: &sqlx::Error) -> Option<Code> {
+    let sqlx::Error::Database(db) = error else {
+        return None;
+    };
+    let code = db.code()?;
+    match code.len() {
+        5 => Some(Code::SqlState(code.into_owned())),
+        _ => code.parse().ok().map(Code::Sqlite),
     }
 }
 

@@ -26,7 +26,7 @@ impl Service {
         let mut attempts = 0;
         let id = loop {
             let id = secrets::new_id();
-            match store::insert(self.db.pool(), &id, &hash, &write).await {
+            match store::insert(&self.db, &id, &hash, &write).await {
                 Ok(_) => break id,
                 Err(e) if is_unique_violation(&e) && attempts < 3 => attempts += 1,
                 Err(e) => return Err(e.into()),
@@ -44,7 +44,7 @@ impl Service {
     /// The latest revision of scenario `id`.
     pub async fn get(&self, id: &str) -> Result<ScenarioDocument, ServiceError> {
         let stored = if secrets::looks_like_id(id) {
-            store::latest(self.db.pool(), id).await?
+            store::latest(&self.db, id).await?
         } else {
             None
         };
@@ -56,7 +56,7 @@ impl Service {
     /// `304 Not Modified` costs one indexed lookup.
     pub async fn revision_number(&self, id: &str, n: Option<i64>) -> Result<i64, ServiceError> {
         let found = match secrets::looks_like_id(id) {
-            true => store::revision_number(self.db.pool(), id, n).await?,
+            true => store::revision_number(&self.db, id, n).await?,
             false => None,
         };
         found.ok_or_else(|| not_found(id))
@@ -65,7 +65,7 @@ impl Service {
     /// Revision `n` of scenario `id`, read-only.
     pub async fn revision(&self, id: &str, n: i64) -> Result<ScenarioDocument, ServiceError> {
         let stored = if secrets::looks_like_id(id) && n >= 1 {
-            store::revision(self.db.pool(), id, n).await?
+            store::revision(&self.db, id, n).await?
         } else {
             None
         };
@@ -101,7 +101,7 @@ impl Service {
             model_version: MODEL_VERSION,
         };
         let appended =
-            store::append_revision(self.db.pool(), id, token, &write, self.max_revisions).await?;
+            store::append_revision(&self.db, id, token, &write, self.max_revisions).await?;
         let (store::Appended::New(revision) | store::Appended::Unchanged(revision)) = appended;
         self.revision(id, revision).await
     }
@@ -131,7 +131,7 @@ impl Service {
         if !secrets::looks_like_id(id) {
             return Err(not_found(id));
         }
-        store::delete(self.db.pool(), id, token).await
+        store::delete(&self.db, id, token).await
     }
 }
 

@@ -15,6 +15,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The database file's directory (`test.db`); removed when the test ends.
     pub dir: TempDir,
+    /// The database the server uses (a SQLite file in `dir`, or PostgreSQL).
+    pub database_url: String,
 }
 
 /// Starts the server on port 0 with a fresh temp database and waits until it listens.
@@ -32,9 +34,38 @@ pub async fn spawn_app_with(
     tokio::task::JoinHandle<()>,
 ) {
     let dir = tempfile::tempdir().expect("create temp dir");
-    let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let mut config = Config::for_tests(url);
+    let url = fresh_database_url(&dir).await;
+    let mut config = Config::for_tests(url.clone());
     adjust(&mut config);
+    let (app, stop, server) = start(config, dir, url).await;
+    (app, stop, server)
+}
+
+/// A second server (a replica) on `app`'s database, running until the test ends.
+pub async fn spawn_replica(app: &TestApp) -> TestApp {
+    let dir = tempfile::tempdir().expect("create temp dir");
+    let config = Config::for_tests(app.database_url.clone());
+    start(config, dir, app.database_url.clone()).await.0
+}
+
+/// A fresh database's URL: a new database on the test PostgreSQL server, or a
+/// SQLite file in `dir`.
+pub async fn fresh_database_url(dir: &TempDir) -> String {
+    match postgres_admin_url() {
+        Some(admin) => fresh_postgres_database(&admin).await,
+        None => format!("sqlite://{}", dir.path().join("test.db").display()),
+    }
+}
+
+async fn start(
+    config: Config,
+    dir: TempDir,
+    database_url: String,
+) -> (
+    TestApp,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<()>,
+) {
     let app = build(config).await.expect("server builds");
     let addr: SocketAddr = app.local_addr();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -51,8 +82,42 @@ pub async fn spawn_app_with(
             .build()
             .expect("client"),
         dir,
+        database_url,
     };
     (app, stop, server)
+}
+
+/// The PostgreSQL server to run against (`scripts/test-postgres.sh` starts one
+/// and sets `CLUSTERPLAN_TEST_POSTGRES` to its admin URL); unset: SQLite files.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("CLUSTERPLAN_TEST_POSTGRES")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// Whether this run is against PostgreSQL; tests of SQLite's own mechanics
+/// (its lock, WAL, file backups, page-count guard) return early then.
+pub fn on_postgres() -> bool {
+    postgres_admin_url().is_some()
+}
+
+/// A new empty database on the test server; its URL.
+async fn fresh_postgres_database(admin: &str) -> String {
+    use sqlx::Connection;
+    let name = format!(
+        "t_{}",
+        clusterplan_service::secrets::new_id().to_lowercase()
+    );
+    let mut connection = sqlx::PgConnection::connect(admin)
+        .await
+        .expect("the test PostgreSQL server answers");
+    // The name is `t_` and base62 from our own random id: nothing to inject.
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut connection)
+        .await
+        .expect("create a test database");
+    let base = admin.rsplit_once('/').map_or(admin, |(base, _)| base);
+    format!("{base}/{name}")
 }
 
 impl TestApp {

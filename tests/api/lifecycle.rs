@@ -10,6 +10,9 @@ use crate::helpers::{spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn shutdown_turns_readiness_off_at_once_then_drains_and_checkpoints() {
+    if crate::helpers::on_postgres() {
+        return; // SQLite's own mechanics
+    }
     // Arrange: a server with a 1 s drain delay, and a saved scenario in its WAL.
     let (app, stop, server) = spawn_app_with(|c| c.drain_delay_secs = 1).await;
     app.create_scenario("Before shutdown", json!({})).await;
@@ -35,6 +38,9 @@ async fn shutdown_turns_readiness_off_at_once_then_drains_and_checkpoints() {
 
 #[tokio::test]
 async fn backup_copies_a_live_database_and_never_overwrites() {
+    if crate::helpers::on_postgres() {
+        return; // SQLite's own mechanics
+    }
     let app = spawn_app().await;
     let created = app
         .create_scenario("Backed up", json!({"clusters": 7}))

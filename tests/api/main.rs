@@ -24,6 +24,7 @@ mod model_v2;
 mod page_actions;
 mod pages;
 mod proxies;
+mod replicas;
 mod scenarios;
 mod security;
 mod shedding;

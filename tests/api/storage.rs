@@ -18,12 +18,18 @@ async fn test_db(app: &TestApp) -> Database {
         .expect("opens the test database")
 }
 
+/// How many revisions `id` has, asked of the API (so it holds on any backend).
 async fn revision_rows(app: &TestApp, id: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM scenario_revisions WHERE scenario_id = ?")
-        .bind(id)
-        .fetch_one(test_db(app).await.pool())
+    let mut n = 0;
+    while app
+        .get(&format!("/api/v1/scenarios/{id}/revisions/{}", n + 1))
         .await
-        .expect("counts")
+        .status()
+        == 200
+    {
+        n += 1;
+    }
+    n
 }
 
 #[tokio::test]
@@ -83,6 +89,9 @@ async fn a_scenario_keeps_at_most_the_configured_revisions() {
 
 #[tokio::test]
 async fn a_full_database_answers_507_and_keeps_what_it_has() {
+    if crate::helpers::on_postgres() {
+        return; // SQLite's own mechanics
+    }
     // Arrange: a 1 MiB size guard; names of the longest allowed length.
     let (app, _stop, _server) = spawn_app_with(|c| c.max_database_mb = 1).await;
     let long_name = "n".repeat(100);
@@ -129,7 +138,7 @@ async fn a_full_database_answers_507_and_keeps_what_it_has() {
         );
     }
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM scenarios")
-        .fetch_one(test_db(&app).await.pool())
+        .fetch_one(test_db(&app).await.sqlite().unwrap())
         .await
         .unwrap();
     assert_eq!(
@@ -141,13 +150,16 @@ async fn a_full_database_answers_507_and_keeps_what_it_has() {
 
 #[tokio::test]
 async fn a_revision_write_that_finds_no_latest_row_changes_nothing() {
+    if crate::helpers::on_postgres() {
+        return; // SQLite's own mechanics
+    }
     // Arrange: a scenario whose latest revision row has gone missing.
     let app = spawn_app().await;
     let created = app.create_scenario("Plan", json!({"clusters": 5})).await;
     let db = test_db(&app).await;
     sqlx::query("DELETE FROM scenario_revisions WHERE scenario_id = ?")
         .bind(&created.id)
-        .execute(db.pool())
+        .execute(db.sqlite().unwrap())
         .await
         .unwrap();
 
@@ -164,7 +176,7 @@ async fn a_revision_write_that_finds_no_latest_row_changes_nothing() {
     assert_problem(response, 500).await;
     let latest: i64 = sqlx::query_scalar("SELECT latest_revision FROM scenarios WHERE id = ?")
         .bind(&created.id)
-        .fetch_one(db.pool())
+        .fetch_one(db.sqlite().unwrap())
         .await
         .unwrap();
     assert_eq!((latest, revision_rows(&app, &created.id).await), (1, 0));

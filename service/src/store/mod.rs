@@ -1,11 +1,15 @@
-//! SQL for scenarios and revisions. Each write is one `BEGIN IMMEDIATE`
-//! transaction: it takes SQLite's write lock up front, so two saves of one
-//! scenario queue (busy timeout) instead of both reading the same latest revision.
+//! Storage of scenarios and revisions: one design, two small backends. What a
+//! write decides (is it a change? is the scenario at its cap?) is written once
+//! here; each backend only says it in its SQL and its way of serialising
+//! writers (SQLite's `BEGIN IMMEDIATE`, PostgreSQL's `SELECT … FOR UPDATE`).
 
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+mod postgres;
+mod sqlite;
 
+use sqlx::FromRow;
+
+use crate::db::{Backend, Database};
 use crate::error::ServiceError;
-use crate::secrets;
 
 /// One revision as stored, with its scenario's timestamps.
 #[derive(Debug, Clone, FromRow)]
@@ -35,60 +39,6 @@ pub struct RevisionWrite<'a> {
     pub model_version: &'a str,
 }
 
-const NOW: &str = "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
-
-/// A revision query with the given `WHERE` clause, as one static string (sqlx
-/// only takes SQL it can see is not built from data).
-macro_rules! select_revision {
-    ($where:literal) => {
-        concat!(
-            "SELECT s.id, r.revision, r.name, r.input_json, s.created_at, ",
-            "r.created_at AS updated_at ",
-            "FROM scenarios s JOIN scenario_revisions r ON r.scenario_id = s.id ",
-            $where
-        )
-    };
-}
-
-mod reads;
-
-pub use reads::{latest, names, revision, revision_number};
-
-/// Inserts a scenario and its first revision; returns the creation time.
-pub async fn insert(
-    pool: &SqlitePool,
-    id: &str,
-    token_hash: &[u8],
-    write: &RevisionWrite<'_>,
-) -> Result<String, sqlx::Error> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let now: String = sqlx::query_scalar(NOW).fetch_one(&mut *tx).await?;
-    sqlx::query(
-        "INSERT INTO scenarios (id, edit_token_hash, latest_revision, created_at, updated_at) \
-         VALUES (?, ?, 1, ?, ?)",
-    )
-    .bind(id)
-    .bind(token_hash)
-    .bind(&now)
-    .bind(&now)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO scenario_revisions \
-         (scenario_id, revision, name, input_json, model_version, created_at) \
-         VALUES (?, 1, ?, ?, ?, ?)",
-    )
-    .bind(id)
-    .bind(write.name)
-    .bind(write.input_json)
-    .bind(write.model_version)
-    .bind(&now)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(now)
-}
-
 /// What [`append_revision`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Appended {
@@ -98,101 +48,97 @@ pub enum Appended {
     Unchanged(i64),
 }
 
-/// Appends the next revision if `token` is the scenario's edit token, unless it
-/// would equal the latest one, and only while the scenario has fewer than
-/// `max_revisions`.
-pub async fn append_revision(
-    pool: &SqlitePool,
-    id: &str,
-    token: &str,
-    write: &RevisionWrite<'_>,
+/// The name and input of the next revision, given the latest one (`latest`,
+/// with its `(name, input_json)`): `None` when they would equal it (nothing to
+/// write), an error when the scenario already has `max_revisions`.
+fn next_values<'a>(
+    latest: i64,
+    (latest_name, latest_input): &'a (String, String),
+    write: &'a RevisionWrite<'a>,
     max_revisions: i64,
-) -> Result<Appended, ServiceError> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let latest = authorize(&mut tx, id, token).await?;
-    // The new revision copies what it does not replace from the latest one.
-    let (latest_name, latest_input): (String, String) = sqlx::query_as(
-        "SELECT name, input_json FROM scenario_revisions WHERE scenario_id = ? AND revision = ?",
-    )
-    .bind(id)
-    .bind(latest)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(ServiceError::Inconsistent(
-        "a scenario's latest revision is missing",
-    ))?;
-    let name = write.name.unwrap_or(&latest_name);
-    let input_json = write.input_json.unwrap_or(&latest_input);
+) -> Result<Option<(&'a str, &'a str)>, ServiceError> {
+    let name = write.name.unwrap_or(latest_name);
+    let input_json = write.input_json.unwrap_or(latest_input);
     if name == latest_name && input_json == latest_input {
-        return Ok(Appended::Unchanged(latest));
+        return Ok(None);
     }
     if latest >= max_revisions {
         return Err(ServiceError::RevisionLimit {
             max: max_revisions.unsigned_abs(),
         });
     }
-    let next = latest + 1;
-    let now: String = sqlx::query_scalar(NOW).fetch_one(&mut *tx).await?;
-    let inserted = sqlx::query(
-        "INSERT INTO scenario_revisions \
-         (scenario_id, revision, name, input_json, model_version, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(id)
-    .bind(next)
-    .bind(name)
-    .bind(input_json)
-    .bind(write.model_version)
-    .bind(&now)
-    .execute(&mut *tx)
-    .await?;
-    let moved =
-        sqlx::query("UPDATE scenarios SET latest_revision = ?, updated_at = ? WHERE id = ?")
-            .bind(next)
-            .bind(&now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    // Dropping `tx` without commit rolls back: never a revision without its pointer.
-    if inserted.rows_affected() != 1 || moved.rows_affected() != 1 {
-        return Err(ServiceError::Inconsistent(
-            "a revision write changed no row",
-        ));
-    }
-    tx.commit().await?;
-    Ok(Appended::New(next))
+    Ok(Some((name, input_json)))
+}
+
+/// Runs the backend's version of an operation.
+macro_rules! on_backend {
+    ($db:expr, $operation:ident($($arg:expr),*)) => {
+        match $db.backend() {
+            Backend::Sqlite(pool) => sqlite::$operation(pool, $($arg),*).await,
+            Backend::Postgres(pool) => postgres::$operation(pool, $($arg),*).await,
+        }
+    };
+}
+
+/// Inserts a scenario and its first revision; returns the creation time.
+pub async fn insert(
+    db: &Database,
+    id: &str,
+    token_hash: &[u8],
+    write: &RevisionWrite<'_>,
+) -> Result<String, sqlx::Error> {
+    on_backend!(db, insert(id, token_hash, write))
+}
+
+/// Appends the next revision if `token` is the scenario's edit token, unless it
+/// would equal the latest one, and only while the scenario has fewer than
+/// `max_revisions`. Revisions are numbered without gaps under concurrent writers.
+pub async fn append_revision(
+    db: &Database,
+    id: &str,
+    token: &str,
+    write: &RevisionWrite<'_>,
+    max_revisions: i64,
+) -> Result<Appended, ServiceError> {
+    on_backend!(db, append_revision(id, token, write, max_revisions))
 }
 
 /// Deletes a scenario and all its revisions if `token` is its edit token.
-pub async fn delete(pool: &SqlitePool, id: &str, token: &str) -> Result<(), ServiceError> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    authorize(&mut tx, id, token).await?;
-    sqlx::query("DELETE FROM scenarios WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(())
+pub async fn delete(db: &Database, id: &str, token: &str) -> Result<(), ServiceError> {
+    on_backend!(db, delete(id, token))
 }
 
 /// Checks `token` against scenario `id` (outside any write).
-pub async fn check_token(pool: &SqlitePool, id: &str, token: &str) -> Result<(), ServiceError> {
-    let mut connection = pool.acquire().await?;
-    authorize(&mut connection, id, token).await.map(|_| ())
+pub async fn check_token(db: &Database, id: &str, token: &str) -> Result<(), ServiceError> {
+    on_backend!(db, check_token(id, token))
 }
 
-/// Checks the token inside the write transaction (so a concurrent delete cannot
-/// slip between check and write) and returns the latest revision number.
-async fn authorize(tx: &mut SqliteConnection, id: &str, token: &str) -> Result<i64, ServiceError> {
-    let row: Option<(Vec<u8>, i64)> =
-        sqlx::query_as("SELECT edit_token_hash, latest_revision FROM scenarios WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (hash, latest) = row.ok_or_else(|| ServiceError::NotFound(format!("scenario {id}")))?;
-    if secrets::token_matches(token, &hash) {
-        Ok(latest)
-    } else {
-        Err(ServiceError::WrongToken)
-    }
+/// The latest revision of a scenario, if it exists.
+pub async fn latest(db: &Database, id: &str) -> Result<Option<StoredRevision>, sqlx::Error> {
+    on_backend!(db, latest(id))
+}
+
+/// Revision `n` of a scenario, if both exist.
+pub async fn revision(
+    db: &Database,
+    id: &str,
+    n: i64,
+) -> Result<Option<StoredRevision>, sqlx::Error> {
+    on_backend!(db, revision(id, n))
+}
+
+/// `(id, name)` of the latest revision of each of `ids` that exists, in the order
+/// of `ids`, without reading any input (so nothing is recalculated).
+pub async fn names(db: &Database, ids: &[&str]) -> Result<Vec<(String, String)>, sqlx::Error> {
+    on_backend!(db, names(ids))
+}
+
+/// The latest revision number of `id` (`n` = `None`), or `n` if that revision
+/// exists; `None` if it does not. Reads no input: for ETags, before any work.
+pub async fn revision_number(
+    db: &Database,
+    id: &str,
+    n: Option<i64>,
+) -> Result<Option<i64>, sqlx::Error> {
+    on_backend!(db, revision_number(id, n))
 }

@@ -1,16 +1,17 @@
-//! The SQLite pool: opening, configuring and migrating the database file.
+//! The database: SQLite (the default, one file beside one process) or
+//! PostgreSQL (for several replicas), chosen by the URL's scheme. Opening,
+//! configuring and migrating each is its backend's module; everything else
+//! sees one [`Database`].
 
-use std::str::FromStr;
-use std::time::Duration;
+mod postgres;
+mod sqlite;
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::{PgPool, SqlitePool};
 
 /// Why the database could not be opened, migrated or reached.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
-    /// The `DATABASE_URL` is not a SQLite URL we can parse.
+    /// The `DATABASE_URL` is not a `sqlite:` or `postgres:` URL we can parse.
     #[error("invalid database URL {url:?}: {reason}")]
     InvalidUrl {
         /// The URL as given (it holds no secret for SQLite).
@@ -26,6 +27,9 @@ pub enum DbError {
         /// What sqlx said about it.
         source: sqlx::Error,
     },
+    /// The operation exists for the other backend only (a file backup of PostgreSQL).
+    #[error("{0}")]
+    Unsupported(&'static str),
     /// A migration failed; the server must not start on a half-migrated schema.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -44,15 +48,6 @@ pub enum Durability {
     Normal,
 }
 
-impl From<Durability> for SqliteSynchronous {
-    fn from(durability: Durability) -> Self {
-        match durability {
-            Durability::Full => SqliteSynchronous::Full,
-            Durability::Normal => SqliteSynchronous::Normal,
-        }
-    }
-}
-
 /// How the database is opened: durability and the size guard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DbSettings {
@@ -63,9 +58,6 @@ pub struct DbSettings {
     /// nothing; reads go on.
     pub max_bytes: u64,
 }
-
-/// The page size SQLite uses for new files, to turn bytes into `max_page_count`.
-const PAGE_BYTES: u64 = 4096;
 
 impl Default for DbSettings {
     /// Power-loss-safe, and at most 1 GiB.
@@ -80,96 +72,115 @@ impl Default for DbSettings {
 /// The process-wide connection pool. Cheap to clone: clones share one pool.
 #[derive(Clone, Debug)]
 pub struct Database {
-    pool: SqlitePool,
+    backend: Backend,
+}
+
+/// The pool of one backend; the store matches on it to run its SQL.
+#[derive(Clone, Debug)]
+pub enum Backend {
+    /// A SQLite file.
+    Sqlite(SqlitePool),
+    /// A PostgreSQL server.
+    Postgres(PgPool),
 }
 
 impl Database {
-    /// Opens (creating if missing) and migrates the SQLite database at `url`, with
-    /// `synchronous=FULL`: a save acknowledged is on disk even if the machine loses
-    /// power, and the default size guard. See [`Database::connect_with`].
+    /// Opens and migrates the database at `url` with the default settings
+    /// (power-loss-safe, 1 GiB guard). See [`Database::connect_with`].
     pub async fn connect(url: &str) -> Result<Self, DbError> {
         Self::connect_with(url, DbSettings::default()).await
     }
 
-    /// Opens (creating if missing) and migrates the SQLite database at `url`.
-    ///
-    /// WAL lets readers proceed while one writer commits; the busy timeout makes
-    /// concurrent writers queue instead of failing with `SQLITE_BUSY`.
+    /// Opens and migrates the database at `url`: `sqlite://…` (created if
+    /// missing) or `postgres://…` / `postgresql://…`. Migrations run at start;
+    /// two replicas starting at once are safe (SQLite has one writer,
+    /// PostgreSQL's migrator takes an advisory lock).
     pub async fn connect_with(url: &str, settings: DbSettings) -> Result<Self, DbError> {
-        // sqlx's SQLite parser takes any string as a file name; a Postgres URL
-        // must not silently become a local file called "postgres:".
-        if !url.starts_with("sqlite:") {
+        let backend = if url.starts_with("sqlite:") {
+            // No password in a SQLite URL; the file name is safe to say.
+            Backend::Sqlite(sqlite::connect(url, settings).await?)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres(postgres::connect(url).await?)
+        } else {
+            // sqlx's SQLite parser takes any string as a file name; an unknown
+            // scheme must not silently become a local file.
             return Err(DbError::InvalidUrl {
-                url: url.to_owned(),
-                reason: "only sqlite: URLs are supported".into(),
+                url: redact(url),
+                reason: "use a sqlite:// or postgres:// URL".into(),
             });
+        };
+        Ok(Self { backend })
+    }
+
+    /// The backend's pool, for the store.
+    pub fn backend(&self) -> &Backend {
+        &self.backend
+    }
+
+    /// The SQLite pool, when that is the backend (tests and tools use it).
+    pub fn sqlite(&self) -> Option<&SqlitePool> {
+        match &self.backend {
+            Backend::Sqlite(pool) => Some(pool),
+            Backend::Postgres(_) => None,
         }
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(|source| DbError::InvalidUrl {
-                url: url.to_owned(),
-                reason: source.to_string(),
-            })?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .busy_timeout(Duration::from_secs(5))
-            .synchronous(settings.durability.into())
-            .foreign_keys(true)
-            // The size guard: SQLite itself refuses to grow past it (SQLITE_FULL),
-            // the same error a full disk gives, so both are one path.
-            .pragma(
-                "max_page_count",
-                (settings.max_bytes / PAGE_BYTES).max(1).to_string(),
-            );
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await
-            .map_err(|source| DbError::Open {
-                url: url.to_owned(),
-                source,
-            })?;
-        sqlx::migrate!("../migrations").run(&pool).await?;
-        Ok(Self { pool })
     }
 
     /// Checks that the database answers a trivial query (used by `/readyz`).
     pub async fn ping(&self) -> Result<(), DbError> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        match &self.backend {
+            Backend::Sqlite(pool) => sqlx::query("SELECT 1").execute(pool).await.map(drop)?,
+            Backend::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(drop)?,
+        }
         Ok(())
-    }
-
-    /// The underlying pool, for the repositories of this crate.
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
     }
 
     /// Copies the live database into a new file `path`, consistently (one read
     /// transaction) and without stopping writers: SQLite's `VACUUM INTO`. Fails if
-    /// `path` exists, so a backup never overwrites anything.
+    /// `path` exists, so a backup never overwrites anything. PostgreSQL is backed
+    /// up with its own tools (`pg_dump`; see docs/DEPLOY.md).
     pub async fn backup_to(&self, path: &str) -> Result<(), DbError> {
-        sqlx::query("VACUUM INTO ?")
-            .bind(path)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        match &self.backend {
+            Backend::Sqlite(pool) => sqlite::backup_to(pool, path).await,
+            Backend::Postgres(_) => Err(DbError::Unsupported(
+                "back up PostgreSQL with pg_dump; `clusterplan backup` copies SQLite files",
+            )),
+        }
     }
 
     /// Moves every committed page from the WAL into the main file and truncates
-    /// the WAL, so the database file alone is complete (done at shutdown).
+    /// the WAL, so the database file alone is complete (done at shutdown). Nothing
+    /// to do on PostgreSQL.
     pub async fn checkpoint(&self) -> Result<(), DbError> {
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        match &self.backend {
+            Backend::Sqlite(pool) => sqlite::checkpoint(pool).await,
+            Backend::Postgres(_) => Ok(()),
+        }
     }
 
-    /// Checkpoints the WAL, then closes every connection (waiting for checked-out
-    /// ones to come back).
+    /// Checkpoints (SQLite), then closes every connection (waiting for
+    /// checked-out ones to come back).
     pub async fn close(&self) {
         if let Err(error) = self.checkpoint().await {
             tracing::warn!(%error, "WAL checkpoint at shutdown failed");
         }
-        self.pool.close().await;
+        match &self.backend {
+            Backend::Sqlite(pool) => pool.close().await,
+            Backend::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// A URL without its password, for error messages and logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
     }
 }
 
@@ -188,7 +199,7 @@ mod tests {
         let tables: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'scenarios'",
         )
-        .fetch_one(db.pool())
+        .fetch_one(db.sqlite().expect("a SQLite database"))
         .await
         .expect("query");
         assert_eq!(tables, 1);
@@ -210,7 +221,7 @@ mod tests {
                 .await
                 .expect("connect");
             let level: i64 = sqlx::query_scalar("PRAGMA synchronous")
-                .fetch_one(db.pool())
+                .fetch_one(db.sqlite().expect("a SQLite database"))
                 .await
                 .expect("pragma");
             assert_eq!(level, expected, "{durability:?}");
@@ -219,7 +230,11 @@ mod tests {
 
     #[tokio::test]
     async fn an_unreadable_url_is_a_clear_error() {
-        let err = Database::connect("postgres://nope").await.unwrap_err();
+        let err = Database::connect("nope.db").await.unwrap_err();
         assert!(err.to_string().contains("invalid database URL"), "{err}");
+        let err = Database::connect("mysql://user:secret@host/db")
+            .await
+            .unwrap_err();
+        assert!(!err.to_string().contains("secret"), "{err}");
     }
 }

@@ -1,11 +1,14 @@
-//! Reads of scenarios and revisions: single statements, no transaction.
+//! The SQLite backend's reads: single statements, no transaction.
 
 use sqlx::SqlitePool;
 
-use super::StoredRevision;
+use crate::store::StoredRevision;
 
 /// The latest revision of a scenario, if it exists.
-pub async fn latest(pool: &SqlitePool, id: &str) -> Result<Option<StoredRevision>, sqlx::Error> {
+pub(in crate::store) async fn latest(
+    pool: &SqlitePool,
+    id: &str,
+) -> Result<Option<StoredRevision>, sqlx::Error> {
     sqlx::query_as(select_revision!(
         "WHERE s.id = ? AND r.revision = s.latest_revision"
     ))
@@ -15,7 +18,7 @@ pub async fn latest(pool: &SqlitePool, id: &str) -> Result<Option<StoredRevision
 }
 
 /// Revision `n` of a scenario, if both exist.
-pub async fn revision(
+pub(in crate::store) async fn revision(
     pool: &SqlitePool,
     id: &str,
     n: i64,
@@ -29,7 +32,10 @@ pub async fn revision(
 
 /// `(id, name)` of the latest revision of each of `ids` that exists, in the order
 /// of `ids`, without reading any input (so nothing is recalculated).
-pub async fn names(pool: &SqlitePool, ids: &[&str]) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub(in crate::store) async fn names(
+    pool: &SqlitePool,
+    ids: &[&str],
+) -> Result<Vec<(String, String)>, sqlx::Error> {
     // One static statement for any number of ids: they travel as one JSON array
     // bound to `?` (no SQL is built from data), and `json_each`'s `key` is each
     // id's position, so the order asked for survives the join.
@@ -47,7 +53,7 @@ pub async fn names(pool: &SqlitePool, ids: &[&str]) -> Result<Vec<(String, Strin
 
 /// The latest revision number of `id` (`n` = `None`), or `n` if that revision
 /// exists; `None` if it does not. Reads no input: for ETags, before any work.
-pub async fn revision_number(
+pub(in crate::store) async fn revision_number(
     pool: &SqlitePool,
     id: &str,
     n: Option<i64>,

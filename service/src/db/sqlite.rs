@@ -1,0 +1,70 @@
+//! Opening a SQLite file: WAL (readers proceed while one writer commits), a busy
+//! timeout (concurrent writers queue instead of failing), the durability asked
+//! for, foreign keys, and the size guard.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use super::{DbError, DbSettings, Durability};
+
+/// The page size SQLite uses for new files, to turn bytes into `max_page_count`.
+const PAGE_BYTES: u64 = 4096;
+
+impl From<Durability> for SqliteSynchronous {
+    fn from(durability: Durability) -> Self {
+        match durability {
+            Durability::Full => SqliteSynchronous::Full,
+            Durability::Normal => SqliteSynchronous::Normal,
+        }
+    }
+}
+
+/// Opens (creating if missing) and migrates the file at `url`.
+pub(super) async fn connect(url: &str, settings: DbSettings) -> Result<SqlitePool, DbError> {
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|source| DbError::InvalidUrl {
+            url: url.to_owned(),
+            reason: source.to_string(),
+        })?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .busy_timeout(Duration::from_secs(5))
+        .synchronous(settings.durability.into())
+        .foreign_keys(true)
+        // The size guard: SQLite itself refuses to grow past it (SQLITE_FULL),
+        // the same error a full disk gives, so both are one path.
+        .pragma(
+            "max_page_count",
+            (settings.max_bytes / PAGE_BYTES).max(1).to_string(),
+        );
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .map_err(|source| DbError::Open {
+            url: url.to_owned(),
+            source,
+        })?;
+    sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
+    Ok(pool)
+}
+
+/// `VACUUM INTO path`: a consistent copy; fails if `path` exists.
+pub(super) async fn backup_to(pool: &SqlitePool, path: &str) -> Result<(), DbError> {
+    sqlx::query("VACUUM INTO ?")
+        .bind(path)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// `PRAGMA wal_checkpoint(TRUNCATE)`.
+pub(super) async fn checkpoint(pool: &SqlitePool) -> Result<(), DbError> {
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(pool)
+        .await?;
+    Ok(())
+}
