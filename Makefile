@@ -14,14 +14,14 @@ endif
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://clusterplan.db
 
-.PHONY: run test setup setup-test build fmt-check clippy audit test-rust test-postgres test-api-fuzz test-api-contract test-faults test-e2e load
+.PHONY: run test setup setup-test build fmt-check clippy audit test-rust test-postgres test-api-fuzz test-api-contract test-faults test-ha test-e2e load
 
 ## Build the release site and serve it on $(ADDR) with the SQLite file $(DATABASE_URL).
 run: setup build
 	LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve --addr $(ADDR) --database-url $(DATABASE_URL)
 
 ## Every check: formatting, lints (ssr and hydrate), Rust tests, browser tests.
-test: setup-test fmt-check clippy audit test-rust test-postgres build test-api-fuzz test-api-contract test-faults test-e2e
+test: setup-test fmt-check clippy audit test-rust test-postgres build test-api-fuzz test-api-contract test-faults test-ha test-e2e
 	@echo "make test: all checks passed"
 
 setup:
@@ -70,6 +70,11 @@ test-api-contract:
 ## kill -9 during concurrent saves, SIGTERM during load (scripts/faults.sh).
 test-faults:
 	./scripts/faults.sh
+
+## HAProxy before two replicas on PostgreSQL: rolling update and kill -9 under
+## load (scripts/ha.sh).
+test-ha:
+	./scripts/ha.sh
 
 ## Load figures for docs/PERFORMANCE.md (not part of `make test`).
 load: build

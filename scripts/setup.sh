@@ -42,9 +42,15 @@ if $with_test_tools; then
     say "installing cargo-audit 0.22.2 (about 5 minutes, once)"
     cargo install cargo-audit --version 0.22.2 --locked
   fi
-  # wrk: the load generator of the fault runs (SIGTERM during load).
-  if ! command -v wrk >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+  # wrk: the load generator of the fault runs (SIGTERM during load); haproxy:
+  # the balancer of the rolling-update run (scripts/ha.sh).
+  if ! command -v wrk >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 \
+    || ! command -v haproxy >/dev/null 2>&1; then
     apt-get update -qq
+  fi
+  if ! command -v haproxy >/dev/null 2>&1; then
+    say "installing haproxy"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy
   fi
   if ! command -v wrk >/dev/null 2>&1; then
     say "installing wrk"
