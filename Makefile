@@ -14,14 +14,14 @@ endif
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://clusterplan.db
 
-.PHONY: run test setup setup-test build fmt-check clippy audit test-rust test-postgres test-api-fuzz test-api-contract test-faults test-ha test-e2e load
+.PHONY: run test setup setup-test build fmt-check clippy audit test-rust test-postgres test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e load
 
 ## Build the release site and serve it on $(ADDR) with the SQLite file $(DATABASE_URL).
 run: setup build
 	LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve --addr $(ADDR) --database-url $(DATABASE_URL)
 
 ## Every check: formatting, lints (ssr and hydrate), Rust tests, browser tests.
-test: setup-test fmt-check clippy audit test-rust test-postgres build test-api-fuzz test-api-contract test-faults test-ha test-e2e
+test: setup-test fmt-check clippy audit test-rust test-postgres build test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e
 	@echo "make test: all checks passed"
 
 setup:
@@ -75,6 +75,10 @@ test-faults:
 ## load (scripts/ha.sh).
 test-ha:
 	./scripts/ha.sh
+
+## deploy/kubernetes: kubernetes-validate --strict and the HA advice as checks.
+test-manifests:
+	./scripts/validate-manifests.sh
 
 ## Load figures for docs/PERFORMANCE.md (not part of `make test`).
 load: build

@@ -113,6 +113,7 @@ print(missing)
 PY
 )
 acked=$(wc -l < "$dir/acked")
+echo "ha: peak RSS of replica b (served both runs): $(awk '/VmHWM/ {print $2, $3}' "/proc/${pid[b]}/status")"
 rolling_failed=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['failed'])" "$dir/figures-rolling")
 echo "ha: acknowledged saves: $acked, missing or wrong: $missing; failed requests during the rolling update: $rolling_failed"
 [ "$rolling_failed" = 0 ] || { echo "ha: requests failed during the rolling update" >&2; exit 1; }

@@ -34,3 +34,5 @@ run() {
 run "GET /healthz (ceiling)" "http://127.0.0.1:$PORT/healthz"
 run "POST /api/v1/calculate {}" -s "$dir/calculate.lua" "http://127.0.0.1:$PORT/api/v1/calculate"
 run "GET /s/{id} (shared page, 4 charts)" "http://127.0.0.1:$PORT/s/$id"
+# The deploy manifests' memory limit is this peak plus 25 % (docs/DEPLOY.md).
+echo "== peak RSS of the server: $(awk '/VmHWM/ {print $2, $3}' "/proc/$server/status")"
