@@ -26,6 +26,7 @@ DATABASE="postgres://postgres@127.0.0.1:$PG_PORT/clusterplan"
 declare -A port pid
 port[a]=$(./scripts/free-port.sh); port[b]=$(./scripts/free-port.sh)
 LB_PORT=$(./scripts/free-port.sh)
+STATS_PORT=$(./scripts/free-port.sh)
 BASE="http://127.0.0.1:$LB_PORT"
 
 start() { # replica name
@@ -38,6 +39,17 @@ start() { # replica name
     sleep 0.1
   done
   echo "ha: replica $1 did not start" >&2; cat "$dir/$1.log" >&2; exit 1
+}
+
+# Waits until HAProxy's own checks say replica $1 is UP (at most 15 s), so a
+# slow machine never takes the second replica down before the first is back.
+wait_up() {
+  for _ in $(seq 150); do
+    curl -fsS "http://127.0.0.1:$STATS_PORT/stats;csv" 2>/dev/null \
+      | awk -F, -v s="$1" '$1 == "clusterplan" && $2 == s {print $18}' | grep -q '^UP' && return
+    sleep 0.1
+  done
+  echo "ha: HAProxy never saw replica $1 up" >&2; exit 1
 }
 
 cat > "$dir/haproxy.cfg" <<CFG
@@ -54,6 +66,10 @@ defaults
   retries 3
   retry-on conn-failure
   option redispatch 1
+listen stats
+  bind 127.0.0.1:$STATS_PORT
+  stats enable
+  stats uri /stats
 frontend web
   bind 127.0.0.1:$LB_PORT
   default_backend clusterplan
@@ -68,8 +84,7 @@ CFG
 start a; start b
 haproxy -f "$dir/haproxy.cfg" -db 2> "$dir/haproxy.log" &
 haproxy_pid=$!
-for _ in $(seq 50); do curl -fsS "$BASE/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-sleep 1 # both servers seen up (rise 2)
+wait_up a; wait_up b
 
 load() { # phase: runs in the background until $dir/stop-<phase> exists
   python3 scripts/ha_load.py "$BASE" "$dir/acked" "$dir/stop-$1" "$1" > "$dir/figures-$1" &
@@ -83,7 +98,7 @@ for name in a b; do
   kill -TERM "${pid[$name]}"
   wait "${pid[$name]}" || { echo "ha: replica $name did not exit cleanly" >&2; exit 1; }
   start "$name"
-  sleep 1 # HAProxy sees it up again (rise 2 × 250 ms) before the next one goes
+  wait_up "$name" # HAProxy sends to it again before the next one goes
 done
 sleep 1
 touch "$dir/stop-rolling"; wait "$load_pid"
