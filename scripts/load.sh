@@ -26,10 +26,19 @@ wrk.body = "{}"
 wrk.headers["Content-Type"] = "application/json"
 LUA
 
+# Each endpoint as a share of the /healthz ceiling measured in this same run.
+ceiling=""
 run() {
   echo "== $1"
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${@:2}" \
-    | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|99)%"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${@:2}" > "$dir/wrk.out"
+  grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|99)%" "$dir/wrk.out"
+  local rps
+  rps=$(awk '/Requests\/sec/ {print $2}' "$dir/wrk.out")
+  if [ -z "$ceiling" ]; then
+    ceiling=$rps
+  else
+    awk -v r="$rps" -v c="$ceiling" 'BEGIN {printf "   share of the ceiling: %.1f %%\n", 100 * r / c}'
+  fi
 }
 run "GET /healthz (ceiling)" "http://127.0.0.1:$PORT/healthz"
 run "POST /api/v1/calculate {}" -s "$dir/calculate.lua" "http://127.0.0.1:$PORT/api/v1/calculate"

@@ -105,7 +105,8 @@ pub async fn changes(id: String, name: String, query: &str) -> Result<Vec<FieldC
 
 /// See [`crate::api::load_scenario`].
 pub async fn load(id: String) -> Result<SharedScenario, AppError> {
-    let doc = service()?.get(&id).await?;
+    let service = service()?;
+    let doc = service.get(&id).await?;
     let keys = edit_keys();
     let token = keys.token_for(&id);
     let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));
@@ -115,7 +116,7 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
         new_edit_key,
         edit_query,
         planner_query: form::query_from_input(&doc.input),
-        charts: charts(&doc.result),
+        charts: service.saved_charts(&doc).into_iter().map(chart).collect(),
         id: doc.id,
         name: doc.name,
         revision: doc.revision,

@@ -3,7 +3,7 @@
 use std::str::FromStr;
 
 /// One of a scenario's charts; its name is part of a stable URL.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChartKind {
     /// Cumulative cost of both options over the horizon.
     Cumulative,

@@ -3,7 +3,8 @@
 use clusterplan_charts::{ChartKind, Series};
 use clusterplan_model::{CalculationResult, Scenario};
 
-use crate::{Service, ServiceError};
+use crate::chart_cache::ChartKey;
+use crate::{ScenarioDocument, Service, ServiceError};
 
 /// A rendered chart.
 pub struct Rendered {
@@ -52,6 +53,30 @@ pub fn render_comparison(scenarios: &[(&str, &CalculationResult)]) -> Vec<Render
 }
 
 impl Service {
+    /// Every chart of a saved revision, each drawn once per revision (see
+    /// `chart_cache`).
+    pub fn saved_charts(&self, doc: &ScenarioDocument) -> Vec<Rendered> {
+        let Some(scenario) = scenario_of(&doc.result) else {
+            return Vec::new();
+        };
+        let display = &doc.result.inputs.display;
+        ChartKind::ALL
+            .iter()
+            .filter(|kind| kind.applies_to(&doc.result))
+            .map(|&kind| {
+                let key = ChartKey::new(&doc.id, doc.revision, display, kind);
+                let svg = self.charts.get_or_draw(key, || {
+                    clusterplan_charts::render(kind, &scenario, &doc.result)
+                });
+                Rendered {
+                    name: kind.as_str(),
+                    title: kind.title(),
+                    svg: svg.to_string(),
+                }
+            })
+            .collect()
+    }
+
     /// Chart `name` (`cumulative`, `breakdown`, `breakeven`, `sensitivity`) of
     /// saved scenario `id`, as SVG.
     pub async fn chart(&self, id: &str, name: &str) -> Result<String, ServiceError> {
@@ -69,7 +94,11 @@ impl Service {
                 id: id.to_owned(),
                 reason: "its resolved input no longer validates".into(),
             })?;
-        Ok(clusterplan_charts::render(kind, &scenario, &doc.result))
+        let key = ChartKey::new(id, doc.revision, &doc.result.inputs.display, kind);
+        let svg = self.charts.get_or_draw(key, || {
+            clusterplan_charts::render(kind, &scenario, &doc.result)
+        });
+        Ok(svg.to_string())
     }
 }
 

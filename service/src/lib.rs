@@ -5,6 +5,7 @@
 
 pub mod batch;
 pub mod calculation;
+mod chart_cache;
 pub mod charts;
 pub mod compare;
 mod compute;
@@ -40,6 +41,7 @@ pub struct Service {
     public_url: Arc<str>,
     simulations: compute::Simulations,
     max_revisions: i64,
+    charts: chart_cache::ChartCache,
 }
 
 /// How many revisions one scenario keeps unless configured otherwise; a save
@@ -55,6 +57,7 @@ impl Service {
             public_url: public_url.trim_end_matches('/').into(),
             simulations: compute::Simulations::per_core(),
             max_revisions: MAX_REVISIONS_PER_SCENARIO.into(),
+            charts: chart_cache::ChartCache::with_capacity(chart_cache::CHART_CACHE_BYTES),
         }
     }
 

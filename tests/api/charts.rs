@@ -77,3 +77,33 @@ async fn pages_embed_the_charts_as_svg() {
     );
     assert!(!compare.contains("A <b>"));
 }
+
+#[tokio::test]
+async fn a_cached_chart_is_never_stale_after_a_new_revision() {
+    let app = crate::helpers::spawn_app().await;
+    let created = app
+        .create_scenario("Cached", serde_json::json!({"clusters": 3}))
+        .await;
+    let path = format!("/s/{}/charts/cumulative.svg", created.id);
+    let first = app.get(&path).await.text().await.unwrap();
+    assert_eq!(
+        app.get(&path).await.text().await.unwrap(),
+        first,
+        "served again alike"
+    );
+
+    let body = serde_json::json!({"input": {"clusters": 3, "display": {"currency": "EUR", "per_usd": 0.5}}});
+    app.update_scenario(&created.id, Some(&created.edit_token), &body)
+        .await;
+    let second = app.get(&path).await.text().await.unwrap();
+
+    assert_ne!(second, first, "the new revision's chart");
+    assert!(second.contains("(EUR)"));
+    let page = app
+        .get(&format!("/s/{}", created.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("(EUR)"), "the page's inline charts too");
+}
