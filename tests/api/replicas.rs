@@ -50,7 +50,7 @@ async fn replicas_that_start_together_migrate_once() {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = fresh_database_url(&dir).await;
 
-    let starts = (0..3).map(|_| build(Config::for_tests(url.clone())));
+    let starts = (0..6).map(|_| build(Config::for_tests(url.clone())));
     let started = join_all(starts).await;
 
     for outcome in &started {

@@ -48,8 +48,27 @@ pub(super) async fn connect(url: &str, settings: DbSettings) -> Result<SqlitePoo
             url: url.to_owned(),
             source,
         })?;
-    sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
+    migrate(&pool).await?;
     Ok(pool)
+}
+
+/// Runs the migrations. SQLite's migrator takes no lock, so processes that
+/// open a new file together race to create the schema and the loser finds a
+/// table already made. Each migration is one transaction, so the loser's
+/// rolled back; running again sees the winner's record and skips it.
+async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
+    let mut attempt: u32 = 0;
+    loop {
+        match sqlx::migrate!("../migrations/sqlite").run(pool).await {
+            Ok(()) => return Ok(()),
+            Err(error) if attempt >= 5 => return Err(error.into()),
+            Err(error) => {
+                attempt += 1;
+                tracing::debug!(%error, attempt, "migration raced another process; trying again");
+                tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
+            }
+        }
+    }
 }
 
 /// `VACUUM INTO path`: a consistent copy; fails if `path` exists.
