@@ -51,6 +51,10 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE", default_value_t = 60)]
     pub write_limit_per_minute: u32,
 
+    /// Seconds a request may take before it is answered 503 with Retry-After.
+    #[arg(long, env = "CLUSTERPLAN_REQUEST_TIMEOUT_SECS", default_value_t = 15)]
+    pub request_timeout_secs: u64,
+
     /// Seconds a client may take to send a request's headers; an idle
     /// keep-alive connection is closed after as long.
     #[arg(
@@ -98,6 +102,9 @@ impl Config {
             // its own test.
             write_limit_per_minute: 1_000_000,
             shutdown_timeout_secs: 5,
+            // Debug builds on a busy CI machine render slowly; the timeout has
+            // its own test with its own setting.
+            request_timeout_secs: 60,
             header_read_timeout_secs: 10,
             max_connections: 512,
             render_slots: 0,

@@ -40,7 +40,8 @@ use crate::api::ApiError;
 /// Largest request body any route accepts (the API's own limit is lower).
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
-/// Longest a request may take before it is answered 503.
+/// Longest a request may take before it is answered 503, unless configured
+/// otherwise (`CLUSTERPLAN_REQUEST_TIMEOUT_SECS`).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// What a timed-out request is asked to wait before trying again, in seconds.

@@ -67,6 +67,7 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
                 config.trusted_proxies.clone(),
             ),
             trusted_origins: crate::cross_site::TrustedOrigins::from_public_url(&config.public_url),
+            request_timeout: Duration::from_secs(config.request_timeout_secs),
             render_slots: crate::shed::RenderSlots::new(
                 render_slot_count(config.render_slots),
                 Duration::from_millis(config.render_wait_ms),

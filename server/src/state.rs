@@ -15,6 +15,8 @@ pub struct AppState {
     pub readiness: Readiness,
     /// Write budgets per client address.
     pub write_limiter: std::sync::Arc<crate::ratelimit::WriteLimiter>,
+    /// Longest a request may take (then 503 with Retry-After).
+    pub request_timeout: std::time::Duration,
     /// The slots rendering routes run in (load shedding).
     pub render_slots: crate::shed::RenderSlots,
     /// Where same-site writes may come from besides the request's own host.

@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
     let limiter = state.write_limiter.clone();
     let trusted = state.trusted_origins.clone();
     let render_slots = state.render_slots.clone();
+    let request_timeout = state.request_timeout;
 
     // Every route that renders (pages, server functions, charts) sheds load;
     // probes, the JSON API and static files do not wait for a slot.
@@ -55,5 +56,5 @@ pub fn router(state: AppState) -> Router {
             trusted,
             crate::cross_site::refuse_cross_site,
         ));
-    crate::middleware::apply(router)
+    crate::middleware::apply_with_timeout(router, request_timeout)
 }

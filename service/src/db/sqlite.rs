@@ -61,11 +61,13 @@ async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
     loop {
         match sqlx::migrate!("../migrations/sqlite").run(pool).await {
             Ok(()) => return Ok(()),
-            Err(error) if attempt >= 5 => return Err(error.into()),
+            // About 10 s in all: a busy machine may start many processes at once.
+            Err(error) if attempt >= 25 => return Err(error.into()),
             Err(error) => {
                 attempt += 1;
                 tracing::debug!(%error, attempt, "migration raced another process; trying again");
-                tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
+                let pause = (50 * u64::from(attempt)).min(500);
+                tokio::time::sleep(Duration::from_millis(pause)).await;
             }
         }
     }
