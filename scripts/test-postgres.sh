@@ -9,5 +9,8 @@ source scripts/lib/postgres.sh
 
 trap pg_stop EXIT
 PG_EXTRA_OPTIONS="-c fsync=off" pg_start
-CLUSTERPLAN_TEST_POSTGRES="$PG_ADMIN_URL" cargo test -p clusterplan --test api
+# Eight tests at a time: each test's server keeps its own pool (up to eight
+# connections), so the whole suite at once could pass PostgreSQL's client cap
+# on a slow machine.
+CLUSTERPLAN_TEST_POSTGRES="$PG_ADMIN_URL" cargo test -p clusterplan --test api -- --test-threads 8
 echo "test-postgres: the API suite passed on PostgreSQL"

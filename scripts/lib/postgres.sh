@@ -22,7 +22,7 @@ pg_start() {
   # initdb refuses to run as root: as root, the server runs as `postgres`.
   pg_as "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust --no-sync >/dev/null
   pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=400 ${PG_EXTRA_OPTIONS:-}" \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=1000 ${PG_EXTRA_OPTIONS:-}" \
     start >/dev/null
   PG_ADMIN_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
   echo "postgres: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
