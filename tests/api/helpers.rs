@@ -33,6 +33,14 @@ pub async fn spawn_app_with(
     tokio::sync::oneshot::Sender<()>,
     tokio::task::JoinHandle<()>,
 ) {
+    // `CLUSTERPLAN_TEST_LOG=info` logs the servers' requests, for chasing a
+    // slow or stalled one (see docs/RELIABILITY.md, PostgreSQL).
+    if let Ok(filter) = std::env::var("CLUSTERPLAN_TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_thread_names(true)
+            .try_init();
+    }
     let dir = tempfile::tempdir().expect("create temp dir");
     let url = fresh_database_url(&dir).await;
     let mut config = Config::for_tests(url.clone());

@@ -40,16 +40,37 @@ pub(super) async fn connect(url: &str, settings: DbSettings) -> Result<SqlitePoo
             "max_page_count",
             (settings.max_bytes / PAGE_BYTES).max(1).to_string(),
         );
-    let pool = SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
-        .await
-        .map_err(|source| DbError::Open {
-            url: url.to_owned(),
-            source,
-        })?;
+    // Processes that open a new file together meet SQLite's lock while one
+    // switches it to WAL (that step does not wait on the busy timeout): the
+    // others try again shortly.
+    let mut attempt: u32 = 0;
+    let pool = loop {
+        match SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options.clone())
+            .await
+        {
+            Ok(pool) => break pool,
+            Err(source) if attempt < 25 && is_locked(&source) => {
+                attempt += 1;
+                tokio::time::sleep(Duration::from_millis((50 * u64::from(attempt)).min(500))).await;
+            }
+            Err(source) => {
+                return Err(DbError::Open {
+                    url: url.to_owned(),
+                    source,
+                });
+            }
+        }
+    };
     migrate(&pool).await?;
     Ok(pool)
+}
+
+/// `SQLITE_BUSY` or `SQLITE_LOCKED` (extended codes included).
+fn is_locked(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db)
+        if db.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6)))
 }
 
 /// Runs the migrations. SQLite's migrator takes no lock, so processes that
