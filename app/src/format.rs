@@ -7,11 +7,7 @@ pub use clusterplan_model::{money_short, usd_short};
 /// A USD figure, exact, in `display`'s currency: `$19,390.26` in USD,
 /// `EUR 17,839.04` otherwise (the code, never a symbol alone).
 pub fn money(display: &Display, usd_figure: f64) -> String {
-    let amount = usd_figure * display.per_usd;
-    match display.currency.as_str() {
-        "USD" => usd(amount),
-        code => format!("{code} {}", usd(amount).replacen('$', "", 1)),
-    }
+    clusterplan_model::in_currency(display, usd_figure, usd)
 }
 
 /// `$19,390.26`: exact money for tables, to the cent, with thousands separators.

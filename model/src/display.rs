@@ -30,15 +30,20 @@ impl Display {
     }
 }
 
-/// A USD figure, short, in `display`'s currency: `$416k` in USD, `EUR 383k`
+/// A USD figure, short, in `display`'s currency: `$416k` in USD, `EUR 416k`
 /// otherwise (the code, never a symbol alone: `$` is several currencies).
 pub fn money_short(display: &Display, usd: f64) -> String {
+    in_currency(display, usd, usd_short)
+}
+
+/// `usd` converted to `display`'s currency and written by `write` (which
+/// writes dollars: `$1.2k`), with the `$` swapped for the code outside USD.
+/// The one place that says how money is labelled, for short and exact forms.
+pub fn in_currency(display: &Display, usd: f64, write: impl Fn(f64) -> String) -> String {
+    let text = write(usd * display.per_usd);
     match display.currency.as_str() {
-        "USD" => usd_short(usd * display.per_usd),
-        code => format!(
-            "{code} {}",
-            usd_short(usd * display.per_usd).replacen('$', "", 1)
-        ),
+        "USD" => text,
+        code => format!("{code} {}", text.replacen('$', "", 1)),
     }
 }
 

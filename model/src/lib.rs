@@ -55,7 +55,7 @@ mod warnings;
 
 pub use calculate::{calculate, calculate_json, horizon_totals_at, monthly_costs};
 pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, catalog};
-pub use display::{is_currency_code, money_short, usd_short};
+pub use display::{in_currency, is_currency_code, money_short, usd_short};
 pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
     field_error_from_json, input_error_from_json,

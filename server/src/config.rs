@@ -52,7 +52,7 @@ pub struct Config {
     pub write_limit_per_minute: u32,
 
     /// Seconds a request may take before it is answered 503 with Retry-After.
-    #[arg(long, env = "CLUSTERPLAN_REQUEST_TIMEOUT_SECS", default_value_t = 15)]
+    #[arg(long, env = "CLUSTERPLAN_REQUEST_TIMEOUT_SECS", default_value_t = crate::middleware::REQUEST_TIMEOUT.as_secs())]
     pub request_timeout_secs: u64,
 
     /// Seconds a client may take to send a request's headers; an idle
