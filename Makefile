@@ -21,7 +21,7 @@ run: setup build
 	LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve --addr $(ADDR) --database-url $(DATABASE_URL)
 
 ## Every check: formatting, lints (ssr and hydrate), Rust tests, browser tests.
-test: setup-test fmt-check clippy audit test-rust build test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e
+test: setup-test fmt-check clippy audit test-rust test-postgres build test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e
 	@echo "make test: all checks passed"
 
 setup:
@@ -54,9 +54,7 @@ test-rust:
 	cargo test -p clusterplan-app --features ssr
 
 ## The API integration suite again, against a throwaway PostgreSQL server
-## started from the machine's packages (scripts/test-postgres.sh). Not yet in
-## `make test`: about one run in four, one request stalls until the request
-## timeout (under investigation; see docs/RELIABILITY.md).
+## started from the machine's packages (scripts/test-postgres.sh).
 test-postgres:
 	./scripts/test-postgres.sh
 

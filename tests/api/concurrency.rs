@@ -34,7 +34,11 @@ async fn fifty_parallel_creates_are_all_stored() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn fifty_parallel_updates_of_one_scenario_each_become_a_revision() {
     let app = spawn_app().await;
-    let created = app.create_scenario("Shared", json!({})).await;
+    // Every update differs from the start (the default, 3 clusters, would make
+    // `clusters: 3` an unchanged save if it landed first: no new revision).
+    let created = app
+        .create_scenario("Shared", json!({"clusters": 1000}))
+        .await;
 
     let responses = join_all((1..=50).map(|i| {
         let (app, created) = (&app, &created);

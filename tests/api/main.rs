@@ -25,6 +25,7 @@ mod page_actions;
 mod pages;
 mod proxies;
 mod replicas;
+mod route_list;
 mod scenarios;
 mod security;
 mod shedding;

@@ -14,7 +14,9 @@ use crate::helpers::{fresh_database_url, spawn_app, spawn_replica};
 async fn saves_through_two_replicas_are_numbered_without_gaps() {
     let a = spawn_app().await;
     let b = spawn_replica(&a).await;
-    let created = a.create_scenario("Shared", json!({})).await;
+    // Every update differs from the start (the default, 3 clusters, would make
+    // `clusters: 3` an unchanged save if it landed first: no new revision).
+    let created = a.create_scenario("Shared", json!({"clusters": 1000})).await;
     assert_eq!(
         b.scenario(&created.id).await.name,
         "Shared",

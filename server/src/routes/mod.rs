@@ -6,13 +6,23 @@ mod health;
 use app::{App, shell};
 use axum::{Router, routing::get};
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::sync::LazyLock;
+
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 
 use crate::AppState;
 
+/// The app's page routes, collected once per process. Leptos collects them by
+/// rendering the app with resource loading switched off, and that switch is one
+/// flag for the whole process (`SuppressResourceLoad`): collecting them again in
+/// a second `build()` (tests, replicas in one process) made any page whose
+/// resource was created meanwhile wait forever. Nothing renders before the
+/// first `router()` call has collected them. Test: `tests/api/route_list.rs`.
+static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+
 /// Builds the complete router over `state`.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = ROUTES.clone();
     // Server functions reach the service through this context: the same
     // `Service` (and pool) the API handlers get from `State`.
     let context = {
