@@ -48,7 +48,7 @@ pub fn breakdown(result: &CalculationResult) -> String {
             chart
                 .configure_mesh()
                 .disable_x_mesh()
-                .light_line_style(WHITE)
+                .light_line_style(TRANSPARENT)
                 .bold_line_style(GRID)
                 .y_labels(6)
                 .x_label_formatter(&|v| match v {

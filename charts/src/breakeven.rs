@@ -66,7 +66,7 @@ pub fn breakeven(scenario: &Scenario, result: &CalculationResult) -> String {
                 .build_cartesian_2d(1f64..right, 0f64..top)?;
             chart
                 .configure_mesh()
-                .light_line_style(WHITE)
+                .light_line_style(TRANSPARENT)
                 .bold_line_style(GRID)
                 .x_labels(6)
                 .y_labels(6)

@@ -82,7 +82,7 @@ pub fn compare_totals(scenarios: &[Series]) -> String {
             chart
                 .configure_mesh()
                 .disable_x_mesh()
-                .light_line_style(WHITE)
+                .light_line_style(TRANSPARENT)
                 .bold_line_style(GRID)
                 .y_labels(6)
                 .x_label_formatter(&|v| match v {
@@ -172,7 +172,7 @@ pub fn compare_cumulative(scenarios: &[Series]) -> String {
                 .build_cartesian_2d(0f64..months, 0f64..headroom(max))?;
             chart
                 .configure_mesh()
-                .light_line_style(WHITE)
+                .light_line_style(TRANSPARENT)
                 .bold_line_style(GRID)
                 .x_labels(months.min(6.0) as usize + 1)
                 .y_labels(6)

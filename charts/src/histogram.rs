@@ -56,7 +56,7 @@ pub fn histogram(result: &CalculationResult) -> String {
             .build_cartesian_2d(left..right, 0f64..most * 1.25)?;
         chart
             .configure_mesh()
-            .light_line_style(WHITE)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .x_labels(4)
             .y_labels(5)

@@ -11,6 +11,7 @@ mod cumulative;
 mod histogram;
 mod kind;
 mod legend;
+mod lighten;
 mod lines;
 mod sensitivity;
 mod style;

@@ -47,7 +47,7 @@ pub(crate) fn month_lines(chart: MonthLines) -> String {
             .build_cartesian_2d(0f64..chart.months, 0f64..chart.top)?;
         plotted
             .configure_mesh()
-            .light_line_style(WHITE)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .x_labels(chart.months.min(6.0) as usize + 1)
             .y_labels(6)

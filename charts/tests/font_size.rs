@@ -17,12 +17,25 @@ fn scenario(json: &str) -> (Scenario, CalculationResult) {
     (scenario, result)
 }
 
-/// The value of attribute `name` in `tag` (the text of one start tag).
+/// The value of attribute `name` in `tag` (the text of one start tag), in
+/// either quote.
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let needle = format!(" {name}=\"");
-    let start = tag.find(&needle)? + needle.len();
-    let len = tag[start..].find('"')?;
-    Some(&tag[start..start + len])
+    ['"', '\''].into_iter().find_map(|quote| {
+        let needle = format!(" {name}={quote}");
+        let start = tag.find(&needle)? + needle.len();
+        let len = tag[start..].find(quote)?;
+        Some(&tag[start..start + len])
+    })
+}
+
+/// The start tag of the `<g>` that encloses position `at` of `svg`, if any
+/// (the charts do not nest groups).
+fn enclosing_group(svg: &str, at: usize) -> Option<&str> {
+    let open = svg[..at].rfind("<g ")?;
+    if svg[open..at].contains("</g>") {
+        return None;
+    }
+    Some(&svg[open..open + svg[open..].find('>')?])
 }
 
 /// The smallest font size, in CSS pixels, of `svg` shown `display` px wide (or
@@ -41,12 +54,14 @@ fn min_screen_font(svg: &str, display: f64) -> f64 {
         .unwrap_or(display);
     let scale = shown / view_width;
     let sizes: Vec<f64> = svg
-        .split("<text")
-        .skip(1)
-        .map(|rest| {
+        .match_indices("<text")
+        .map(|(at, _)| {
+            let rest = &svg[at..];
             let tag = &rest[..rest.find('>').expect("text tag ends")];
-            // Text without a size of its own inherits the root's (16 by default).
+            // Text without a size of its own inherits its group's, else the
+            // root's (16 by default).
             attribute(tag, "font-size")
+                .or_else(|| enclosing_group(svg, at).and_then(|g| attribute(g, "font-size")))
                 .or_else(|| attribute(root, "font-size"))
                 .map_or(16.0, |s| s.parse().expect("numeric font-size"))
         })

@@ -222,3 +222,22 @@ fn money_axes_follow_the_display_currency() {
     ];
     assert!(compare_cumulative(&both_eur).contains("(EUR)"));
 }
+
+#[test]
+fn charts_carry_no_invisible_lines_or_repeated_styling() {
+    let (scenario, result) = scenario("{}");
+    for kind in ChartKind::ALL {
+        let svg = render(kind, &scenario, &result);
+        // plotters' own output was 9–14 KB a chart (white grid lines on white,
+        // every element's full style in double quotes).
+        assert!(svg.len() <= 6_000, "{kind:?}: {} bytes", svg.len());
+        assert!(
+            !svg.contains("opacity='1'"),
+            "{kind:?}: the default opacity"
+        );
+        assert!(
+            !svg.contains("stroke='#FFFFFF'"),
+            "{kind:?}: lines drawn white on white"
+        );
+    }
+}
