@@ -30,9 +30,11 @@ setup:
 setup-test:
 	./scripts/setup.sh --test
 
-## The release server binary plus the optimised wasm bundle in target/site.
+## The release server binary plus the optimised wasm bundle in target/site,
+## with hashed names and brotli and gzip copies (scripts/precompress.sh).
 build:
 	cargo leptos build --release
+	./scripts/precompress.sh
 
 fmt-check:
 	cargo fmt --all --check

@@ -37,6 +37,14 @@ if [ ! -f "$stamp" ] || ! cmp -s end2end/package-lock.json "$stamp"; then
   cp end2end/package-lock.json "$stamp"
 fi
 
+# brotli: the release build writes brotli copies of the static assets
+# (scripts/precompress.sh).
+if ! command -v brotli >/dev/null 2>&1; then
+  say "installing brotli"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli
+fi
+
 if $with_test_tools; then
   if ! cargo audit --version 2>/dev/null | grep -q "0.22.2"; then
     say "installing cargo-audit 0.22.2 (about 5 minutes, once)"

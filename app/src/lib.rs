@@ -18,7 +18,7 @@ mod server;
 pub mod types;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -37,6 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -55,7 +56,6 @@ pub fn App() -> impl IntoView {
     security::set_content_security_policy();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/clusterplan.css" />
         <Title text="Clusterplan: EKS or self-hosted Kubernetes?" />
         <Router>
             <components::layout::Header />

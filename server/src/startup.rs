@@ -54,6 +54,7 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
         .site_root(config.site_root.as_str())
+        .hash_files(crate::routes::assets::hashed_names())
         .build();
     Ok(Application {
         listener,

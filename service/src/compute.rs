@@ -19,7 +19,7 @@ const RETRY_AFTER_SECS: u64 = 2;
 /// The slots simulations run in.
 #[derive(Clone, Debug)]
 pub(crate) struct Simulations {
-    slots: Arc<Semaphore>,
+    pub(crate) slots: Arc<Semaphore>,
     wait: Duration,
 }
 

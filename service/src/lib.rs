@@ -20,6 +20,7 @@ pub mod form;
 pub mod names;
 pub mod planner;
 pub mod presets;
+mod result_cache;
 pub mod scenarios;
 pub mod secrets;
 mod store;
@@ -42,6 +43,7 @@ pub struct Service {
     simulations: compute::Simulations,
     max_revisions: i64,
     charts: chart_cache::ChartCache,
+    results: result_cache::ResultCache,
 }
 
 /// How many revisions one scenario keeps unless configured otherwise; a save
@@ -58,6 +60,7 @@ impl Service {
             simulations: compute::Simulations::per_core(),
             max_revisions: MAX_REVISIONS_PER_SCENARIO.into(),
             charts: chart_cache::ChartCache::with_capacity(chart_cache::CHART_CACHE_BYTES),
+            results: result_cache::ResultCache::with_capacity(result_cache::RESULT_CACHE_ENTRIES),
         }
     }
 

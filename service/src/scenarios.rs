@@ -1,10 +1,13 @@
 //! Saved scenarios: create, read, revise, fork and delete.
 
-use clusterplan_model::{MODEL_VERSION, ResolvedInput, Scenario, ScenarioInput};
+use std::sync::Arc;
+
+use clusterplan_model::{CalculationResult, MODEL_VERSION, ResolvedInput, Scenario, ScenarioInput};
 
 use crate::calculation::validate;
 use crate::error::is_unique_violation;
 use crate::names::{MAX_NAME_CHARS, ScenarioName};
+use crate::result_cache::ResultKey;
 use crate::store::{self, RevisionWrite, StoredRevision};
 use crate::{
     CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, secrets,
@@ -176,8 +179,19 @@ impl Service {
     /// A stored revision with its result, calculated again.
     async fn document(&self, stored: StoredRevision) -> Result<ScenarioDocument, ServiceError> {
         let scenario = stored_scenario(&stored.id, &stored.input_json)?;
+        // A revision never changes: its result is calculated once (see
+        // `result_cache`).
+        let key = ResultKey::new(&stored.id, stored.revision);
+        let result = match self.results.get(&key) {
+            Some(result) => result,
+            None => {
+                let result = Arc::new(self.compute(scenario.clone()).await?);
+                self.results.insert(key, Arc::clone(&result));
+                result
+            }
+        };
         Ok(ScenarioDocument {
-            result: self.compute(scenario.clone()).await?,
+            result: CalculationResult::clone(&result),
             input: scenario.input().clone(),
             id: stored.id,
             name: stored.name,

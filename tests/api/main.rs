@@ -1,6 +1,7 @@
 //! Integration tests: each starts the real server on a random port with its own
 //! temp SQLite file and talks to it over HTTP.
 
+mod assets;
 mod batch;
 mod busy;
 mod caching;

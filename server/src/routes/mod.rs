@@ -1,5 +1,6 @@
 //! The router: health probes, the Leptos pages and server functions, static files.
 
+pub(crate) mod assets;
 mod charts;
 mod health;
 
@@ -50,6 +51,13 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .nest("/api/v1", crate::api::router())
+        .nest_service(
+            "/pkg",
+            assets::router(
+                std::path::Path::new(state.leptos_options.site_root.as_ref()),
+                state.leptos_options.hash_files,
+            ),
+        )
         .merge(rendering)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
