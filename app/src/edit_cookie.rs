@@ -26,11 +26,23 @@ const NEW_MAX_AGE_SECS: u32 = 600;
 
 /// The request's cookies as `(name, value)` pairs.
 fn request_cookies() -> Vec<(String, String)> {
-    let Some(parts) = use_context::<http::request::Parts>() else {
-        return Vec::new();
-    };
-    parts
-        .headers
+    use_context::<http::request::Parts>().map_or_else(Vec::new, |parts| cookies(&parts.headers))
+}
+
+/// Whether a request with `headers` carries any edit-key cookie (or the
+/// show-once one): its shared pages may differ from everyone else's.
+pub fn carries_edit_state(headers: &http::HeaderMap) -> bool {
+    cookies(headers).iter().any(|(name, _)| {
+        name == SECURE_NAME
+            || name == PLAIN_NAME
+            || name == NEW_NAME
+            || name.starts_with(LEGACY_PREFIX)
+    })
+}
+
+/// The cookies in `headers` as `(name, value)` pairs.
+fn cookies(headers: &http::HeaderMap) -> Vec<(String, String)> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())

@@ -17,6 +17,8 @@ mod security;
 mod server;
 pub mod types;
 
+#[cfg(feature = "ssr")]
+pub use edit_cookie::carries_edit_state;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
@@ -48,7 +50,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The root component: stylesheet, title and routes.
+/// The stylesheet's `<link>` (its name hashed in release builds), for pages the
+/// server writes without Leptos (the API reference).
+#[cfg(feature = "ssr")]
+pub fn stylesheet_link(options: LeptosOptions) -> String {
+    view! { <HashedStylesheet options id="leptos" /> }.to_html()
+}
+
+/// The root component: title and routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

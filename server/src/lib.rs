@@ -10,6 +10,7 @@ pub mod client_ip;
 pub mod config;
 pub mod cross_site;
 pub mod middleware;
+pub mod page_cache;
 pub mod ratelimit;
 pub mod routes;
 pub mod serve;

@@ -56,12 +56,14 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
         .site_root(config.site_root.as_str())
         .hash_files(crate::routes::assets::hashed_names())
         .build();
+    let service =
+        Service::new(db, &config.public_url).with_max_revisions(config.max_revisions_per_scenario);
     Ok(Application {
         listener,
         state: AppState {
             leptos_options,
-            service: Service::new(db, &config.public_url)
-                .with_max_revisions(config.max_revisions_per_scenario),
+            page_cache: crate::page_cache::PageCache::new(service.clone()),
+            service,
             readiness: Readiness::ready(),
             write_limiter: crate::ratelimit::WriteLimiter::new(
                 config.write_limit_per_minute,

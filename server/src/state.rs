@@ -21,6 +21,8 @@ pub struct AppState {
     pub render_slots: crate::shed::RenderSlots,
     /// Where same-site writes may come from besides the request's own host.
     pub trusted_origins: crate::cross_site::TrustedOrigins,
+    /// Shared pages rendered once per revision.
+    pub page_cache: crate::page_cache::PageCache,
 }
 
 /// A flag shared by the readiness probe and the shutdown sequence.

@@ -26,6 +26,15 @@ async fn the_reference_page_lists_every_operation_and_schema_without_scripts() {
         !html.contains("<script"),
         "rendered on the server, no viewer"
     );
+    // The same stylesheet as the pages (its name is hashed in release builds).
+    let planner = app.get("/").await.text().await.unwrap();
+    let link = |page: &str| {
+        let at = page
+            .find("<link id=\"leptos\"")
+            .expect("the stylesheet link");
+        page[at..at + page[at..].find('>').expect("tag ends")].to_owned()
+    };
+    assert_eq!(link(&html), link(&planner));
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
             let id = op["operationId"].as_str().unwrap();

@@ -23,6 +23,7 @@ mod lifecycle;
 mod model_v1;
 mod model_v2;
 mod page_actions;
+mod page_cache;
 mod pages;
 mod proxies;
 mod replicas;

@@ -3,8 +3,10 @@
 //! each operation with its parameters, body and answers, then each schema with
 //! its fields, nested objects flattened to dotted names.
 
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
+use leptos::config::LeptosOptions;
 use serde_json::Value;
 use utoipa::OpenApi;
 
@@ -13,15 +15,16 @@ use super::ApiDoc;
 /// Deepest nesting of inline objects listed (the input is three levels deep).
 const MAX_DEPTH: usize = 5;
 
-/// The page.
-pub async fn page() -> Response {
+/// The page, in the site's stylesheet.
+pub async fn page(State(options): State<LeptosOptions>) -> Response {
     let doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serializes");
     let mut html = String::from(concat!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
         "<title>API reference · Clusterplan</title>",
-        "<link rel=\"stylesheet\" href=\"/pkg/clusterplan.css\"></head><body><main id=\"main\" class=\"api-docs\">",
     ));
+    html += &app::stylesheet_link(options);
+    html += "</head><body><main id=\"main\" class=\"api-docs\">";
     let info = &doc["info"];
     html += &format!(
         "<h1>{} {}</h1><p class=\"lede\">{}</p>",

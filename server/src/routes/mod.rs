@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
     let limiter = state.write_limiter.clone();
     let trusted = state.trusted_origins.clone();
     let render_slots = state.render_slots.clone();
+    let page_cache = state.page_cache.clone();
     let request_timeout = state.request_timeout;
 
     // Every route that renders (pages, server functions, charts) sheds load;
@@ -46,6 +47,11 @@ pub fn router(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(
             render_slots,
             crate::shed::shed_load,
+        ))
+        // Outside the render slots: a kept shared page is no render.
+        .route_layer(axum::middleware::from_fn_with_state(
+            page_cache,
+            crate::page_cache::serve,
         ));
     let router = Router::new()
         .route("/healthz", get(health::healthz))

@@ -1,0 +1,217 @@
+//! Shared pages rendered once per revision. `GET /s/{id}` is what managers open,
+//! usually many times and never with an edit key; each revision is immutable,
+//! so its page is rendered once, kept (with a gzip copy) in a bounded in-memory
+//! cache keyed by (scenario, revision, model version), and served from there
+//! after one indexed lookup of the latest revision number.
+//!
+//! Only pages that are the same for everyone are kept: no query string, no
+//! edit-key or show-once cookie in the request (the owner's page has an edit
+//! link and may show the key), no cookie set by the answer, status 200. The
+//! script nonce of a kept page is that revision's: it was drawn after the
+//! revision was stored, so nothing stored in it can know it, and a cached page
+//! reflects nothing from the request.
+
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use clusterplan_model::MODEL_VERSION;
+use clusterplan_service::Service;
+use quick_cache::Weighter;
+use quick_cache::sync::Cache;
+
+/// How many bytes of pages (plain and gzip) the cache holds at most: at ~110 KB
+/// a page, about 150 shared pages.
+const PAGE_CACHE_BYTES: u64 = 16 * 1024 * 1024;
+/// Largest page kept; a larger one is served but not kept.
+const MAX_PAGE_BYTES: usize = 1024 * 1024;
+
+/// What a kept page depends on besides the app build (one per process).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct PageKey {
+    id: String,
+    revision: i64,
+    model_version: &'static str,
+}
+
+/// A rendered page: its headers, body and the body gzipped.
+#[derive(Debug)]
+struct Page {
+    headers: HeaderMap,
+    plain: Bytes,
+    gzip: Bytes,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct PageBytes;
+
+impl Weighter<PageKey, Arc<Page>> for PageBytes {
+    fn weight(&self, _key: &PageKey, page: &Arc<Page>) -> u64 {
+        (page.plain.len() + page.gzip.len()).max(1) as u64
+    }
+}
+
+/// The cache and the service it asks for revision numbers. Cheap to clone.
+#[derive(Clone)]
+pub struct PageCache {
+    pages: Arc<Cache<PageKey, Arc<Page>, PageBytes>>,
+    service: Service,
+}
+
+impl std::fmt::Debug for PageCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageCache")
+            .field("pages", &self.pages.len())
+            .field("bytes", &self.pages.weight())
+            .finish()
+    }
+}
+
+impl PageCache {
+    /// An empty cache over `service`'s scenarios.
+    pub fn new(service: Service) -> Self {
+        let estimated_items = usize::try_from(PAGE_CACHE_BYTES / 100_000).unwrap_or(16);
+        Self {
+            pages: Arc::new(Cache::with_weighter(
+                estimated_items,
+                PAGE_CACHE_BYTES,
+                PageBytes,
+            )),
+            service,
+        }
+    }
+}
+
+/// Middleware for the rendering routes: answers a shared page from the cache,
+/// or renders it and keeps it when it is the same for everyone.
+pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
+    let Some(id) = shared_page_id(&request) else {
+        return next.run(request).await;
+    };
+    // Unknown ids and database trouble: the page itself answers those.
+    let Ok(revision) = cache.service.revision_number(&id, None).await else {
+        return next.run(request).await;
+    };
+    let key = PageKey {
+        id,
+        revision,
+        model_version: MODEL_VERSION,
+    };
+    let gzip = accepts_gzip(request.headers());
+    if let Some(page) = cache.pages.get(&key) {
+        return answer(&page, gzip);
+    }
+    let response = next.run(request).await;
+    if !same_for_everyone(&response) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let plain = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(plain) => plain,
+        // Too large to keep (or the render failed half-way): say so plainly.
+        Err(error) => {
+            tracing::error!(%error, "a shared page could not be buffered");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let page = Arc::new(Page {
+        gzip: gzipped(&plain),
+        plain,
+        headers: parts.headers,
+    });
+    cache.pages.insert(key, Arc::clone(&page));
+    answer(&page, gzip)
+}
+
+/// The id of a request for a shared page that may come from the cache.
+fn shared_page_id(request: &Request) -> Option<String> {
+    let id = request.uri().path().strip_prefix("/s/")?;
+    let cacheable = request.method() == Method::GET
+        && request.uri().query().is_none()
+        && clusterplan_service::secrets::looks_like_id(id)
+        && !app::carries_edit_state(request.headers());
+    cacheable.then(|| id.to_owned())
+}
+
+/// Whether `response` may be shown to anyone who asks for the same revision.
+fn same_for_everyone(response: &Response) -> bool {
+    let headers = response.headers();
+    response.status() == StatusCode::OK
+        && !headers.contains_key(header::SET_COOKIE)
+        && !headers.contains_key(header::CONTENT_ENCODING)
+        && headers
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|t| t.as_bytes().starts_with(b"text/html"))
+}
+
+/// Whether the client takes gzip (`Accept-Encoding`, a zero q-value refusing it).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let quality = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && quality > 0.0
+        })
+}
+
+fn gzipped(plain: &[u8]) -> Bytes {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    encoder.write_all(plain).expect("gzip into memory");
+    encoder.finish().expect("gzip into memory").into()
+}
+
+/// The kept page, gzipped when the client takes it.
+fn answer(page: &Page, gzip: bool) -> Response {
+    let mut response = Response::new(Body::from(match gzip {
+        true => page.gzip.clone(),
+        false => page.plain.clone(),
+    }));
+    *response.headers_mut() = page.headers.clone();
+    let headers = response.headers_mut();
+    headers.remove(header::CONTENT_LENGTH);
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("accept-encoding, cookie"),
+    );
+    if gzip {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gzip_is_taken_unless_refused() {
+        let with = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                header::ACCEPT_ENCODING,
+                HeaderValue::from_str(value).expect("ascii"),
+            );
+            accepts_gzip(&headers)
+        };
+        assert!(with("gzip, deflate, br"));
+        assert!(with("br;q=1.0, gzip;q=0.5"));
+        assert!(with("*"));
+        assert!(!with("br"));
+        assert!(!with("gzip;q=0"));
+        assert!(!with("gzip; q=0.000"));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
+}
