@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test on loopback: wrk against the release server's /healthz (the ceiling: a
 # handler that does nothing, through the same middleware), POST /api/v1/calculate
-# with the default scenario, and a shared-scenario page. Bounded: DURATION seconds
+# with the default scenario, a shared-scenario page and one of its charts, and the
+# planner. Bounded: DURATION seconds
 # per endpoint. Prints req/s and latency percentiles for each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,5 +44,10 @@ run() {
 run "GET /healthz (ceiling)" "http://127.0.0.1:$PORT/healthz"
 run "POST /api/v1/calculate {}" -s "$dir/calculate.lua" "http://127.0.0.1:$PORT/api/v1/calculate"
 run "GET /s/{id} (shared page, 4 charts)" "http://127.0.0.1:$PORT/s/$id"
+run "GET /s/{id}/charts/cumulative.svg" "http://127.0.0.1:$PORT/s/$id/charts/cumulative.svg"
+run "GET / (planner, rendered each time)" "http://127.0.0.1:$PORT/"
+for page in "/s/$id" "/"; do
+  echo "== $page: $(curl -fsS "http://127.0.0.1:$PORT$page" | wc -c) bytes of HTML"
+done
 # The deploy manifests' memory limit is this peak plus 25 % (docs/DEPLOY.md).
 echo "== peak RSS of the server: $(awk '/VmHWM/ {print $2, $3}' "/proc/$server/status")"

@@ -4,6 +4,7 @@
 //! `hydrate` into the wasm bundle that makes the rendered page interactive.
 
 pub mod api;
+pub mod codec;
 pub mod components;
 #[cfg(feature = "ssr")]
 mod edit_cookie;

@@ -91,7 +91,8 @@ impl Catalog {
 }
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../data/catalog.json"))
+    // `from_slice`, like every other decoder in the wasm bundle (app/src/codec.rs).
+    serde_json::from_slice(include_bytes!("../data/catalog.json"))
         .expect("the embedded data/catalog.json is a valid catalog")
 });
 

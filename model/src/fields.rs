@@ -83,7 +83,8 @@ struct FieldsFile {
 }
 
 static SPECS: LazyLock<Vec<FieldSpec>> = LazyLock::new(|| {
-    let file: FieldsFile = serde_json::from_str(include_str!("../data/fields.json"))
+    // `from_slice`, like every other decoder in the wasm bundle (app/src/codec.rs).
+    let file: FieldsFile = serde_json::from_slice(include_bytes!("../data/fields.json"))
         .expect("the embedded data/fields.json is a valid field table");
     file.fields
         .into_iter()

@@ -4,6 +4,8 @@
 use clusterplan_model::OptionName;
 use clusterplan_model::resolved::Display;
 use leptos::prelude::*;
+
+use crate::codec::Json;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -24,7 +26,7 @@ pub fn ComparePage() -> impl IntoView {
     let query = use_query_map();
     let ids = move || query.with(|q| q.get("ids").unwrap_or_default());
     let initial = ids();
-    let comparison = Resource::new(ids, compare_scenarios);
+    let comparison = Resource::<_, Json>::new_with_options(ids, compare_scenarios, false);
     view! {
         <Title text="Compare · Clusterplan" />
         <h1>"Compare saved scenarios"</h1>

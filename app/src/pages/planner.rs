@@ -3,6 +3,8 @@
 //! the inputs as the user types, without a page load.
 
 use leptos::prelude::*;
+
+use crate::codec::Json;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -33,7 +35,7 @@ pub fn PlannerPage() -> impl IntoView {
     }
     let name = values.get("name").unwrap_or_default().to_owned();
     let form_query = move || query.with(|q| q.to_query_string().trim_start_matches('?').to_owned());
-    let evaluation = Resource::new(form_query, evaluate);
+    let evaluation = Resource::<_, Json>::new_with_options(form_query, evaluate, false);
     let errors = FieldErrors(Signal::derive(move || {
         evaluation
             .get()
@@ -74,7 +76,7 @@ pub fn PlannerPage() -> impl IntoView {
 /// `rel="external"` makes each a full page load: the form reads the URL once.
 #[component]
 fn Presets() -> impl IntoView {
-    let presets = Resource::new(|| (), |_| planner_presets());
+    let presets = Resource::<_, Json>::new_with_options(|| (), |_| planner_presets(), false);
     view! {
         <nav class="presets" aria-label="Starting points">
             <h2>"Start from"</h2>
@@ -208,9 +210,10 @@ fn SaveForm(edit_id: Option<String>, name: String, form_query: Signal<String>) -
 /// button: a prefilled `?edit=` link cannot overwrite a scenario unseen.
 #[component]
 fn EditChanges(id: String, name: String, form_query: Signal<String>) -> impl IntoView {
-    let changes = Resource::new(
+    let changes = Resource::<_, Json>::new_with_options(
         move || (id.clone(), name.clone(), form_query.get()),
         |(id, name, query)| edit_changes(id, name, query),
+        false,
     );
     let listed = move || {
         changes.get().map(|outcome| match outcome {

@@ -2,6 +2,8 @@
 //! that created it (it holds the edit token cookie) also gets an edit link.
 
 use leptos::prelude::*;
+
+use crate::codec::Json;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
@@ -22,12 +24,13 @@ pub fn SharedPage() -> impl IntoView {
     let params = use_params_map();
     // Pasting the edit key changes what this browser may do: load again after it.
     let claim = ServerAction::<ClaimScenario>::new();
-    let scenario = Resource::new(
+    let scenario = Resource::<_, Json>::new_with_options(
         move || {
             let id = params.with(|p| p.get("id").unwrap_or_default());
             (id, claim.version().get())
         },
         |(id, _)| load_scenario(id),
+        false,
     );
     view! {
         <Meta name="robots" content="noindex" />
