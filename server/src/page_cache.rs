@@ -73,13 +73,13 @@ impl std::fmt::Debug for PageCache {
 impl PageCache {
     /// An empty cache over `service`'s scenarios.
     pub fn new(service: Service) -> Self {
-        let estimated_items = usize::try_from(PAGE_CACHE_BYTES / 100_000).unwrap_or(16);
+        Self::with_capacity(service, PAGE_CACHE_BYTES)
+    }
+
+    fn with_capacity(service: Service, bytes: u64) -> Self {
+        let estimated_items = usize::try_from(bytes / 100_000).unwrap_or(16).max(16);
         Self {
-            pages: Arc::new(Cache::with_weighter(
-                estimated_items,
-                PAGE_CACHE_BYTES,
-                PageBytes,
-            )),
+            pages: Arc::new(Cache::with_weighter(estimated_items, bytes, PageBytes)),
             service,
         }
     }
@@ -195,6 +195,39 @@ fn answer(page: &Page, gzip: bool) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_cache_stays_within_its_bytes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let db = clusterplan_service::Database::connect(&url)
+            .await
+            .expect("db");
+        let cache = PageCache::with_capacity(Service::new(db, ""), 500_000);
+        for revision in 0..200 {
+            let page = Arc::new(Page {
+                headers: HeaderMap::new(),
+                plain: Bytes::from(vec![b'x'; 20_000]),
+                gzip: Bytes::from(vec![b'z'; 2_000]),
+            });
+            let key = PageKey {
+                id: "abc".into(),
+                revision,
+                model_version: MODEL_VERSION,
+            };
+            cache.pages.insert(key, page);
+            assert!(
+                cache.pages.weight() <= 500_000,
+                "{} bytes",
+                cache.pages.weight()
+            );
+        }
+        assert!(
+            cache.pages.len() >= 10,
+            "it keeps pages: {}",
+            cache.pages.len()
+        );
+    }
 
     #[test]
     fn gzip_is_taken_unless_refused() {
