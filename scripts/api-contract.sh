@@ -6,6 +6,7 @@
 # server on loopback (scripts/api_contract_client.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/serve.sh
 
 VALIDATOR_VERSION=0.9.0
 GENERATOR_VERSION=0.29.1
@@ -20,18 +21,10 @@ if ! "$venv/bin/openapi-python-client" --version 2>/dev/null | grep -q "$GENERAT
 fi
 
 dir=$(mktemp -d)
-LEPTOS_SITE_ROOT=target/site CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE=1000000 "${CLUSTERPLAN_BIN:-./target/release/clusterplan}" serve \
-  --addr "127.0.0.1:$PORT" --database-url "sqlite://$dir/contract.db" 2> "$dir/server.log" &
-server=$!
+serve_release "$PORT" "sqlite://$dir/contract.db" "$dir/server.log"
+server=$SERVER_PID
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
-
-for _ in $(seq 100); do
-  curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
-  if ! kill -0 "$server" 2>/dev/null; then
-    echo "api-contract: the server did not start:" >&2; cat "$dir/server.log" >&2; exit 1
-  fi
-  sleep 0.2
-done
+wait_ready api-contract "$PORT" "$server" "$dir/server.log"
 
 curl -fsS "http://127.0.0.1:$PORT/api/v1/openapi.json" > "$dir/openapi.json"
 "$venv/bin/openapi-spec-validator" "$dir/openapi.json"

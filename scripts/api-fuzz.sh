@@ -10,6 +10,7 @@
 # The write limit is lifted: it has its own test, and would otherwise answer 429.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/serve.sh
 
 SCHEMATHESIS_VERSION=4.32.5
 PORT=${API_FUZZ_PORT:-$(./scripts/free-port.sh)}
@@ -22,18 +23,10 @@ if ! "$venv/bin/st" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; the
 fi
 
 dir=$(mktemp -d)
-LEPTOS_SITE_ROOT=target/site CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE=1000000 ./target/release/clusterplan serve \
-  --addr "127.0.0.1:$PORT" --database-url "sqlite://$dir/fuzz.db" 2> "$dir/server.log" &
-server=$!
+serve_release "$PORT" "sqlite://$dir/fuzz.db" "$dir/server.log"
+server=$SERVER_PID
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
-
-for _ in $(seq 100); do
-  curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
-  if ! kill -0 "$server" 2>/dev/null; then
-    echo "api-fuzz: the server did not start:" >&2; cat "$dir/server.log" >&2; exit 1
-  fi
-  sleep 0.2
-done
+wait_ready api-fuzz "$PORT" "$server" "$dir/server.log"
 
 "$venv/bin/st" run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
   --checks all \

@@ -5,6 +5,7 @@
 #  2. SIGTERM during a load run: no request may fail, and the process must exit 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/serve.sh
 
 PORT=${FAULT_PORT:-$(./scripts/free-port.sh)}
 BASE="http://127.0.0.1:$PORT"
@@ -13,12 +14,9 @@ dir=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2>/dev/null || true; rm -rf "$dir"' EXIT
 
 start() {
-  LEPTOS_SITE_ROOT=target/site CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE=1000000 \
-    ./target/release/clusterplan serve --addr "127.0.0.1:$PORT" \
-    --database-url "sqlite://$dir/faults.db" --drain-delay-secs "${1:-0}" 2>> "$dir/server.log" &
-  server=$!
-  for _ in $(seq 50); do curl -fsS "$BASE/readyz" >/dev/null 2>&1 && return; sleep 0.1; done
-  echo "server did not start" >&2; exit 1
+  serve_release "$PORT" "sqlite://$dir/faults.db" "$dir/server.log" --drain-delay-secs "${1:-0}"
+  server=$SERVER_PID
+  wait_ready faults "$PORT" "$server" "$dir/server.log"
 }
 
 echo "== kill -9 during concurrent saves"

@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
+source scripts/lib/serve.sh
 
 command -v haproxy >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy; }
 dir=$(mktemp -d)
@@ -30,15 +31,9 @@ STATS_PORT=$(./scripts/free-port.sh)
 BASE="http://127.0.0.1:$LB_PORT"
 
 start() { # replica name
-  LEPTOS_SITE_ROOT=target/site CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE=1000000 \
-    ./target/release/clusterplan serve --addr "127.0.0.1:${port[$1]}" --database-url "$DATABASE" \
-    --drain-delay-secs 2 --shutdown-timeout-secs 10 2>> "$dir/$1.log" &
-  pid[$1]=$!
-  for _ in $(seq 100); do
-    curl -fsS "http://127.0.0.1:${port[$1]}/readyz" >/dev/null 2>&1 && return
-    sleep 0.1
-  done
-  echo "ha: replica $1 did not start" >&2; cat "$dir/$1.log" >&2; exit 1
+  serve_release "${port[$1]}" "$DATABASE" "$dir/$1.log" --drain-delay-secs 2 --shutdown-timeout-secs 10
+  pid[$1]=$SERVER_PID
+  wait_ready "ha: replica $1" "${port[$1]}" "${pid[$1]}" "$dir/$1.log"
 }
 
 # Waits until HAProxy's own checks say replica $1 is UP (at most 15 s), so a

@@ -6,6 +6,7 @@
 # per endpoint. Prints req/s and latency percentiles for each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/serve.sh
 
 PORT=${LOAD_PORT:-$(./scripts/free-port.sh)}
 DURATION=${DURATION:-10}
@@ -13,11 +14,10 @@ CONNECTIONS=${CONNECTIONS:-32}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 dir=$(mktemp -d)
-LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve \
-  --addr "127.0.0.1:$PORT" --database-url "sqlite://$dir/load.db" 2> "$dir/server.log" &
-server=$!
+serve_release "$PORT" "sqlite://$dir/load.db" "$dir/server.log"
+server=$SERVER_PID
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 50); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+wait_ready load "$PORT" "$server" "$dir/server.log"
 
 id=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/scenarios" -H 'content-type: application/json' \
   -d '{"name": "Load test"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
