@@ -3,6 +3,7 @@
 //! `build(config)` opens the database and binds the listener; `router(state)`
 //! assembles every route. Tests call both with a temp database on port 0.
 
+pub mod accept_encoding;
 pub mod api;
 pub mod calculate;
 pub mod cli;

@@ -100,7 +100,7 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
         revision,
         model_version: MODEL_VERSION,
     };
-    let gzip = accepts_gzip(request.headers());
+    let gzip = crate::accept_encoding::accepts_gzip(request.headers());
     if let Some(page) = cache.pages.get(&key) {
         return answer(&page, gzip);
     }
@@ -145,24 +145,6 @@ fn same_for_everyone(response: &Response) -> bool {
         && headers
             .get(header::CONTENT_TYPE)
             .is_some_and(|t| t.as_bytes().starts_with(b"text/html"))
-}
-
-/// Whether the client takes gzip (`Accept-Encoding`, a zero q-value refusing it).
-fn accepts_gzip(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|coding| {
-            let mut parts = coding.split(';');
-            let name = parts.next().unwrap_or_default().trim();
-            let quality = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
-            (name.eq_ignore_ascii_case("gzip") || name == "*") && quality > 0.0
-        })
 }
 
 fn gzipped(plain: &[u8]) -> Bytes {
@@ -227,24 +209,5 @@ mod tests {
             "it keeps pages: {}",
             cache.pages.len()
         );
-    }
-
-    #[test]
-    fn gzip_is_taken_unless_refused() {
-        let with = |value: &str| {
-            let mut headers = HeaderMap::new();
-            headers.insert(
-                header::ACCEPT_ENCODING,
-                HeaderValue::from_str(value).expect("ascii"),
-            );
-            accepts_gzip(&headers)
-        };
-        assert!(with("gzip, deflate, br"));
-        assert!(with("br;q=1.0, gzip;q=0.5"));
-        assert!(with("*"));
-        assert!(!with("br"));
-        assert!(!with("gzip;q=0"));
-        assert!(!with("gzip; q=0.000"));
-        assert!(!accepts_gzip(&HeaderMap::new()));
     }
 }
