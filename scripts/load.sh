@@ -49,5 +49,24 @@ run "GET / (planner, rendered each time)" "http://127.0.0.1:$PORT/"
 for page in "/s/$id" "/"; do
   echo "== $page: $(curl -fsS "http://127.0.0.1:$PORT$page" | wc -c) bytes of HTML"
 done
+# Every cache full, as a long-running server's would be: 400 saved scenarios
+# (more than the page and result caches hold), each page and chart viewed.
+echo "== filling the caches: 400 scenarios, each page and its charts viewed"
+python3 - "http://127.0.0.1:$PORT" <<'PY'
+import json, sys, urllib.request
+from concurrent.futures import ThreadPoolExecutor
+base = sys.argv[1]
+def view(i):
+    body = json.dumps({"name": f"Fill {i}", "input": {"clusters": 1 + i}}).encode()
+    request = urllib.request.Request(base + "/api/v1/scenarios", body, {"content-type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as r:
+        id_ = json.load(r)["id"]
+    for path in ["", "/charts/cumulative.svg", "/charts/breakdown.svg", "/charts/capacity.svg",
+                 "/charts/breakeven.svg", "/charts/sensitivity.svg"]:
+        with urllib.request.urlopen(f"{base}/s/{id_}{path}", timeout=30) as r:
+            r.read()
+with ThreadPoolExecutor(8) as pool:
+    list(pool.map(view, range(400)))
+PY
 # The deploy manifests' memory limit is this peak plus 25 % (docs/DEPLOY.md).
 echo "== peak RSS of the server: $(awk '/VmHWM/ {print $2, $3}' "/proc/$server/status")"

@@ -23,9 +23,10 @@ use clusterplan_service::Service;
 use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 
-/// How many bytes of pages (plain and gzip) the cache holds at most: at ~110 KB
-/// a page, about 150 shared pages.
-const PAGE_CACHE_BYTES: u64 = 16 * 1024 * 1024;
+/// How many bytes of pages (plain and gzip) the cache holds at most: at ~75 KB
+/// a page, about 100 shared pages. The deploy manifests' memory limit covers it
+/// full (`scripts/load.sh` fills every cache).
+const PAGE_CACHE_BYTES: u64 = 8 * 1024 * 1024;
 /// Largest page kept; a larger one is served but not kept.
 const MAX_PAGE_BYTES: usize = 1024 * 1024;
 

@@ -49,9 +49,10 @@ impl Weighter<ChartKey, Arc<str>> for SvgBytes {
     }
 }
 
-/// How many bytes of SVG the cache holds at most: at ~20 KB a chart, about
-/// 2,000 charts, the last few hundred shared scenarios.
-pub(crate) const CHART_CACHE_BYTES: u64 = 32 * 1024 * 1024;
+/// How many bytes of SVG the cache holds at most: at ~4 KB a chart, about
+/// 2,000 charts, the last few hundred shared scenarios. The deploy manifests'
+/// memory limit covers it full (`scripts/load.sh` fills every cache).
+pub(crate) const CHART_CACHE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The cache. Cheap to clone: clones share it.
 #[derive(Clone)]
