@@ -120,3 +120,25 @@ async fn a_kept_page_comes_gzipped_to_browsers_that_take_it() {
         .expect("gzip");
     assert_eq!(unzipped, plain);
 }
+
+#[tokio::test]
+async fn a_deleted_scenarios_kept_page_and_charts_go_with_it() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Short-lived", json!({})).await;
+    let path = format!("/s/{}", created.id);
+    let chart = format!("{path}/charts/cumulative.svg");
+    view(&app, &path, None).await;
+    assert_eq!(app.get(&chart).await.status(), 200, "kept and drawn");
+
+    let deleted = app
+        .delete_scenario(&created.id, Some(&created.edit_token))
+        .await;
+    assert!(deleted.status().is_success(), "{}", deleted.status());
+
+    assert_eq!(
+        app.get(&path).await.status(),
+        404,
+        "the kept page is not served"
+    );
+    assert_eq!(app.get(&chart).await.status(), 404, "nor its chart");
+}
