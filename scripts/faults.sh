@@ -47,20 +47,7 @@ kill -9 "$server"
 wait "$writers" || true
 acked=$(wc -l < "$dir/acked")
 start
-missing=$(python3 - "$BASE" "$dir/acked" <<'PY'
-import json, sys, urllib.request
-base, path = sys.argv[1], sys.argv[2]
-missing = 0
-for line in open(path):
-    id_, name = line.split()
-    try:
-        with urllib.request.urlopen(f"{base}/api/v1/scenarios/{id_}", timeout=5) as r:
-            missing += json.load(r)["name"] != name
-    except Exception:
-        missing += 1
-print(missing)
-PY
-)
+missing=$(python3 scripts/lib/read_back.py "$BASE" "$dir/acked")
 echo "acknowledged saves: $acked, missing or wrong after kill -9 and restart: $missing"
 kill -TERM "$server"; wait "$server" || true
 [ "$missing" -eq 0 ] && [ "$acked" -gt 0 ]

@@ -108,20 +108,7 @@ touch "$dir/stop-kill"; wait "$load_pid"
 cat "$dir/figures-kill"
 
 echo "== every acknowledged save, read back through the balancer (replica b)"
-missing=$(python3 - "$BASE" "$dir/acked" <<'PY'
-import json, sys, urllib.request
-base, path = sys.argv[1], sys.argv[2]
-missing = 0
-for line in open(path):
-    sid, name = line.split()
-    try:
-        with urllib.request.urlopen(f"{base}/api/v1/scenarios/{sid}", timeout=10) as r:
-            missing += json.load(r)["name"] != name
-    except Exception:
-        missing += 1
-print(missing)
-PY
-)
+missing=$(python3 scripts/lib/read_back.py "$BASE" "$dir/acked")
 acked=$(wc -l < "$dir/acked")
 echo "ha: peak RSS of replica b (served both runs): $(awk '/VmHWM/ {print $2, $3}' "/proc/${pid[b]}/status")"
 rolling_failed=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['failed'])" "$dir/figures-rolling")

@@ -77,19 +77,14 @@ impl Service {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::NewScenario;
     use crate::store::RevisionWrite;
-    use crate::{Database, NewScenario};
 
     #[test]
     fn links_and_ids_separated_by_commas_or_spaces() {
         let text = "https://plan.example.com/s/AAAA/, BBBB\n/s/CCCC?x=1 ,, DDDD#top";
         assert_eq!(ids_from_links(text), ["AAAA", "BBBB", "CCCC", "DDDD"]);
         assert!(ids_from_links(" , ").is_empty());
-    }
-
-    async fn service(dir: &tempfile::TempDir) -> Service {
-        let url = format!("sqlite://{}", dir.path().join("names.db").display());
-        Service::new(Database::connect(&url).await.expect("connect"), "")
     }
 
     async fn create(service: &Service, name: &str) -> String {
@@ -103,7 +98,7 @@ mod tests {
     #[tokio::test]
     async fn names_keep_the_order_given_and_skip_unknown_ids() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let service = service(&dir).await;
+        let service = Service::for_tests(&dir).await;
         let a = create(&service, "Alpha").await;
         let b = create(&service, "Beta").await;
         // Stored input that no model could read: proves names never recalculate.
@@ -131,7 +126,7 @@ mod tests {
     #[tokio::test]
     async fn names_look_up_at_most_fifty_ids() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let service = service(&dir).await;
+        let service = Service::for_tests(&dir).await;
         let mut ids: Vec<String> = (0..MAX_NAMES).map(|_| secrets::new_id()).collect();
         let last = create(&service, "Fifty-first").await;
         ids.push(last.clone());

@@ -74,14 +74,13 @@ impl Service {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Database;
 
     #[tokio::test]
     async fn a_simulation_waits_for_a_slot_then_is_told_busy() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let db = Database::connect(&url).await.expect("database");
-        let service = Service::new(db, "").with_simulation_limit(1, Duration::from_millis(50));
+        let service = Service::for_tests(&dir)
+            .await
+            .with_simulation_limit(1, Duration::from_millis(50));
         let input = clusterplan_model::parse_input(
             br#"{"uncertainty": {"samples": 100, "ranges": [{"field": "team.annual_cost_usd", "low": 1e5, "high": 3e5}]}}"#,
         )

@@ -85,3 +85,12 @@ impl Service {
         format!("{}/s/{id}", self.public_url)
     }
 }
+
+#[cfg(test)]
+impl Service {
+    /// A service over a new SQLite file in `dir`, for unit tests.
+    pub(crate) async fn for_tests(dir: &tempfile::TempDir) -> Self {
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        Self::new(Database::connect(&url).await.expect("a test database"), "")
+    }
+}

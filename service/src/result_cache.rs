@@ -73,14 +73,14 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::{Database, NewScenario, Service, ServiceError};
+    use crate::{NewScenario, Service, ServiceError};
 
     #[tokio::test]
     async fn a_saved_revision_is_simulated_once() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let db = Database::connect(&url).await.expect("database");
-        let service = Service::new(db, "").with_simulation_limit(1, Duration::from_millis(50));
+        let service = Service::for_tests(&dir)
+            .await
+            .with_simulation_limit(1, Duration::from_millis(50));
         let input = serde_json::json!({"uncertainty": {"samples": 200, "ranges": [
             {"field": "team.annual_cost_usd", "low": 1e5, "high": 3e5}]}});
         let new = NewScenario {

@@ -57,7 +57,7 @@ async fn pages_embed_the_charts_as_svg() {
         format!("/s/{}", a.id),
         format!("/compare?ids={},{}", a.id, b.id),
     ] {
-        let html = app.get(&path).await.text().await.unwrap();
+        let html = app.text(&path).await;
         let excerpt: String = html
             .chars()
             .skip(html.find("<main").unwrap_or(0))
@@ -65,12 +65,7 @@ async fn pages_embed_the_charts_as_svg() {
             .collect();
         assert!(html.matches("<svg").count() >= 2, "{path}: {excerpt}");
     }
-    let compare = app
-        .get(&format!("/compare?ids={},{}", a.id, b.id))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let compare = app.text(&format!("/compare?ids={},{}", a.id, b.id)).await;
     assert!(
         compare.contains("A &lt;b&gt;"),
         "names are escaped in the table and charts"
@@ -85,25 +80,16 @@ async fn a_cached_chart_is_never_stale_after_a_new_revision() {
         .create_scenario("Cached", serde_json::json!({"clusters": 3}))
         .await;
     let path = format!("/s/{}/charts/cumulative.svg", created.id);
-    let first = app.get(&path).await.text().await.unwrap();
-    assert_eq!(
-        app.get(&path).await.text().await.unwrap(),
-        first,
-        "served again alike"
-    );
+    let first = app.text(&path).await;
+    assert_eq!(app.text(&path).await, first, "served again alike");
 
     let body = serde_json::json!({"input": {"clusters": 3, "display": {"currency": "EUR", "per_usd": 0.5}}});
     app.update_scenario(&created.id, Some(&created.edit_token), &body)
         .await;
-    let second = app.get(&path).await.text().await.unwrap();
+    let second = app.text(&path).await;
 
     assert_ne!(second, first, "the new revision's chart");
     assert!(second.contains("(EUR)"));
-    let page = app
-        .get(&format!("/s/{}", created.id))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.text(&format!("/s/{}", created.id)).await;
     assert!(page.contains("(EUR)"), "the page's inline charts too");
 }

@@ -20,31 +20,20 @@ async fn pages_csv_and_forecast_show_the_display_currency() {
     );
     assert_eq!(doc.result.inputs.display.currency, "EUR");
 
-    let page = app
-        .get(&format!("/s/{}", created.id))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.text(&format!("/s/{}", created.id)).await;
     assert!(
         page.contains("Money (EUR)") && page.contains("EUR "),
         "the money table"
     );
     assert!(!page.contains("Money (USD)"));
     let chart = app
-        .get(&format!("/s/{}/charts/cumulative.svg", created.id))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .text(&format!("/s/{}/charts/cumulative.svg", created.id))
+        .await;
     assert!(chart.contains("(EUR)"), "the chart's axis");
 
     let csv = app
-        .get(&format!("/api/v1/scenarios/{}/export.csv", created.id))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .text(&format!("/api/v1/scenarios/{}/export.csv", created.id))
+        .await;
     let header = csv.lines().next().unwrap();
     assert!(header.contains("monthly_eur,horizon_eur"), "{header}");
     let total_row = csv

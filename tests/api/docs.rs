@@ -27,7 +27,7 @@ async fn the_reference_page_lists_every_operation_and_schema_without_scripts() {
         "rendered on the server, no viewer"
     );
     // The same stylesheet as the pages (its name is hashed in release builds).
-    let planner = app.get("/").await.text().await.unwrap();
+    let planner = app.text("/").await;
     let link = |page: &str| {
         let at = page
             .find("<link id=\"leptos\"")
@@ -53,7 +53,7 @@ async fn the_reference_page_lists_every_operation_and_schema_without_scripts() {
         "nested fields are listed"
     );
 
-    let home = app.get("/methodology").await.text().await.unwrap();
+    let home = app.text("/methodology").await;
     assert!(
         home.contains("href=\"/api/v1/docs\""),
         "linked from the footer"

@@ -143,6 +143,11 @@ impl TestApp {
             .expect("request sent")
     }
 
+    /// The body of `GET path`, whatever its status.
+    pub async fn text(&self, path: &str) -> String {
+        self.get(path).await.text().await.expect("a text body")
+    }
+
     /// `POST` a JSON value.
     pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
         self.client

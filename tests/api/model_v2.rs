@@ -103,7 +103,7 @@ async fn the_openapi_document_and_catalog_show_the_v2_fields() {
 #[tokio::test]
 async fn methodology_shows_the_v2_formulas_defaults_and_tiers() {
     let app = spawn_app().await;
-    let page = app.get("/methodology").await.text().await.unwrap();
+    let page = app.text("/methodology").await;
     for text in [
         "g_k = (1 + workload_pct_per_year/100)^(k/12)",
         "node management",

@@ -37,12 +37,7 @@ async fn a_simulation_is_the_same_on_every_call_and_every_view() {
     let two: Value = app.get(&path).await.json().await.unwrap();
     assert_eq!(one["result"]["uncertainty"], two["result"]["uncertainty"]);
     assert_eq!(one["result"]["uncertainty"], result["uncertainty"]);
-    let page = app
-        .get(&format!("/s/{}", created.id))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.text(&format!("/s/{}", created.id)).await;
     assert!(
         page.contains("simulated futures"),
         "the shared page has the headline"
@@ -51,12 +46,7 @@ async fn a_simulation_is_the_same_on_every_call_and_every_view() {
         page.contains("data-chart=\"uncertainty\""),
         "and the histogram"
     );
-    let csv = app
-        .get(&format!("{path}/export.csv"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let csv = app.text(&format!("{path}/export.csv")).await;
     assert!(csv.contains("\"difference\",\"simulated_p50\""), "{csv}");
     assert!(csv.contains("\"probability_self_hosted_cheaper\""), "{csv}");
 }
