@@ -7,10 +7,6 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::types::{Comparison, Evaluation, FieldChange, Preset, SharedScenario};
 
-// Only for `components::charts`, which still names the type by its old home
-// (another change owns that file); new code imports from `crate::types`.
-pub use crate::types::Chart;
-
 /// Calculates the planner form's scenario from its URL query (`clusters=3&…`).
 /// Invalid input is not an error of the call: it comes back as `errors`.
 #[server(endpoint = "evaluate")]

@@ -1,5 +1,5 @@
-//! Number formatting for people: money, hours and shares. Pure, so the server and
-//! the browser render the same text (hydration compares them).
+//! Text for people: money, hours and shares (for the results, which the server
+//! renders: `crate::report`), and user text made safe for a page title.
 
 use clusterplan_model::resolved::Display;
 pub use clusterplan_model::{money_short, usd_short};

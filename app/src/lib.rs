@@ -13,6 +13,8 @@ pub mod form_values;
 pub mod format;
 pub mod pages;
 #[cfg(feature = "ssr")]
+mod report;
+#[cfg(feature = "ssr")]
 mod security;
 #[cfg(feature = "ssr")]
 mod server;

@@ -3,28 +3,28 @@
 //! case. It builds the DTOs of [`crate::types`]; [`crate::api`] calls in here,
 //! never the other way round.
 
-use clusterplan_service::charts::Rendered;
-use clusterplan_service::{Service, compare::ids_from_links, form};
+use clusterplan_service::{Service, charts, compare::ids_from_links, form};
 use leptos::prelude::*;
 
 use crate::edit_cookie::{edit_keys, remember, take_show_once};
 use crate::error::AppError;
-use crate::types::{
-    Chart, ComparedScenario, Comparison, Evaluation, FieldChange, Preset, SharedScenario,
-};
+use crate::report::{self, Compared};
+use crate::types::{Comparison, Evaluation, FieldChange, Preset, SharedScenario};
 
 /// See [`crate::api::evaluate`].
 pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
     Ok(match service()?.evaluate_form(query).await? {
         Ok(result) => Evaluation {
-            charts: charts(&result),
-            result: Some(result),
+            report: Some(report::calculation(
+                &result,
+                charts::render_all(&result),
+                None,
+            )),
             errors: Vec::new(),
         },
         Err(errors) => Evaluation {
-            result: None,
+            report: None,
             errors,
-            charts: Vec::new(),
         },
     })
 }
@@ -116,13 +116,16 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
         new_edit_key,
         edit_query,
         planner_query: form::query_from_input(&doc.input),
-        charts: service.saved_charts(&doc).into_iter().map(chart).collect(),
+        report: report::calculation(
+            &doc.result,
+            service.saved_charts(&doc),
+            Some(format!("/s/{}/charts", doc.id)),
+        ),
         id: doc.id,
         name: doc.name,
         revision: doc.revision,
         created_at: doc.created_at,
         updated_at: doc.updated_at,
-        result: doc.result,
     })
 }
 
@@ -134,17 +137,13 @@ pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     // No ids is not an error here (unlike the JSON API): the page then just
     // offers this browser's own scenarios to pick from.
     if ids.is_empty() {
-        return Ok(Comparison {
-            scenarios: Vec::new(),
-            charts: Vec::new(),
-            own,
-        });
+        return Ok(Comparison { report: None, own });
     }
-    let scenarios: Vec<ComparedScenario> = service
+    let scenarios: Vec<Compared> = service
         .compare_ids(&ids)
         .await?
         .into_iter()
-        .map(|d| ComparedScenario {
+        .map(|d| Compared {
             id: d.id,
             name: d.name,
             result: d.result,
@@ -154,30 +153,11 @@ pub async fn compare(text: &str) -> Result<Comparison, AppError> {
         .iter()
         .map(|s| (s.name.as_str(), &s.result))
         .collect();
-    let charts = clusterplan_service::charts::render_comparison(&named)
-        .into_iter()
-        .map(chart)
-        .collect();
+    let charts = charts::render_comparison(&named);
     Ok(Comparison {
-        scenarios,
-        charts,
+        report: Some(report::comparison(scenarios, charts)),
         own,
     })
-}
-
-fn charts(result: &clusterplan_model::CalculationResult) -> Vec<Chart> {
-    clusterplan_service::charts::render_all(result)
-        .into_iter()
-        .map(chart)
-        .collect()
-}
-
-fn chart(rendered: Rendered) -> Chart {
-    Chart {
-        name: rendered.name.to_owned(),
-        title: rendered.title.to_owned(),
-        svg: rendered.svg,
-    }
 }
 
 fn service() -> Result<Service, AppError> {

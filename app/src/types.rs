@@ -1,29 +1,22 @@
 //! What the server functions carry between the server and the pages: plain data,
 //! compiled on both sides (the server fills it, the pages render it).
 
-use clusterplan_model::{CalculationResult, FieldError};
+use clusterplan_model::FieldError;
 use serde::{Deserialize, Serialize};
 
-/// One chart as inline SVG, drawn on the server.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Chart {
-    /// Stable name, also the file name at `/s/{id}/charts/{name}.svg`.
-    pub name: String,
-    /// What it shows, for people.
-    pub title: String,
-    /// The SVG document (text escaped by the chart crate).
-    pub svg: String,
-}
+/// Markup the server rendered (`crate::report`, every text escaped by Leptos),
+/// which a page inserts as is.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Html(pub String);
 
-/// The planner's answer to a form: a result and its charts, or the field errors.
+/// The planner's answer to a form: the results, or the field errors.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
-    /// The calculation when the form is valid.
-    pub result: Option<CalculationResult>,
+    /// The calculation's results and charts, when the form is valid.
+    pub report: Option<Html>,
     /// Every invalid field, with its path (the form control's `name`).
     pub errors: Vec<FieldError>,
-    /// The charts of `result`.
-    pub charts: Vec<Chart>,
 }
 
 /// A saved scenario as the shared page shows it.
@@ -39,10 +32,8 @@ pub struct SharedScenario {
     pub created_at: String,
     /// When the latest revision was written (RFC 3339).
     pub updated_at: String,
-    /// The calculation of the latest revision.
-    pub result: CalculationResult,
-    /// Its charts.
-    pub charts: Vec<Chart>,
+    /// The latest revision's results and charts.
+    pub report: Html,
     /// The planner URL query that reproduces the input (to explore it).
     pub planner_query: String,
     /// The planner URL query that edits it as a new revision; only when this
@@ -64,25 +55,13 @@ pub struct FieldChange {
     pub to: String,
 }
 
-/// One saved scenario in a comparison.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ComparedScenario {
-    /// The share id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// Its latest revision's result.
-    pub result: CalculationResult,
-}
-
 /// Saved scenarios side by side, with comparison charts and the scenarios this
 /// browser created (to pick from).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
-    /// The scenarios asked for, in order.
-    pub scenarios: Vec<ComparedScenario>,
-    /// Horizon totals and cumulative lines of all of them.
-    pub charts: Vec<Chart>,
+    /// The key figures of the scenarios asked for, in order, and charts of
+    /// their horizon totals and cumulative lines; none when none were asked for.
+    pub report: Option<Html>,
     /// `(id, name)` of the scenarios this browser holds edit tokens for.
     pub own: Vec<(String, String)>,
 }

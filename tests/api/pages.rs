@@ -107,3 +107,27 @@ async fn unknown_pages_and_scenarios_are_404_pages() {
         assert!(html.contains("Page not found"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn live_results_arrive_as_html_rendered_on_the_server() {
+    let app = spawn_app().await;
+    let evaluate = |query: &'static str| {
+        app.client
+            .post(app.url("/api/evaluate"))
+            .form(&[("query", query)])
+            .send()
+    };
+
+    let valid: serde_json::Value = evaluate("clusters=7").await.unwrap().json().await.unwrap();
+    let invalid: serde_json::Value = evaluate("clusters=0").await.unwrap().json().await.unwrap();
+
+    // The browser inserts the markup; it never decodes a calculation.
+    let report = valid["report"].as_str().expect("the results as HTML");
+    assert!(report.contains(r#"data-testid="verdict""#), "{report}");
+    assert!(report.contains(r#"data-testid="money-table""#));
+    assert!(report.contains("<svg"), "with its charts");
+    assert_eq!(valid["errors"], json!([]));
+    assert!(valid.get("result").is_none(), "{valid}");
+    assert_eq!(invalid["report"], serde_json::Value::Null);
+    assert_eq!(invalid["errors"][0]["field"], "clusters");
+}

@@ -1,6 +1,5 @@
 //! Components shared by several pages.
 
-pub mod charts;
 pub mod errors;
 pub mod fields;
 pub mod hydration;
@@ -8,4 +7,3 @@ pub mod layout;
 pub mod line_items;
 pub mod live;
 pub mod ranges;
-pub mod results;

@@ -1,8 +1,6 @@
 //! `/compare?ids=…`: saved scenarios side by side, with comparison charts. A GET
 //! form like the planner, so it works without JavaScript.
 
-use clusterplan_model::OptionName;
-use clusterplan_model::resolved::Display;
 use leptos::prelude::*;
 
 use crate::codec::Json;
@@ -11,10 +9,6 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::compare_scenarios;
-use crate::components::charts::ChartGallery;
-use crate::components::ranges::headline;
-use crate::components::results::verdict;
-use crate::format::money;
 use crate::types::Comparison;
 
 /// The comparison page.
@@ -42,16 +36,10 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
+/// The pick form and, once scenarios are named, their key figures and charts.
 #[component]
 fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
-    let Comparison {
-        scenarios,
-        charts,
-        own,
-    } = comparison;
-    // One currency for the table, as for the charts: the scenarios' shared
-    // display currency, or USD when they differ.
-    let display = Display::common(scenarios.iter().map(|s| &s.result.inputs.display));
+    let Comparison { report, own } = comparison;
     view! {
         <Form method="GET" action="/compare">
             <div class="compare-pick">
@@ -68,32 +56,7 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
                 <button type="submit">"Compare"</button>
             </div>
         </Form>
-        {(!scenarios.is_empty()).then(|| view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Key figures">
-                <table class="data" data-testid="comparison">
-                    <caption>"Key figures"</caption>
-                    <thead><tr>
-                        <th scope="col">"Scenario"</th>
-                        {OptionName::ALL.map(|o| view! {
-                            <th scope="col">{format!("{}, horizon total ({})", o.label(), display.currency)}</th>
-                        }).collect_view()}
-                        <th scope="col">"Verdict"</th>
-                    </tr></thead>
-                    <tbody>
-                        {scenarios.into_iter().map(|s| view! {
-                            <tr>
-                                <th scope="row"><a href=format!("/s/{}", s.id)>{s.name.clone()}</a></th>
-                                {OptionName::ALL.map(|o| view! {
-                                    <td>{money(&display, s.result.options.get(o).horizon_total)}</td>
-                                }).collect_view()}
-                                <td>{verdict(&s.result)}" "{headline(&s.result)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <ChartGallery charts />
-        })}
+        {report.map(|report| view! { <div class="report" inner_html=report.0></div> })}
     }
 }
 

@@ -10,13 +10,10 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{SaveScenario, UpdateScenario, edit_changes, evaluate, planner_presets};
-use crate::components::charts::ChartGallery;
 use crate::components::errors::FieldErrors;
 use crate::components::fields::{Field, group_fields, groups};
 use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
-use crate::components::ranges::UncertaintySummary;
-use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
 use crate::form_values::FormValues;
 use crate::types::Evaluation;
 
@@ -134,7 +131,7 @@ fn PlannerForm(
 /// The results of a valid form, or a summary of what to fix.
 #[component]
 fn Results(evaluation: Evaluation) -> impl IntoView {
-    let Some(result) = evaluation.result else {
+    let Some(report) = evaluation.report else {
         let count = evaluation.errors.len();
         return view! {
             <div class="fix-first" data-testid="fix-first">
@@ -147,13 +144,7 @@ fn Results(evaluation: Evaluation) -> impl IntoView {
     };
     view! {
         <h2>"Verdict"</h2>
-        <Verdict result=result.clone() />
-        <UncertaintySummary result=result.clone() />
-        <Warnings result=result.clone() />
-        <Breakdown result=result.clone() />
-        <TeamLoad result />
-        <h2>"Charts"</h2>
-        <ChartGallery charts=evaluation.charts />
+        <div class="report" inner_html=report.0></div>
     }
     .into_any()
 }

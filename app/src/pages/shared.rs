@@ -8,9 +8,6 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{ClaimScenario, ForkScenario, load_scenario};
-use crate::components::charts::ChartGallery;
-use crate::components::ranges::UncertaintySummary;
-use crate::components::results::{Breakdown, TeamLoad, Verdict, Warnings};
 use crate::error::AppError;
 use crate::format::title_text;
 use crate::pages::not_found::NotFound;
@@ -52,8 +49,6 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
     let explore_href = format!("/?{}", scenario.planner_query);
     let csv_href = format!("/api/v1/scenarios/{}/export.csv", scenario.id);
     let forecast_href = format!("/api/v1/scenarios/{}/forecast.csv", scenario.id);
-    let result = scenario.result.clone();
-    let charts_base = format!("/s/{}/charts", scenario.id);
     let id = scenario.id.clone();
     let can_edit = scenario.edit_query.is_some();
     let keys = view! {
@@ -86,13 +81,7 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
             </a>
         </div>
         {keys}
-        <Verdict result=result.clone() />
-        <UncertaintySummary result=result.clone() />
-        <Warnings result=result.clone() />
-        <Breakdown result=result.clone() />
-        <TeamLoad result />
-        <h2>"Charts"</h2>
-        <ChartGallery charts=scenario.charts link_base=charts_base />
+        <div class="report" inner_html=scenario.report.0></div>
     }
 }
 

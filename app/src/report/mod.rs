@@ -1,0 +1,51 @@
+//! Results as HTML, rendered on the server only: a calculation's verdict,
+//! uncertainty, warnings, tables and charts, and the comparison's key figures.
+//!
+//! The pages receive this markup ([`Html`]) from the server functions and insert
+//! it as is. Why: nothing in it is interactive, and rendering it in the browser
+//! would put every result type's decoder and every one of these views in the
+//! wasm bundle that each first visit downloads (docs/PERFORMANCE.md).
+
+mod charts;
+mod comparison;
+mod results;
+mod uncertainty;
+
+use clusterplan_model::CalculationResult;
+use clusterplan_service::charts::Rendered;
+use leptos::prelude::*;
+
+pub use comparison::Compared;
+
+use crate::types::Html;
+use charts::ChartGallery;
+use results::{Breakdown, TeamLoad, Verdict, Warnings};
+use uncertainty::UncertaintySummary;
+
+/// One result: the verdict, how sure it is, warnings, the money and team tables,
+/// and its charts (`link_base`: see [`ChartGallery`]).
+pub fn calculation(
+    result: &CalculationResult,
+    charts: Vec<Rendered>,
+    link_base: Option<String>,
+) -> Html {
+    let view = view! {
+        <Verdict result=result.clone() />
+        <UncertaintySummary result=result.clone() />
+        <Warnings result=result.clone() />
+        <Breakdown result=result.clone() />
+        <TeamLoad result=result.clone() />
+        <h2>"Charts"</h2>
+        <ChartGallery charts link_base />
+    };
+    Html(view.to_html())
+}
+
+/// Saved scenarios side by side: the key figures table and the comparison charts.
+pub fn comparison(scenarios: Vec<Compared>, charts: Vec<Rendered>) -> Html {
+    let view = view! {
+        <comparison::KeyFigures scenarios />
+        <ChartGallery charts link_base=None />
+    };
+    Html(view.to_html())
+}
