@@ -7,8 +7,7 @@
 //!    id; never the raw path (share ids are secrets) nor headers (edit tokens);
 //! 3. propagate the request id to the response, for support requests;
 //! 4. security headers that hold for every response;
-//! 5. compression (brotli or gzip), outside the timeout so slow
-//!    clients do not count against it;
+//! 5. compression, outside the timeout so slow clients do not count against it;
 //! 6. timeout, so a stuck request cannot hold a connection for ever; it answers
 //!    503 with `Retry-After` (not 408, which browsers resend on their own: a slow
 //!    save could run twice), as a problem document made just outside it;
@@ -26,7 +25,7 @@ use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
@@ -79,10 +78,7 @@ pub fn apply_with_timeout(router: Router, timeout: Duration) -> Router {
                 header::X_FRAME_OPTIONS,
                 HeaderValue::from_static("DENY"),
             ))
-            // Quality 5, not tower-http's 4 for brotli: at 4 brotli is no smaller
-            // than gzip on the planner (19.8 KB each); at 5 it is 17.6 KB for
-            // about the same time (docs/PERFORMANCE.md).
-            .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
+            .layer(CompressionLayer::new())
             .layer(axum::middleware::map_response(problem_for_bare_status))
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::SERVICE_UNAVAILABLE,

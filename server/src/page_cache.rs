@@ -1,6 +1,6 @@
 //! Shared pages rendered once per revision. `GET /s/{id}` is what managers open,
 //! usually many times and never with an edit key; each revision is immutable,
-//! so its page is rendered once, kept (with brotli and gzip copies) in a bounded in-memory
+//! so its page is rendered once, kept (with a gzip copy) in a bounded in-memory
 //! cache keyed by (scenario, revision, model version), and served from there
 //! after one indexed lookup of the latest revision number.
 //!
@@ -23,14 +23,10 @@ use clusterplan_service::Service;
 use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 
-use crate::accept_encoding::{self, Coding};
-
-/// How many bytes of pages (plain, brotli and gzip) the cache holds at most: at ~75 KB
+/// How many bytes of pages (plain and gzip) the cache holds at most: at ~75 KB
 /// a page, about 100 shared pages. The deploy manifests' memory limit covers it
 /// full (`scripts/load.sh` fills every cache).
 const PAGE_CACHE_BYTES: u64 = 8 * 1024 * 1024;
-/// brotli's quality for kept pages (see [`compressed`]).
-const BROTLI_QUALITY: u32 = 9;
 /// Largest page kept; a larger one is served but not kept.
 const MAX_PAGE_BYTES: usize = 1024 * 1024;
 
@@ -42,32 +38,12 @@ struct PageKey {
     model_version: &'static str,
 }
 
-/// A rendered page: its headers, body, and the body compressed.
+/// A rendered page: its headers, body and the body gzipped.
 #[derive(Debug)]
 struct Page {
     headers: HeaderMap,
     plain: Bytes,
-    brotli: Bytes,
     gzip: Bytes,
-}
-
-impl Page {
-    fn new(headers: HeaderMap, plain: Bytes) -> Self {
-        Self {
-            brotli: compressed(&plain, Coding::Brotli),
-            gzip: compressed(&plain, Coding::Gzip),
-            plain,
-            headers,
-        }
-    }
-
-    fn body(&self, coding: Coding) -> Bytes {
-        match coding {
-            Coding::Brotli => self.brotli.clone(),
-            Coding::Gzip => self.gzip.clone(),
-            Coding::Identity => self.plain.clone(),
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -75,7 +51,7 @@ struct PageBytes;
 
 impl Weighter<PageKey, Arc<Page>> for PageBytes {
     fn weight(&self, _key: &PageKey, page: &Arc<Page>) -> u64 {
-        (page.plain.len() + page.brotli.len() + page.gzip.len()).max(1) as u64
+        (page.plain.len() + page.gzip.len()).max(1) as u64
     }
 }
 
@@ -125,9 +101,9 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
         revision,
         model_version: MODEL_VERSION,
     };
-    let coding = accept_encoding::preferred(request.headers());
+    let gzip = crate::accept_encoding::accepts_gzip(request.headers());
     if let Some(page) = cache.pages.get(&key) {
-        return answer(&page, coding);
+        return answer(&page, gzip);
     }
     let response = next.run(request).await;
     if !same_for_everyone(&response) {
@@ -142,9 +118,13 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let page = Arc::new(Page::new(parts.headers, plain));
+    let page = Arc::new(Page {
+        gzip: gzipped(&plain),
+        plain,
+        headers: parts.headers,
+    });
     cache.pages.insert(key, Arc::clone(&page));
-    answer(&page, coding)
+    answer(&page, gzip)
 }
 
 /// The id of a request for a shared page that may come from the cache.
@@ -168,32 +148,20 @@ fn same_for_everyone(response: &Response) -> bool {
             .is_some_and(|t| t.as_bytes().starts_with(b"text/html"))
 }
 
-/// `plain` in `coding`: made once per kept page, so at the best ratio that is
-/// still quick. The default scenario's 64 KB page: brotli 9 gives 7.7 KB in
-/// about 10 ms; 11 would give 6.9 KB but take about 140 ms, which the first
-/// viewer of each revision would wait for. gzip 9 gives 9.1 KB.
-fn compressed(plain: &[u8], coding: Coding) -> Bytes {
+fn gzipped(plain: &[u8]) -> Bytes {
     use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     // Writing to a Vec cannot fail.
-    match coding {
-        Coding::Brotli => {
-            let mut encoder = brotli::CompressorWriter::new(Vec::new(), 4096, BROTLI_QUALITY, 22);
-            encoder.write_all(plain).expect("brotli into memory");
-            encoder.into_inner().into()
-        }
-        Coding::Gzip => {
-            let mut encoder =
-                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            encoder.write_all(plain).expect("gzip into memory");
-            encoder.finish().expect("gzip into memory").into()
-        }
-        Coding::Identity => Bytes::copy_from_slice(plain),
-    }
+    encoder.write_all(plain).expect("gzip into memory");
+    encoder.finish().expect("gzip into memory").into()
 }
 
-/// The kept page in the coding the client prefers.
-fn answer(page: &Page, coding: Coding) -> Response {
-    let mut response = Response::new(Body::from(page.body(coding)));
+/// The kept page, gzipped when the client takes it.
+fn answer(page: &Page, gzip: bool) -> Response {
+    let mut response = Response::new(Body::from(match gzip {
+        true => page.gzip.clone(),
+        false => page.plain.clone(),
+    }));
     *response.headers_mut() = page.headers.clone();
     let headers = response.headers_mut();
     headers.remove(header::CONTENT_LENGTH);
@@ -201,8 +169,8 @@ fn answer(page: &Page, coding: Coding) -> Response {
         header::VARY,
         HeaderValue::from_static("accept-encoding, cookie"),
     );
-    if let Some(value) = coding.header_value() {
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(value));
+    if gzip {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }
     response
 }
@@ -223,7 +191,6 @@ mod tests {
             let page = Arc::new(Page {
                 headers: HeaderMap::new(),
                 plain: Bytes::from(vec![b'x'; 20_000]),
-                brotli: Bytes::from(vec![b'b'; 1_500]),
                 gzip: Bytes::from(vec![b'z'; 2_000]),
             });
             let key = PageKey {
