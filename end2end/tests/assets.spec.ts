@@ -89,8 +89,9 @@ test('the planner hydrates quickly on loopback', async ({ page }) => {
   // The fast-pages goal, a median under 300 ms, is a figure of the machine
   // (179 ms in one CI run, 294 to 374 ms on a slower machine with the same
   // build), so it is printed, not asserted. What is asserted is what the planner
-  // adds to the bundle's own start: measured 1.9 to 3.3 times the floor. The
-  // limit leaves room for that noise and fails when the planner's own share
-  // roughly doubles (docs/PERFORMANCE.md).
-  expect(planner / floor).toBeLessThan(4);
+  // adds to the bundle's own start: measured 1.9 to 3.3 times the floor (the
+  // floor is the noisier, 72 to 156 ms). The limit leaves room for that noise
+  // and fails when the planner's own share roughly doubles
+  // (docs/PERFORMANCE.md).
+  expect(planner / floor).toBeLessThan(5);
 });
