@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::edit_cookie::{edit_keys, remember, take_show_once};
 use crate::error::AppError;
-use crate::report::{self, Compared};
+use crate::report;
 use crate::types::{Comparison, Evaluation, FieldChange, Preset, SharedScenario};
 
 /// See [`crate::api::evaluate`].
@@ -139,16 +139,7 @@ pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     if ids.is_empty() {
         return Ok(Comparison { report: None, own });
     }
-    let scenarios: Vec<Compared> = service
-        .compare_ids(&ids)
-        .await?
-        .into_iter()
-        .map(|d| Compared {
-            id: d.id,
-            name: d.name,
-            result: d.result,
-        })
-        .collect();
+    let scenarios = service.compare_ids(&ids).await?;
     let named: Vec<_> = scenarios
         .iter()
         .map(|s| (s.name.as_str(), &s.result))

@@ -1,26 +1,17 @@
 //! Saved scenarios side by side: each one's horizon totals and verdict in a row.
 
+use clusterplan_model::OptionName;
 use clusterplan_model::resolved::Display;
-use clusterplan_model::{CalculationResult, OptionName};
+use clusterplan_service::ScenarioDocument;
 use leptos::prelude::*;
 
 use crate::format::money;
 use crate::report::results::verdict;
 use crate::report::uncertainty::headline;
 
-/// One saved scenario in a comparison.
-pub struct Compared {
-    /// The share id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// Its latest revision's result.
-    pub result: CalculationResult,
-}
-
 /// The key figures table: a row per scenario, linked to its shared page.
 #[component]
-pub fn KeyFigures(scenarios: Vec<Compared>) -> impl IntoView {
+pub fn KeyFigures(scenarios: Vec<ScenarioDocument>) -> impl IntoView {
     // One currency for the table, as for the charts: the scenarios' shared
     // display currency, or USD when they differ.
     let display = Display::common(scenarios.iter().map(|s| &s.result.inputs.display));

@@ -12,10 +12,9 @@ mod results;
 mod uncertainty;
 
 use clusterplan_model::CalculationResult;
+use clusterplan_service::ScenarioDocument;
 use clusterplan_service::charts::Rendered;
 use leptos::prelude::*;
-
-pub use comparison::Compared;
 
 use crate::types::Html;
 use charts::ChartGallery;
@@ -42,7 +41,7 @@ pub fn calculation(
 }
 
 /// Saved scenarios side by side: the key figures table and the comparison charts.
-pub fn comparison(scenarios: Vec<Compared>, charts: Vec<Rendered>) -> Html {
+pub fn comparison(scenarios: Vec<ScenarioDocument>, charts: Vec<Rendered>) -> Html {
     let view = view! {
         <comparison::KeyFigures scenarios />
         <ChartGallery charts link_base=None />
