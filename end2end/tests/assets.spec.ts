@@ -87,11 +87,11 @@ test('the planner hydrates quickly on loopback', async ({ page }) => {
   const planner = await timeToHydrate('/');
   console.log(`planner / floor: ${(planner / floor).toFixed(2)}`);
   // The fast-pages goal, a median under 300 ms, is a figure of the machine
-  // (179 ms in one CI run, 294 to 374 ms on a slower machine with the same
-  // build), so it is printed, not asserted. What is asserted is what the planner
-  // adds to the bundle's own start: measured 1.9 to 3.3 times the floor (the
-  // floor is the noisier, 72 to 156 ms). The limit leaves room for that noise
-  // and fails when the planner's own share roughly doubles
-  // (docs/PERFORMANCE.md).
-  expect(planner / floor).toBeLessThan(5);
+  // (the same build gave 249 to 501 ms on one machine), so it is printed, not
+  // asserted. What is asserted is what the planner adds to the bundle's own
+  // start: 1.3 to 1.9 times the floor since the range controls are rendered on
+  // demand (1.9 to 3.3 before; the floor is the noisier, 72 to 191 ms). The
+  // limit leaves room for that noise and fails when the planner's own share
+  // comes back to what it was (docs/PERFORMANCE.md, "Time to hydrate").
+  expect(planner / floor).toBeLessThan(3);
 });

@@ -14,6 +14,8 @@ test('ranging two inputs gives a probability and a histogram that the link keeps
   const routine = page.locator('#f-uncertainty-low-self_hosted-routine_hours_per_cluster_month');
   await expect(routine).toBeHidden();
   await page.getByText('Unsure? Give routine hours per cluster month a range').nth(1).click();
+  // Shown in place, without a page load, ready to type into.
+  await expect(routine).toBeFocused();
   await routine.fill('5');
   await page.locator('#f-uncertainty-high-self_hosted-routine_hours_per_cluster_month').fill('60');
   const headline = page.getByTestId('uncertainty-headline');
@@ -46,7 +48,17 @@ test.describe('without JavaScript', () => {
 
   test('a range can be given and submitted with the plain form', async ({ page }) => {
     await page.goto('/');
+    // Enter in a field submits with "Calculate", not with the first range button.
+    await page.locator('#f-clusters').fill('4');
+    await page.locator('#f-clusters').press('Enter');
+    await expect(page).toHaveURL(/clusters=4/);
+    expect(page.url()).not.toContain('show_range');
+    await expect(page.locator('fieldset.range')).toHaveCount(0);
+
+    // The range button reloads the form, values kept, with the range's controls.
     await page.getByText('Unsure? Give headroom a range').click();
+    await expect(page.locator('#f-uncertainty-low-workers-headroom_pct')).toBeFocused();
+    await expect(page.locator('#f-clusters')).toHaveValue('4');
     await page.locator('#f-uncertainty-low-workers-headroom_pct').fill('10');
     await page.locator('#f-uncertainty-high-workers-headroom_pct').fill('60');
     await page.getByRole('button', { name: 'Calculate' }).click();

@@ -131,3 +131,49 @@ async fn live_results_arrive_as_html_rendered_on_the_server() {
     assert_eq!(invalid["report"], serde_json::Value::Null);
     assert_eq!(invalid["errors"][0]["field"], "clusters");
 }
+
+/// The `<input …>` tag whose id is `id`.
+fn input_tag<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+    let at = html.find(&format!(r#"id="{id}""#))?;
+    let start = html[..at].rfind("<input")?;
+    Some(&html[start..start + html[start..].find('>')?])
+}
+
+#[tokio::test]
+async fn range_controls_are_rendered_once_asked_for_or_filled() {
+    let app = spawn_app().await;
+    let (low, high) = (
+        "f-uncertainty-low-workers-headroom_pct",
+        "f-uncertainty-high-workers-headroom_pct",
+    );
+
+    // First visit: one button per rangeable field, no range inputs.
+    let (_, plain) = html(&app, "/").await;
+    assert!(!plain.contains("f-uncertainty-low-"), "no range input yet");
+    assert!(plain.contains(r#"name="show_range" value="workers.headroom_pct""#));
+    assert!(plain.matches(r#"class="range-ask""#).count() > 40);
+    // Enter in a field submits with the form's first submit button: "Calculate".
+    let first = plain.find(r#"type="submit""#).unwrap();
+    assert!(plain[first..first + 80].contains("default-submit"));
+
+    // The button without JavaScript: the same form, asking for one range.
+    let (_, asked) = html(&app, "/?clusters=7&show_range=workers.headroom_pct").await;
+    assert!(input_tag(&asked, low).unwrap().contains("autofocus"));
+    assert!(input_tag(&asked, high).is_some());
+    assert!(asked.contains(r#"value="7""#), "the other values are kept");
+    assert_eq!(
+        asked.matches("f-uncertainty-low-").count(),
+        asked.matches(low).count(),
+        "only the range asked for"
+    );
+
+    // A range with values is shown with them, and the Monte Carlo runs.
+    let (_, filled) = html(
+        &app,
+        "/?uncertainty.low.workers.headroom_pct=10&uncertainty.high.workers.headroom_pct=60",
+    )
+    .await;
+    let low_tag = input_tag(&filled, low).unwrap();
+    assert!(low_tag.contains(r#"value="10""#) && !low_tag.contains("autofocus"));
+    assert!(filled.contains("simulated futures"));
+}

@@ -5,6 +5,7 @@ use clusterplan_model::{FieldKind, FieldSpec, OptionName, field_specs};
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
+use crate::components::field_id;
 use crate::components::ranges::RangeControls;
 use crate::form_values::FormValues;
 
@@ -68,11 +69,6 @@ pub fn group_fields(prefixes: &[String]) -> Vec<&'static FieldSpec> {
             })
         })
         .collect()
-}
-
-/// An HTML id for a field path (`workers.headroom_pct` → `f-workers-headroom_pct`).
-pub fn field_id(path: &str) -> String {
-    format!("f-{}", path.replace('.', "-"))
 }
 
 /// The value to show: the one in the form's query, else the default.

@@ -7,6 +7,7 @@ use clusterplan_model::{FieldKind, choice_label, field_spec_at, split_item_path}
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
+use crate::components::field_id;
 use crate::components::live::submit_when_idle;
 use crate::form_values::FormValues;
 
@@ -134,10 +135,7 @@ fn ItemControl(
     row: usize,
 ) -> impl IntoView {
     let spec = field_spec_at(&path).expect("line item members are in the field table");
-    let id = format!(
-        "f-{}",
-        path.replace('[', "-").replace(']', "").replace('.', "-")
-    );
+    let id = field_id(&path);
     let error_id = format!("{id}-error");
     let label = format!("{} (item {})", spec.label(), row + 1);
     let (message, invalid) = errors.for_control(&path);

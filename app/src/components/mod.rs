@@ -7,3 +7,11 @@ pub mod layout;
 pub mod line_items;
 pub mod live;
 pub mod ranges;
+
+/// The HTML id of the form control for a field path, list members included:
+/// `workers.headroom_pct` → `f-workers-headroom_pct`, `line_items[2].name` →
+/// `f-line_items-2-name`. Labels, hints, errors and tests find controls by it.
+pub fn field_id(path: &str) -> String {
+    let flat = path.replace('[', "-").replace(']', "").replace('.', "-");
+    format!("f-{flat}")
+}

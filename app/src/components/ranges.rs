@@ -1,14 +1,29 @@
-//! The low/high controls beside a number input, closed until asked for, in a
-//! native `<details>`, so they work without JavaScript. (The Monte Carlo's answer
-//! is in `crate::report::uncertainty`.)
+//! The low/high controls of a number input's range, rendered only once asked
+//! for. Until then the field has one button, "Unsure? Give … a range": hydrated,
+//! it shows the controls in place; without JavaScript it is a submit button that
+//! reloads the planner with [`SHOW_RANGE`] naming the field, and the server
+//! renders them. (The Monte Carlo's answer is in `crate::report::uncertainty`.)
+//!
+//! Why not a closed `<details>` around the controls, as before: its 86 inputs
+//! were half the form's controls, and Chromium forced a style and layout pass
+//! for each closed `<details>` when the page finished parsing. Together they
+//! cost more of the planner's time to hydrate than any other part of the page
+//! (docs/PERFORMANCE.md, "Time to hydrate").
 
 use clusterplan_model::{FieldSpec, lower_first_word, range_control};
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
+use crate::components::field_id;
 use crate::form_values::FormValues;
 
-/// The low and high controls of a range over the number input `spec`.
+/// The planner query parameter that asks for one field's range controls
+/// (`show_range=workers.headroom_pct`). The form parser ignores it.
+pub const SHOW_RANGE: &str = "show_range";
+
+/// The range of the number input `spec`: its low and high controls when they
+/// have values or were asked for, else the button that asks for them.
 #[component]
 pub fn RangeControls(
     spec: &'static FieldSpec,
@@ -21,25 +36,59 @@ pub fn RangeControls(
         (name, value)
     };
     let (low, high) = (bound("low"), bound("high"));
-    let open = !low.1.is_empty() || !high.1.is_empty();
+    // Asked for by the button, without JavaScript: the low control takes focus.
+    let asked_in_url = values.get(SHOW_RANGE) == Some(spec.path.as_str());
+    let shown = RwSignal::new(asked_in_url || !low.1.is_empty() || !high.1.is_empty());
+    let clicked = RwSignal::new(false);
+    let low_input = NodeRef::<html::Input>::new();
+    // Asked for by the button, hydrated: the low control takes focus once it exists.
+    Effect::new(move || {
+        if let Some(input) = low_input.get()
+            && clicked.get_untracked()
+        {
+            let _ = input.focus();
+        }
+    });
+    let subject = lower_first_word(&spec.label());
+    let ask = {
+        let subject = subject.clone();
+        move || {
+            view! {
+                <button type="submit" class="range-ask" name=SHOW_RANGE value=spec.path.clone()
+                    on:click=move |event| {
+                        // Hydrated, the controls appear in place; the form is not sent.
+                        event.prevent_default();
+                        clicked.set(true);
+                        shown.set(true);
+                    }>
+                    {format!("Unsure? Give {subject} a range")}
+                </button>
+            }
+        }
+    };
     let control = move |(name, value): (String, String), word: &'static str| {
-        let id = format!("f-{}", name.replace('.', "-"));
+        let id = field_id(&name);
         let error_id = format!("{id}-error");
         let (message, invalid) = errors.for_control(&name);
+        let first = word == "Low";
         view! {
             <span class="bound">
                 <label for=id.clone()>{word}</label>
                 <input type="number" inputmode="decimal" step="any" id=id name=name value=value
+                    autofocus=first && asked_in_url
+                    node_ref=if first { low_input } else { NodeRef::new() }
                     aria-describedby=error_id.clone() aria-invalid=invalid />
                 <span class="error" id=error_id role="alert">{message}</span>
             </span>
         }
     };
     view! {
-        <details class="range" open=open>
-            <summary>{format!("Unsure? Give {} a range", lower_first_word(&spec.label()))}</summary>
-            {control(low, "Low")}
-            {control(high, "High")}
-        </details>
+        <Show when=move || shown.get() fallback=ask>
+            <fieldset class="range">
+                <legend>{format!("Range of {subject}")}</legend>
+                {control(low.clone(), "Low")}
+                {control(high.clone(), "High")}
+            </fieldset>
+        </Show>
     }
 }

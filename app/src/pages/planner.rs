@@ -101,6 +101,10 @@ fn PlannerForm(
     view! {
         <Form method="GET" action="/" noscroll=true replace=true>
             <div class="planner-form" on:input=submit_when_idle>
+                // The form's default button, first in the form: Enter in a field
+                // submits with it, not with the first "Unsure? Give … a range"
+                // button (those submit too, without JavaScript).
+                <button type="submit" class="default-submit" tabindex="-1" aria-hidden="true">"Calculate"</button>
                 {edit_id.map(|id| view! { <input type="hidden" name="edit" value=id /> })}
                 <input type="hidden" name="name" value=name />
                 <p class="error" role="alert">{general}</p>
