@@ -39,16 +39,7 @@ pub fn RangeControls(
     // Asked for by the button, without JavaScript: the low control takes focus.
     let asked_in_url = values.get(SHOW_RANGE) == Some(spec.path.as_str());
     let shown = RwSignal::new(asked_in_url || !low.1.is_empty() || !high.1.is_empty());
-    let clicked = RwSignal::new(false);
     let low_input = NodeRef::<html::Input>::new();
-    // Asked for by the button, hydrated: the low control takes focus once it exists.
-    Effect::new(move || {
-        if let Some(input) = low_input.get()
-            && clicked.get_untracked()
-        {
-            let _ = input.focus();
-        }
-    });
     let subject = lower_first_word(&spec.label());
     let ask = {
         let subject = subject.clone();
@@ -58,8 +49,14 @@ pub fn RangeControls(
                     on:click=move |event| {
                         // Hydrated, the controls appear in place; the form is not sent.
                         event.prevent_default();
-                        clicked.set(true);
                         shown.set(true);
+                        // The view updates before the next frame; then the low
+                        // control takes focus.
+                        request_animation_frame(move || {
+                            if let Some(input) = low_input.get_untracked() {
+                                let _ = input.focus();
+                            }
+                        });
                     }>
                     {format!("Unsure? Give {subject} a range")}
                 </button>
