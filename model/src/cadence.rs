@@ -14,18 +14,18 @@ pub(crate) struct Cadence {
     pub unsupported_share: f64,
 }
 
-pub(crate) fn cadence(u: &UpgradeParams) -> Cadence {
+pub(crate) fn cadence(upgrades: &UpgradeParams) -> Cadence {
     // T: months between campaigns; I: months between releases. Right after a campaign
     // the version is a0 months old (half a release interval on average, plus the
     // versions deliberately skipped); just before the next one it is a0 + T.
-    let t = 12.0 / u.campaigns;
-    let i = 12.0 / u.releases;
-    let a0 = i / 2.0 + u.behind * i;
+    let t = 12.0 / upgrades.campaigns;
+    let i = 12.0 / upgrades.releases;
+    let a0 = i / 2.0 + upgrades.behind * i;
     let peak_age = a0 + t;
     Cadence {
-        ext_share: share_past(peak_age, u.eks_standard_months, t),
-        forced_upgrade: peak_age > u.eks_standard_months + u.eks_extended_months,
-        unsupported_share: share_past(peak_age, u.upstream_months, t),
+        ext_share: share_past(peak_age, upgrades.eks_standard_months, t),
+        forced_upgrade: peak_age > upgrades.eks_standard_months + upgrades.eks_extended_months,
+        unsupported_share: share_past(peak_age, upgrades.upstream_months, t),
     }
 }
 
@@ -33,11 +33,11 @@ pub(crate) fn cadence(u: &UpgradeParams) -> Cadence {
 /// below ~1e-307 per year makes `T` overflow to infinity and the quotient NaN; the
 /// formula's limit there is 1 (the version spends practically all its time past
 /// `limit`), so that is the answer instead.
-fn share_past(peak_age: f64, limit: f64, t: f64) -> f64 {
-    if t.is_infinite() {
+fn share_past(peak_age: f64, limit: f64, interval: f64) -> f64 {
+    if interval.is_infinite() {
         return 1.0;
     }
-    ((peak_age - limit) / t).clamp(0.0, 1.0)
+    ((peak_age - limit) / interval).clamp(0.0, 1.0)
 }
 
 #[cfg(test)]

@@ -19,10 +19,10 @@ use crate::warnings::warnings;
 
 /// `hours_peak_month`: the first month with the most operations hours (a team must
 /// carry the peak), and the node count of that month.
-fn peak_month(e: &OptionEval, nodes: &[f64]) -> (u32, f64) {
+fn peak_month(eval: &OptionEval, nodes: &[f64]) -> (u32, f64) {
     let mut peak = (0, nodes.first().copied().unwrap_or(0.0));
     for (month, &n) in (0u32..).zip(nodes) {
-        if e.hours(n).total() > e.hours(peak.1).total() {
+        if eval.hours(n).total() > eval.hours(peak.1).total() {
             peak = (month, n);
         }
     }
@@ -37,16 +37,16 @@ struct OptionFigures<'a> {
 }
 
 impl OptionFigures<'_> {
-    fn result(&self, p: &Params) -> (OptionResult, TeamLoad) {
+    fn result(&self, params: &Params) -> (OptionResult, TeamLoad) {
         let (e, nodes) = (self.eval, self.nodes);
         let (peak, peak_nodes) = peak_month(e, nodes);
         let hours = e.hours(peak_nodes);
-        let load = team_load(p, self.params, hours.total());
+        let load = team_load(params, self.params, hours.total());
         let first = nodes.first().copied().unwrap_or(0.0);
         // Node counts are whole numbers by construction; `as` saturates on absurd ones.
         let result = OptionResult {
             nodes_per_cluster: first as u64,
-            total_nodes: (first * p.clusters) as u64,
+            total_nodes: (first * params.clusters) as u64,
             max_pods_per_node: self.params.capacity.max_pods,
             monthly: e.monthly(first),
             one_off: e.one_off,

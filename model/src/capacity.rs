@@ -6,8 +6,8 @@ use crate::resolved::CustomInstance;
 
 /// `ceil*(x) = ceil(x − 1e-9)`: a ratio that is whole up to float noise (e.g. 8.000000001
 /// nodes) is not rounded up to one more node.
-pub(crate) fn ceil_star(x: f64) -> f64 {
-    (x - 1e-9).ceil()
+pub(crate) fn ceil_star(value: f64) -> f64 {
+    (value - 1e-9).ceil()
 }
 
 /// `P_eks`: the VPC CNI limit, or with prefix delegation 110 below 30 vCPU, else 250.
@@ -97,13 +97,13 @@ pub(crate) fn node_series(
 
 /// `nodes_o`: worker nodes per cluster for one option with the demand (or the
 /// explicit count) grown by `factor`.
-pub(crate) fn nodes_per_cluster(s: &SizingParams, cap: &NodeCapacity, factor: f64) -> f64 {
-    let (cpu, mem, pods) = match s.sizing {
+pub(crate) fn nodes_per_cluster(params: &SizingParams, cap: &NodeCapacity, factor: f64) -> f64 {
+    let (cpu, mem, pods) = match params.sizing {
         Sizing::Explicit(n) => return ceil_star(n * factor).max(1.0),
         Sizing::Workload { cpu, mem, pods } => (cpu * factor, mem * factor, pods * factor),
     };
-    let grow = 1.0 + s.headroom_pct / 100.0;
-    let slots = f64::from(cap.max_pods) - s.system_pods;
+    let grow = 1.0 + params.headroom_pct / 100.0;
+    let slots = f64::from(cap.max_pods) - params.system_pods;
     // Validation rejects pods > 0 without free slots; the guard only keeps the
     // division defined.
     let by_pods = match pods > 0.0 && slots > 0.0 {
@@ -113,7 +113,7 @@ pub(crate) fn nodes_per_cluster(s: &SizingParams, cap: &NodeCapacity, factor: f6
     ceil_star(cpu * grow / cap.alloc_cpu)
         .max(ceil_star(mem * grow / cap.alloc_mem))
         .max(by_pods)
-        .max(s.min_nodes)
+        .max(params.min_nodes)
 }
 
 /// Nodes per cluster of both options for each month of the horizon.
@@ -126,20 +126,21 @@ pub(crate) struct Nodes {
 }
 
 impl Nodes {
-    pub(crate) fn new(p: &Params) -> Self {
-        Self::sized(p, growth_factors(p.growth, p.horizon_months))
+    pub(crate) fn new(params: &Params) -> Self {
+        Self::sized(params, growth_factors(params.growth, params.horizon_months))
     }
 
     /// The series again for changed sizing (same growth and horizon).
-    pub(crate) fn resized(&self, p: &Params) -> Self {
-        Self::sized(p, self.factors.clone())
+    pub(crate) fn resized(&self, params: &Params) -> Self {
+        Self::sized(params, self.factors.clone())
     }
 
-    fn sized(p: &Params, factors: Vec<f64>) -> Self {
-        let series = |o: &OptionParams| node_series(&p.sizing, &o.capacity, &factors);
+    fn sized(params: &Params, factors: Vec<f64>) -> Self {
+        let series =
+            |option: &OptionParams| node_series(&params.sizing, &option.capacity, &factors);
         Self {
-            eks: series(&p.eks),
-            self_hosted: series(&p.self_hosted),
+            eks: series(&params.eks),
+            self_hosted: series(&params.self_hosted),
             factors,
         }
     }

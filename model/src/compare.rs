@@ -32,11 +32,11 @@ pub(crate) fn payback_month(eks: &[f64], self_hosted: &[f64]) -> Option<u32> {
 
 /// Both horizon totals with the cluster count replaced. Nodes per cluster do not
 /// depend on the cluster count, so the node series is reused.
-pub(crate) fn totals_at(p: &Params, nodes: &Nodes, clusters: u32) -> HorizonTotals {
+pub(crate) fn totals_at(params: &Params, nodes: &Nodes, clusters: u32) -> HorizonTotals {
     let eval = evaluate(
         &Params {
             clusters: f64::from(clusters),
-            ..*p
+            ..*params
         },
         nodes,
     );
@@ -47,8 +47,8 @@ pub(crate) fn totals_at(p: &Params, nodes: &Nodes, clusters: u32) -> HorizonTota
     }
 }
 
-fn self_wins(p: &Params, nodes: &Nodes, clusters: u32) -> bool {
-    let t = totals_at(p, nodes, clusters);
+fn self_wins(params: &Params, nodes: &Nodes, clusters: u32) -> bool {
+    let t = totals_at(params, nodes, clusters);
     t.self_hosted <= t.eks
 }
 
@@ -59,9 +59,9 @@ fn self_wins(p: &Params, nodes: &Nodes, clusters: u32) -> bool {
 /// difference is affine in `C`, growth included. The root comes in
 /// closed form from two evaluations; full evaluations around it then settle float
 /// rounding so the answer matches the literal definition.
-pub(crate) fn breakeven_clusters(p: &Params, nodes: &Nodes) -> Option<u32> {
+pub(crate) fn breakeven_clusters(params: &Params, nodes: &Nodes) -> Option<u32> {
     let diff = |c: u32| {
-        let t = totals_at(p, nodes, c);
+        let t = totals_at(params, nodes, c);
         t.self_hosted - t.eks
     };
     let d1 = diff(1);
@@ -77,7 +77,7 @@ pub(crate) fn breakeven_clusters(p: &Params, nodes: &Nodes) -> Option<u32> {
     // `as` saturates (and maps NaN to 0), so a far-off root just clamps.
     let mut c = (root.ceil() as u32).clamp(1, MAX_CLUSTERS);
     let mut steps = 0;
-    while !self_wins(p, nodes, c) {
+    while !self_wins(params, nodes, c) {
         if c == MAX_CLUSTERS || steps == MAX_ADJUST {
             return None;
         }
@@ -85,7 +85,7 @@ pub(crate) fn breakeven_clusters(p: &Params, nodes: &Nodes) -> Option<u32> {
         steps += 1;
     }
     steps = 0;
-    while c > 1 && steps < MAX_ADJUST && self_wins(p, nodes, c - 1) {
+    while c > 1 && steps < MAX_ADJUST && self_wins(params, nodes, c - 1) {
         c -= 1;
         steps += 1;
     }

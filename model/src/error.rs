@@ -26,11 +26,11 @@ impl FieldError {
 }
 
 impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.field.is_empty() {
-            f.write_str(&self.message)
+            formatter.write_str(&self.message)
         } else {
-            write!(f, "{}: {}", self.field, self.message)
+            write!(formatter, "{}: {}", self.field, self.message)
         }
     }
 }

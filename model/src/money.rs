@@ -91,36 +91,36 @@ impl Eval {
 /// volumes. `upgrade_nodes` is the nodes one hop upgrades, as a function of the
 /// worker nodes per cluster.
 fn option_eval(
-    p: &Params,
-    o: &OptionParams,
+    params: &Params,
+    option: &OptionParams,
     own: [(CostCategory, Affine); 4],
     upgrade_nodes: Affine,
     nodes: &[f64],
 ) -> OptionEval {
-    let c = p.clusters;
-    let u = &p.upgrades;
+    let c = params.clusters;
+    let u = &params.upgrades;
     let upgrade_hours = Affine {
         fixed: u.campaigns * u.prep_hours
-            + u.releases * c * (o.hop_hours + upgrade_nodes.fixed * o.node_hours),
-        per_node: u.releases * c * upgrade_nodes.per_node * o.node_hours,
+            + u.releases * c * (option.hop_hours + upgrade_nodes.fixed * option.node_hours),
+        per_node: u.releases * c * upgrade_nodes.per_node * option.node_hours,
     };
-    let routine_hours = 12.0 * c * o.routine_hours;
-    let incident_hours = 12.0 * c * o.incidents * o.hours_per_incident;
-    let hourly_rate_month = p.rate() / 12.0;
-    let spot = o.spot_share;
-    let price_factor = (1.0 - spot) * (1.0 - p.discount) + spot * (1.0 - p.spot_discount);
-    let items = &o.line_items;
+    let routine_hours = 12.0 * c * option.routine_hours;
+    let incident_hours = 12.0 * c * option.incidents * option.hours_per_incident;
+    let hourly_rate_month = params.rate() / 12.0;
+    let spot = option.spot_share;
+    let price_factor = (1.0 - spot) * (1.0 - params.discount) + spot * (1.0 - params.spot_discount);
+    let items = &option.line_items;
     let mut categories = [Affine::default(); CostCategory::ALL.len()];
     let mut set = |category: CostCategory, amount: Affine| {
         categories[category.index()] = categories[category.index()].plus(amount);
     };
     set(
         CostCategory::Workers,
-        Affine::per_node(c * o.worker_hourly * HPM * price_factor),
+        Affine::per_node(c * option.worker_hourly * HPM * price_factor),
     );
     set(
         CostCategory::Storage,
-        Affine::per_node(p.ebs_price * c * p.volume_gib),
+        Affine::per_node(params.ebs_price * c * params.volume_gib),
     );
     set(
         CostCategory::Engineering,
@@ -131,7 +131,7 @@ fn option_eval(
     );
     set(
         CostCategory::OnCall,
-        Affine::fixed(o.on_call_slots * p.stipend_week * 52.0 / 12.0),
+        Affine::fixed(option.on_call_slots * params.stipend_week * 52.0 / 12.0),
     );
     set(
         CostCategory::LineItems,
@@ -146,7 +146,7 @@ fn option_eval(
     let total = categories
         .iter()
         .fold(Affine::default(), |sum, &a| sum.plus(a));
-    let one_off = o.setup_hours * p.rate() + items.one_off;
+    let one_off = option.setup_hours * params.rate() + items.one_off;
     let horizon_total = nodes.iter().fold(one_off, |sum, &n| sum + total.at(n));
     OptionEval {
         categories,
@@ -160,22 +160,22 @@ fn option_eval(
 }
 
 /// Evaluates both options (§3 of the spec) over the given node series.
-pub(crate) fn evaluate(p: &Params, nodes: &Nodes) -> Eval {
-    let cad = cadence(&p.upgrades);
-    let c = p.clusters;
-    let fee = p.eks_standard_hourly * (1.0 - cad.ext_share)
-        + p.eks_extended_hourly * cad.ext_share
-        + p.eks_tier_hourly;
+pub(crate) fn evaluate(params: &Params, nodes: &Nodes) -> Eval {
+    let cad = cadence(&params.upgrades);
+    let c = params.clusters;
+    let fee = params.eks_standard_hourly * (1.0 - cad.ext_share)
+        + params.eks_extended_hourly * cad.ext_share
+        + params.eks_tier_hourly;
     // With Auto Mode AWS replaces the worker nodes at an upgrade, so none are counted.
-    let eks_upgraded = Affine::per_node(if p.auto_mode { 0.0 } else { 1.0 });
+    let eks_upgraded = Affine::per_node(if params.auto_mode { 0.0 } else { 1.0 });
     let eks = option_eval(
-        p,
-        &p.eks,
+        params,
+        &params.eks,
         [
             (CostCategory::ControlPlane, Affine::fixed(c * HPM * fee)),
             (
                 CostCategory::NodeManagement,
-                Affine::per_node(c * p.auto_mode_fee_hourly * HPM),
+                Affine::per_node(c * params.auto_mode_fee_hourly * HPM),
             ),
             (CostCategory::Storage, Affine::default()),
             (CostCategory::LoadBalancers, Affine::default()),
@@ -184,28 +184,30 @@ pub(crate) fn evaluate(p: &Params, nodes: &Nodes) -> Eval {
         &nodes.eks,
     );
     let self_upgraded = Affine {
-        fixed: p.cp_nodes,
+        fixed: params.cp_nodes,
         per_node: 1.0,
     };
     let self_hosted = option_eval(
-        p,
-        &p.self_hosted,
+        params,
+        &params.self_hosted,
         [
             (
                 CostCategory::ControlPlane,
-                Affine::fixed(c * p.cp_nodes * p.cp_hourly * HPM * (1.0 - p.discount)),
+                Affine::fixed(
+                    c * params.cp_nodes * params.cp_hourly * HPM * (1.0 - params.discount),
+                ),
             ),
             (CostCategory::NodeManagement, Affine::default()),
             (
                 CostCategory::Storage,
                 Affine::fixed(
-                    p.ebs_price * c * p.cp_nodes * p.volume_gib
-                        + p.s3_price * c * p.etcd_backup_gib,
+                    params.ebs_price * c * params.cp_nodes * params.volume_gib
+                        + params.s3_price * c * params.etcd_backup_gib,
                 ),
             ),
             (
                 CostCategory::LoadBalancers,
-                Affine::fixed(c * p.lb_hourly * HPM),
+                Affine::fixed(c * params.lb_hourly * HPM),
             ),
         ],
         self_upgraded,

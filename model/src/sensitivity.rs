@@ -40,11 +40,11 @@ const KNOBS: [(&str, Knob); 10] = [
     ("self_hosted.worker_hourly_usd", Knob::SelfWorkerPrice),
 ];
 
-fn perturb(p: &Params, knob: Knob, factor: f64) -> Params {
-    let mut q = *p;
+fn perturb(params: &Params, knob: Knob, factor: f64) -> Params {
+    let mut q = *params;
     match knob {
         // Cluster counts are whole: round to nearest (halves away from zero), at least 1.
-        Knob::Clusters => q.clusters = (p.clusters * factor).round().max(1.0),
+        Knob::Clusters => q.clusters = (params.clusters * factor).round().max(1.0),
         Knob::AnnualCost => q.annual_cost *= factor,
         Knob::Headroom => q.sizing.headroom_pct *= factor,
         Knob::EksRoutine => q.eks.routine_hours *= factor,
@@ -71,14 +71,14 @@ fn perturb(p: &Params, knob: Knob, factor: f64) -> Params {
 /// A change below a trillionth of the totals is float noise from subtracting large
 /// equal sums (an input that moves both options alike, such as campaign prep
 /// hours); it is reported as exactly 0 so that such inputs tie in the spec's order.
-pub(crate) fn sensitivity(p: &Params, nodes: &Nodes, base: &Eval) -> Vec<SensitivityEntry> {
+pub(crate) fn sensitivity(params: &Params, nodes: &Nodes, base: &Eval) -> Vec<SensitivityEntry> {
     let base_difference = base.difference();
     let noise = 1e-12 * (base.eks.horizon_total.abs() + base.self_hosted.horizon_total.abs());
     let mut entries: Vec<SensitivityEntry> = KNOBS
         .iter()
         .map(|&(input, knob)| {
             let change = |f| {
-                let q = perturb(p, knob, f);
+                let q = perturb(params, knob, f);
                 // Only the headroom changes node counts; the rest reuse the base series.
                 let c = match knob {
                     Knob::Headroom => evaluate(&q, &nodes.resized(&q)),

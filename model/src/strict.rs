@@ -24,13 +24,17 @@ where
 }
 
 /// Deserializes a present whole-number field (see [`WholeNumber`]); `null` is an error.
-pub(crate) fn present_integer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    WholeNumber::deserialize(d).map(|n| Some(n.0))
+pub(crate) fn present_integer<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i64>, D::Error> {
+    WholeNumber::deserialize(deserializer).map(|n| Some(n.0))
 }
 
 /// Deserializes a nullable whole-number field: `null` is `None` (use the default).
-pub(crate) fn nullable_integer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    Option::<WholeNumber>::deserialize(d).map(|n| n.map(|n| n.0))
+pub(crate) fn nullable_integer<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i64>, D::Error> {
+    Option::<WholeNumber>::deserialize(deserializer).map(|n| n.map(|n| n.0))
 }
 
 /// A whole number: a JSON integer, or a number with no fractional part such as
@@ -43,24 +47,24 @@ impl<'de> Deserialize<'de> for WholeNumber {
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = WholeNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an integer")
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("an integer")
             }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<WholeNumber, E> {
-                Ok(WholeNumber(v))
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<WholeNumber, E> {
+                Ok(WholeNumber(value))
             }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<WholeNumber, E> {
-                i64::try_from(v)
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<WholeNumber, E> {
+                i64::try_from(value)
                     .map(WholeNumber)
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
             }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<WholeNumber, E> {
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<WholeNumber, E> {
                 // ±2^63 bounds the floats that convert to i64 without saturating.
                 const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-                if v.fract() == 0.0 && v > -LIMIT && v < LIMIT {
-                    Ok(WholeNumber(v as i64))
+                if value.fract() == 0.0 && value > -LIMIT && value < LIMIT {
+                    Ok(WholeNumber(value as i64))
                 } else {
-                    Err(E::invalid_type(serde::de::Unexpected::Float(v), &self))
+                    Err(E::invalid_type(serde::de::Unexpected::Float(value), &self))
                 }
             }
         }
@@ -82,8 +86,8 @@ macro_rules! object_only {
                 struct ObjectVisitor;
                 impl<'de> serde::de::Visitor<'de> for ObjectVisitor {
                     type Value = $ty;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str("an object")
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        formatter.write_str("an object")
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
                         <$ty>::deserialize(serde::de::value::MapAccessDeserializer::new(map))

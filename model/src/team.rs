@@ -17,19 +17,19 @@ pub(crate) struct TeamLoad {
     pub incidents_per_shift: f64,
 }
 
-pub(crate) fn team_load(p: &Params, o: &OptionParams, ops_hours_year: f64) -> TeamLoad {
-    let required_fte = ops_hours_year / p.productive_hours;
-    let ops_share_pct = 100.0 * required_fte / p.engineers;
+pub(crate) fn team_load(params: &Params, option: &OptionParams, ops_hours_year: f64) -> TeamLoad {
+    let required_fte = ops_hours_year / params.productive_hours;
+    let ops_share_pct = 100.0 * required_fte / params.engineers;
     // Enough engineers that operations stay within the toil cap; a float-to-int `as`
     // saturates, so even absurd loads cannot panic.
-    let needed = ceil_star(required_fte / (p.ops_budget_pct / 100.0)).max(1.0);
-    let incidents_per_month = p.clusters * o.incidents;
+    let needed = ceil_star(required_fte / (params.ops_budget_pct / 100.0)).max(1.0);
+    let incidents_per_month = params.clusters * option.incidents;
     TeamLoad {
         required_fte,
         ops_share_pct,
-        fits_team: ops_share_pct <= p.ops_budget_pct,
+        fits_team: ops_share_pct <= params.ops_budget_pct,
         engineers_needed: needed as u64,
-        on_call_share_pct: 100.0 * o.on_call_slots / p.engineers,
+        on_call_share_pct: 100.0 * option.on_call_slots / params.engineers,
         incidents_per_month,
         // A month holds HPM / 12 twelve-hour shifts.
         incidents_per_shift: incidents_per_month / (HPM / 12.0),

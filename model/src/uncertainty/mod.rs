@@ -44,15 +44,15 @@ fn uniform(rng: &mut ChaCha8Rng) -> f64 {
 }
 
 /// The inverse of the triangular distribution's CDF at `u`.
-pub(crate) fn triangular(u: f64, low: f64, mode: f64, high: f64) -> f64 {
+pub(crate) fn triangular(draw: f64, low: f64, mode: f64, high: f64) -> f64 {
     let span = high - low;
     if span <= 0.0 {
         return mode;
     }
     let split = (mode - low) / span;
-    match u < split {
-        true => low + (u * span * (mode - low)).sqrt(),
-        false => high - ((1.0 - u) * span * (high - mode)).sqrt(),
+    match draw < split {
+        true => low + (draw * span * (mode - low)).sqrt(),
+        false => high - ((1.0 - draw) * span * (high - mode)).sqrt(),
     }
 }
 

@@ -58,10 +58,10 @@ fn has_error(errors: &[FieldError], paths: &[&str]) -> bool {
 }
 
 /// The worker machine: the catalog type, or the custom one.
-fn worker_machine(r: &ResolvedInput, errors: &mut Vec<FieldError>) -> Option<CustomInstance> {
-    let name = r.workers.instance_type.as_str();
+fn worker_machine(input: &ResolvedInput, errors: &mut Vec<FieldError>) -> Option<CustomInstance> {
+    let name = input.workers.instance_type.as_str();
     if name == CUSTOM {
-        return r.workers.custom.clone();
+        return input.workers.custom.clone();
     }
     match catalog().get(name) {
         Some(t) => Some(CustomInstance {
@@ -81,11 +81,12 @@ fn worker_machine(r: &ResolvedInput, errors: &mut Vec<FieldError>) -> Option<Cus
 }
 
 /// The control-plane node price: the override, else the catalog price.
-fn control_plane_price(r: &ResolvedInput, errors: &mut Vec<FieldError>) -> Option<f64> {
-    let name = r.self_hosted.control_plane_instance_type.as_str();
+fn control_plane_price(input: &ResolvedInput, errors: &mut Vec<FieldError>) -> Option<f64> {
+    let name = input.self_hosted.control_plane_instance_type.as_str();
     match catalog().get(name) {
         Some(t) => Some(
-            r.self_hosted
+            input
+                .self_hosted
                 .control_plane_hourly_usd
                 .unwrap_or(t.hourly_usd),
         ),
@@ -104,8 +105,8 @@ fn control_plane_price(r: &ResolvedInput, errors: &mut Vec<FieldError>) -> Optio
 }
 
 /// The display currency's code has the shape of an ISO 4217 code.
-pub(crate) fn check_display(r: &ResolvedInput, errors: &mut Vec<FieldError>) {
-    if !crate::display::is_currency_code(&r.display.currency) {
+pub(crate) fn check_display(input: &ResolvedInput, errors: &mut Vec<FieldError>) {
+    if !crate::display::is_currency_code(&input.display.currency) {
         errors.push(FieldError::new(
             "display.currency",
             "must be an ISO 4217 code: three capital letters, such as EUR",
@@ -117,24 +118,24 @@ pub(crate) fn check_display(r: &ResolvedInput, errors: &mut Vec<FieldError>) {
 /// control-plane price when they could be determined. A rule whose inputs already
 /// have an error is skipped, so one mistake is reported once.
 pub(crate) fn check_semantics(
-    r: &ResolvedInput,
+    input: &ResolvedInput,
     errors: &mut Vec<FieldError>,
 ) -> Option<(CustomInstance, f64)> {
     let worker = match has_error(errors, &["workers.instance_type", "workers.custom"]) {
         true => None,
-        false => worker_machine(r, errors),
+        false => worker_machine(input, errors),
     };
     let cp_price = match has_error(errors, &["self_hosted.control_plane_hourly_usd"]) {
         true => None,
-        false => control_plane_price(r, errors),
+        false => control_plane_price(input, errors),
     };
     let worker = worker?;
-    let worker_field = match r.workers.instance_type.as_str() {
+    let worker_field = match input.workers.instance_type.as_str() {
         CUSTOM => "workers.custom.memory_gib",
         _ => "workers.instance_type",
     };
-    let pods_eks = eks_max_pods(&worker, r.eks.prefix_delegation);
-    let pods_self = r.self_hosted.max_pods_per_node;
+    let pods_eks = eks_max_pods(&worker, input.eks.prefix_delegation);
+    let pods_self = input.self_hosted.max_pods_per_node;
     if worker.memory_gib - reserved_mem_gib(pods_eks) <= 0.0 {
         errors.push(FieldError::new(
             worker_field,
@@ -155,8 +156,8 @@ pub(crate) fn check_semantics(
             ),
         ));
     }
-    let pods = r.workers.workload.as_ref().map_or(0, |w| w.pods);
-    let system = r.workers.system_pods_per_node;
+    let pods = input.workers.workload.as_ref().map_or(0, |w| w.pods);
+    let system = input.workers.system_pods_per_node;
     let sizing_ok = !has_error(
         errors,
         &["workers.workload", "workers.system_pods_per_node"],
