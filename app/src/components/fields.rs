@@ -99,6 +99,8 @@ pub fn Field(spec: &'static FieldSpec, values: FormValues, errors: FieldErrors) 
         serde_json::Value::String(s) => format!("Default {s}."),
         other => format!("Default {other} {unit}.").replace(" .", "."),
     };
+    // One text node, not five: each node is a step when the page hydrates.
+    let hint = format!("{default} {} Range: {}.", spec.rationale, spec.range);
     // Any number input can be ranged for the Monte Carlo, except its own settings.
     let rangeable = clusterplan_model::is_rangeable(&spec.path);
     // Erased, so the form's view type stays within the compiler's depth limit.
@@ -109,10 +111,7 @@ pub fn Field(spec: &'static FieldSpec, values: FormValues, errors: FieldErrors) 
             <label for=id.clone()>{spec.label()}</label>
             <div class="control">{control}<span class="unit">{unit.clone()}</span></div>
             {range}
-            <p class="hint" id=hint_id>
-                {default} " " {spec.rationale.clone()}
-                " Range: " {spec.range.clone()} "."
-            </p>
+            <p class="hint" id=hint_id>{hint}</p>
             <p class="error" id=error_id role="alert">{message}</p>
         </div>
     }
