@@ -7,7 +7,8 @@ test('every page passes axe-core without serious or critical violations', async 
   const created = await (await api.post('/api/v1/scenarios', { data: { name: 'Axe', input: {} } })).json();
   const other = await (await api.post('/api/v1/scenarios', { data: { name: 'Axe 2', input: { clusters: 9 } } })).json();
 
-  for (const path of ['/', '/?clusters=0', `/s/${created.id}`, `/compare?ids=${created.id},${other.id}`, '/methodology']) {
+  for (const path of ['/', '/?clusters=0', '/?show_range=workers.headroom_pct',
+    '/?uncertainty.low.workers.headroom_pct=10&uncertainty.high.workers.headroom_pct=60', `/s/${created.id}`, `/compare?ids=${created.id},${other.id}`, '/methodology']) {
     await page.goto(path);
     await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
     const results = await new AxeBuilder({ page }).analyze();

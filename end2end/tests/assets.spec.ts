@@ -91,7 +91,8 @@ test('the planner hydrates quickly on loopback', async ({ page }) => {
   // asserted. What is asserted is what the planner adds to the bundle's own
   // start: 1.3 to 1.9 times the floor since the range controls are rendered on
   // demand (1.9 to 3.3 before; the floor is the noisier, 72 to 191 ms). The
-  // limit leaves room for that noise and fails when the planner's own share
-  // comes back to what it was (docs/PERFORMANCE.md, "Time to hydrate").
+  // limit leaves room for that noise; it catches a planner that does half as
+  // much again as before the change, not every run of the old build
+  // (docs/PERFORMANCE.md, "Time to hydrate").
   expect(planner / floor).toBeLessThan(3);
 });

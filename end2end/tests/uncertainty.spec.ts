@@ -10,9 +10,16 @@ test('ranging two inputs gives a probability and a histogram that the link keeps
   await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
   await expect(page.getByTestId('uncertainty-headline')).toHaveCount(0);
 
-  // The range controls stay closed until asked for.
+  // Enter in a field submits the form (the hidden default button), and does
+  // not ask for the first field's range.
+  await page.locator('#f-clusters').fill('21');
+  await page.locator('#f-clusters').press('Enter');
+  await expect(page).toHaveURL(/clusters=21/);
+  await expect(page.locator('fieldset.range')).toHaveCount(0);
+
+  // The range controls are not rendered until asked for.
   const routine = page.locator('#f-uncertainty-low-self_hosted-routine_hours_per_cluster_month');
-  await expect(routine).toBeHidden();
+  await expect(routine).toHaveCount(0);
   await page.getByText('Unsure? Give routine hours per cluster month a range').nth(1).click();
   // Shown in place, without a page load, ready to type into.
   await expect(routine).toBeFocused();
@@ -63,7 +70,7 @@ test.describe('without JavaScript', () => {
     await page.locator('#f-uncertainty-high-workers-headroom_pct').fill('60');
     await page.getByRole('button', { name: 'Calculate' }).click();
     await expect(page.getByTestId('uncertainty-headline')).toContainText('of 5,000 simulated futures');
-    // Kept open with its values after the reload.
+    // Still shown, with its values, after the reload.
     await expect(page.locator('#f-uncertainty-low-workers-headroom_pct')).toHaveValue('10');
   });
 });

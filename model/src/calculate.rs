@@ -32,7 +32,7 @@ fn peak_month(eval: &OptionEval, nodes: &[f64]) -> (u32, f64) {
 /// One option's figures; `team` is its load at the peak month.
 struct OptionFigures<'a> {
     eval: &'a OptionEval,
-    params: &'a OptionParams,
+    option: &'a OptionParams,
     nodes: &'a [f64],
 }
 
@@ -41,13 +41,13 @@ impl OptionFigures<'_> {
         let (e, nodes) = (self.eval, self.nodes);
         let (peak, peak_nodes) = peak_month(e, nodes);
         let hours = e.hours(peak_nodes);
-        let load = team_load(params, self.params, hours.total());
+        let load = team_load(params, self.option, hours.total());
         let first = nodes.first().copied().unwrap_or(0.0);
         // Node counts are whole numbers by construction; `as` saturates on absurd ones.
         let result = OptionResult {
             nodes_per_cluster: first as u64,
             total_nodes: (first * params.clusters) as u64,
-            max_pods_per_node: self.params.capacity.max_pods,
+            max_pods_per_node: self.option.capacity.max_pods,
             monthly: e.monthly(first),
             one_off: e.one_off,
             horizon_total: e.horizon_total,
@@ -85,13 +85,13 @@ pub fn calculate(scenario: &Scenario) -> CalculationResult {
     let eval = evaluate(&p, &nodes);
     let (eks, eks_load) = OptionFigures {
         eval: &eval.eks,
-        params: &p.eks,
+        option: &p.eks,
         nodes: &nodes.eks,
     }
     .result(&p);
     let (self_hosted, self_load) = OptionFigures {
         eval: &eval.self_hosted,
-        params: &p.self_hosted,
+        option: &p.self_hosted,
         nodes: &nodes.self_hosted,
     }
     .result(&p);

@@ -150,7 +150,11 @@ async fn range_controls_are_rendered_once_asked_for_or_filled() {
     // First visit: one button per rangeable field, no range inputs.
     let (_, plain) = html(&app, "/").await;
     assert!(!plain.contains("f-uncertainty-low-"), "no range input yet");
-    assert!(plain.contains(r#"name="show_range" value="workers.headroom_pct""#));
+    let ask = plain
+        .find(r#"name="show_range" value="workers.headroom_pct""#)
+        .unwrap();
+    let ask_tag = &plain[plain[..ask].rfind("<button").unwrap()..ask + 80];
+    assert!(ask_tag.contains("formnovalidate"), "{ask_tag}");
     assert!(plain.matches(r#"class="range-ask""#).count() > 40);
     // Enter in a field submits with the form's first submit button: "Calculate".
     let first = plain.find(r#"type="submit""#).unwrap();
@@ -160,7 +164,11 @@ async fn range_controls_are_rendered_once_asked_for_or_filled() {
     let (_, asked) = html(&app, "/?clusters=7&show_range=workers.headroom_pct").await;
     assert!(input_tag(&asked, low).unwrap().contains("autofocus"));
     assert!(input_tag(&asked, high).is_some());
-    assert!(asked.contains(r#"value="7""#), "the other values are kept");
+    let clusters = input_tag(&asked, "f-clusters").unwrap();
+    assert!(
+        clusters.contains(r#"value="7""#),
+        "the other values are kept"
+    );
     assert_eq!(
         asked.matches("f-uncertainty-low-").count(),
         asked.matches(low).count(),

@@ -41,11 +41,14 @@ pub fn RangeControls(
     let shown = RwSignal::new(asked_in_url || !low.1.is_empty() || !high.1.is_empty());
     let low_input = NodeRef::<html::Input>::new();
     let subject = lower_first_word(&spec.label());
+    // `formnovalidate`: without JavaScript, asking for a range is not held up
+    // by the browser's checks of other fields (the server reports those).
     let ask = {
         let subject = subject.clone();
         move || {
             view! {
                 <button type="submit" class="range-ask" name=SHOW_RANGE value=spec.path.clone()
+                    formnovalidate=true
                     on:click=move |event| {
                         // Hydrated, the controls appear in place; the form is not sent.
                         event.prevent_default();

@@ -43,7 +43,7 @@ fn uniform(rng: &mut ChaCha8Rng) -> f64 {
     (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
-/// The inverse of the triangular distribution's CDF at `u`.
+/// The inverse of the triangular distribution's CDF at `draw` (uniform in [0, 1)).
 pub(crate) fn triangular(draw: f64, low: f64, mode: f64, high: f64) -> f64 {
     let span = high - low;
     if span <= 0.0 {
