@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Markup the server rendered (`crate::report`, every text escaped by Leptos),
 /// which a page inserts as is.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Html(pub String);
 

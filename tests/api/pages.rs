@@ -175,6 +175,13 @@ async fn range_controls_are_rendered_once_asked_for_or_filled() {
         "only the range asked for"
     );
 
+    // A field that is not there, or not rangeable, asks for nothing.
+    for path in ["/?show_range=no.such.field", "/?show_range=horizon_months"] {
+        let (status, page) = html(&app, path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(!page.contains("f-uncertainty-low-"), "{path}");
+    }
+
     // A range with values is shown with them, and the Monte Carlo runs.
     let (_, filled) = html(
         &app,

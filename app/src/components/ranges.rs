@@ -66,17 +66,17 @@ pub fn RangeControls(
             }
         }
     };
-    let control = move |(name, value): (String, String), word: &'static str| {
+    // `focus`: the low control's reference, and `autofocus` when asked for in the URL.
+    let control = move |(name, value): (String, String), word: &'static str, focus: bool| {
         let id = field_id(&name);
         let error_id = format!("{id}-error");
         let (message, invalid) = errors.for_control(&name);
-        let first = word == "Low";
         view! {
             <span class="bound">
                 <label for=id.clone()>{word}</label>
                 <input type="number" inputmode="decimal" step="any" id=id name=name value=value
-                    autofocus=first && asked_in_url
-                    node_ref=if first { low_input } else { NodeRef::new() }
+                    autofocus=focus && asked_in_url
+                    node_ref=if focus { low_input } else { NodeRef::new() }
                     aria-describedby=error_id.clone() aria-invalid=invalid />
                 <span class="error" id=error_id role="alert">{message}</span>
             </span>
@@ -86,8 +86,8 @@ pub fn RangeControls(
         <Show when=move || shown.get() fallback=ask>
             <fieldset class="range">
                 <legend>{format!("Range of {subject}")}</legend>
-                {control(low.clone(), "Low")}
-                {control(high.clone(), "High")}
+                {control(low.clone(), "Low", true)}
+                {control(high.clone(), "High", false)}
             </fieldset>
         </Show>
     }
