@@ -54,26 +54,25 @@ pub fn parse(pairs: &[(String, String)]) -> (Option<Value>, Vec<FieldError>, Ran
     let mut ranges = Vec::new();
     let mut fields = Vec::new();
     for (path, low, high) in bounds {
-        let (low, high) = match (low, high) {
-            (None, None) => continue,
-            (Some(low), Some(high)) => (low, high),
-            (low, _) => {
-                let missing = if low.is_none() { "low" } else { "high" };
-                let message = "give both low and high to range this input";
-                errors.push(FieldError::new(range_control(missing, path), message));
-                continue;
-            }
-        };
-        let number = |bound: &str, raw: &str, errors: &mut Vec<FieldError>| {
-            let parsed = super::value(FieldKind::Number, raw);
+        if low.is_none() && high.is_none() {
+            continue;
+        }
+        // Every bound given is read, so one that is not a number is named even
+        // when the other bound is missing.
+        let mut number = |bound: &str, raw: Option<&str>| {
+            let parsed = super::value(FieldKind::Number, raw?);
             parsed
                 .map_err(|m| errors.push(FieldError::new(range_control(bound, path), m)))
                 .ok()
         };
-        let (Some(low), Some(high)) = (
-            number("low", low, &mut errors),
-            number("high", high, &mut errors),
-        ) else {
+        let (low_value, high_value) = (number("low", low), number("high", high));
+        if low.is_none() || high.is_none() {
+            let missing = if low.is_none() { "low" } else { "high" };
+            let message = "give both low and high to range this input";
+            errors.push(FieldError::new(range_control(missing, path), message));
+            continue;
+        }
+        let (Some(low), Some(high)) = (low_value, high_value) else {
             continue;
         };
         ranges.push(json!({"field": path, "low": low, "high": high}));
@@ -145,6 +144,16 @@ mod tests {
             "too high",
         )]);
         assert_eq!(mapped[0].field, "uncertainty.high.team.annual_cost_usd");
+        let (_, errors, _) = parse(&form(&[("uncertainty.low.workers.headroom_pct", "abc")]));
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "uncertainty.low.workers.headroom_pct",
+                "uncertainty.high.workers.headroom_pct"
+            ],
+            "a bound that is not a number is named, beside the missing one"
+        );
         let (none, _, _) = parse(&form(&[("uncertainty.samples", "800")]));
         assert!(none.is_none(), "samples alone turn nothing on");
     }
