@@ -19,8 +19,11 @@ fi
 
 if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   # no_downloads: use wasm-bindgen and wasm-opt from PATH (downloads fail here).
-  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes, once)"
-  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+  # --debug: a debug build of the tool compiles in 9 minutes instead of 20 on
+  # two cores, and it only drives cargo, wasm-bindgen and wasm-opt, so its own
+  # speed is not what a build waits for (docs/PERFORMANCE.md, "First run").
+  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 9 minutes, once)"
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads --debug
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then

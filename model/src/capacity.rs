@@ -1,7 +1,6 @@
 //! Worker node capacity: pod density, kubelet reservations, allocatable resources
 //! and the node count per cluster.
 
-use crate::params::{OptionParams, Params};
 use crate::resolved::CustomInstance;
 
 /// `ceil*(x) = ceil(x − 1e-9)`: a ratio that is whole up to float noise (e.g. 8.000000001
@@ -55,16 +54,16 @@ impl NodeCapacity {
     }
 }
 
-/// How nodes per cluster are decided.
+/// How a pool's nodes per cluster are decided.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Sizing {
-    /// `workers.nodes_per_cluster`, the same for both options.
+    /// An explicit node count, the same for both options.
     Explicit(f64),
     /// From the per-cluster requests.
     Workload { cpu: f64, mem: f64, pods: f64 },
 }
 
-/// Worker sizing inputs shared by both options.
+/// A pool's sizing inputs, shared by both options.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct SizingParams {
     pub sizing: Sizing,
@@ -83,20 +82,8 @@ pub(crate) fn growth_factors(growth: f64, months: u32) -> Vec<f64> {
         .collect()
 }
 
-/// `nodes_o(k)` for every month `k`, given the months' growth factors.
-pub(crate) fn node_series(
-    sizing: &SizingParams,
-    capacity: &NodeCapacity,
-    factors: &[f64],
-) -> Vec<f64> {
-    factors
-        .iter()
-        .map(|&factor| nodes_per_cluster(sizing, capacity, factor))
-        .collect()
-}
-
-/// `nodes_o`: worker nodes per cluster for one option with the demand (or the
-/// explicit count) grown by `factor`.
+/// `nodes_o`: nodes per cluster of one pool under one option with the demand (or
+/// the explicit count) grown by `factor`.
 pub(crate) fn nodes_per_cluster(params: &SizingParams, cap: &NodeCapacity, factor: f64) -> f64 {
     let (cpu, mem, pods) = match params.sizing {
         Sizing::Explicit(n) => return ceil_star(n * factor).max(1.0),
@@ -114,34 +101,4 @@ pub(crate) fn nodes_per_cluster(params: &SizingParams, cap: &NodeCapacity, facto
         .max(ceil_star(mem * grow / cap.alloc_mem))
         .max(by_pods)
         .max(params.min_nodes)
-}
-
-/// Nodes per cluster of both options for each month of the horizon.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Nodes {
-    /// The months' growth factors `g_k`.
-    factors: Vec<f64>,
-    pub eks: Vec<f64>,
-    pub self_hosted: Vec<f64>,
-}
-
-impl Nodes {
-    pub(crate) fn new(params: &Params) -> Self {
-        Self::sized(params, growth_factors(params.growth, params.horizon_months))
-    }
-
-    /// The series again for changed sizing (same growth and horizon).
-    pub(crate) fn resized(&self, params: &Params) -> Self {
-        Self::sized(params, self.factors.clone())
-    }
-
-    fn sized(params: &Params, factors: Vec<f64>) -> Self {
-        let series =
-            |option: &OptionParams| node_series(&params.sizing, &option.capacity, &factors);
-        Self {
-            eks: series(&params.eks),
-            self_hosted: series(&params.self_hosted),
-            factors,
-        }
-    }
 }

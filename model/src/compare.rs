@@ -1,7 +1,7 @@
 //! The comparison: which option is cheaper, when self-hosting pays back, and at how
 //! many clusters it breaks even.
 
-use crate::capacity::Nodes;
+use crate::fleet::{GroupPlan, SizedFleet};
 use crate::money::{Eval, evaluate};
 use crate::output::{Cheaper, HorizonTotals};
 use crate::params::Params;
@@ -30,16 +30,32 @@ pub(crate) fn payback_month(eks: &[f64], self_hosted: &[f64]) -> Option<u32> {
         .map(|(month, _)| month)
 }
 
-/// Both horizon totals with the cluster count replaced. Nodes per cluster do not
-/// depend on the cluster count, so the node series is reused.
-pub(crate) fn totals_at(params: &Params, nodes: &Nodes, clusters: u32) -> HorizonTotals {
-    let eval = evaluate(
-        &Params {
-            clusters: f64::from(clusters),
-            ..*params
-        },
-        nodes,
-    );
+/// Each group's clusters at month 0 scaled by `factor`: rounded to nearest (halves
+/// away from zero), at least 1.
+pub(crate) fn scaled_clusters(groups: &[GroupPlan], factor: f64) -> Vec<f64> {
+    groups
+        .iter()
+        .map(|g| (g.clusters * factor).round().max(1.0))
+        .collect()
+}
+
+/// Both horizon totals with `clusters` clusters at month 0: a one-group fleet's
+/// count replaced, a larger fleet's counts scaled to it. Nodes per cluster do not
+/// depend on the cluster count, so the sized fleet is reused.
+pub(crate) fn totals_at(
+    params: &Params,
+    groups: &[GroupPlan],
+    sized: &SizedFleet,
+    clusters: u32,
+) -> HorizonTotals {
+    let initial = match groups {
+        [_] => vec![f64::from(clusters)],
+        _ => {
+            let fleet: f64 = groups.iter().map(|g| g.clusters).sum();
+            scaled_clusters(groups, f64::from(clusters) / fleet)
+        }
+    };
+    let eval = evaluate(params, &sized.months(groups, &initial));
     HorizonTotals {
         clusters,
         eks: eval.eks.horizon_total,
@@ -47,23 +63,28 @@ pub(crate) fn totals_at(params: &Params, nodes: &Nodes, clusters: u32) -> Horizo
     }
 }
 
-fn self_wins(params: &Params, nodes: &Nodes, clusters: u32) -> bool {
-    let t = totals_at(params, nodes, clusters);
-    t.self_hosted <= t.eks
-}
-
-/// Smallest `C` in 1..=1000 with `horizon_total_self ≤ horizon_total_eks`.
+/// Smallest `C` in 1..=1000 with `horizon_total_self ≤ horizon_total_eks`, for a
+/// fleet of one group (`C` its clusters at month 0, its growth kept); `None` for
+/// two or more groups, whose counts have no single answer.
 ///
 /// Nodes per cluster (in every month) do not depend on `C`, and setup, campaign
 /// preparation, on-call and flat line items do not scale with it, so the
-/// difference is affine in `C`, growth included. The root comes in
+/// difference is affine in `C`, cluster growth included. The root comes in
 /// closed form from two evaluations; full evaluations around it then settle float
 /// rounding so the answer matches the literal definition.
-pub(crate) fn breakeven_clusters(params: &Params, nodes: &Nodes) -> Option<u32> {
+pub(crate) fn breakeven_clusters(
+    params: &Params,
+    groups: &[GroupPlan],
+    sized: &SizedFleet,
+) -> Option<u32> {
+    if groups.len() != 1 {
+        return None;
+    }
     let diff = |c: u32| {
-        let t = totals_at(params, nodes, c);
+        let t = totals_at(params, groups, sized, c);
         t.self_hosted - t.eks
     };
+    let self_wins = |c: u32| diff(c) <= 0.0;
     let d1 = diff(1);
     if d1 <= 0.0 {
         return Some(1);
@@ -77,7 +98,7 @@ pub(crate) fn breakeven_clusters(params: &Params, nodes: &Nodes) -> Option<u32> 
     // `as` saturates (and maps NaN to 0), so a far-off root just clamps.
     let mut c = (root.ceil() as u32).clamp(1, MAX_CLUSTERS);
     let mut steps = 0;
-    while !self_wins(params, nodes, c) {
+    while !self_wins(c) {
         if c == MAX_CLUSTERS || steps == MAX_ADJUST {
             return None;
         }
@@ -85,7 +106,7 @@ pub(crate) fn breakeven_clusters(params: &Params, nodes: &Nodes) -> Option<u32> 
         steps += 1;
     }
     steps = 0;
-    while c > 1 && steps < MAX_ADJUST && self_wins(params, nodes, c - 1) {
+    while c > 1 && steps < MAX_ADJUST && self_wins(c - 1) {
         c -= 1;
         steps += 1;
     }

@@ -27,7 +27,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod affine;
 mod cadence;
 mod calculate;
 mod capacity;
@@ -36,6 +35,8 @@ mod compare;
 mod display;
 mod error;
 mod fields;
+mod figures;
+mod fleet;
 pub mod input;
 mod labels;
 mod money;
@@ -60,6 +61,7 @@ pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
     field_error_from_json, input_error_from_json,
 };
+pub use fleet::{FARGATE_SIZES, FargateSize, PLAIN_GROUP, PLAIN_POOL, POD_OVERHEAD_GIB};
 pub use fields::{
     FieldKind, FieldSpec, MAX_FORM_PAIRS, field_spec, field_spec_at, field_specs, range_control,
     split_item_path, split_range_control,
@@ -68,7 +70,7 @@ pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};
 pub use output::{
     CalculationResult, Cheaper, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost,
-    OnCall, OptionName, OptionResult, Options, SelfHostedOption, SensitivityEntry, Series, Warning,
+    OnCall, OptionName, OptionResult, Options, PoolResult, SelfHostedOption, SensitivityEntry, Series, Warning,
     WarningCode,
 };
 pub use parse::parse_input;
@@ -79,7 +81,7 @@ pub use validate::is_rangeable;
 pub use vocabulary::CostCategory;
 
 /// Version of the model's formulas, reported as `model_version` in every result.
-pub const MODEL_VERSION: &str = "2";
+pub const MODEL_VERSION: &str = "3";
 
 /// Hours per month used throughout the model (8,760 hours / 12).
 pub const HPM: f64 = 730.0;

@@ -1,17 +1,15 @@
-//! The money and hours of one evaluation. Every monthly amount is affine in the
-//! month's nodes per cluster (`fixed + per_node · nodes_o(k)`), so one option is a
-//! handful of terms plus its node series: a horizon total is one pass over the
-//! months, cheap enough for sensitivity, break-even and Monte Carlo to repeat.
+//! The money and hours of one evaluation. A month's cost is linear in the fleet's
+//! quantities of that month (clusters, nodes, volumes, worker spend; see
+//! [`crate::fleet::PerCluster`]), so pricing a sized fleet is one short pass over
+//! the months: cheap enough for sensitivity, break-even and Monte Carlo to repeat.
 
 use crate::HPM;
-use crate::affine::Affine;
 use crate::cadence::{Cadence, cadence};
-use crate::capacity::Nodes;
-use crate::output::MonthlyCost;
-use crate::params::{OptionParams, Params};
-use crate::vocabulary::CostCategory;
+use crate::fleet::{FleetMonths, Month};
+use crate::output::{MonthlyCost, OptionName};
+use crate::params::{LineItemSums, Params};
 
-/// Engineering hours per year of one option at one node count.
+/// Engineering hours per year of one option in one month.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Hours {
     pub upgrades: f64,
@@ -25,50 +23,135 @@ impl Hours {
     }
 }
 
-/// One option evaluated: its terms, one-off and horizon total.
+/// One option's prices and hours: everything a month's cost needs besides the
+/// month's fleet.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct OptionEval {
-    /// Monthly cost by category, indexed like [`CostCategory::ALL`].
-    pub categories: [Affine; CostCategory::ALL.len()],
-    /// The sum of the categories: `total(k)`.
-    pub total: Affine,
-    /// Upgrade hours per year (campaign prep plus hops).
-    pub upgrade_hours: Affine,
-    pub routine_hours: f64,
-    pub incident_hours: f64,
+pub(crate) struct Rates {
+    control_plane_per_cluster: f64,
+    load_balancers_per_cluster: f64,
+    /// Self-hosted control-plane volumes and etcd backups per cluster, per month.
+    storage_per_cluster: f64,
+    ebs_price: f64,
+    spot_share: f64,
+    spot_discount: f64,
+    price_scale: f64,
+    fargate_vcpu_hourly: f64,
+    fargate_gib_hourly: f64,
+    /// Auto Mode fee as a fraction of the list price.
+    node_management_fee: f64,
+    campaign_hours: f64,
+    releases: f64,
+    /// Hours one hop takes per cluster beyond its worker nodes (the control plane's
+    /// nodes when self-hosted).
+    hop_hours_per_cluster: f64,
+    node_hours: f64,
+    routine_per_cluster_year: f64,
+    incident_hours_per_cluster_year: f64,
+    rate_per_hour: f64,
+    on_call: f64,
+    items: LineItemSums,
     pub one_off: f64,
-    pub horizon_total: f64,
 }
 
-impl OptionEval {
-    /// Monthly cost by category at `nodes` per cluster.
-    pub(crate) fn monthly(&self, nodes: f64) -> MonthlyCost {
-        MonthlyCost::from_categories(
-            |c| self.categories[c.index()].at(nodes),
-            self.total.at(nodes),
-        )
+impl Rates {
+    pub(crate) fn new(params: &Params, option: OptionName, cad: &Cadence) -> Self {
+        let own = params.option(option);
+        let u = &params.upgrades;
+        let eks = option == OptionName::Eks;
+        let (control_plane, load_balancers, storage, upgraded_per_cluster) = match eks {
+            true => {
+                let fee = params.eks_standard_hourly * (1.0 - cad.ext_share)
+                    + params.eks_extended_hourly * cad.ext_share
+                    + params.eks_tier_hourly;
+                (HPM * fee, 0.0, 0.0, 0.0)
+            }
+            false => (
+                params.cp_nodes * params.cp_hourly * HPM * (1.0 - params.cp_discount),
+                params.lb_hourly * HPM,
+                params.ebs_price * params.cp_nodes * params.cp_volume_gib
+                    + params.s3_price * params.etcd_backup_gib,
+                params.cp_nodes,
+            ),
+        };
+        Self {
+            control_plane_per_cluster: control_plane,
+            load_balancers_per_cluster: load_balancers,
+            storage_per_cluster: storage,
+            ebs_price: params.ebs_price,
+            spot_share: own.spot_share,
+            spot_discount: params.spot_discount,
+            price_scale: own.price_scale,
+            fargate_vcpu_hourly: params.fargate_vcpu_hourly,
+            fargate_gib_hourly: params.fargate_gib_hourly,
+            node_management_fee: if eks { params.auto_mode_fee } else { 0.0 },
+            campaign_hours: u.campaigns * u.prep_hours,
+            releases: u.releases,
+            hop_hours_per_cluster: own.hop_hours + upgraded_per_cluster * own.node_hours,
+            node_hours: own.node_hours,
+            routine_per_cluster_year: 12.0 * own.routine_hours,
+            incident_hours_per_cluster_year: 12.0 * own.incidents * own.hours_per_incident,
+            rate_per_hour: params.rate(),
+            on_call: own.on_call_slots * params.stipend_week * 52.0 / 12.0,
+            items: own.line_items,
+            one_off: own.setup_hours * params.rate() + own.line_items.one_off,
+        }
     }
 
-    /// Hours per year at `nodes` per cluster.
-    pub(crate) fn hours(&self, nodes: f64) -> Hours {
+    /// Operations hours per year at the month's fleet.
+    pub(crate) fn hours(&self, month: &Month) -> Hours {
+        let c = month.clusters;
         Hours {
-            upgrades: self.upgrade_hours.at(nodes),
-            routine: self.routine_hours,
-            incidents: self.incident_hours,
+            upgrades: self.campaign_hours
+                + self.releases
+                    * (c * self.hop_hours_per_cluster + month.fleet.upgraded * self.node_hours),
+            routine: c * self.routine_per_cluster_year,
+            incidents: c * self.incident_hours_per_cluster_year,
         }
     }
 
-    /// `cumulative[0..=horizon]`: the one-off, then one month's total after another.
-    pub(crate) fn cumulative(&self, nodes: &[f64]) -> Vec<f64> {
-        let mut sum = self.one_off;
-        let mut out = Vec::with_capacity(nodes.len() + 1);
-        out.push(sum);
-        for &n in nodes {
-            sum += self.total.at(n);
-            out.push(sum);
-        }
-        out
+    /// The month's cost by category.
+    pub(crate) fn cost(&self, month: &Month) -> MonthlyCost {
+        let (c, f) = (month.clusters, &month.fleet);
+        let s = self.spot_share;
+        let nodes = f.a + s * f.q2 - self.spot_discount * (f.b + s * f.q3);
+        let fargate = self.fargate_vcpu_hourly * f.fargate_vcpu + self.fargate_gib_hourly * f.fargate_gib;
+        let items = &self.items;
+        let mut cost = MonthlyCost {
+            control_plane: c * self.control_plane_per_cluster,
+            workers: HPM * (self.price_scale * nodes + fargate),
+            node_management: HPM * self.node_management_fee * f.list_usd,
+            storage: self.ebs_price * f.volume_gib + c * self.storage_per_cluster,
+            load_balancers: c * self.load_balancers_per_cluster,
+            engineering: self.rate_per_hour * self.hours(month).total() / 12.0,
+            on_call: self.on_call,
+            line_items: items.flat + items.per_cluster * c + items.per_node * f.nodes,
+            total: 0.0,
+        };
+        cost.total = cost.control_plane
+            + cost.workers
+            + cost.node_management
+            + cost.storage
+            + cost.load_balancers
+            + cost.engineering
+            + cost.on_call
+            + cost.line_items;
+        cost
     }
+
+    /// `one_off` plus every month's total.
+    pub(crate) fn horizon_total(&self, months: &[Month]) -> f64 {
+        months
+            .iter()
+            .fold(self.one_off, |sum, m| sum + self.cost(m).total)
+    }
+
+}
+
+/// One option evaluated over the horizon.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct OptionEval {
+    pub rates: Rates,
+    pub horizon_total: f64,
 }
 
 /// Both options evaluated.
@@ -84,138 +167,28 @@ impl Eval {
     pub(crate) fn difference(&self) -> f64 {
         self.self_hosted.horizon_total - self.eks.horizon_total
     }
-}
 
-/// The categories both options compute alike, plus `own`: the option's control
-/// plane, node management, and storage and load balancers beyond the worker
-/// volumes. `upgrade_nodes` is the nodes one hop upgrades, as a function of the
-/// worker nodes per cluster.
-fn option_eval(
-    params: &Params,
-    option: &OptionParams,
-    own: [(CostCategory, Affine); 4],
-    upgrade_nodes: Affine,
-    nodes: &[f64],
-) -> OptionEval {
-    let c = params.clusters;
-    let u = &params.upgrades;
-    let upgrade_hours = Affine {
-        fixed: u.campaigns * u.prep_hours
-            + u.releases * c * (option.hop_hours + upgrade_nodes.fixed * option.node_hours),
-        per_node: u.releases * c * upgrade_nodes.per_node * option.node_hours,
-    };
-    let routine_hours = 12.0 * c * option.routine_hours;
-    let incident_hours = 12.0 * c * option.incidents * option.hours_per_incident;
-    let hourly_rate_month = params.rate() / 12.0;
-    let spot = option.spot_share;
-    let price_factor = (1.0 - spot) * (1.0 - params.discount) + spot * (1.0 - params.spot_discount);
-    let items = &option.line_items;
-    let mut categories = [Affine::default(); CostCategory::ALL.len()];
-    let mut set = |category: CostCategory, amount: Affine| {
-        categories[category.index()] = categories[category.index()].plus(amount);
-    };
-    set(
-        CostCategory::Workers,
-        Affine::per_node(c * option.worker_hourly * HPM * price_factor),
-    );
-    set(
-        CostCategory::Storage,
-        Affine::per_node(params.ebs_price * c * params.volume_gib),
-    );
-    set(
-        CostCategory::Engineering,
-        Affine {
-            fixed: hourly_rate_month * (upgrade_hours.fixed + routine_hours + incident_hours),
-            per_node: hourly_rate_month * upgrade_hours.per_node,
-        },
-    );
-    set(
-        CostCategory::OnCall,
-        Affine::fixed(option.on_call_slots * params.stipend_week * 52.0 / 12.0),
-    );
-    set(
-        CostCategory::LineItems,
-        Affine {
-            fixed: items.flat + items.per_cluster * c,
-            per_node: items.per_node * c,
-        },
-    );
-    for (category, amount) in own {
-        set(category, amount);
-    }
-    let total = categories
-        .iter()
-        .fold(Affine::default(), |sum, &a| sum.plus(a));
-    let one_off = option.setup_hours * params.rate() + items.one_off;
-    let horizon_total = nodes.iter().fold(one_off, |sum, &n| sum + total.at(n));
-    OptionEval {
-        categories,
-        total,
-        upgrade_hours,
-        routine_hours,
-        incident_hours,
-        one_off,
-        horizon_total,
+    pub(crate) fn option(&self, option: OptionName) -> &OptionEval {
+        match option {
+            OptionName::Eks => &self.eks,
+            OptionName::SelfHosted => &self.self_hosted,
+        }
     }
 }
 
-/// Evaluates both options (§3 of the spec) over the given node series.
-pub(crate) fn evaluate(params: &Params, nodes: &Nodes) -> Eval {
+/// Prices both options' months (docs/MODEL.md, "Monthly money").
+pub(crate) fn evaluate(params: &Params, months: &FleetMonths) -> Eval {
     let cad = cadence(&params.upgrades);
-    let c = params.clusters;
-    let fee = params.eks_standard_hourly * (1.0 - cad.ext_share)
-        + params.eks_extended_hourly * cad.ext_share
-        + params.eks_tier_hourly;
-    // With Auto Mode AWS replaces the worker nodes at an upgrade, so none are counted.
-    let eks_upgraded = Affine::per_node(if params.auto_mode { 0.0 } else { 1.0 });
-    let eks = option_eval(
-        params,
-        &params.eks,
-        [
-            (CostCategory::ControlPlane, Affine::fixed(c * HPM * fee)),
-            (
-                CostCategory::NodeManagement,
-                Affine::per_node(c * params.auto_mode_fee_hourly * HPM),
-            ),
-            (CostCategory::Storage, Affine::default()),
-            (CostCategory::LoadBalancers, Affine::default()),
-        ],
-        eks_upgraded,
-        &nodes.eks,
-    );
-    let self_upgraded = Affine {
-        fixed: params.cp_nodes,
-        per_node: 1.0,
+    let one = |option| {
+        let rates = Rates::new(params, option, &cad);
+        OptionEval {
+            horizon_total: rates.horizon_total(months.option(option)),
+            rates,
+        }
     };
-    let self_hosted = option_eval(
-        params,
-        &params.self_hosted,
-        [
-            (
-                CostCategory::ControlPlane,
-                Affine::fixed(
-                    c * params.cp_nodes * params.cp_hourly * HPM * (1.0 - params.discount),
-                ),
-            ),
-            (CostCategory::NodeManagement, Affine::default()),
-            (
-                CostCategory::Storage,
-                Affine::fixed(
-                    params.ebs_price * c * params.cp_nodes * params.volume_gib
-                        + params.s3_price * c * params.etcd_backup_gib,
-                ),
-            ),
-            (
-                CostCategory::LoadBalancers,
-                Affine::fixed(c * params.lb_hourly * HPM),
-            ),
-        ],
-        self_upgraded,
-        &nodes.self_hosted,
-    );
     Eval {
         cadence: cad,
-        eks,
-        self_hosted,
+        eks: one(OptionName::Eks),
+        self_hosted: one(OptionName::SelfHosted),
     }
 }

@@ -1,9 +1,10 @@
-//! The scenario flattened into plain numbers: cheap to copy, so sensitivity and
-//! break-even can perturb one value and re-evaluate without allocating.
+//! The scenario's prices, hours and team flattened into plain numbers: cheap to
+//! copy, so sensitivity, break-even and the Monte Carlo can perturb one value and
+//! re-price the sized fleet without allocating.
 
 use crate::OptionName;
-use crate::capacity::{NodeCapacity, Sizing, SizingParams, eks_max_pods};
-use crate::resolved::{LineItem, LineItemPer, Operations};
+use crate::fleet::PoolPlan;
+use crate::resolved::{LineItem, LineItemPer, Operations, ResolvedInput};
 use crate::scenario::Scenario;
 
 /// Line items of one option summed by what they are multiplied by.
@@ -30,14 +31,14 @@ impl LineItemSums {
     }
 }
 
-/// What differs between the options in the same shape: capacity, prices, hours.
+/// What differs between the options in the same shape: Spot share, hours, line items.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct OptionParams {
-    pub capacity: NodeCapacity,
-    /// Price per worker node-hour before discounts.
-    pub worker_hourly: f64,
-    /// `s_o`: share of worker node-hours on Spot, as a fraction.
+    /// `s_o`: the option's share of worker node-hours on Spot, as a fraction (pools
+    /// without their own share take it).
     pub spot_share: f64,
+    /// Multiplies every pool's node price (the sensitivity of the worker price).
+    pub price_scale: f64,
     pub hop_hours: f64,
     pub node_hours: f64,
     pub routine_hours: f64,
@@ -49,11 +50,10 @@ pub(crate) struct OptionParams {
 }
 
 impl OptionParams {
-    fn new(capacity: NodeCapacity, worker_hourly: f64, spot_pct: f64, ops: &Operations) -> Self {
+    fn new(spot_pct: f64, ops: &Operations, items: LineItemSums) -> Self {
         Self {
-            capacity,
-            worker_hourly,
             spot_share: spot_pct / 100.0,
+            price_scale: 1.0,
             hop_hours: ops.upgrade_hours_per_cluster_hop,
             node_hours: ops.upgrade_hours_per_node,
             routine_hours: ops.routine_hours_per_cluster_month,
@@ -61,7 +61,7 @@ impl OptionParams {
             hours_per_incident: ops.hours_per_incident,
             setup_hours: ops.setup_hours,
             on_call_slots: f64::from(ops.on_call_slots),
-            line_items: LineItemSums::default(),
+            line_items: items,
         }
     }
 }
@@ -78,31 +78,35 @@ pub(crate) struct UpgradeParams {
     pub upstream_months: f64,
 }
 
-/// Every number the model reads.
+/// Every number the model reads besides the fleet's pools.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Params {
     pub horizon_months: u32,
-    pub clusters: f64,
-    pub sizing: SizingParams,
     /// Yearly workload growth as a fraction (0.3 for 30 %).
     pub growth: f64,
-    pub volume_gib: f64,
-    /// `d`, the compute discount as a fraction.
-    pub discount: f64,
+    /// Multiplies every pool's headroom (the sensitivity of the headroom).
+    pub headroom_scale: f64,
     /// Spot price below on-demand, as a fraction.
     pub spot_discount: f64,
+    pub fargate_vcpu_hourly: f64,
+    pub fargate_gib_hourly: f64,
     pub eks: OptionParams,
     pub eks_standard_hourly: f64,
     pub eks_extended_hourly: f64,
     /// Provisioned Control Plane adder per cluster-hour.
     pub eks_tier_hourly: f64,
+    pub prefix_delegation: bool,
     /// EKS Auto Mode replaces the worker nodes (no node hours in upgrades).
     pub auto_mode: bool,
-    /// Auto Mode fee per node-hour, USD (0 without Auto Mode).
-    pub auto_mode_fee_hourly: f64,
+    /// Auto Mode fee as a fraction of the list price (0 without Auto Mode).
+    pub auto_mode_fee: f64,
     pub self_hosted: OptionParams,
+    pub self_max_pods: u32,
     pub cp_nodes: f64,
     pub cp_hourly: f64,
+    /// The control plane's compute discount and root volume: the first pool's.
+    pub cp_discount: f64,
+    pub cp_volume_gib: f64,
     pub lb_hourly: f64,
     pub etcd_backup_gib: f64,
     pub engineers: f64,
@@ -117,65 +121,51 @@ pub(crate) struct Params {
 
 impl Params {
     pub(crate) fn new(scenario: &Scenario) -> Self {
-        let input = scenario.input();
-        let (workers, eks, own) = (&input.workers, &input.eks, &input.self_hosted);
+        let first = scenario.groups().first().and_then(|g| g.pools.first());
+        Self::of(scenario.input(), scenario.control_plane_hourly_usd(), first)
+    }
+
+    /// The numbers of `input`, whose fleet is `first`'s (the first group's first
+    /// pool) and whose control-plane nodes cost `cp_hourly`. The input's own
+    /// `fleet` is not read, so a Monte Carlo sample may leave it out.
+    pub(crate) fn of(input: &ResolvedInput, cp_hourly: f64, first: Option<&PoolPlan>) -> Self {
+        let (eks, own) = (&input.eks, &input.self_hosted);
         let (team, upgrades) = (&input.team, &input.upgrades);
-        let worker = scenario.worker();
-        let sizing = match (workers.nodes_per_cluster, &workers.workload) {
-            (Some(n), _) => Sizing::Explicit(f64::from(n)),
-            (None, Some(load)) => Sizing::Workload {
-                cpu: load.cpu_request_cores,
-                mem: load.memory_request_gib,
-                pods: f64::from(load.pods),
-            },
-            // Validation guarantees one of the two; zero demand sizes to min nodes.
-            (None, None) => Sizing::Workload {
-                cpu: 0.0,
-                mem: 0.0,
-                pods: 0.0,
-            },
-        };
-        let eks_capacity = NodeCapacity::new(worker, eks_max_pods(worker, eks.prefix_delegation));
-        let own_capacity = NodeCapacity::new(worker, own.max_pods_per_node);
-        let own_price = scenario.self_hosted_worker_hourly_usd();
         let items = &input.line_items;
         Self {
             horizon_months: input.horizon_months,
-            clusters: f64::from(input.clusters),
-            sizing: SizingParams {
-                sizing,
-                headroom_pct: workers.headroom_pct,
-                min_nodes: f64::from(workers.min_nodes_per_cluster),
-                system_pods: f64::from(workers.system_pods_per_node),
-            },
             growth: input.growth.workload_pct_per_year / 100.0,
-            volume_gib: workers.volume_gib_per_node,
-            discount: workers.compute_discount_pct / 100.0,
+            headroom_scale: 1.0,
             spot_discount: input.prices.spot_discount_pct / 100.0,
-            eks: OptionParams {
-                line_items: LineItemSums::of(items, OptionName::Eks),
-                ..OptionParams::new(
-                    eks_capacity,
-                    worker.hourly_usd,
-                    eks.spot_share_pct,
-                    &eks.operations,
-                )
-            },
+            fargate_vcpu_hourly: input.prices.fargate_vcpu_hour_usd,
+            fargate_gib_hourly: input.prices.fargate_gib_hour_usd,
+            eks: OptionParams::new(
+                eks.spot_share_pct,
+                &eks.operations,
+                LineItemSums::of(items, OptionName::Eks),
+            ),
             eks_standard_hourly: eks.standard_hourly_usd,
             eks_extended_hourly: eks.extended_hourly_usd,
-            eks_tier_hourly: scenario.control_plane_tier_hourly_usd(),
+            eks_tier_hourly: crate::catalog::catalog()
+                .tier(&eks.control_plane_tier)
+                .map_or(0.0, |tier| tier.hourly_usd),
+            prefix_delegation: eks.prefix_delegation,
             auto_mode: eks.auto_mode,
             // The fee is a share of the list price: no discount or Spot price lowers it.
-            auto_mode_fee_hourly: match eks.auto_mode {
-                true => worker.hourly_usd * eks.auto_mode_fee_pct / 100.0,
+            auto_mode_fee: match eks.auto_mode {
+                true => eks.auto_mode_fee_pct / 100.0,
                 false => 0.0,
             },
-            self_hosted: OptionParams {
-                line_items: LineItemSums::of(items, OptionName::SelfHosted),
-                ..OptionParams::new(own_capacity, own_price, own.spot_share_pct, &own.operations)
-            },
+            self_hosted: OptionParams::new(
+                own.spot_share_pct,
+                &own.operations,
+                LineItemSums::of(items, OptionName::SelfHosted),
+            ),
+            self_max_pods: own.max_pods_per_node,
             cp_nodes: f64::from(own.control_plane_nodes),
-            cp_hourly: scenario.control_plane_hourly_usd(),
+            cp_hourly,
+            cp_discount: first.map_or(0.0, |p| p.discount),
+            cp_volume_gib: first.map_or(0.0, |p| p.volume_gib),
             lb_hourly: own.api_lb_hourly_usd,
             etcd_backup_gib: own.etcd_backup_gib,
             engineers: f64::from(team.engineers),
@@ -200,5 +190,13 @@ impl Params {
     /// `r`: the hourly engineering rate.
     pub(crate) fn rate(&self) -> f64 {
         self.annual_cost / self.productive_hours
+    }
+
+    /// One option's own numbers.
+    pub(crate) fn option(&self, option: OptionName) -> &OptionParams {
+        match option {
+            OptionName::Eks => &self.eks,
+            OptionName::SelfHosted => &self.self_hosted,
+        }
     }
 }

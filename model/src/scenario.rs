@@ -1,39 +1,36 @@
 //! The validated scenario: the only thing the model computes on.
 
-use crate::resolved::{CustomInstance, ResolvedInput};
+use crate::fleet::{GroupPlan, plan};
+use crate::resolved::ResolvedInput;
 
 /// A scenario that passed validation: every range, rule and catalog lookup holds.
 /// Build it with `Scenario::try_from(ScenarioInput)` (or from a [`ResolvedInput`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     input: ResolvedInput,
-    worker: CustomInstance,
+    groups: Vec<GroupPlan>,
     control_plane_hourly_usd: f64,
 }
 
 impl Scenario {
-    pub(crate) fn new(input: ResolvedInput, worker: CustomInstance, cp_hourly: f64) -> Self {
+    pub(crate) fn new(input: ResolvedInput, groups: Vec<GroupPlan>, cp_hourly: f64) -> Self {
         Self {
             input,
-            worker,
+            groups,
             control_plane_hourly_usd: cp_hourly,
         }
     }
 
-    /// The same scenario with changed numbers (a Monte Carlo sample): the worker
-    /// machine follows a custom machine's numbers and the control-plane price its
-    /// override. The caller keeps every number inside its validated range.
+    /// The same scenario with changed numbers (a Monte Carlo sample): the pools follow
+    /// a custom machine's numbers and the control-plane price its override. The
+    /// caller keeps every number inside its validated range.
     pub(crate) fn with_input(&self, input: ResolvedInput) -> Self {
-        let worker = input
-            .workers
-            .custom
-            .clone()
-            .unwrap_or_else(|| self.worker.clone());
+        let groups = plan(&input).unwrap_or_else(|| self.groups.clone());
         let cp_hourly = input
             .self_hosted
             .control_plane_hourly_usd
             .unwrap_or(self.control_plane_hourly_usd);
-        Self::new(input, worker, cp_hourly)
+        Self::new(input, groups, cp_hourly)
     }
 
     /// The input with every default filled in (the result's `inputs`).
@@ -41,9 +38,9 @@ impl Scenario {
         &self.input
     }
 
-    /// The worker machine: the catalog type's figures, or the custom machine.
-    pub fn worker(&self) -> &CustomInstance {
-        &self.worker
+    /// The fleet's groups with their pools' machines.
+    pub(crate) fn groups(&self) -> &[GroupPlan] {
+        &self.groups
     }
 
     /// Price per self-hosted control-plane node-hour: the override, else the catalog's.
@@ -53,17 +50,15 @@ impl Scenario {
 
     /// The Provisioned Control Plane adder per cluster-hour of the scenario's tier.
     pub fn control_plane_tier_hourly_usd(&self) -> f64 {
-        // Validation accepted the tier, so the catalog has it.
-        crate::catalog::catalog()
-            .tier(&self.input.eks.control_plane_tier)
-            .map_or(0.0, |tier| tier.hourly_usd)
+        crate::params::Params::new(self).eks_tier_hourly
     }
 
-    /// Price per self-hosted worker node-hour: the override, else the worker's.
+    /// Price per self-hosted worker node-hour of a scenario without a fleet: the
+    /// override, else the worker's price. With a fleet each pool has its own.
     pub fn self_hosted_worker_hourly_usd(&self) -> f64 {
-        self.input
-            .self_hosted
-            .worker_hourly_usd
-            .unwrap_or(self.worker.hourly_usd)
+        self.groups
+            .first()
+            .and_then(|g| g.pools.first())
+            .map_or(0.0, |p| p.self_hourly)
     }
 }

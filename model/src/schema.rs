@@ -2,6 +2,7 @@
 //! range, default, unit and rationale in the API document is the one validation uses.
 
 use crate::fields::{FieldKind, FieldSpec, field_specs};
+use crate::fleet::REPLACED_BY_FLEET;
 use std::borrow::Cow;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{
@@ -97,8 +98,13 @@ fn array(spec: &FieldSpec, mode: Mode) -> Schema {
     let items = object(&format!("{}[]", spec.path), mode);
     let array = ArrayBuilder::new()
         .items(items)
+        .min_items(spec.minimum.map(|min| min as usize))
         .max_items(spec.maximum.map(|max| max as usize))
         .description(Some(describe(spec)));
+    let array = match spec.nullable {
+        true => array.schema_type(SchemaType::from_iter([Type::Array, Type::Null])),
+        false => array,
+    };
     let array = match mode {
         Mode::Input => array.default(Some(spec.default.clone())),
         Mode::Resolved => array,
@@ -145,7 +151,9 @@ fn object(prefix: &str, mode: Mode) -> ObjectBuilder {
             false => leaf(spec, mode),
         };
         b = b.property(name, property);
-        if mode == Mode::Resolved || (!section && spec.required) {
+        // A result's `inputs` has either `fleet` or the two inputs it replaces.
+        let either = prefix.is_empty() && (name == "fleet" || REPLACED_BY_FLEET.contains(&name));
+        if (mode == Mode::Resolved && !either) || (!section && spec.required) {
             b = b.required(name);
         }
     }
@@ -180,6 +188,8 @@ table_schema! {
     crate::input::GrowthInput => "GrowthInput", "growth", Mode::Input;
     crate::input::DisplayInput => "DisplayInput", "display", Mode::Input;
     crate::input::LineItemInput => "LineItemInput", "line_items[]", Mode::Input;
+    crate::input::GroupInput => "GroupInput", "fleet[]", Mode::Input;
+    crate::input::PoolInput => "PoolInput", "fleet[].pools[]", Mode::Input;
     crate::resolved::ResolvedInput => "ResolvedInput", "", Mode::Resolved;
     crate::resolved::Workers => "ResolvedWorkers", "workers", Mode::Resolved;
     crate::resolved::CustomInstance => "CustomInstance", "workers.custom", Mode::Resolved;
@@ -192,4 +202,6 @@ table_schema! {
     crate::resolved::Growth => "ResolvedGrowth", "growth", Mode::Resolved;
     crate::resolved::Display => "ResolvedDisplay", "display", Mode::Resolved;
     crate::resolved::LineItem => "LineItem", "line_items[]", Mode::Resolved;
+    crate::resolved::Group => "Group", "fleet[]", Mode::Resolved;
+    crate::resolved::Pool => "Pool", "fleet[].pools[]", Mode::Resolved;
 }

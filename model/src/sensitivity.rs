@@ -1,7 +1,8 @@
 //! Sensitivity: how much each of the spec's ten inputs moves the difference between
 //! the options when scaled by ×0.75 and ×1.25 on its own.
 
-use crate::capacity::Nodes;
+use crate::compare::scaled_clusters;
+use crate::fleet::{FleetMonths, GroupPlan, SizedFleet, initial_clusters};
 use crate::money::{Eval, evaluate};
 use crate::output::SensitivityEntry;
 use crate::params::Params;
@@ -43,18 +44,18 @@ const KNOBS: [(&str, Knob); 10] = [
 fn perturb(params: &Params, knob: Knob, factor: f64) -> Params {
     let mut q = *params;
     match knob {
-        // Cluster counts are whole: round to nearest (halves away from zero), at least 1.
-        Knob::Clusters => q.clusters = (params.clusters * factor).round().max(1.0),
+        // Cluster counts are scaled group by group (see `scaled_clusters`).
+        Knob::Clusters => {}
         Knob::AnnualCost => q.annual_cost *= factor,
-        Knob::Headroom => q.sizing.headroom_pct *= factor,
+        Knob::Headroom => q.headroom_scale *= factor,
         Knob::EksRoutine => q.eks.routine_hours *= factor,
         Knob::SelfRoutine => q.self_hosted.routine_hours *= factor,
         Knob::SelfIncidents => q.self_hosted.incidents *= factor,
         Knob::SelfHop => q.self_hosted.hop_hours *= factor,
         Knob::Campaigns => q.upgrades.campaigns *= factor,
         Knob::SelfSetup => q.self_hosted.setup_hours *= factor,
-        // Params hold the effective price, so a null override scales the EKS worker price.
-        Knob::SelfWorkerPrice => q.self_hosted.worker_hourly *= factor,
+        // Every pool's self-hosted price: its override, or the instance price.
+        Knob::SelfWorkerPrice => q.self_hosted.price_scale *= factor,
     }
     q
 }
@@ -71,7 +72,13 @@ fn perturb(params: &Params, knob: Knob, factor: f64) -> Params {
 /// A change below a trillionth of the totals is float noise from subtracting large
 /// equal sums (an input that moves both options alike, such as campaign prep
 /// hours); it is reported as exactly 0 so that such inputs tie in the spec's order.
-pub(crate) fn sensitivity(params: &Params, nodes: &Nodes, base: &Eval) -> Vec<SensitivityEntry> {
+pub(crate) fn sensitivity(
+    params: &Params,
+    groups: &[GroupPlan],
+    sized: &SizedFleet,
+    months: &FleetMonths,
+    base: &Eval,
+) -> Vec<SensitivityEntry> {
     let base_difference = base.difference();
     let noise = 1e-12 * (base.eks.horizon_total.abs() + base.self_hosted.horizon_total.abs());
     let mut entries: Vec<SensitivityEntry> = KNOBS
@@ -79,13 +86,20 @@ pub(crate) fn sensitivity(params: &Params, nodes: &Nodes, base: &Eval) -> Vec<Se
         .map(|&(input, knob)| {
             let change = |f| {
                 let q = perturb(params, knob, f);
-                // Only the headroom changes node counts; the rest reuse the base series.
-                let c = match knob {
-                    Knob::Headroom => evaluate(&q, &nodes.resized(&q)),
-                    _ => evaluate(&q, nodes),
-                }
-                .difference()
-                    - base_difference;
+                // Only the headroom changes node counts and only `clusters` the
+                // cluster counts; the rest re-price the base months.
+                let eval = match knob {
+                    Knob::Headroom => {
+                        let initial = initial_clusters(groups);
+                        evaluate(&q, &sized.resized(groups, &q).months(groups, &initial))
+                    }
+                    Knob::Clusters => {
+                        let initial = scaled_clusters(groups, f);
+                        evaluate(&q, &sized.months(groups, &initial))
+                    }
+                    _ => evaluate(&q, months),
+                };
+                let c = eval.difference() - base_difference;
                 if c.abs() <= noise { 0.0 } else { c }
             };
             SensitivityEntry {

@@ -17,13 +17,19 @@ pub(crate) struct TeamLoad {
     pub incidents_per_shift: f64,
 }
 
-pub(crate) fn team_load(params: &Params, option: &OptionParams, ops_hours_year: f64) -> TeamLoad {
+/// The load at `ops_hours_year` with `clusters` clusters (those of the peak month).
+pub(crate) fn team_load(
+    params: &Params,
+    option: &OptionParams,
+    ops_hours_year: f64,
+    clusters: f64,
+) -> TeamLoad {
     let required_fte = ops_hours_year / params.productive_hours;
     let ops_share_pct = 100.0 * required_fte / params.engineers;
     // Enough engineers that operations stay within the toil cap; a float-to-int `as`
     // saturates, so even absurd loads cannot panic.
     let needed = ceil_star(required_fte / (params.ops_budget_pct / 100.0)).max(1.0);
-    let incidents_per_month = params.clusters * option.incidents;
+    let incidents_per_month = clusters * option.incidents;
     TeamLoad {
         required_fte,
         ops_share_pct,

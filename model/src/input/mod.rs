@@ -6,10 +6,12 @@
 //! is the same as leaving the field out; every other field rejects `null`, so a
 //! mistyped value never falls back to a default silently.
 
+mod fleet;
 mod operations;
 mod uncertainty;
 mod workers;
 
+pub use fleet::{GroupInput, PoolInput};
 pub use operations::{
     DisplayInput, EksInput, GrowthInput, LineItemInput, PricesInput, SelfHostedInput, TeamInput,
     UpgradesInput,
@@ -17,7 +19,7 @@ pub use operations::{
 pub use uncertainty::{RangeInput, UncertaintyInput};
 pub use workers::{CustomInput, WorkersInput, WorkloadInput};
 
-use crate::strict::{absent, object_only, present, present_integer};
+use crate::strict::{absent, nullable, object_only, present, present_integer};
 use serde::{Deserialize, Serialize};
 
 /// A scenario as sent by a client (`POST /api/v1/calculate` body); validate it into a
@@ -33,6 +35,9 @@ pub struct ScenarioInput {
     pub clusters: Option<i64>,
     /// Worker nodes: instance type and sizing.
     pub workers: WorkersInput,
+    /// The fleet as cluster groups with node pools (v3); null for `clusters` × `workers`.
+    #[serde(deserialize_with = "nullable", skip_serializing_if = "absent")]
+    pub fleet: Option<Vec<GroupInput>>,
     /// The EKS option.
     pub eks: EksInput,
     /// The self-hosted option.

@@ -152,6 +152,12 @@ pub struct PricesInput {
     /// Spot price below on-demand, %.
     #[serde(deserialize_with = "present", skip_serializing_if = "absent")]
     pub spot_discount_pct: Option<f64>,
+    /// Fargate price per vCPU-hour.
+    #[serde(deserialize_with = "present", skip_serializing_if = "absent")]
+    pub fargate_vcpu_hour_usd: Option<f64>,
+    /// Fargate price per GiB-hour.
+    #[serde(deserialize_with = "present", skip_serializing_if = "absent")]
+    pub fargate_gib_hour_usd: Option<f64>,
 }
 
 /// Workload growth (`growth`).

@@ -3,31 +3,43 @@
 //! Feeding its JSON back as a [`crate::ScenarioInput`] gives the same scenario, because
 //! nullable fields stay `null` and `null` means "default" for exactly those fields.
 
+mod echo;
+mod fleet;
 mod line_items;
 mod operations;
 mod uncertainty;
 mod workers;
 
+pub use fleet::{Compute, Group, Pool};
 pub use line_items::{LineItem, LineItemOption, LineItemPer};
 pub use operations::{Display, Eks, Growth, Operations, Prices, SelfHosted, Team, Upgrades};
 pub use uncertainty::{Range, Uncertainty};
 pub use workers::{CustomInstance, Workers, Workload};
 
 use crate::fields::{FieldKind, field_specs};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
 
 /// Every input field, concrete; nullable fields stay `None`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// With a `fleet`, `clusters` holds the fleet's clusters at month 0 and `workers`
+/// its defaults, and neither is serialized (see `echo.rs`), so that the JSON fed
+/// back as an input is valid and gives the same scenario.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResolvedInput {
     /// Months the comparison covers.
     pub horizon_months: u32,
-    /// Clusters to run, all of the same shape.
+    /// Clusters to run, all of the same shape (with a fleet: its clusters at month 0).
+    #[serde(default = "echo::default_clusters")]
     pub clusters: u32,
-    /// Worker nodes: instance type and sizing.
+    /// Worker nodes: instance type and sizing (unused with a fleet).
+    #[serde(default = "echo::default_workers")]
     pub workers: Workers,
+    /// The fleet's cluster groups and node pools (v3); null for `clusters` × `workers`.
+    #[serde(default)]
+    pub fleet: Option<Vec<Group>>,
     /// The EKS option.
     pub eks: Eks,
     /// The self-hosted option.

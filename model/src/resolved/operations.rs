@@ -117,6 +117,10 @@ pub struct Prices {
     pub s3_gib_month_usd: f64,
     /// Spot price below on-demand, %.
     pub spot_discount_pct: f64,
+    /// Fargate price per vCPU-hour.
+    pub fargate_vcpu_hour_usd: f64,
+    /// Fargate price per GiB-hour.
+    pub fargate_gib_hour_usd: f64,
 }
 
 /// The display currency, resolved (`inputs.display`): what every page, chart

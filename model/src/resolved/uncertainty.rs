@@ -88,6 +88,8 @@ impl ResolvedInput {
             ("prices", "ebs_gib_month_usd") => &mut p.ebs_gib_month_usd,
             ("prices", "s3_gib_month_usd") => &mut p.s3_gib_month_usd,
             ("prices", "spot_discount_pct") => &mut p.spot_discount_pct,
+            ("prices", "fargate_vcpu_hour_usd") => &mut p.fargate_vcpu_hour_usd,
+            ("prices", "fargate_gib_hour_usd") => &mut p.fargate_gib_hour_usd,
             ("growth", "workload_pct_per_year") => &mut self.growth.workload_pct_per_year,
             _ => return None,
         })

@@ -13,10 +13,10 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::capacity::Nodes;
+use crate::fleet::{SizedFleet, initial_clusters};
 use crate::money::evaluate;
 use crate::params::Params;
-use crate::resolved::Uncertainty;
+use crate::resolved::{ResolvedInput, Uncertainty};
 use crate::scenario::Scenario;
 
 /// The Monte Carlo's answer (`uncertainty` in a result).
@@ -56,13 +56,39 @@ pub(crate) fn triangular(draw: f64, low: f64, mode: f64, high: f64) -> f64 {
     }
 }
 
-/// Runs the Monte Carlo of `request` over `scenario` (its ranges validated).
-pub(crate) fn simulate(scenario: &Scenario, request: &Uncertainty) -> UncertaintyResult {
+/// The scenario's input with the nullable prices at the prices actually used, so
+/// that a range on them varies around those.
+pub(crate) fn base_input(scenario: &Scenario) -> ResolvedInput {
     let mut base = scenario.input().clone();
     base.uncertainty = None;
-    // The nullable prices range around the price actually used.
-    base.self_hosted.worker_hourly_usd = Some(scenario.self_hosted_worker_hourly_usd());
+    if base.fleet.is_none() {
+        base.self_hosted.worker_hourly_usd = Some(scenario.self_hosted_worker_hourly_usd());
+    }
     base.self_hosted.control_plane_hourly_usd = Some(scenario.control_plane_hourly_usd());
+    base
+}
+
+/// Whether a range over `field` changes node counts or pool prices, so that each
+/// sample must size the fleet again; every other input only re-prices it.
+fn resizes(field: &str) -> bool {
+    field.starts_with("workers.") || field.starts_with("growth.") || field == "self_hosted.worker_hourly_usd"
+}
+
+/// Runs the Monte Carlo of `request` over `scenario` (its ranges validated).
+pub(crate) fn simulate(scenario: &Scenario, request: &Uncertainty) -> UncertaintyResult {
+    let mut base = base_input(scenario);
+    let resize = request.ranges.iter().any(|r| resizes(&r.field));
+    // Sizing is the costly step: without a range that changes it, every sample
+    // re-prices one sized fleet, and its input need not carry the fleet.
+    let fixed = (!resize).then(|| {
+        let params = Params::new(scenario);
+        let groups = scenario.groups();
+        SizedFleet::new(groups, &params).months(groups, &initial_clusters(groups))
+    });
+    if fixed.is_some() {
+        base.fleet = None;
+    }
+    let first = scenario.groups().first().and_then(|g| g.pools.first());
     let modes: Vec<f64> = request
         .ranges
         .iter()
@@ -83,8 +109,22 @@ pub(crate) fn simulate(scenario: &Scenario, request: &Uncertainty) -> Uncertaint
                 *slot = value;
             }
         }
-        let p = Params::new(&scenario.with_input(input));
-        let eval = evaluate(&p, &Nodes::new(&p));
+        let eval = match &fixed {
+            Some(months) => {
+                let cp_hourly = input
+                    .self_hosted
+                    .control_plane_hourly_usd
+                    .unwrap_or(scenario.control_plane_hourly_usd());
+                evaluate(&Params::of(&input, cp_hourly, first), months)
+            }
+            None => {
+                let sample = scenario.with_input(input);
+                let params = Params::new(&sample);
+                let groups = sample.groups();
+                let sized = SizedFleet::new(groups, &params);
+                evaluate(&params, &sized.months(groups, &initial_clusters(groups)))
+            }
+        };
         eks.push(eval.eks.horizon_total);
         own.push(eval.self_hosted.horizon_total);
         difference.push(eval.difference());

@@ -11,7 +11,7 @@ pub(crate) const MAX_LINE_ITEMS: usize = 20;
 const MAX_NAME_CHARS: usize = 60;
 
 /// Checks a string field against its table choices; `None` (absent) passes.
-fn check_choice(path: &str, spec_path: &str, value: Option<&str>, errors: &mut Vec<FieldError>) {
+pub(crate) fn check_choice(path: &str, spec_path: &str, value: Option<&str>, errors: &mut Vec<FieldError>) {
     let (Some(value), Some(spec)) = (value, field_spec(spec_path)) else {
         return;
     };
@@ -20,6 +20,26 @@ fn check_choice(path: &str, spec_path: &str, value: Option<&str>, errors: &mut V
         errors.push(FieldError::new(
             path,
             format!("must be one of {}, not \"{value}\"", quoted.join(", ")),
+        ));
+    }
+}
+
+/// A required name of 1 to 60 characters, not blank, without control characters.
+pub(crate) fn check_name(path: String, name: Option<&str>, errors: &mut Vec<FieldError>) {
+    let Some(name) = name else {
+        errors.push(FieldError::new(path, "is required"));
+        return;
+    };
+    let chars = name.chars().count();
+    if chars == 0 || chars > MAX_NAME_CHARS || name.trim().is_empty() {
+        errors.push(FieldError::new(
+            path,
+            format!("must be 1 to {MAX_NAME_CHARS} characters, not blank"),
+        ));
+    } else if name.chars().any(char::is_control) {
+        errors.push(FieldError::new(
+            path,
+            "must not contain control characters",
         ));
     }
 }
@@ -37,23 +57,7 @@ pub(crate) fn check_choices(input: &ScenarioInput, errors: &mut Vec<FieldError>)
     }
     for (index, item) in items.iter().enumerate() {
         let path = |member: &str| format!("line_items[{index}].{member}");
-        match item.name.as_deref() {
-            None => errors.push(FieldError::new(path("name"), "is required")),
-            Some(name) => {
-                let chars = name.chars().count();
-                if chars == 0 || chars > MAX_NAME_CHARS || name.trim().is_empty() {
-                    errors.push(FieldError::new(
-                        path("name"),
-                        format!("must be 1 to {MAX_NAME_CHARS} characters, not blank"),
-                    ));
-                } else if name.chars().any(char::is_control) {
-                    errors.push(FieldError::new(
-                        path("name"),
-                        "must not contain control characters",
-                    ));
-                }
-            }
-        }
+        check_name(path("name"), item.name.as_deref(), errors);
         for member in ["option", "per"] {
             let value = match member {
                 "option" => item.option.as_deref(),

@@ -1,6 +1,7 @@
 //! Validation: turns untrusted input into a [`Scenario`], reporting every violation
 //! at once, each with its field path.
 
+mod fleet;
 mod line_items;
 mod ranges;
 mod resolve;
@@ -23,12 +24,12 @@ impl TryFrom<ScenarioInput> for Scenario {
         // Every input type serializes to a JSON object; `Null` just checks nothing.
         let json = serde_json::to_value(&input).unwrap_or_default();
         ranges::check_ranges(&json, &mut errors);
-        rules::check_structure(&input, &mut errors);
+        fleet::check_structure(&input, &mut errors);
         line_items::check_choices(&input, &mut errors);
         let resolved = resolve::resolve(&json, &errors);
         rules::check_display(&resolved, &mut errors);
-        let machine = rules::check_semantics(&resolved, &mut errors);
-        let scenario = machine.map(|(worker, cp_price)| Scenario::new(resolved, worker, cp_price));
+        let plan = rules::check_semantics(&resolved, &mut errors);
+        let scenario = plan.map(|(groups, cp_price)| Scenario::new(resolved, groups, cp_price));
         let base = scenario.as_ref().filter(|_| errors.is_empty());
         uncertainty::check_uncertainty(&input, base, &mut errors);
         match (scenario, errors.is_empty()) {

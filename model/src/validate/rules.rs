@@ -1,46 +1,50 @@
 //! Rules that span fields: instance types, the custom machine, the sizing mode, and
-//! whether a node has any allocatable memory and pod slots left.
+//! whether a node has any allocatable memory and pod slots left. They hold for
+//! `workers` and for every pool of `fleet` alike, each named by its own path.
 
 use crate::capacity::{eks_max_pods, reserved_mem_gib};
 use crate::catalog::catalog;
 use crate::error::FieldError;
-use crate::input::ScenarioInput;
-use crate::resolved::{CustomInstance, ResolvedInput};
+use crate::fleet::{CUSTOM, GroupPlan, machine, plan};
+use crate::input::{CustomInput, WorkloadInput};
+use crate::resolved::{Pool, ResolvedInput};
 
-const CUSTOM: &str = "custom";
+/// The machine and sizing members of `workers` or of one pool, as sent.
+pub(crate) struct MachineInput<'a> {
+    pub instance_type: Option<&'a str>,
+    pub custom: Option<&'a CustomInput>,
+    pub nodes_per_cluster: Option<i64>,
+    pub workload: Option<&'a WorkloadInput>,
+}
 
 /// Checks that only the raw input can tell: both sizing modes sent, and the
-/// presence of `workers.custom` and its members.
-pub(crate) fn check_structure(input: &ScenarioInput, errors: &mut Vec<FieldError>) {
-    let w = &input.workers;
-    if w.nodes_per_cluster.is_some() && w.workload.is_some() {
-        let msg = "send either workers.nodes_per_cluster or workers.workload, not both";
-        errors.push(FieldError::new("workers.nodes_per_cluster", msg));
-        errors.push(FieldError::new("workers.workload", msg));
+/// presence of `custom` and its members (`at` is `workers` or a pool's path).
+pub(crate) fn check_machine(at: &str, m: &MachineInput, errors: &mut Vec<FieldError>) {
+    if m.nodes_per_cluster.is_some() && m.workload.is_some() {
+        let msg = format!("send either {at}.nodes_per_cluster or {at}.workload, not both");
+        errors.push(FieldError::new(format!("{at}.nodes_per_cluster"), &msg));
+        errors.push(FieldError::new(format!("{at}.workload"), msg));
     }
-    let is_custom = w.instance_type.as_deref() == Some(CUSTOM);
-    match (&w.custom, is_custom) {
+    let is_custom = m.instance_type == Some(CUSTOM);
+    match (m.custom, is_custom) {
         (None, true) => errors.push(FieldError::new(
-            "workers.custom",
-            "is required when workers.instance_type is \"custom\"",
+            format!("{at}.custom"),
+            format!("is required when {at}.instance_type is \"custom\""),
         )),
         (Some(_), false) => errors.push(FieldError::new(
-            "workers.custom",
-            "is only allowed when workers.instance_type is \"custom\"",
+            format!("{at}.custom"),
+            format!("is only allowed when {at}.instance_type is \"custom\""),
         )),
         (Some(c), true) => {
             let members = [
-                ("workers.custom.vcpu", c.vcpu.is_some()),
-                ("workers.custom.memory_gib", c.memory_gib.is_some()),
-                ("workers.custom.hourly_usd", c.hourly_usd.is_some()),
-                (
-                    "workers.custom.max_pods_vpc_cni",
-                    c.max_pods_vpc_cni.is_some(),
-                ),
+                ("vcpu", c.vcpu.is_some()),
+                ("memory_gib", c.memory_gib.is_some()),
+                ("hourly_usd", c.hourly_usd.is_some()),
+                ("max_pods_vpc_cni", c.max_pods_vpc_cni.is_some()),
             ];
-            for (path, present) in members {
+            for (member, present) in members {
                 if !present {
-                    errors.push(FieldError::new(path, "is required"));
+                    errors.push(FieldError::new(format!("{at}.custom.{member}"), "is required"));
                 }
             }
         }
@@ -48,36 +52,13 @@ pub(crate) fn check_structure(input: &ScenarioInput, errors: &mut Vec<FieldError
     }
 }
 
-fn has_error(errors: &[FieldError], paths: &[&str]) -> bool {
+pub(crate) fn has_error(errors: &[FieldError], paths: &[&str]) -> bool {
     errors.iter().any(|e| {
         paths.iter().any(|p| {
             e.field == *p
                 || (e.field.starts_with(p) && e.field.as_bytes().get(p.len()) == Some(&b'.'))
         })
     })
-}
-
-/// The worker machine: the catalog type, or the custom one.
-fn worker_machine(input: &ResolvedInput, errors: &mut Vec<FieldError>) -> Option<CustomInstance> {
-    let name = input.workers.instance_type.as_str();
-    if name == CUSTOM {
-        return input.workers.custom.clone();
-    }
-    match catalog().get(name) {
-        Some(t) => Some(CustomInstance {
-            vcpu: f64::from(t.vcpu),
-            memory_gib: t.memory_gib,
-            hourly_usd: t.hourly_usd,
-            max_pods_vpc_cni: t.max_pods_vpc_cni(),
-        }),
-        None => {
-            errors.push(FieldError::new(
-                "workers.instance_type",
-                format!("unknown instance type \"{name}\": use a catalog type or \"custom\""),
-            ));
-            None
-        }
-    }
 }
 
 /// The control-plane node price: the override, else the catalog price.
@@ -114,40 +95,49 @@ pub(crate) fn check_display(input: &ResolvedInput, errors: &mut Vec<FieldError>)
     }
 }
 
-/// Semantic rules on the resolved input. Returns the worker machine and the
-/// control-plane price when they could be determined. A rule whose inputs already
-/// have an error is skipped, so one mistake is reported once.
-pub(crate) fn check_semantics(
-    input: &ResolvedInput,
-    errors: &mut Vec<FieldError>,
-) -> Option<(CustomInstance, f64)> {
-    let worker = match has_error(errors, &["workers.instance_type", "workers.custom"]) {
-        true => None,
-        false => worker_machine(input, errors),
+/// The path of pool `p` of group `g`: `fleet[g].pools[p]`, or `workers` without a fleet.
+pub(crate) fn pool_path(input: &ResolvedInput, group: usize, pool: usize) -> String {
+    match input.fleet {
+        Some(_) => format!("fleet[{group}].pools[{pool}]"),
+        None => "workers".to_owned(),
+    }
+}
+
+/// One pool's machine, and whether its nodes keep allocatable memory and pod slots
+/// under both options.
+fn check_pool(input: &ResolvedInput, at: &str, pool: &Pool, errors: &mut Vec<FieldError>) {
+    let (type_path, custom_path) = (format!("{at}.instance_type"), format!("{at}.custom"));
+    if has_error(errors, &[&type_path, &custom_path]) {
+        return;
+    }
+    let Some(worker) = machine(pool) else {
+        errors.push(FieldError::new(
+            type_path,
+            format!(
+                "unknown instance type \"{}\": use a catalog type or \"custom\"",
+                pool.instance_type
+            ),
+        ));
+        return;
     };
-    let cp_price = match has_error(errors, &["self_hosted.control_plane_hourly_usd"]) {
-        true => None,
-        false => control_plane_price(input, errors),
-    };
-    let worker = worker?;
-    let worker_field = match input.workers.instance_type.as_str() {
-        CUSTOM => "workers.custom.memory_gib",
-        _ => "workers.instance_type",
+    let worker_field = match pool.instance_type.as_str() {
+        CUSTOM => format!("{custom_path}.memory_gib"),
+        _ => type_path,
     };
     let pods_eks = eks_max_pods(&worker, input.eks.prefix_delegation);
     let pods_self = input.self_hosted.max_pods_per_node;
-    if worker.memory_gib - reserved_mem_gib(pods_eks) <= 0.0 {
+    let no_memory = |pods| worker.memory_gib - reserved_mem_gib(pods) <= 0.0;
+    if no_memory(pods_eks) {
         errors.push(FieldError::new(
-            worker_field,
+            &worker_field,
             format!(
                 "leaves no allocatable memory on EKS: {} GiB minus the kubelet reservation for {pods_eks} pods",
                 worker.memory_gib
             ),
         ));
     }
-    if !has_error(errors, &["self_hosted.max_pods_per_node"])
-        && worker.memory_gib - reserved_mem_gib(pods_self) <= 0.0
-    {
+    let self_pods_ok = !has_error(errors, &["self_hosted.max_pods_per_node"]);
+    if self_pods_ok && no_memory(pods_self) {
         errors.push(FieldError::new(
             "self_hosted.max_pods_per_node",
             format!(
@@ -156,25 +146,42 @@ pub(crate) fn check_semantics(
             ),
         ));
     }
-    let pods = input.workers.workload.as_ref().map_or(0, |w| w.pods);
-    let system = input.workers.system_pods_per_node;
-    let sizing_ok = !has_error(
-        errors,
-        &["workers.workload", "workers.system_pods_per_node"],
-    );
-    if pods > 0 && sizing_ok {
+    let pods = pool.workload.as_ref().map_or(0, |w| w.pods);
+    let system = pool.system_pods_per_node;
+    let system_path = format!("{at}.system_pods_per_node");
+    if pods > 0 && !has_error(errors, &[&format!("{at}.workload"), &system_path]) {
         if pods_eks <= system {
             errors.push(FieldError::new(
-                "workers.system_pods_per_node",
+                system_path,
                 format!("leaves no pod slots on EKS nodes (at most {pods_eks} pods per node)"),
             ));
         }
-        if pods_self <= system && !has_error(errors, &["self_hosted.max_pods_per_node"]) {
+        if pods_self <= system && self_pods_ok {
             errors.push(FieldError::new(
                 "self_hosted.max_pods_per_node",
-                format!("must exceed workers.system_pods_per_node ({system}) to leave pod slots"),
+                format!("must exceed {at}.system_pods_per_node ({system}) to leave pod slots"),
             ));
         }
     }
-    Some((worker, cp_price?))
+}
+
+/// Semantic rules on the resolved input. Returns the fleet's plan and the
+/// control-plane price when they could be determined. A rule whose inputs already
+/// have an error is skipped, so one mistake is reported once.
+pub(crate) fn check_semantics(
+    input: &ResolvedInput,
+    errors: &mut Vec<FieldError>,
+) -> Option<(Vec<GroupPlan>, f64)> {
+    let cp_price = match has_error(errors, &["self_hosted.control_plane_hourly_usd"]) {
+        true => None,
+        false => control_plane_price(input, errors),
+    };
+    for (g, group) in input.groups().iter().enumerate() {
+        for (p, pool) in group.pools.iter().enumerate() {
+            let at = pool_path(input, g, p);
+            check_pool(input, &at, pool, errors);
+        }
+    }
+    super::fleet::check_fleet_semantics(input, errors);
+    Some((plan(input)?, cp_price?))
 }

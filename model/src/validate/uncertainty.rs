@@ -93,6 +93,11 @@ pub(crate) fn check_uncertainty(
     }
 }
 
+/// Inputs a scenario with `fleet` does not read (its pools replace them).
+fn replaced_by_fleet(field: &str) -> bool {
+    field.starts_with("workers.") || field == "self_hosted.worker_hourly_usd"
+}
+
 /// `low ≤ value ≤ high`, and the scenario valid at either bound.
 fn check_against_value(
     scenario: &Scenario,
@@ -102,9 +107,14 @@ fn check_against_value(
     bounds_ok: bool,
     push: &mut impl FnMut(&str, String),
 ) {
-    let mut base = scenario.input().clone();
-    base.self_hosted.worker_hourly_usd = Some(scenario.self_hosted_worker_hourly_usd());
-    base.self_hosted.control_plane_hourly_usd = Some(scenario.control_plane_hourly_usd());
+    if scenario.input().fleet.is_some() && replaced_by_fleet(field) {
+        push(
+            "field",
+            format!("\"{field}\" is not used with fleet: the pools in fleet replace it"),
+        );
+        return;
+    }
+    let mut base = crate::uncertainty::base_input(scenario);
     let Some(value) = base.number_mut(field).map(|v| *v) else {
         push(
             "field",

@@ -1,6 +1,10 @@
 //! The result types: exactly the `CalculationResult` JSON of §4 of the spec.
 //! Money is USD, unrounded.
 
+mod pools;
+
+pub use pools::PoolResult;
+
 use crate::resolved::ResolvedInput;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -35,12 +39,14 @@ pub struct Options {
 /// Figures both options have.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct OptionResult {
-    /// Worker nodes per cluster in month 0.
+    /// Worker nodes per cluster of the first group in month 0 (its pools summed).
     pub nodes_per_cluster: u64,
-    /// Worker nodes over all clusters in month 0.
+    /// Worker nodes of the whole fleet in month 0.
     pub total_nodes: u64,
-    /// Pod limit per worker node under this option.
+    /// Pod limit per node of the first group's first pool under this option.
     pub max_pods_per_node: u32,
+    /// Every pool of every group in month 0 (v3).
+    pub pools: Vec<PoolResult>,
     /// Recurring cost of month 0.
     pub monthly: MonthlyCost,
     /// One-off cost at month 0: setup hours and line items' one-off amounts, USD.
@@ -70,10 +76,14 @@ pub struct OptionResult {
 /// One option month by month (months 0..horizon_months).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Series {
-    /// Worker nodes per cluster in each month.
+    /// Worker nodes per cluster of the first group in each month.
     pub nodes_per_cluster: Vec<u64>,
     /// Monthly total cost in each month, USD.
     pub total: Vec<f64>,
+    /// Clusters of the whole fleet in each month, `C(k)` (v3).
+    pub clusters: Vec<u64>,
+    /// Worker nodes of the whole fleet in each month (v3).
+    pub total_nodes: Vec<u64>,
 }
 
 /// The EKS option.
@@ -168,7 +178,8 @@ pub struct Comparison {
     pub monthly_difference_usd: f64,
     /// First month whose cumulative self-hosted cost is at most EKS's; null if none.
     pub self_hosted_payback_month: Option<u32>,
-    /// Fewest clusters (1..=1000) at which self-hosting is at most EKS's horizon total.
+    /// Fewest clusters (1..=1000) at which self-hosting is at most EKS's horizon total:
+    /// with one group, its clusters at month 0; null with two or more groups.
     pub breakeven_clusters: Option<u32>,
     /// Inputs by how much they move the answer, largest first.
     pub sensitivity: Vec<SensitivityEntry>,

@@ -1,0 +1,133 @@
+//! One option's figures in a result: month 0, the series, the team at the peak
+//! month, and every pool's row.
+
+use crate::fleet::{FleetMonths, GroupPlan, Month, SizedFleet, clusters_at, size_fleet};
+use crate::fleet::{PerCluster, SizingOptions, max_pods};
+use crate::money::{Eval, Hours, Rates};
+use crate::output::{HoursPerYear, OnCall, OptionName, OptionResult, PoolResult, Series};
+use crate::params::Params;
+use crate::resolved::Group;
+use crate::team::{TeamLoad, team_load};
+
+/// `hours_peak_month`: the first month with the most operations hours (a team
+/// must carry the peak), and its hours.
+fn peak_month(rates: &Rates, months: &[Month]) -> (usize, Hours) {
+    let first = months.first().copied().unwrap_or_default();
+    let mut peak = (0, rates.hours(&first));
+    for (k, month) in months.iter().enumerate().skip(1) {
+        let hours = rates.hours(month);
+        if hours.total() > peak.1.total() {
+            peak = (k, hours);
+        }
+    }
+    peak
+}
+
+/// Everything one option's figures are computed from.
+pub(crate) struct OptionFigures<'a> {
+    pub option: OptionName,
+    pub params: &'a Params,
+    pub groups: &'a [GroupPlan],
+    /// The same groups as the input names them.
+    pub named: &'a [Group],
+    pub sized: &'a SizedFleet,
+    pub months: &'a FleetMonths,
+    pub eval: &'a Eval,
+}
+
+impl OptionFigures<'_> {
+    pub(crate) fn result(&self) -> (OptionResult, TeamLoad) {
+        let rates = &self.eval.option(self.option).rates;
+        let months = self.months.option(self.option);
+        let (peak, hours) = peak_month(rates, months);
+        let peak_clusters = months.get(peak).map_or(0.0, |m| m.clusters);
+        let option_params = self.params.option(self.option);
+        let load = team_load(self.params, option_params, hours.total(), peak_clusters);
+        let first_group = self.sized.option(self.option).first();
+        let group_nodes = |k: usize| first_group.and_then(|g| g.get(k)).map_or(0.0, |c| c.nodes);
+        let costs: Vec<_> = months.iter().map(|m| rates.cost(m)).collect();
+        let mut cumulative = Vec::with_capacity(costs.len() + 1);
+        let mut sum = rates.one_off;
+        cumulative.push(sum);
+        for cost in &costs {
+            sum += cost.total;
+            cumulative.push(sum);
+        }
+        // Counts are whole numbers by construction; `as` saturates on absurd ones.
+        let result = OptionResult {
+            nodes_per_cluster: group_nodes(0) as u64,
+            total_nodes: months.first().map_or(0.0, |m| m.fleet.nodes) as u64,
+            max_pods_per_node: self.first_pool_max_pods(),
+            pools: self.pools(rates),
+            monthly: costs.first().copied().unwrap_or_else(|| rates.cost(&Month::default())),
+            one_off: rates.one_off,
+            horizon_total: self.eval.option(self.option).horizon_total,
+            hours_per_year: HoursPerYear {
+                upgrades: hours.upgrades,
+                routine: hours.routine,
+                incidents: hours.incidents,
+                total: hours.total(),
+            },
+            hours_peak_month: peak as u32,
+            required_fte: load.required_fte,
+            ops_share_pct: load.ops_share_pct,
+            fits_team: load.fits_team,
+            engineers_needed: load.engineers_needed,
+            series: Series {
+                nodes_per_cluster: (0..months.len()).map(|k| group_nodes(k) as u64).collect(),
+                total: costs.iter().map(|c| c.total).collect(),
+                clusters: months.iter().map(|m| m.clusters as u64).collect(),
+                total_nodes: months.iter().map(|m| m.fleet.nodes as u64).collect(),
+            },
+            on_call: OnCall {
+                share_pct: load.on_call_share_pct,
+                incidents_per_month: load.incidents_per_month,
+                incidents_per_shift: load.incidents_per_shift,
+            },
+            cumulative,
+        };
+        (result, load)
+    }
+
+    fn first_pool_max_pods(&self) -> u32 {
+        let options = SizingOptions::new(self.option, self.params);
+        let first = self.groups.first().and_then(|g| g.pools.first());
+        first.map_or(0, |pool| max_pods(pool, &options))
+    }
+
+    /// Each pool sized and priced on its own in month 0, through the same sizing
+    /// and pricing as the fleet, so the rows add up to the fleet's workers.
+    fn pools(&self, rates: &Rates) -> Vec<PoolResult> {
+        let options = SizingOptions::new(self.option, self.params);
+        // g_0 = 1: month 0 is never grown.
+        let factor = [1.0];
+        let mut rows = Vec::new();
+        for (group, named) in self.groups.iter().zip(self.named) {
+            let clusters = clusters_at(group, group.clusters, 0);
+            for (pool, named_pool) in group.pools.iter().zip(&named.pools) {
+                let alone = GroupPlan {
+                    pools: vec![pool.clone()],
+                    ..group.clone()
+                };
+                let per_cluster = size_fleet(&[alone], &factor, &options)
+                    .first()
+                    .and_then(|months| months.first().copied())
+                    .unwrap_or_default();
+                let mut fleet = PerCluster::default();
+                fleet.add(&per_cluster, clusters);
+                let month = Month { clusters, fleet };
+                rows.push(PoolResult {
+                    group: named.name.clone(),
+                    pool: named_pool.name.clone(),
+                    compute: pool.compute,
+                    clusters: clusters as u64,
+                    nodes_per_cluster: per_cluster.nodes as u64,
+                    total_nodes: month.fleet.nodes as u64,
+                    max_pods_per_node: max_pods(pool, &options),
+                    monthly_workers: rates.cost(&month).workers,
+                });
+            }
+        }
+        rows
+    }
+}

@@ -1,0 +1,158 @@
+//! The fleet a scenario plans (model v3): cluster groups with node pools, each pool
+//! with its machine looked up, ready to size. Without `fleet` the input is the
+//! one-group fleet of `clusters` × `workers` (docs/MODEL.md, "Fleet").
+
+mod fargate;
+mod months;
+mod sized;
+mod sizing;
+
+pub use fargate::{FARGATE_SIZES, FargateSize, POD_OVERHEAD_GIB};
+pub(crate) use fargate::{LARGEST, billed_size};
+pub(crate) use months::{Month, clusters_at, months};
+pub(crate) use sized::{FleetMonths, SizedFleet, initial_clusters};
+pub(crate) use sizing::{PerCluster, SizingOptions, max_pods, size_fleet};
+
+use crate::capacity::{Sizing, SizingParams};
+use crate::catalog::catalog;
+use crate::resolved::{Compute, CustomInstance, Group, Pool, ResolvedInput};
+use std::borrow::Cow;
+
+/// The name of the one group a scenario without `fleet` has.
+pub const PLAIN_GROUP: &str = "Fleet";
+/// The name of that group's one pool.
+pub const PLAIN_POOL: &str = "Workers";
+/// The top-level inputs `fleet` replaces: an input sends either them or `fleet`.
+pub(crate) const REPLACED_BY_FLEET: [&str; 2] = ["clusters", "workers"];
+/// The catalog-less machine type.
+pub(crate) const CUSTOM: &str = "custom";
+
+impl ResolvedInput {
+    /// The fleet's groups: `fleet`, or the one group of `clusters` × `workers`.
+    pub fn groups(&self) -> Cow<'_, [Group]> {
+        if let Some(fleet) = &self.fleet {
+            return Cow::Borrowed(fleet);
+        }
+        let w = &self.workers;
+        Cow::Owned(vec![Group {
+            name: PLAIN_GROUP.to_owned(),
+            clusters: self.clusters,
+            clusters_added_per_year: 0.0,
+            pools: vec![Pool {
+                name: PLAIN_POOL.to_owned(),
+                compute: Compute::Ec2,
+                instance_type: w.instance_type.clone(),
+                custom: w.custom.clone(),
+                nodes_per_cluster: w.nodes_per_cluster,
+                workload: w.workload.clone(),
+                headroom_pct: w.headroom_pct,
+                min_nodes_per_cluster: w.min_nodes_per_cluster,
+                system_pods_per_node: w.system_pods_per_node,
+                volume_gib_per_node: w.volume_gib_per_node,
+                compute_discount_pct: w.compute_discount_pct,
+                spot_share_pct: None,
+                self_hosted_hourly_usd: self.self_hosted.worker_hourly_usd,
+            }],
+        }])
+    }
+}
+
+/// A pool's machine: the catalog type's figures, or its custom machine; `None`
+/// for an unknown type (validation reports it).
+pub(crate) fn machine(pool: &Pool) -> Option<CustomInstance> {
+    if pool.instance_type == CUSTOM {
+        return pool.custom.clone();
+    }
+    catalog().get(&pool.instance_type).map(|t| CustomInstance {
+        vcpu: f64::from(t.vcpu),
+        memory_gib: t.memory_gib,
+        hourly_usd: t.hourly_usd,
+        max_pods_vpc_cni: t.max_pods_vpc_cni(),
+    })
+}
+
+/// One pool ready to size and price.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PoolPlan {
+    pub compute: Compute,
+    pub machine: CustomInstance,
+    pub sizing: SizingParams,
+    pub volume_gib: f64,
+    /// `d_p`, the compute discount as a fraction.
+    pub discount: f64,
+    /// The pool's own Spot share as a fraction; `None` takes the option's.
+    pub spot_share: Option<f64>,
+    /// Self-hosted price per node-hour.
+    pub self_hourly: f64,
+    /// Billed Fargate `(vcpu_cfg, gib_cfg)` of the pool's average pod (0 without pods).
+    pub fargate_size: (f64, f64),
+}
+
+impl PoolPlan {
+    fn new(pool: &Pool, machine: CustomInstance) -> Self {
+        let sizing = match (pool.nodes_per_cluster, &pool.workload) {
+            (Some(n), _) => Sizing::Explicit(f64::from(n)),
+            (None, Some(load)) => Sizing::Workload {
+                cpu: load.cpu_request_cores,
+                mem: load.memory_request_gib,
+                pods: f64::from(load.pods),
+            },
+            // Validation guarantees one of the two; zero demand sizes to min nodes.
+            (None, None) => Sizing::Workload {
+                cpu: 0.0,
+                mem: 0.0,
+                pods: 0.0,
+            },
+        };
+        let fargate_size = match sizing {
+            Sizing::Workload { cpu, mem, pods } if pods > 0.0 => {
+                billed_size(cpu / pods, mem / pods).unwrap_or((0.0, 0.0))
+            }
+            _ => (0.0, 0.0),
+        };
+        Self {
+            compute: pool.compute,
+            sizing: SizingParams {
+                sizing,
+                headroom_pct: pool.headroom_pct,
+                min_nodes: f64::from(pool.min_nodes_per_cluster),
+                system_pods: f64::from(pool.system_pods_per_node),
+            },
+            volume_gib: pool.volume_gib_per_node,
+            discount: pool.compute_discount_pct / 100.0,
+            spot_share: pool.spot_share_pct.map(|s| s / 100.0),
+            self_hourly: pool.self_hosted_hourly_usd.unwrap_or(machine.hourly_usd),
+            fargate_size,
+            machine,
+        }
+    }
+}
+
+/// One group ready to size: its cluster counts and pools.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct GroupPlan {
+    pub clusters: f64,
+    pub added_per_year: f64,
+    pub pools: Vec<PoolPlan>,
+}
+
+/// Every group and pool of a scenario with its machine resolved. `None` when a
+/// pool's machine is unknown or incomplete (validation reports that).
+pub(crate) fn plan(input: &ResolvedInput) -> Option<Vec<GroupPlan>> {
+    input
+        .groups()
+        .iter()
+        .map(|group| {
+            let pools = group
+                .pools
+                .iter()
+                .map(|pool| Some(PoolPlan::new(pool, machine(pool)?)))
+                .collect::<Option<Vec<_>>>()?;
+            Some(GroupPlan {
+                clusters: f64::from(group.clusters),
+                added_per_year: group.clusters_added_per_year,
+                pools,
+            })
+        })
+        .collect()
+}
