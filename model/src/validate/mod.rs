@@ -58,32 +58,54 @@ impl TryFrom<ResolvedInput> for Scenario {
 }
 
 /// Position of a field (or of the first field under an object path) in the table;
-/// `line_items[2].per` counts as `line_items[].per`.
+/// `fleet[2].pools[0].name` counts as `fleet[].pools[].name`.
 fn field_order(field: &str) -> usize {
-    let field = match field
-        .split_once('[')
-        .and_then(|(list, rest)| Some((list, rest.split_once(']')?.1)))
-    {
-        Some((list, rest)) => format!("{list}[]{rest}"),
-        None => field.to_owned(),
-    };
-    let field = field.as_str();
+    let field = table_path(field);
     field_specs()
         .iter()
         .position(|s| {
             s.path == field
-                || (s.path.starts_with(field) && s.path.as_bytes().get(field.len()) == Some(&b'.'))
+                || (s.path.starts_with(&field) && s.path.as_bytes().get(field.len()) == Some(&b'.'))
         })
         .unwrap_or(usize::MAX)
 }
 
-/// Form order, with a list's errors item by item (`line_items[0].…` before `[1]`).
-fn sort_key(field: &str) -> (usize, usize, usize) {
-    let item = field
-        .split_once('[')
-        .and_then(|(list, rest)| Some((list, rest.split_once(']')?.0.parse::<usize>().ok()?)));
-    match item {
-        Some((list, index)) => (field_order(list), index, field_order(field)),
-        None => (field_order(field), 0, 0),
+/// A concrete path with its list indices dropped: `line_items[2].per` → `line_items[].per`.
+fn table_path(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut in_index = false;
+    for c in field.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            c => out.push(c),
+        }
     }
+    out
+}
+
+/// Form order, with a list's errors item by item (`line_items[0].…` before `[1]`),
+/// at any depth: each list's position, then the item's index, then the member's.
+fn sort_key(field: &str) -> Vec<usize> {
+    let mut key = Vec::new();
+    let mut rest = field;
+    let mut offset = 0;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        key.push(field_order(&field[..offset + open]));
+        key.push(rest[open + 1..close].parse().unwrap_or(usize::MAX));
+        offset += close + 1;
+        rest = &rest[close + 1..];
+    }
+    key.push(field_order(field));
+    key
 }

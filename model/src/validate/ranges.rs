@@ -13,18 +13,25 @@ fn at<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
 }
 
 /// Pushes one error per present numeric field outside its table range. Members of
-/// `line_items` are checked item by item (`line_items[2].monthly_usd`).
+/// lists are checked item by item, at any depth (`fleet[1].pools[0].headroom_pct`).
 pub(crate) fn check_ranges(input: &Value, errors: &mut Vec<FieldError>) {
     let numeric = |s: &&FieldSpec| matches!(s.kind, FieldKind::Integer | FieldKind::Number);
     for spec in field_specs().iter().filter(numeric) {
-        match spec.path.split_once("[].") {
-            None => check(spec, at(input, &spec.path), &spec.path, errors),
-            Some((list, member)) => {
-                let items = at(input, list).and_then(Value::as_array);
-                for (index, item) in items.into_iter().flatten().enumerate() {
-                    let path = format!("{list}[{index}].{member}");
-                    check(spec, at(item, member), &path, errors);
-                }
+        visit(input, &spec.path, String::new(), &mut |value, path| {
+            check(spec, value, &path, errors);
+        });
+    }
+}
+
+/// Calls `f` with the value at the table path `rest` under `node` (once per item of
+/// every list on the way) and its concrete path.
+fn visit(node: &Value, rest: &str, prefix: String, f: &mut impl FnMut(Option<&Value>, String)) {
+    match rest.split_once("[].") {
+        None => f(at(node, rest), format!("{prefix}{rest}")),
+        Some((list, member)) => {
+            let items = at(node, list).and_then(Value::as_array);
+            for (index, item) in items.into_iter().flatten().enumerate() {
+                visit(item, member, format!("{prefix}{list}[{index}]."), f);
             }
         }
     }

@@ -4,8 +4,8 @@
 //! default instead, and that error is what the caller reports.
 
 use crate::error::FieldError;
-use crate::fields::{field_spec, field_specs};
-use crate::resolved::{LineItem, LineItemOption, LineItemPer, ResolvedInput, defaults};
+use crate::fields::{FieldKind, field_specs};
+use crate::resolved::{ResolvedInput, defaults};
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
 
@@ -20,22 +20,7 @@ pub(crate) fn resolve(input: &Value, errors: &[FieldError]) -> ResolvedInput {
         remove(&mut patch, &error.field);
     }
     if let Some(workers) = patch.get_mut("workers").and_then(Value::as_object_mut) {
-        // Sending nodes_per_cluster replaces the default workload (and vice versa).
-        if workers.contains_key("nodes_per_cluster") && !workers.contains_key("workload") {
-            workers.insert("workload".to_owned(), Value::Null);
-        }
-        // An incomplete custom machine is reported by the structure rules.
-        let complete = workers
-            .get("custom")
-            .and_then(Value::as_object)
-            .is_some_and(|c| {
-                ["vcpu", "memory_gib", "hourly_usd", "max_pods_vpc_cni"]
-                    .iter()
-                    .all(|member| c.get(*member).is_some_and(|v| !v.is_null()))
-            });
-        if !complete {
-            workers.remove("custom");
-        }
+        apply_sizing_rules(workers);
     }
     fill_member_defaults(&mut patch, "uncertainty");
     // Ranges missing a member are reported; the rest still resolve.
@@ -45,19 +30,94 @@ pub(crate) fn resolve(input: &Value, errors: &[FieldError]) -> ResolvedInput {
     {
         ranges.retain(|r| r["field"].is_string() && r["low"].is_number() && r["high"].is_number());
     }
-    let items = patch
-        .as_object_mut()
-        .and_then(|root| root.remove("line_items"));
+    // Lists are resolved item by item: their members' defaults are per item.
+    let items = patch.get("line_items").cloned();
+    let fleet = patch.as_object_mut().and_then(|root| {
+        root.remove("line_items");
+        root.remove("fleet")
+    });
     let mut merged = DEFAULTS_JSON.clone();
     overlay(&mut merged, patch);
     let mut resolved: ResolvedInput =
         serde_json::from_value(merged).unwrap_or_else(|_| defaults().clone());
-    resolved.line_items = items
-        .as_ref()
-        .and_then(Value::as_array)
-        .map(|items| items.iter().map(line_item).collect())
+    resolved.line_items = resolve_list(items.as_ref(), "line_items")
+        .and_then(|items| serde_json::from_value(items).ok())
         .unwrap_or_default();
+    resolved.fleet =
+        resolve_list(fleet.as_ref(), "fleet").and_then(|fleet| serde_json::from_value(fleet).ok());
+    if let Some(fleet) = &resolved.fleet {
+        resolved.clusters = fleet.iter().map(|g| g.clusters).sum();
+    }
     resolved
+}
+
+/// The items of the list at `list` (`fleet`, `fleet[].pools`), each laid over its
+/// members' defaults; `None` when the list is absent or not a list.
+fn resolve_list(items: Option<&Value>, list: &str) -> Option<Value> {
+    let items = items?.as_array()?;
+    Some(Value::Array(
+        items.iter().map(|item| resolve_item(item, list)).collect(),
+    ))
+}
+
+/// One list item laid over its members' defaults. A required member that is
+/// missing (already reported) takes an empty value of its kind, so the rest of
+/// the item still resolves and its other rules still run.
+fn resolve_item(item: &Value, list: &str) -> Value {
+    let prefix = format!("{list}[].");
+    let mut base = Map::new();
+    let mut patch = item.clone();
+    if let Some(members) = patch.as_object_mut() {
+        apply_sizing_rules(members);
+    }
+    for spec in field_specs() {
+        let Some(member) = spec.path.strip_prefix(&prefix) else {
+            continue;
+        };
+        if member.contains(['.', '[']) {
+            continue;
+        }
+        let value = match (spec.kind, &spec.default) {
+            (FieldKind::Array, _) => {
+                let nested = patch.get(member).cloned();
+                let child = format!("{list}[].{member}");
+                resolve_list(nested.as_ref(), &child).unwrap_or(Value::Array(Vec::new()))
+            }
+            (FieldKind::String, Value::Null) if spec.required => Value::from(""),
+            (FieldKind::Integer | FieldKind::Number, Value::Null) if spec.required => {
+                Value::from(spec.minimum.unwrap_or(0.0) as i64)
+            }
+            (_, default) => default.clone(),
+        };
+        if spec.kind == FieldKind::Array
+            && let Some(members) = patch.as_object_mut()
+        {
+            members.insert(member.to_owned(), value.clone());
+        }
+        base.insert(member.to_owned(), value);
+    }
+    let mut merged = Value::Object(base);
+    overlay(&mut merged, patch);
+    merged
+}
+
+/// `nodes_per_cluster` sent without `workload` replaces the default workload, and
+/// an incomplete custom machine (reported by the structure rules) is dropped.
+fn apply_sizing_rules(members: &mut Map<String, Value>) {
+    if members.contains_key("nodes_per_cluster") && !members.contains_key("workload") {
+        members.insert("workload".to_owned(), Value::Null);
+    }
+    let complete = members
+        .get("custom")
+        .and_then(Value::as_object)
+        .is_some_and(|c| {
+            ["vcpu", "memory_gib", "hourly_usd", "max_pods_vpc_cni"]
+                .iter()
+                .all(|member| c.get(*member).is_some_and(|v| !v.is_null()))
+        });
+    if !complete {
+        members.remove("custom");
+    }
 }
 
 /// A nullable object whose default is null (`uncertainty`) replaces that null
@@ -74,31 +134,6 @@ fn fill_member_defaults(patch: &mut Value, object: &str) {
         if !member.contains(['.', '[']) && !spec.default.is_null() {
             target.entry(member).or_insert_with(|| spec.default.clone());
         }
-    }
-}
-
-/// One line item with its members' defaults; a member that cannot be read (already
-/// reported) takes its default too.
-fn line_item(item: &Value) -> LineItem {
-    let member = |name: &str| {
-        let default = field_spec(&format!("line_items[].{name}"))
-            .map(|s| s.default.clone())
-            .unwrap_or(Value::Null);
-        item.get(name)
-            .filter(|v| !v.is_null())
-            .cloned()
-            .unwrap_or(default)
-    };
-    LineItem {
-        name: item
-            .get("name")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned(),
-        option: serde_json::from_value(member("option")).unwrap_or(LineItemOption::Both),
-        per: serde_json::from_value(member("per")).unwrap_or(LineItemPer::Month),
-        monthly_usd: member("monthly_usd").as_f64().unwrap_or(0.0),
-        one_off_usd: member("one_off_usd").as_f64().unwrap_or(0.0),
     }
 }
 

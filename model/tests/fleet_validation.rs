@@ -1,0 +1,112 @@
+//! Bad fleets: each a field error that names the field (issue list of model v3).
+
+mod common;
+
+use common::field_errors;
+
+/// The fields named by the errors of `json`.
+fn fields(json: &str) -> Vec<String> {
+    field_errors(json).into_iter().map(|e| e.field).collect()
+}
+
+const POOL: &str = r#"{"name": "general"}"#;
+
+fn group(name: &str, clusters: u32, pools: &str) -> String {
+    format!(r#"{{"name": "{name}", "clusters": {clusters}, "pools": [{pools}]}}"#)
+}
+
+#[test]
+fn fleet_beside_the_inputs_it_replaces_names_them() {
+    let fleet = group("prod", 2, POOL);
+    assert_eq!(
+        fields(&format!(r#"{{"fleet": [{fleet}], "clusters": 3}}"#)),
+        ["clusters"]
+    );
+    assert_eq!(
+        fields(&format!(r#"{{"fleet": [{fleet}], "workers": {{"headroom_pct": 10}}}}"#)),
+        ["workers"]
+    );
+    assert_eq!(
+        fields(&format!(
+            r#"{{"fleet": [{fleet}], "self_hosted": {{"worker_hourly_usd": 0.05}}}}"#
+        )),
+        ["self_hosted.worker_hourly_usd"]
+    );
+}
+
+#[test]
+fn names_counts_and_sizes_are_checked_where_they_are() {
+    let two = format!(r#"{{"fleet": [{}, {}]}}"#, group("a", 1, POOL), group("a", 1, POOL));
+    assert_eq!(fields(&two), ["fleet[1].name"]);
+    let same_pool = format!(r#"{{"fleet": [{}]}}"#, group("a", 1, &format!("{POOL}, {POOL}")));
+    assert_eq!(fields(&same_pool), ["fleet[0].pools[1].name"]);
+    assert_eq!(fields(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, ""))), ["fleet[0].pools"]);
+    let eleven: Vec<String> = (0..11).map(|i| format!(r#"{{"name": "p{i}"}}"#)).collect();
+    let many = format!(r#"{{"fleet": [{}]}}"#, group("a", 1, &eleven.join(",")));
+    assert_eq!(fields(&many), ["fleet[0].pools"]);
+    let big = format!(r#"{{"fleet": [{}, {}]}}"#, group("a", 600, POOL), group("b", 401, POOL));
+    let errors = field_errors(&big);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "fleet");
+    assert!(errors[0].message.contains("1001"), "{}", errors[0].message);
+    assert_eq!(fields(r#"{"fleet": []}"#), ["fleet"]);
+    let groups: Vec<String> = (0..21).map(|i| group(&format!("g{i}"), 1, POOL)).collect();
+    assert_eq!(fields(&format!(r#"{{"fleet": [{}]}}"#, groups.join(","))), ["fleet"]);
+    assert_eq!(
+        fields(r#"{"fleet": [{"pools": [{"name": "x"}]}]}"#),
+        ["fleet[0].name", "fleet[0].clusters"]
+    );
+}
+
+#[test]
+fn fargate_pools_bill_pods_and_must_fit_the_largest_size() {
+    let explicit = r#"{"name": "batch", "compute": "fargate", "nodes_per_cluster": 3}"#;
+    assert_eq!(
+        fields(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, explicit))),
+        ["fleet[0].pools[0].nodes_per_cluster"]
+    );
+    // 17 vCPU per pod; then 120 GiB + 0.25 GiB per pod.
+    for load in [
+        r#"{"cpu_request_cores": 17, "memory_request_gib": 1, "pods": 1}"#,
+        r#"{"cpu_request_cores": 1, "memory_request_gib": 120, "pods": 1}"#,
+    ] {
+        let pool = format!(r#"{{"name": "batch", "compute": "fargate", "workload": {load}}}"#);
+        let errors = field_errors(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, &pool)));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field, "fleet[0].pools[0].workload");
+    }
+    // The largest size itself fits, and a Fargate pool with no pods costs nothing.
+    let fits = r#"{"name": "b", "compute": "fargate", "workload": {"cpu_request_cores": 16, "memory_request_gib": 119.75, "pods": 1}}"#;
+    common::calc(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, &format!("{POOL}, {fits}"))));
+    let empty = r#"{"name": "b", "compute": "fargate", "workload": {"cpu_request_cores": 0, "memory_request_gib": 0, "pods": 0}}"#;
+    let r = common::calc(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, &format!("{POOL}, {empty}"))));
+    assert_eq!(r.options.eks.common.pools[1].monthly_workers, 0.0);
+}
+
+#[test]
+fn pool_members_are_checked_like_workers_at_their_own_path() {
+    let pool = r#"{"name": "x", "instance_type": "m6i.huge", "headroom_pct": 500, "compute": "gpu"}"#;
+    assert_eq!(
+        fields(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, pool))),
+        [
+            "fleet[0].pools[0].compute",
+            "fleet[0].pools[0].instance_type",
+            "fleet[0].pools[0].headroom_pct",
+        ]
+    );
+    let custom = r#"{"name": "x", "instance_type": "custom", "custom": {"vcpu": 4}}"#;
+    assert_eq!(
+        fields(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, custom))),
+        [
+            "fleet[0].pools[0].custom.memory_gib",
+            "fleet[0].pools[0].custom.hourly_usd",
+            "fleet[0].pools[0].custom.max_pods_vpc_cni",
+        ]
+    );
+    // A range over an input the fleet replaces is refused.
+    let ranged = format!(
+        r#"{{"fleet": [{}], "uncertainty": {{"ranges": [{{"field": "workers.headroom_pct", "low": 10, "high": 30}}]}}}}"#,
+        group("a", 1, POOL)
+    );
+    assert_eq!(fields(&ranged), ["uncertainty.ranges[0].field"]);
+}
