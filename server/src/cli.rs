@@ -1,4 +1,4 @@
-//! The command line of the `clusterplan` binary (PLANNER.md §7).
+//! The command line of the `clusterplan` binary (docs/MODEL.md §8.2).
 
 use std::process::ExitCode;
 

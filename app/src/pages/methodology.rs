@@ -5,7 +5,7 @@ use clusterplan_model::{catalog, field_specs};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// The formulas of PLANNER.md §3, as the model implements them.
+/// The formulas of docs/MODEL.md §3, as the model implements them.
 const FORMULAS: &[(&str, &str)] = &[
     (
         "Pod density",

@@ -1,4 +1,4 @@
-//! The JSON API under `/api/v1` (PLANNER.md §6): thin handlers over the service.
+//! The JSON API under `/api/v1` (docs/MODEL.md §8.1): thin handlers over the service.
 
 mod calculate;
 mod compare;
