@@ -2,7 +2,7 @@
 //! whether a node has any allocatable memory and pod slots left.
 
 use crate::capacity::{eks_max_pods, reserved_mem_gib};
-use crate::catalog::catalog;
+use crate::catalog::{catalog, unknown_type_message};
 use crate::error::FieldError;
 use crate::input::ScenarioInput;
 use crate::resolved::{CustomInstance, ResolvedInput};
@@ -73,7 +73,10 @@ fn worker_machine(input: &ResolvedInput, errors: &mut Vec<FieldError>) -> Option
         None => {
             errors.push(FieldError::new(
                 "workers.instance_type",
-                format!("unknown instance type \"{name}\": use a catalog type or \"custom\""),
+                format!(
+                    "{} Use \"custom\" for a machine outside it.",
+                    unknown_type_message(name)
+                ),
             ));
             None
         }
@@ -93,7 +96,7 @@ fn control_plane_price(input: &ResolvedInput, errors: &mut Vec<FieldError>) -> O
         None => {
             let msg = match name {
                 CUSTOM => "must be a catalog type (\"custom\" is for workers only)".to_owned(),
-                _ => format!("unknown instance type \"{name}\": use a catalog type"),
+                _ => unknown_type_message(name),
             };
             errors.push(FieldError::new(
                 "self_hosted.control_plane_instance_type",
