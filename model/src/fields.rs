@@ -2,7 +2,7 @@
 //! `data/fields.json`. Validation, defaults and the OpenAPI schema all come from it,
 //! so a range is written down exactly once.
 
-use crate::catalog::catalog;
+use crate::catalog::{Catalog, catalog};
 use crate::labels::field_label;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -146,16 +146,15 @@ pub fn field_spec_at(path: &str) -> Option<&'static FieldSpec> {
 }
 
 impl FieldSpec {
-    /// The accepted strings of a string field: catalog instance types (plus
-    /// `custom` for workers), catalog control-plane tiers, or the table's own list.
-    /// Empty for free text (a line item's name) and for other kinds.
+    /// The strings a form offers: the classic catalog types (and `custom` for
+    /// workers; any catalog type is accepted), the control-plane tiers, or the
+    /// table's own list (then the only accepted strings). Empty for free text.
     pub fn choices(&self) -> Vec<String> {
-        let cat = catalog();
-        let types = || cat.instance_types.iter().map(|t| t.name.clone());
+        let classic = || Catalog::classic_types().iter().map(|t| t.name.clone());
         match self.path.as_str() {
-            "workers.instance_type" => types().chain(["custom".to_owned()]).collect(),
-            "self_hosted.control_plane_instance_type" => types().collect(),
-            "eks.control_plane_tier" => cat
+            "workers.instance_type" => classic().chain(["custom".to_owned()]).collect(),
+            "self_hosted.control_plane_instance_type" => classic().collect(),
+            "eks.control_plane_tier" => catalog()
                 .control_plane_tiers
                 .tiers
                 .iter()
@@ -163,6 +162,12 @@ impl FieldSpec {
                 .collect(),
             _ => self.choices.clone().unwrap_or_default(),
         }
+    }
+
+    /// Whether the field names an instance type (any of the catalog's): every such
+    /// path ends in `instance_type`.
+    pub fn is_instance_type(&self) -> bool {
+        self.path.ends_with("instance_type")
     }
 
     /// The field's label in its form section, e.g. `Headroom`.

@@ -1,6 +1,7 @@
 //! OpenAPI schemas of the input types, generated from the field table so that every
 //! range, default, unit and rationale in the API document is the one validation uses.
 
+use crate::catalog::Catalog;
 use crate::fields::{FieldKind, FieldSpec, field_specs};
 use crate::fleet::REPLACED_BY_FLEET;
 use std::borrow::Cow;
@@ -75,7 +76,20 @@ fn leaf(spec: &FieldSpec, mode: Mode) -> Schema {
         b = b.enum_values(Some(allowed.clone()));
     }
     let choices = spec.choices();
-    if !choices.is_empty() {
+    if spec.is_instance_type() {
+        // Not an `enum`: 1,345 names would swamp the document. Validation checks
+        // the name against the catalog; the pattern is the shape of every name.
+        let pattern = match spec.path.as_str() {
+            "workers.instance_type" => "^(custom|[a-z0-9-]+\\.[a-z0-9-]+)$",
+            _ => "^[a-z0-9-]+\\.[a-z0-9-]+$",
+        };
+        b = b.pattern(Some(pattern)).description(Some(format!(
+            "{} A catalog type: GET /api/v1/catalog lists all {} (e.g. {}).",
+            describe(spec),
+            Catalog::BUILT_IN_TYPES,
+            choices.join(", ")
+        )));
+    } else if !choices.is_empty() {
         b = b.enum_values(Some(choices));
     } else if spec.kind == FieldKind::String && spec.path.ends_with("[].name") {
         b = b.min_length(Some(1)).max_length(Some(60));

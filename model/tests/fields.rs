@@ -167,9 +167,9 @@ fn every_numeric_range_is_enforced_at_its_path() {
 #[test]
 fn catalog_is_the_spec_table() {
     let c = catalog();
-    assert_eq!(c.prices_taken_on, "2025-06-01");
+    assert_eq!(c.prices_taken_on, "2026-07-20");
     assert_eq!(c.region, "us-east-1");
-    assert_eq!(c.instance_types.len(), 11);
+    assert_eq!(c.instance_types.len(), 1_345);
     let pods = |name: &str| c.get(name).map(|t| t.max_pods_vpc_cni());
     assert_eq!(pods("t3.medium"), Some(17));
     assert_eq!(pods("m5.large"), Some(29));

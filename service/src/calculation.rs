@@ -1,23 +1,15 @@
 //! Calculation without storage: `POST /api/v1/calculate`, `clusterplan calculate`
 //! and the planner's live results all come through here.
 
-use clusterplan_model::{CalculationResult, Scenario, ScenarioInput, catalog, field_specs};
+use clusterplan_model::{CalculationResult, Scenario, ScenarioInput};
 
-use crate::{CatalogDocument, Service, ServiceError};
+use crate::{Service, ServiceError};
 
 /// Validates `input` and calculates it on this thread (the command line). Field
 /// paths are those of `ScenarioInput`.
 pub fn calculate(input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
     let scenario = validate(input, "")?;
     Ok(clusterplan_model::calculate(&scenario))
-}
-
-/// The catalog and every input's default with its rationale.
-pub fn catalog_document() -> CatalogDocument {
-    CatalogDocument {
-        catalog: catalog().clone(),
-        defaults: field_specs().to_vec(),
-    }
 }
 
 /// Validates `input`, prefixing every field path with `prefix` (`"input"` when the
@@ -43,10 +35,5 @@ impl Service {
     /// Monte Carlo (see [`Service::compute`]).
     pub async fn calculate(&self, input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
         self.compute(validate(input, "")?).await
-    }
-
-    /// See [`catalog_document`].
-    pub fn catalog(&self) -> CatalogDocument {
-        catalog_document()
     }
 }

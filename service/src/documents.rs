@@ -74,11 +74,18 @@ pub struct ComparisonDocument {
     pub scenarios: Vec<ScenarioDocument>,
 }
 
-/// Answer to `GET /api/v1/catalog`: instance prices and every default with its reason.
+/// Answer to `GET /api/v1/catalog`: one page of instance types with the date
+/// their prices were taken, and every default with its reason.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CatalogDocument {
-    /// The built-in instance catalog and the date its prices were taken.
+    /// The built-in catalog's metadata (price date, region, sources), its
+    /// control-plane tiers, and in `instance_types` this page of the types that
+    /// match the filters, sorted by name.
     pub catalog: Catalog,
+    /// The instance types that match the filters, over all pages.
+    pub matched: usize,
+    /// The `cursor` of the next page; `null` on the last.
+    pub next_cursor: Option<String>,
     /// Every input field: default, unit, range and rationale.
     pub defaults: Vec<FieldSpec>,
 }

@@ -5,6 +5,7 @@
 
 pub mod batch;
 pub mod calculation;
+pub mod catalog;
 mod chart_cache;
 pub mod charts;
 pub mod compare;
@@ -27,7 +28,7 @@ mod store;
 
 use std::sync::Arc;
 
-pub use calculation::{calculate, catalog_document};
+pub use calculation::calculate;
 pub use db::{Database, DbError, DbSettings, Durability};
 pub use documents::{
     CatalogDocument, ComparisonDocument, CreatedScenario, NewScenario, ScenarioDocument,

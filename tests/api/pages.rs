@@ -94,7 +94,14 @@ async fn methodology_shows_every_default_with_its_rationale() {
     for spec in clusterplan_model::field_specs() {
         assert!(html.contains(&spec.path), "{} missing", spec.path);
     }
-    assert!(html.contains("prices taken on"));
+    assert!(html.contains("prices taken on 2026-07-20"));
+    assert!(html.contains("1345 EC2 instance types"));
+    assert!(html.contains("m6i.xlarge") && html.contains("href=\"/api/v1/catalog\""));
+    assert!(
+        !html.contains("u7in-32tb.224xlarge"),
+        "the classic types only"
+    );
+    assert!(html.len() < 200_000, "{} bytes", html.len());
 }
 
 #[tokio::test]

@@ -139,7 +139,12 @@ fn control(
         }
         .into_any(),
         FieldKind::String => {
-            let options = spec.choices();
+            let mut options = spec.choices();
+            // Any catalog type is accepted, but only the classic ones are offered:
+            // a saved scenario's other type is kept as an option of its own.
+            if spec.is_instance_type() && !value.is_empty() && !options.contains(&value) {
+                options.insert(0, value.clone());
+            }
             view! {
                 <select id=id.to_owned() name=name aria-describedby=described_by aria-invalid=invalid>
                     {options.into_iter().map(|o| {

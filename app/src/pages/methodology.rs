@@ -1,7 +1,7 @@
 //! `/methodology`: the formulas, and every default with its rationale, rendered
 //! from the model's own field table and catalog (no second copy to drift).
 
-use clusterplan_model::{catalog, field_specs};
+use clusterplan_model::{Catalog, catalog, field_specs};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -86,16 +86,19 @@ pub fn MethodologyPage() -> impl IntoView {
             </tbody>
         </table>
         <h2>"Instance catalog"</h2>
-        <p>{format!("{}, {}; prices taken on {}.", catalog.region, catalog.pricing, catalog.prices_taken_on)}</p>
+        // The eleven classic types, not all 1,345: the page stays light, and the
+        // browser bundle carries only these (the model's `catalog` feature).
+        <p>{format!("{} EC2 instance types, {}, {}; prices taken on {}. The classic types:", Catalog::BUILT_IN_TYPES, catalog.region, catalog.pricing, catalog.prices_taken_on)}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Instance catalog">
             <table class="data text">
                 <thead><tr><th scope="col">"Type"</th><th scope="col">"vCPU"</th><th scope="col">"GiB"</th><th scope="col">"USD/hour"</th><th scope="col">"ENIs"</th><th scope="col">"IPv4/ENI"</th><th scope="col">"Max pods (VPC CNI)"</th></tr></thead>
                 <tbody>
-                    {catalog.instance_types.iter().map(|t| view! {
+                    {Catalog::classic_types().iter().map(|t| view! {
                         <tr><th scope="row">{t.name.clone()}</th><td>{t.vcpu}</td><td>{t.memory_gib}</td><td>{t.hourly_usd}</td><td>{t.enis}</td><td>{t.ipv4_per_eni}</td><td>{t.max_pods_vpc_cni()}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
+        <p>"Every type, with its family, architecture and GPUs, filtered and paged: "<a href="/api/v1/catalog">"/api/v1/catalog"</a>" (e.g. "<a href="/api/v1/catalog?family=m7g">"?family=m7g"</a>"). Sources: "{catalog.sources.join("; ")}"."</p>
     }
 }

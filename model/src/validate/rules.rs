@@ -3,7 +3,7 @@
 //! `workers` and for every pool of `fleet` alike, each named by its own path.
 
 use crate::capacity::{eks_max_pods, reserved_mem_gib};
-use crate::catalog::catalog;
+use crate::catalog::{catalog, unknown_type_message};
 use crate::error::FieldError;
 use crate::fleet::{CUSTOM, GroupPlan, machine, plan};
 use crate::input::{CustomInput, WorkloadInput};
@@ -74,7 +74,7 @@ fn control_plane_price(input: &ResolvedInput, errors: &mut Vec<FieldError>) -> O
         None => {
             let msg = match name {
                 CUSTOM => "must be a catalog type (\"custom\" is for workers only)".to_owned(),
-                _ => format!("unknown instance type \"{name}\": use a catalog type"),
+                _ => unknown_type_message(name),
             };
             errors.push(FieldError::new(
                 "self_hosted.control_plane_instance_type",
@@ -114,8 +114,8 @@ fn check_pool(input: &ResolvedInput, at: &str, pool: &Pool, errors: &mut Vec<Fie
         errors.push(FieldError::new(
             type_path,
             format!(
-                "unknown instance type \"{}\": use a catalog type or \"custom\"",
-                pool.instance_type
+                "{} Use \"custom\" for a machine outside it.",
+                unknown_type_message(&pool.instance_type)
             ),
         ));
         return;

@@ -1,16 +1,17 @@
 //! `POST /calculate` and `GET /catalog`: answers that store nothing.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Query, State, rejection::QueryRejection};
 use clusterplan_model::{CalculationResult, ScenarioInput};
 use clusterplan_service::batch::BatchRequest;
+use clusterplan_service::catalog::{CatalogFilter, CatalogQuery};
 use clusterplan_service::{CatalogDocument, Service};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
 use super::extract::ApiJson;
-use super::responses::{BodyProblems, SimulationsBusy};
+use super::responses::{BodyProblems, QueryProblems, SimulationsBusy};
 
 /// Calculates a scenario without storing it.
 #[utoipa::path(
@@ -84,12 +85,21 @@ pub async fn batch(
     Ok(Json(BatchResponse { results }))
 }
 
-/// The instance catalog (with the date its prices were taken) and every input's
-/// default, unit, range and rationale.
+/// One page of the instance catalog (always with the date its prices were taken),
+/// filtered by the query, and every input's default, unit, range and rationale.
 #[utoipa::path(
     get, path = "/api/v1/catalog", tag = "calculate",
-    responses((status = 200, description = "Catalog and defaults", body = CatalogDocument))
+    params(CatalogQuery),
+    responses(
+        (status = 200, description = "A page of the catalog, and the defaults", body = CatalogDocument),
+        QueryProblems,
+    )
 )]
-pub async fn catalog(State(service): State<Service>) -> Json<CatalogDocument> {
-    Json(service.catalog())
+pub async fn catalog(
+    State(service): State<Service>,
+    query: Result<Query<CatalogQuery>, QueryRejection>,
+) -> Result<Json<CatalogDocument>, ApiError> {
+    // An unknown or repeated parameter cannot be read: a 400 that names it.
+    let Query(query) = query.map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
+    Ok(Json(service.catalog(&CatalogFilter::parse(&query)?)))
 }
