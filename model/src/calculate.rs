@@ -94,7 +94,11 @@ pub fn monthly_costs(scenario: &Scenario, option: OptionName) -> Vec<MonthlyCost
     let months = sized.months(groups, &initial_clusters(groups));
     let eval = evaluate(&params, &months);
     let rates = &eval.option(option).rates;
-    months.option(option).iter().map(|m| rates.cost(m)).collect()
+    months
+        .option(option)
+        .iter()
+        .map(|m| rates.cost(m))
+        .collect()
 }
 
 /// Horizon totals of both options with `clusters` clusters at month 0, everything

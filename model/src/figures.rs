@@ -59,7 +59,10 @@ impl OptionFigures<'_> {
             total_nodes: months.first().map_or(0.0, |m| m.fleet.nodes) as u64,
             max_pods_per_node: self.first_pool_max_pods(),
             pools: self.pools(rates),
-            monthly: costs.first().copied().unwrap_or_else(|| rates.cost(&Month::default())),
+            monthly: costs
+                .first()
+                .copied()
+                .unwrap_or_else(|| rates.cost(&Month::default())),
             one_off: rates.one_off,
             horizon_total: self.eval.option(self.option).horizon_total,
             hours_per_year: HoursPerYear {

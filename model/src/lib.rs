@@ -61,17 +61,17 @@ pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
     field_error_from_json, input_error_from_json,
 };
-pub use fleet::{FARGATE_SIZES, FargateSize, PLAIN_GROUP, PLAIN_POOL, POD_OVERHEAD_GIB};
 pub use fields::{
     FieldKind, FieldSpec, MAX_FORM_PAIRS, field_spec, field_spec_at, field_specs, range_control,
     split_item_path, split_range_control,
 };
+pub use fleet::{FARGATE_SIZES, FargateSize, PLAIN_GROUP, PLAIN_POOL, POD_OVERHEAD_GIB};
 pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};
 pub use output::{
     CalculationResult, Cheaper, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost,
-    OnCall, OptionName, OptionResult, Options, PoolResult, SelfHostedOption, SensitivityEntry, Series, Warning,
-    WarningCode,
+    OnCall, OptionName, OptionResult, Options, PoolResult, SelfHostedOption, SensitivityEntry,
+    Series, Warning, WarningCode,
 };
 pub use parse::parse_input;
 pub use resolved::{ResolvedInput, defaults};

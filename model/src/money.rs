@@ -114,7 +114,8 @@ impl Rates {
         let (c, f) = (month.clusters, &month.fleet);
         let s = self.spot_share;
         let nodes = f.a + s * f.q2 - self.spot_discount * (f.b + s * f.q3);
-        let fargate = self.fargate_vcpu_hourly * f.fargate_vcpu + self.fargate_gib_hourly * f.fargate_gib;
+        let fargate =
+            self.fargate_vcpu_hourly * f.fargate_vcpu + self.fargate_gib_hourly * f.fargate_gib;
         let items = &self.items;
         let mut cost = MonthlyCost {
             control_plane: c * self.control_plane_per_cluster,
@@ -144,7 +145,6 @@ impl Rates {
             .iter()
             .fold(self.one_off, |sum, m| sum + self.cost(m).total)
     }
-
 }
 
 /// One option evaluated over the horizon.

@@ -5,7 +5,9 @@
 #[path = "properties/strategies.rs"]
 mod strategies;
 
-use clusterplan_model::{CalculationResult, Scenario, calculate_json, horizon_totals_at, parse_input};
+use clusterplan_model::{
+    CalculationResult, Scenario, calculate_json, horizon_totals_at, parse_input,
+};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use strategies::{near_breakeven, scenario, scenario_v2};

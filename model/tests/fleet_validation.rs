@@ -23,7 +23,9 @@ fn fleet_beside_the_inputs_it_replaces_names_them() {
         ["clusters"]
     );
     assert_eq!(
-        fields(&format!(r#"{{"fleet": [{fleet}], "workers": {{"headroom_pct": 10}}}}"#)),
+        fields(&format!(
+            r#"{{"fleet": [{fleet}], "workers": {{"headroom_pct": 10}}}}"#
+        )),
         ["workers"]
     );
     assert_eq!(
@@ -36,22 +38,39 @@ fn fleet_beside_the_inputs_it_replaces_names_them() {
 
 #[test]
 fn names_counts_and_sizes_are_checked_where_they_are() {
-    let two = format!(r#"{{"fleet": [{}, {}]}}"#, group("a", 1, POOL), group("a", 1, POOL));
+    let two = format!(
+        r#"{{"fleet": [{}, {}]}}"#,
+        group("a", 1, POOL),
+        group("a", 1, POOL)
+    );
     assert_eq!(fields(&two), ["fleet[1].name"]);
-    let same_pool = format!(r#"{{"fleet": [{}]}}"#, group("a", 1, &format!("{POOL}, {POOL}")));
+    let same_pool = format!(
+        r#"{{"fleet": [{}]}}"#,
+        group("a", 1, &format!("{POOL}, {POOL}"))
+    );
     assert_eq!(fields(&same_pool), ["fleet[0].pools[1].name"]);
-    assert_eq!(fields(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, ""))), ["fleet[0].pools"]);
+    assert_eq!(
+        fields(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, ""))),
+        ["fleet[0].pools"]
+    );
     let eleven: Vec<String> = (0..11).map(|i| format!(r#"{{"name": "p{i}"}}"#)).collect();
     let many = format!(r#"{{"fleet": [{}]}}"#, group("a", 1, &eleven.join(",")));
     assert_eq!(fields(&many), ["fleet[0].pools"]);
-    let big = format!(r#"{{"fleet": [{}, {}]}}"#, group("a", 600, POOL), group("b", 401, POOL));
+    let big = format!(
+        r#"{{"fleet": [{}, {}]}}"#,
+        group("a", 600, POOL),
+        group("b", 401, POOL)
+    );
     let errors = field_errors(&big);
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].field, "fleet");
     assert!(errors[0].message.contains("1001"), "{}", errors[0].message);
     assert_eq!(fields(r#"{"fleet": []}"#), ["fleet"]);
     let groups: Vec<String> = (0..21).map(|i| group(&format!("g{i}"), 1, POOL)).collect();
-    assert_eq!(fields(&format!(r#"{{"fleet": [{}]}}"#, groups.join(","))), ["fleet"]);
+    assert_eq!(
+        fields(&format!(r#"{{"fleet": [{}]}}"#, groups.join(","))),
+        ["fleet"]
+    );
     assert_eq!(
         fields(r#"{"fleet": [{"pools": [{"name": "x"}]}]}"#),
         ["fleet[0].name", "fleet[0].clusters"]
@@ -77,15 +96,22 @@ fn fargate_pools_bill_pods_and_must_fit_the_largest_size() {
     }
     // The largest size itself fits, and a Fargate pool with no pods costs nothing.
     let fits = r#"{"name": "b", "compute": "fargate", "workload": {"cpu_request_cores": 16, "memory_request_gib": 119.75, "pods": 1}}"#;
-    common::calc(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, &format!("{POOL}, {fits}"))));
+    common::calc(&format!(
+        r#"{{"fleet": [{}]}}"#,
+        group("a", 1, &format!("{POOL}, {fits}"))
+    ));
     let empty = r#"{"name": "b", "compute": "fargate", "workload": {"cpu_request_cores": 0, "memory_request_gib": 0, "pods": 0}}"#;
-    let r = common::calc(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, &format!("{POOL}, {empty}"))));
+    let r = common::calc(&format!(
+        r#"{{"fleet": [{}]}}"#,
+        group("a", 1, &format!("{POOL}, {empty}"))
+    ));
     assert_eq!(r.options.eks.common.pools[1].monthly_workers, 0.0);
 }
 
 #[test]
 fn pool_members_are_checked_like_workers_at_their_own_path() {
-    let pool = r#"{"name": "x", "instance_type": "m6i.huge", "headroom_pct": 500, "compute": "gpu"}"#;
+    let pool =
+        r#"{"name": "x", "instance_type": "m6i.huge", "headroom_pct": 500, "compute": "gpu"}"#;
     assert_eq!(
         fields(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, pool))),
         [

@@ -12,7 +12,7 @@ async fn defaults_give_the_worked_example() {
 
     assert_eq!(response.status(), 200);
     let result: Value = response.json().await.unwrap();
-    assert_eq!(result["model_version"], "2");
+    assert_eq!(result["model_version"], "3");
     assert_eq!(result["inputs"]["clusters"], 3);
     assert_eq!(result["options"]["eks"]["nodes_per_cluster"], 8);
     assert_eq!(result["options"]["self_hosted"]["nodes_per_cluster"], 9);

@@ -16,6 +16,7 @@ mod currency;
 mod docs;
 mod edit_keys;
 mod export;
+mod fleet;
 mod forecast;
 mod health;
 mod helpers;

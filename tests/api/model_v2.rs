@@ -15,7 +15,7 @@ async fn the_v2_example_calculates_with_series_and_new_categories() {
     let response = app.calculate(&input).await;
     assert_eq!(response.status(), 200);
     let result: Value = response.json().await.unwrap();
-    assert_eq!(result["model_version"], "2");
+    assert_eq!(result["model_version"], "3");
     let own = &result["options"]["self_hosted"];
     assert_eq!(own["hours_peak_month"], 33);
     assert_eq!(own["series"]["nodes_per_cluster"][35], 18);

@@ -57,6 +57,23 @@ impl ResolvedInput {
     }
 }
 
+impl ResolvedInput {
+    /// The same input at list prices: no commitment discount and no Spot, in
+    /// `workers` and in every pool (a forecast's `ListCost`), and no simulation.
+    pub fn at_list_prices(&self) -> ResolvedInput {
+        let mut input = self.clone();
+        input.workers.compute_discount_pct = 0.0;
+        input.eks.spot_share_pct = 0.0;
+        input.self_hosted.spot_share_pct = 0.0;
+        input.uncertainty = None;
+        for pool in input.fleet.iter_mut().flatten().flat_map(|g| &mut g.pools) {
+            pool.compute_discount_pct = 0.0;
+            pool.spot_share_pct = pool.spot_share_pct.map(|_| 0.0);
+        }
+        input
+    }
+}
+
 /// A pool's machine: the catalog type's figures, or its custom machine; `None`
 /// for an unknown type (validation reports it).
 pub(crate) fn machine(pool: &Pool) -> Option<CustomInstance> {

@@ -2,8 +2,8 @@
 //! and `workers` are left out, since an input may not send them beside `fleet`.
 
 use super::{
-    Display, Eks, Group, Growth, LineItem, Prices, ResolvedInput, SelfHosted, Team,
-    Uncertainty, Upgrades, Workers,
+    Display, Eks, Group, Growth, LineItem, Prices, ResolvedInput, SelfHosted, Team, Uncertainty,
+    Upgrades, Workers,
 };
 use serde::{Serialize, Serializer};
 

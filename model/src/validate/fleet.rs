@@ -31,7 +31,11 @@ pub(crate) fn check_structure(input: &ScenarioInput, errors: &mut Vec<FieldError
     };
     let [clusters, workers] = REPLACED_BY_FLEET;
     let replaced = [
-        (clusters, input.clusters.is_some(), "give each group's clusters"),
+        (
+            clusters,
+            input.clusters.is_some(),
+            "give each group's clusters",
+        ),
         (
             workers,
             input.workers != WorkersInput::default(),
@@ -95,7 +99,12 @@ pub(crate) fn check_structure(input: &ScenarioInput, errors: &mut Vec<FieldError
                 ));
             }
             let compute = format!("{at}.compute");
-            check_choice(&compute, "fleet[].pools[].compute", pool.compute.as_deref(), errors);
+            check_choice(
+                &compute,
+                "fleet[].pools[].compute",
+                pool.compute.as_deref(),
+                errors,
+            );
             let machine = MachineInput {
                 instance_type: pool.instance_type.as_deref(),
                 custom: pool.custom.as_ref(),
@@ -129,7 +138,10 @@ pub(crate) fn check_fleet_semantics(input: &ResolvedInput, errors: &mut Vec<Fiel
     for (g, group) in fleet.iter().enumerate() {
         for (p, pool) in group.pools.iter().enumerate() {
             let at = format!("{}.workload", pool_path(input, g, p));
-            let Some(load) = pool.workload.as_ref().filter(|_| pool.compute == Compute::Fargate)
+            let Some(load) = pool
+                .workload
+                .as_ref()
+                .filter(|_| pool.compute == Compute::Fargate)
             else {
                 continue;
             };
@@ -137,7 +149,10 @@ pub(crate) fn check_fleet_semantics(input: &ResolvedInput, errors: &mut Vec<Fiel
                 continue;
             }
             let pods = f64::from(load.pods);
-            let (cpu, memory) = (load.cpu_request_cores / pods, load.memory_request_gib / pods);
+            let (cpu, memory) = (
+                load.cpu_request_cores / pods,
+                load.memory_request_gib / pods,
+            );
             if cpu > LARGEST.vcpu || memory + POD_OVERHEAD_GIB > LARGEST.max_gib {
                 errors.push(FieldError::new(
                     at,

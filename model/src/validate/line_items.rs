@@ -11,7 +11,12 @@ pub(crate) const MAX_LINE_ITEMS: usize = 20;
 const MAX_NAME_CHARS: usize = 60;
 
 /// Checks a string field against its table choices; `None` (absent) passes.
-pub(crate) fn check_choice(path: &str, spec_path: &str, value: Option<&str>, errors: &mut Vec<FieldError>) {
+pub(crate) fn check_choice(
+    path: &str,
+    spec_path: &str,
+    value: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) {
     let (Some(value), Some(spec)) = (value, field_spec(spec_path)) else {
         return;
     };
@@ -37,10 +42,7 @@ pub(crate) fn check_name(path: String, name: Option<&str>, errors: &mut Vec<Fiel
             format!("must be 1 to {MAX_NAME_CHARS} characters, not blank"),
         ));
     } else if name.chars().any(char::is_control) {
-        errors.push(FieldError::new(
-            path,
-            "must not contain control characters",
-        ));
+        errors.push(FieldError::new(path, "must not contain control characters"));
     }
 }
 

@@ -44,7 +44,10 @@ pub(crate) fn check_machine(at: &str, m: &MachineInput, errors: &mut Vec<FieldEr
             ];
             for (member, present) in members {
                 if !present {
-                    errors.push(FieldError::new(format!("{at}.custom.{member}"), "is required"));
+                    errors.push(FieldError::new(
+                        format!("{at}.custom.{member}"),
+                        "is required",
+                    ));
                 }
             }
         }

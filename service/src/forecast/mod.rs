@@ -148,14 +148,11 @@ impl Service {
 
 /// The scenario at list prices: no commitment discount, no Spot, no simulation.
 fn list_price_scenario(scenario: &Scenario) -> Result<Scenario, ServiceError> {
-    let mut input = scenario.input().clone();
-    input.workers.compute_discount_pct = 0.0;
-    input.eks.spot_share_pct = 0.0;
-    input.self_hosted.spot_share_pct = 0.0;
-    input.uncertainty = None;
-    Scenario::try_from(input).map_err(|errors| ServiceError::StoredInputInvalid {
-        id: String::new(),
-        reason: errors.to_string(),
+    Scenario::try_from(scenario.input().at_list_prices()).map_err(|errors| {
+        ServiceError::StoredInputInvalid {
+            id: String::new(),
+            reason: errors.to_string(),
+        }
     })
 }
 

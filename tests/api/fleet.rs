@@ -1,0 +1,118 @@
+//! The fleet (model v3) through the API: a fleet calculates and is stored and read
+//! back whole, and each bad fleet is a 422 naming the field.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{assert_problem, error_fields, spawn_app};
+
+fn fleet() -> Value {
+    json!({"fleet": [
+        {"name": "production", "clusters": 2, "clusters_added_per_year": 2, "pools": [
+            {"name": "general", "instance_type": "c7i.4xlarge"},
+            {"name": "batch", "compute": "fargate",
+             "workload": {"cpu_request_cores": 10, "memory_request_gib": 100, "pods": 10}}]},
+        {"name": "dev", "clusters": 4, "pools": [
+            {"name": "general", "instance_type": "t3.large", "nodes_per_cluster": 2}]}]})
+}
+
+#[tokio::test]
+async fn a_fleet_calculates_with_pools_and_cluster_series() {
+    let app = spawn_app().await;
+    let response = app.calculate(&fleet()).await;
+    assert_eq!(response.status(), 200);
+    let result: Value = response.json().await.unwrap();
+    assert_eq!(result["model_version"], "3");
+    let eks = &result["options"]["eks"];
+    assert_eq!(eks["pools"].as_array().map(Vec::len), Some(3));
+    assert_eq!(eks["pools"][1]["compute"], "fargate");
+    assert_eq!(eks["pools"][1]["nodes_per_cluster"], 0);
+    assert_eq!(eks["series"]["clusters"][0], 6);
+    assert_eq!(eks["series"]["clusters"][35], 11);
+    assert!(result["inputs"].get("clusters").is_none());
+    assert_eq!(
+        result["inputs"]["fleet"][1]["pools"][0]["instance_type"],
+        "t3.large"
+    );
+    assert_eq!(result["comparison"]["breakeven_clusters"], Value::Null);
+}
+
+#[tokio::test]
+async fn a_saved_fleet_reads_back_whole() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Fleet", fleet()).await;
+    let response = app.get(&format!("/api/v1/scenarios/{}", created.id)).await;
+    assert_eq!(response.status(), 200);
+    let doc: Value = response.json().await.unwrap();
+    // Stored with every default filled in, as every input is.
+    assert_eq!(doc["input"]["fleet"], doc["result"]["inputs"]["fleet"]);
+    assert_eq!(doc["input"]["fleet"][0]["pools"][1]["compute"], "fargate");
+    assert_eq!(doc["input"]["fleet"][1]["pools"][0]["nodes_per_cluster"], 2);
+    assert!(doc["input"].get("workers").is_none());
+    assert_eq!(
+        doc["result"]["options"]["self_hosted"]["pools"][2]["total_nodes"],
+        8
+    );
+}
+
+#[tokio::test]
+async fn each_bad_fleet_is_a_422_naming_the_field() {
+    let app = spawn_app().await;
+    let pool = json!({"name": "p"});
+    let cases = [
+        (
+            json!({"fleet": fleet()["fleet"], "clusters": 3}),
+            "clusters",
+        ),
+        (
+            json!({"fleet": fleet()["fleet"], "workers": {"headroom_pct": 10}}),
+            "workers",
+        ),
+        (
+            json!({"fleet": fleet()["fleet"], "self_hosted": {"worker_hourly_usd": 0.05}}),
+            "self_hosted.worker_hourly_usd",
+        ),
+        (
+            json!({"fleet": [{"name": "a", "clusters": 1, "pools": [pool]},
+                             {"name": "a", "clusters": 1, "pools": [pool]}]}),
+            "fleet[1].name",
+        ),
+        (
+            json!({"fleet": [{"name": "a", "clusters": 1, "pools": []}]}),
+            "fleet[0].pools",
+        ),
+        (
+            json!({"fleet": [{"name": "a", "clusters": 1,
+                "pools": (0..11).map(|i| json!({"name": format!("p{i}")})).collect::<Vec<_>>()}]}),
+            "fleet[0].pools",
+        ),
+        (
+            json!({"fleet": [{"name": "a", "clusters": 999, "pools": [pool]},
+                             {"name": "b", "clusters": 2, "pools": [pool]}]}),
+            "fleet",
+        ),
+        (
+            json!({"fleet": [{"name": "a", "clusters": 1, "pools": [
+                {"name": "f", "compute": "fargate", "nodes_per_cluster": 2}]}]}),
+            "fleet[0].pools[0].nodes_per_cluster",
+        ),
+        (
+            json!({"fleet": [{"name": "a", "clusters": 1, "pools": [{"name": "f", "compute": "fargate",
+                "workload": {"cpu_request_cores": 20, "memory_request_gib": 8, "pods": 1}}]}]}),
+            "fleet[0].pools[0].workload",
+        ),
+        (
+            json!({"fleet": [{"name": "a", "clusters": 1, "pools": [
+                {"name": "x", "instance_type": "c7i.4xlarg"}]}]}),
+            "fleet[0].pools[0].instance_type",
+        ),
+    ];
+    for (input, field) in cases {
+        let problem = assert_problem(app.calculate(&input).await, 422).await;
+        assert_eq!(error_fields(&problem), [field], "{input}");
+    }
+    let typo = json!({"fleet": [{"name": "a", "clusters": 1, "pools": [
+        {"name": "x", "instance_type": "c7i.4xlarg"}]}]});
+    let problem = assert_problem(app.calculate(&typo).await, 422).await;
+    let message = problem["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("c7i.4xlarge"), "{message}");
+}
