@@ -1,16 +1,38 @@
 //! Capacity over the horizon: worker nodes per cluster of both options, month by
-//! month, as the workload grows (the "how many nodes in 18 months?" question).
+//! month, as the workload grows (the "how many nodes in 18 months?" question); for
+//! a fleet, the whole fleet's nodes, with its clusters at the start and the end.
 
 use clusterplan_model::{CalculationResult, OptionName};
 
 use crate::lines::{MonthLines, month_lines};
 
-/// Step lines of `series.nodes_per_cluster`: a node count holds for its whole month.
+/// Step lines of `series.nodes_per_cluster` (a fleet: `series.total_nodes`): a node
+/// count holds for its whole month.
 pub fn capacity(result: &CalculationResult) -> String {
+    let fleet = result.inputs.fleet.is_some();
     let series: Vec<(OptionName, &[u64])> = OptionName::ALL
         .iter()
-        .map(|&o| (o, result.options.get(o).series.nodes_per_cluster.as_slice()))
+        .map(|&o| {
+            let series = &result.options.get(o).series;
+            let nodes = match fleet {
+                true => &series.total_nodes,
+                false => &series.nodes_per_cluster,
+            };
+            (o, nodes.as_slice())
+        })
         .collect();
+    let clusters = &result.options.get(OptionName::Eks).series.clusters;
+    let caption = match (fleet, clusters.first(), clusters.last()) {
+        (true, Some(first), Some(last)) if first != last => {
+            format!("Worker nodes of the fleet ({first} → {last} clusters)")
+        }
+        (true, Some(first), _) => format!("Worker nodes of the fleet ({first} clusters)"),
+        _ => "Nodes per cluster".to_owned(),
+    };
+    let (description, y_desc) = match fleet {
+        true => ("Worker nodes of the whole fleet", "Worker nodes"),
+        false => ("Worker nodes per cluster", "Nodes per cluster"),
+    };
     let months = series
         .iter()
         .map(|(_, nodes)| nodes.len())
@@ -24,9 +46,9 @@ pub fn capacity(result: &CalculationResult) -> String {
         .max()
         .unwrap_or(1);
     month_lines(MonthLines {
-        caption: "Nodes per cluster",
-        description: "Worker nodes per cluster",
-        y_desc: "Nodes per cluster",
+        caption: &caption,
+        description,
+        y_desc,
         y_label: &|v| format!("{v:.0}"),
         y_label_width: 64,
         // Whole nodes on the axis, with a little room above the highest line.

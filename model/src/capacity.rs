@@ -82,23 +82,47 @@ pub(crate) fn growth_factors(growth: f64, months: u32) -> Vec<f64> {
         .collect()
 }
 
-/// `nodes_o`: nodes per cluster of one pool under one option with the demand (or
-/// the explicit count) grown by `factor`.
-pub(crate) fn nodes_per_cluster(params: &SizingParams, cap: &NodeCapacity, factor: f64) -> f64 {
-    let (cpu, mem, pods) = match params.sizing {
-        Sizing::Explicit(n) => return ceil_star(n * factor).max(1.0),
-        Sizing::Workload { cpu, mem, pods } => (cpu * factor, mem * factor, pods * factor),
-    };
-    let grow = 1.0 + params.headroom_pct / 100.0;
-    let slots = f64::from(cap.max_pods) - params.system_pods;
-    // Validation rejects pods > 0 without free slots; the guard only keeps the
-    // division defined.
-    let by_pods = match pods > 0.0 && slots > 0.0 {
-        true => ceil_star(pods / slots),
-        false => 0.0,
-    };
-    ceil_star(cpu * grow / cap.alloc_cpu)
-        .max(ceil_star(mem * grow / cap.alloc_mem))
-        .max(by_pods)
-        .max(params.min_nodes)
+/// `nodes_o` of one pool under one option as a function of the month's growth
+/// factor: `max(ceil*(demand·g), floor)`. Since `ceil*` is monotone, the largest of
+/// the cpu, memory and pod ratios decides, so the ratios are divided once per pool
+/// rather than once per month.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct NodeCurve {
+    /// Nodes at `g = 1` before rounding: the explicit count, or the largest ratio.
+    demand: f64,
+    /// The fewest nodes: 1 for an explicit count, else `min_nodes`.
+    floor: f64,
+}
+
+impl NodeCurve {
+    pub(crate) fn new(params: &SizingParams, cap: &NodeCapacity) -> Self {
+        let (cpu, mem, pods) = match params.sizing {
+            Sizing::Explicit(n) => {
+                return Self {
+                    demand: n,
+                    floor: 1.0,
+                };
+            }
+            Sizing::Workload { cpu, mem, pods } => (cpu, mem, pods),
+        };
+        let grow = 1.0 + params.headroom_pct / 100.0;
+        let slots = f64::from(cap.max_pods) - params.system_pods;
+        // Validation rejects pods > 0 without free slots; the guard only keeps the
+        // division defined.
+        let by_pods = match pods > 0.0 && slots > 0.0 {
+            true => pods / slots,
+            false => 0.0,
+        };
+        Self {
+            demand: (cpu * grow / cap.alloc_cpu)
+                .max(mem * grow / cap.alloc_mem)
+                .max(by_pods),
+            floor: params.min_nodes,
+        }
+    }
+
+    /// Nodes per cluster with the demand (or the explicit count) grown by `factor`.
+    pub(crate) fn at(&self, factor: f64) -> f64 {
+        ceil_star(self.demand * factor).max(self.floor)
+    }
 }

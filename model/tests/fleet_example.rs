@@ -190,14 +190,15 @@ fn list_prices_drop_every_pool_discount_and_spot_share() {
         .expect("valid at list prices");
     let r = clusterplan_model::calculate(&listed);
     let pools = &r.options.eks.common.pools;
-    // 2 clusters × 4 m6i.xlarge × 0.192 × 730, and 2 × 4 pods of 0.25 vCPU / 2 GiB.
+    // 2 clusters × 4 m6i.xlarge × 0.192 × 730, and 2 × 4 pods of 0.25 vCPU / 0.5 GiB
+    // (0.25 GiB requested + 0.25 GiB Fargate adds).
     assert_rounded(
         pools[0].monthly_workers,
         2.0 * 4.0 * 0.192 * 730.0,
         6,
         "ec2 at list",
     );
-    let pod = 0.25 * 0.04048 + 2.0 * 0.004445;
+    let pod = 0.25 * 0.04048 + 0.5 * 0.004445;
     assert_rounded(
         pools[1].monthly_workers,
         2.0 * 4.0 * pod * 730.0,

@@ -116,3 +116,30 @@ async fn each_bad_fleet_is_a_422_naming_the_field() {
     let message = problem["errors"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("c7i.4xlarge"), "{message}");
 }
+
+#[tokio::test]
+async fn the_shared_page_shows_the_pools_and_says_the_planner_cannot_edit_a_fleet() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Fleet", fleet()).await;
+    let html = app.text(&format!("/s/{}", created.id)).await;
+    assert!(html.contains("data-testid=\"pools-table\""));
+    assert!(html.contains("production / batch") && html.contains("dev / general"));
+    assert!(html.contains("data-testid=\"fleet-note\""));
+    assert!(
+        !html.contains("Open in the planner"),
+        "the planner would drop the fleet"
+    );
+    let plain = app.create_scenario("Plain", json!({"clusters": 2})).await;
+    let html = app.text(&format!("/s/{}", plain.id)).await;
+    assert!(!html.contains("data-testid=\"pools-table\""));
+    assert!(html.contains("Open in the planner"));
+}
+
+#[tokio::test]
+async fn methodology_has_the_fleet_formulas_and_the_fargate_sizes() {
+    let app = spawn_app().await;
+    let html = app.text("/methodology").await;
+    assert!(html.contains("Fleet (v3)") && html.contains("Fargate pools (v3)"));
+    assert!(html.contains("data-testid=\"fargate-sizes\""));
+    assert!(html.contains("32 to 120"));
+}

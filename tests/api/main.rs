@@ -2,6 +2,7 @@
 //! temp SQLite file and talks to it over HTTP.
 
 mod assets;
+mod auto_mode_spot_growth;
 mod batch;
 mod busy;
 mod caching;
@@ -21,14 +22,13 @@ mod forecast;
 mod health;
 mod helpers;
 mod lifecycle;
-mod model_v1;
-mod model_v2;
 mod page_actions;
 mod page_cache;
 mod pages;
 mod proxies;
 mod replicas;
 mod route_list;
+mod saved_inputs_upgrade;
 mod scenarios;
 mod security;
 mod shedding;

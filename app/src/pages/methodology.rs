@@ -1,7 +1,7 @@
 //! `/methodology`: the formulas, and every default with its rationale, rendered
 //! from the model's own field table and catalog (no second copy to drift).
 
-use clusterplan_model::{Catalog, catalog, field_specs};
+use clusterplan_model::{Catalog, FARGATE_SIZES, catalog, field_specs};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -40,8 +40,16 @@ const FORMULAS: &[(&str, &str)] = &[
         "at hours_peak_month, the first month with the most operations hours (month 0 without growth):\nrequired_fte = ops_hours_year/productive_hours; ops_share = 100·fte/engineers; fits = ops_share ≤ ops_budget\nengineers_needed = max(1, ceil*(fte/(ops_budget/100)))\non_call_share = 100·slots/engineers; incidents_per_shift = C·incidents/(730/12)",
     ),
     (
+        "Fleet (v3)",
+        "group g has C_g(k) = clusters_g + floor(clusters_added_per_year_g·k/12 + 1e-9) clusters in month k; C(k) = Σ_g C_g(k)\nevery per-cluster term above (control plane, load balancers, etcd backups, routine, incidents, hop hours, per-cluster line items) uses C(k)\npool p of group g: nodes_{g,p}(k) by the node formula with the pool's own type, headroom, min nodes and workload or count\nworkers = Σ_g C_g(k)·Σ_p nodes·price_p·730·f_p (+ EKS Fargate pools), f_p with the pool's Spot share (or the option's) and discount\nthe self-hosted control plane's discount and volume are the first pool's; without fleet: one group of clusters × workers",
+    ),
+    (
+        "Fargate pools (v3)",
+        "on EKS a Fargate pool has no nodes: ceil*(pods·g_k) pods of its average size, no headroom, no Spot\nper pod and hour: vcpu_cfg·fargate_vcpu_hour + gib_cfg·fargate_gib_hour, × (1 − discount)\nv = cpu/pods; m = memory/pods + 0.25 GiB; vcpu_cfg = the smallest size ≥ v whose memory reaches m; gib_cfg = m rounded up to its step, at least its minimum (table below)\nself-hosted runs the same pods on nodes of the pool's instance type",
+    ),
+    (
         "Comparison",
-        "cheaper by horizon total (tie under $0.01); payback = first month self-hosted's cumulative ≤ EKS's;\nbreak-even = smallest cluster count in 1..=1000 where self-hosted's horizon total ≤ EKS's;\nsensitivity = change of (self − EKS) when one input alone is ×0.75 / ×1.25",
+        "cheaper by horizon total (tie under $0.01); payback = first month self-hosted's cumulative ≤ EKS's;\nbreak-even = smallest cluster count in 1..=1000 where self-hosted's horizon total ≤ EKS's (one group: its clusters at month 0; two or more groups: none);\nsensitivity = change of (self − EKS) when one input alone is ×0.75 / ×1.25",
     ),
 ];
 
@@ -82,6 +90,19 @@ pub fn MethodologyPage() -> impl IntoView {
             <tbody>
                 {catalog.control_plane_tiers.tiers.iter().map(|t| view! {
                     <tr><th scope="row">{t.name.clone()}</th><td>{t.hourly_usd}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2>"Fargate sizes"</h2>
+        <table class="data text" data-testid="fargate-sizes">
+            <thead><tr><th scope="col">"vCPU"</th><th scope="col">"Memory, GiB"</th><th scope="col">"Step, GiB"</th></tr></thead>
+            <tbody>
+                {FARGATE_SIZES.iter().map(|size| view! {
+                    <tr>
+                        <th scope="row">{size.vcpu}</th>
+                        <td>{format!("{} to {}", size.min_gib, size.max_gib)}</td>
+                        <td>{match size.step_gib { 0.0 => "0.5, 1 or 2".to_owned(), step => step.to_string() }}</td>
+                    </tr>
                 }).collect_view()}
             </tbody>
         </table>

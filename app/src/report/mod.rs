@@ -8,6 +8,7 @@
 
 mod charts;
 mod comparison;
+mod pools;
 mod results;
 mod uncertainty;
 
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 
 use crate::types::Html;
 use charts::ChartGallery;
+use pools::Pools;
 use results::{Breakdown, TeamLoad, Verdict, Warnings};
 use uncertainty::UncertaintySummary;
 
@@ -33,6 +35,7 @@ pub fn calculation(
         <UncertaintySummary result=result.clone() />
         <Warnings result=result.clone() />
         <Breakdown result=result.clone() />
+        <Pools result=result.clone() />
         <TeamLoad result=result.clone() />
         <h2>"Charts"</h2>
         <ChartGallery charts link_base />

@@ -4,7 +4,7 @@
 //! Mode fee) stay outside these sums, so a sample re-prices them without re-sizing.
 
 use super::GroupPlan;
-use crate::capacity::{NodeCapacity, ceil_star, eks_max_pods, nodes_per_cluster};
+use crate::capacity::{NodeCapacity, NodeCurve, ceil_star, eks_max_pods};
 use crate::output::OptionName;
 use crate::resolved::Compute;
 
@@ -101,6 +101,7 @@ pub(crate) fn size_fleet(
                 let mut sizing = pool.sizing;
                 sizing.headroom_pct *= options.headroom_scale;
                 let capacity = NodeCapacity::new(&pool.machine, max_pods(pool, options));
+                let curve = NodeCurve::new(&sizing, &capacity);
                 let price = match eks {
                     true => pool.machine.hourly_usd,
                     false => pool.self_hourly,
@@ -111,7 +112,7 @@ pub(crate) fn size_fleet(
                     false => 1.0,
                 };
                 for (month, &factor) in months.iter_mut().zip(factors) {
-                    let n = nodes_per_cluster(&sizing, &capacity, factor);
+                    let n = curve.at(factor);
                     month.nodes += n;
                     month.upgraded += n * upgraded;
                     month.volume_gib += n * pool.volume_gib;

@@ -1,0 +1,52 @@
+//! The fleet's pools (model v3): each pool's clusters, nodes and monthly worker
+//! cost under both options, month 0.
+
+use clusterplan_model::{CalculationResult, OptionName, PoolResult, resolved::Compute};
+use leptos::prelude::*;
+
+use crate::format::money;
+
+/// One row per pool of every group, with both options side by side; only for a
+/// scenario with a fleet (a plain one has a single pool, the breakdown's workers).
+#[component]
+pub fn Pools(result: CalculationResult) -> impl IntoView {
+    if result.inputs.fleet.is_none() {
+        return ().into_any();
+    }
+    let display = result.inputs.display.clone();
+    let eks = result.options.get(OptionName::Eks).pools.clone();
+    let own = result.options.get(OptionName::SelfHosted).pools.clone();
+    let nodes = |pool: &PoolResult| match (pool.compute, pool.nodes_per_cluster) {
+        (Compute::Fargate, 0) => "Fargate".to_owned(),
+        (_, n) => n.to_string(),
+    };
+    let rows = eks.into_iter().zip(own).map(|(e, s)| {
+        view! {
+            <tr>
+                <th scope="row">{format!("{} / {}", e.group, e.pool)}</th>
+                <td>{e.clusters}</td>
+                <td>{nodes(&e)}</td>
+                <td>{money(&display, e.monthly_workers)}</td>
+                <td>{nodes(&s)}</td>
+                <td>{money(&display, s.monthly_workers)}</td>
+            </tr>
+        }
+    });
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Node pools">
+        <table class="data figures" data-testid="pools-table">
+            <caption>{format!("Node pools, month 0 ({})", display.currency)}</caption>
+            <thead><tr>
+                <th scope="col">"Group / pool"</th>
+                <th scope="col">"Clusters"</th>
+                <th scope="col">{format!("{} nodes per cluster", OptionName::Eks.label())}</th>
+                <th scope="col">{format!("{} workers per month", OptionName::Eks.label())}</th>
+                <th scope="col">"Self-hosted nodes per cluster"</th>
+                <th scope="col">"Self-hosted workers per month"</th>
+            </tr></thead>
+            <tbody>{rows.collect_view()}</tbody>
+        </table>
+        </div>
+    }
+    .into_any()
+}
