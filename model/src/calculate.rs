@@ -24,7 +24,7 @@ pub fn calculate(scenario: &Scenario) -> CalculationResult {
     let groups = scenario.groups();
     let sized = SizedFleet::new(groups, &params);
     let months = sized.months(groups, &initial_clusters(groups));
-    let eval = evaluate(&params, &months);
+    let eval = evaluate(&params, &months.horizon);
     let named = input.groups();
     let figures = |option| {
         OptionFigures {
@@ -40,9 +40,10 @@ pub fn calculate(scenario: &Scenario) -> CalculationResult {
     };
     let (eks, eks_load) = figures(OptionName::Eks);
     let (self_hosted, self_load) = figures(OptionName::SelfHosted);
+    let difference = self_hosted.horizon_total - eks.horizon_total;
     let comparison = Comparison {
-        cheaper: cheaper(&eval),
-        horizon_savings_usd: eval.difference().abs(),
+        cheaper: cheaper(difference),
+        horizon_savings_usd: difference.abs(),
         monthly_difference_usd: self_hosted.monthly.total - eks.monthly.total,
         self_hosted_payback_month: payback_month(&eks.cumulative, &self_hosted.cumulative),
         breakeven_clusters: breakeven_clusters(&params, groups, &sized),
@@ -92,7 +93,7 @@ pub fn monthly_costs(scenario: &Scenario, option: OptionName) -> Vec<MonthlyCost
     let groups = scenario.groups();
     let sized = SizedFleet::new(groups, &params);
     let months = sized.months(groups, &initial_clusters(groups));
-    let eval = evaluate(&params, &months);
+    let eval = evaluate(&params, &months.horizon);
     let rates = &eval.option(option).rates;
     months
         .option(option)

@@ -2,7 +2,7 @@
 //! many clusters it breaks even.
 
 use crate::fleet::{GroupPlan, SizedFleet};
-use crate::money::{Eval, evaluate};
+use crate::money::evaluate;
 use crate::output::{Cheaper, HorizonTotals};
 use crate::params::Params;
 
@@ -13,8 +13,8 @@ const MAX_CLUSTERS: u32 = 1000;
 /// Steps allowed to correct the closed-form candidate for float rounding.
 const MAX_ADJUST: u32 = 4;
 
-pub(crate) fn cheaper(eval: &Eval) -> Cheaper {
-    let diff = eval.difference();
+/// Which option is cheaper, by `horizon_total_self − horizon_total_eks`.
+pub(crate) fn cheaper(diff: f64) -> Cheaper {
     match (diff.abs() < TIE_USD, diff < 0.0) {
         (true, _) => Cheaper::Tie,
         (false, true) => Cheaper::SelfHosted,
@@ -55,7 +55,7 @@ pub(crate) fn totals_at(
             scaled_clusters(groups, f64::from(clusters) / fleet)
         }
     };
-    let eval = evaluate(params, &sized.months(groups, &initial));
+    let eval = evaluate(params, &sized.months(groups, &initial).horizon);
     HorizonTotals {
         clusters,
         eks: eval.eks.horizon_total,

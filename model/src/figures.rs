@@ -1,7 +1,7 @@
 //! One option's figures in a result: month 0, the series, the team at the peak
 //! month, and every pool's row.
 
-use crate::fleet::{FleetMonths, GroupPlan, Month, SizedFleet, clusters_at, size_fleet};
+use crate::fleet::{FleetMonths, GroupPlan, Month, SizedFleet, clusters_at, pool_per_cluster};
 use crate::fleet::{PerCluster, SizingOptions, max_pods};
 use crate::money::{Eval, Hours, Rates};
 use crate::output::{HoursPerYear, OnCall, OptionName, OptionResult, PoolResult, Series};
@@ -12,7 +12,10 @@ use crate::team::{TeamLoad, team_load};
 /// `hours_peak_month`: the first month with the most operations hours (a team
 /// must carry the peak), and its hours.
 fn peak_month(rates: &Rates, months: &[Month]) -> (usize, Hours) {
-    let first = months.first().copied().unwrap_or_default();
+    let first = months
+        .first()
+        .copied()
+        .unwrap_or(Month::one(0.0, PerCluster::default()));
     let mut peak = (0, rates.hours(&first));
     for (k, month) in months.iter().enumerate().skip(1) {
         let hours = rates.hours(month);
@@ -62,9 +65,11 @@ impl OptionFigures<'_> {
             monthly: costs
                 .first()
                 .copied()
-                .unwrap_or_else(|| rates.cost(&Month::default())),
+                .unwrap_or_else(|| rates.cost(&Month::one(0.0, PerCluster::default()))),
             one_off: rates.one_off,
-            horizon_total: self.eval.option(self.option).horizon_total,
+            // The sum month by month, so that it equals `cumulative[horizon]` to
+            // the bit (the evaluation's total sums the months first).
+            horizon_total: sum,
             hours_per_year: HoursPerYear {
                 upgrades: hours.upgrades,
                 routine: hours.routine,
@@ -103,22 +108,14 @@ impl OptionFigures<'_> {
     fn pools(&self, rates: &Rates) -> Vec<PoolResult> {
         let options = SizingOptions::new(self.option, self.params);
         // g_0 = 1: month 0 is never grown.
-        let factor = [1.0];
         let mut rows = Vec::new();
         for (group, named) in self.groups.iter().zip(self.named) {
             let clusters = clusters_at(group, group.clusters, 0);
             for (pool, named_pool) in group.pools.iter().zip(&named.pools) {
-                let alone = GroupPlan {
-                    pools: vec![pool.clone()],
-                    ..group.clone()
-                };
-                let per_cluster = size_fleet(&[alone], &factor, &options)
-                    .first()
-                    .and_then(|months| months.first().copied())
-                    .unwrap_or_default();
+                let per_cluster = pool_per_cluster(pool, &options, 1.0);
                 let mut fleet = PerCluster::default();
                 fleet.add(&per_cluster, clusters);
-                let month = Month { clusters, fleet };
+                let month = Month::one(clusters, fleet);
                 rows.push(PoolResult {
                     group: named.name.clone(),
                     pool: named_pool.name.clone(),

@@ -5,7 +5,7 @@
 
 use crate::HPM;
 use crate::cadence::{Cadence, cadence};
-use crate::fleet::{FleetMonths, Month};
+use crate::fleet::{Horizon, Month};
 use crate::output::{MonthlyCost, OptionName};
 use crate::params::{LineItemSums, Params};
 
@@ -101,7 +101,7 @@ impl Rates {
     pub(crate) fn hours(&self, month: &Month) -> Hours {
         let c = month.clusters;
         Hours {
-            upgrades: self.campaign_hours
+            upgrades: month.months * self.campaign_hours
                 + self.releases
                     * (c * self.hop_hours_per_cluster + month.fleet.upgraded * self.node_hours),
             routine: c * self.routine_per_cluster_year,
@@ -109,7 +109,7 @@ impl Rates {
         }
     }
 
-    /// The month's cost by category.
+    /// The month's cost by category (of a sum of months: their summed cost).
     pub(crate) fn cost(&self, month: &Month) -> MonthlyCost {
         let (c, f) = (month.clusters, &month.fleet);
         let s = self.spot_share;
@@ -124,8 +124,10 @@ impl Rates {
             storage: self.ebs_price * f.volume_gib + c * self.storage_per_cluster,
             load_balancers: c * self.load_balancers_per_cluster,
             engineering: self.rate_per_hour * self.hours(month).total() / 12.0,
-            on_call: self.on_call,
-            line_items: items.flat + items.per_cluster * c + items.per_node * f.nodes,
+            on_call: month.months * self.on_call,
+            line_items: month.months * items.flat
+                + items.per_cluster * c
+                + items.per_node * f.nodes,
             total: 0.0,
         };
         cost.total = cost.control_plane
@@ -139,11 +141,9 @@ impl Rates {
         cost
     }
 
-    /// `one_off` plus every month's total.
-    pub(crate) fn horizon_total(&self, months: &[Month]) -> f64 {
-        months
-            .iter()
-            .fold(self.one_off, |sum, m| sum + self.cost(m).total)
+    /// `one_off` plus every month's total, from the months' sum (costs are linear).
+    pub(crate) fn horizon_total(&self, horizon: &Month) -> f64 {
+        self.one_off + self.cost(horizon).total
     }
 }
 
@@ -177,12 +177,12 @@ impl Eval {
 }
 
 /// Prices both options' months (docs/MODEL.md, "Monthly money").
-pub(crate) fn evaluate(params: &Params, months: &FleetMonths) -> Eval {
+pub(crate) fn evaluate(params: &Params, horizon: &Horizon) -> Eval {
     let cad = cadence(&params.upgrades);
     let one = |option| {
         let rates = Rates::new(params, option, &cad);
         OptionEval {
-            horizon_total: rates.horizon_total(months.option(option)),
+            horizon_total: rates.horizon_total(horizon.option(option)),
             rates,
         }
     };

@@ -91,13 +91,13 @@ pub(crate) fn sensitivity(
                 let eval = match knob {
                     Knob::Headroom => {
                         let initial = initial_clusters(groups);
-                        evaluate(&q, &sized.resized(groups, &q).months(groups, &initial))
+                        evaluate(&q, &sized.horizon_resized(groups, &q, &initial))
                     }
                     Knob::Clusters => {
                         let initial = scaled_clusters(groups, f);
-                        evaluate(&q, &sized.months(groups, &initial))
+                        evaluate(&q, &sized.months(groups, &initial).horizon)
                     }
-                    _ => evaluate(&q, months),
+                    _ => evaluate(&q, &months.horizon),
                 };
                 let c = eval.difference() - base_difference;
                 if c.abs() <= noise { 0.0 } else { c }

@@ -10,8 +10,10 @@ mod sizing;
 pub use fargate::{FARGATE_SIZES, FargateSize, POD_OVERHEAD_GIB};
 pub(crate) use fargate::{LARGEST, billed_size};
 pub(crate) use months::{Month, clusters_at, months};
-pub(crate) use sized::{FleetMonths, SizedFleet, initial_clusters};
-pub(crate) use sizing::{PerCluster, SizingOptions, max_pods, size_fleet};
+pub(crate) use sized::{FleetMonths, Horizon, SizedFleet, initial_clusters};
+pub(crate) use sizing::{
+    PerCluster, SizingOptions, max_pods, pool_per_cluster, size_fleet, size_horizon,
+};
 
 use crate::capacity::{Sizing, SizingParams};
 use crate::catalog::catalog;

@@ -3,8 +3,8 @@
 //! Carlo may vary (Spot shares, the Spot discount, Fargate and EBS prices, the Auto
 //! Mode fee) stay outside these sums, so a sample re-prices them without re-sizing.
 
-use super::GroupPlan;
-use crate::capacity::{NodeCapacity, NodeCurve, ceil_star, eks_max_pods};
+use super::{GroupPlan, Month, PoolPlan, clusters_at};
+use crate::capacity::{NodeCapacity, NodeCurve, Sizing, ceil_star, eks_max_pods};
 use crate::output::OptionName;
 use crate::resolved::Compute;
 
@@ -82,55 +82,96 @@ pub(crate) fn max_pods(pool: &super::PoolPlan, options: &SizingOptions) -> u32 {
     }
 }
 
+/// How a pool's count grows: nodes, or (a Fargate pool on EKS) billed pods.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Count {
+    Nodes(NodeCurve),
+    /// `ceil*(pods·g_k)`: Fargate bills pod requests, with no headroom.
+    FargatePods(f64),
+}
+
+impl Count {
+    fn at(&self, factor: f64) -> f64 {
+        match self {
+            Self::Nodes(curve) => curve.at(factor),
+            Self::FargatePods(pods) => ceil_star(pods * factor),
+        }
+    }
+}
+
+/// A pool under one option: how its count grows, and what one node (or Fargate
+/// pod) adds to a cluster's quantities.
+fn pool_terms(pool: &PoolPlan, options: &SizingOptions) -> (Count, PerCluster) {
+    let eks = options.option == OptionName::Eks;
+    let d = pool.discount;
+    if eks && pool.compute == Compute::Fargate {
+        let pods = match pool.sizing.sizing {
+            Sizing::Workload { pods, .. } => pods,
+            Sizing::Explicit(_) => 0.0,
+        };
+        let (vcpu, gib) = pool.fargate_size;
+        let each = PerCluster {
+            fargate_vcpu: vcpu * (1.0 - d),
+            fargate_gib: gib * (1.0 - d),
+            ..PerCluster::default()
+        };
+        return (Count::FargatePods(pods), each);
+    }
+    let mut sizing = pool.sizing;
+    sizing.headroom_pct *= options.headroom_scale;
+    let capacity = NodeCapacity::new(&pool.machine, max_pods(pool, options));
+    let price = if eks {
+        pool.machine.hourly_usd
+    } else {
+        pool.self_hourly
+    };
+    let mut each = PerCluster {
+        nodes: 1.0,
+        upgraded: if eks && options.auto_mode { 0.0 } else { 1.0 },
+        volume_gib: pool.volume_gib,
+        list_usd: if eks { pool.machine.hourly_usd } else { 0.0 },
+        ..PerCluster::default()
+    };
+    match pool.spot_share {
+        Some(s) => {
+            each.a = price * ((1.0 - s) * (1.0 - d) + s);
+            each.b = price * s;
+        }
+        None => {
+            each.a = price * (1.0 - d);
+            each.q2 = price * d;
+            each.q3 = price;
+        }
+    }
+    (Count::Nodes(NodeCurve::new(&sizing, &capacity)), each)
+}
+
+/// What one pool adds to one cluster with its demand grown by `factor`.
+pub(crate) fn pool_per_cluster(
+    pool: &PoolPlan,
+    options: &SizingOptions,
+    factor: f64,
+) -> PerCluster {
+    let (count, each) = pool_terms(pool, options);
+    let mut out = PerCluster::default();
+    out.add(&each, count.at(factor));
+    out
+}
+
 /// Per-cluster quantities of every group (outer) in every month (inner).
 pub(crate) fn size_fleet(
     groups: &[GroupPlan],
     factors: &[f64],
     options: &SizingOptions,
 ) -> Vec<Vec<PerCluster>> {
-    let eks = options.option == OptionName::Eks;
     groups
         .iter()
         .map(|group| {
             let mut months = vec![PerCluster::default(); factors.len()];
             for pool in &group.pools {
-                if eks && pool.compute == Compute::Fargate {
-                    add_fargate(pool, factors, &mut months);
-                    continue;
-                }
-                let mut sizing = pool.sizing;
-                sizing.headroom_pct *= options.headroom_scale;
-                let capacity = NodeCapacity::new(&pool.machine, max_pods(pool, options));
-                let curve = NodeCurve::new(&sizing, &capacity);
-                let price = match eks {
-                    true => pool.machine.hourly_usd,
-                    false => pool.self_hourly,
-                };
-                let d = pool.discount;
-                let upgraded = match eks && options.auto_mode {
-                    true => 0.0,
-                    false => 1.0,
-                };
+                let (count, each) = pool_terms(pool, options);
                 for (month, &factor) in months.iter_mut().zip(factors) {
-                    let n = curve.at(factor);
-                    month.nodes += n;
-                    month.upgraded += n * upgraded;
-                    month.volume_gib += n * pool.volume_gib;
-                    if eks {
-                        month.list_usd += n * pool.machine.hourly_usd;
-                    }
-                    let spend = n * price;
-                    match pool.spot_share {
-                        Some(s) => {
-                            month.a += spend * ((1.0 - s) * (1.0 - d) + s);
-                            month.b += spend * s;
-                        }
-                        None => {
-                            month.a += spend * (1.0 - d);
-                            month.q2 += spend * d;
-                            month.q3 += spend;
-                        }
-                    }
+                    month.add(&each, count.at(factor));
                 }
             }
             months
@@ -138,17 +179,33 @@ pub(crate) fn size_fleet(
         .collect()
 }
 
-/// A Fargate pool on EKS: `ceil*(pods·g_k)` pods of the billed size, no headroom
-/// and no Spot (Fargate bills pod requests), the pool's discount applied.
-fn add_fargate(pool: &super::PoolPlan, factors: &[f64], months: &mut [PerCluster]) {
-    let crate::capacity::Sizing::Workload { pods, .. } = pool.sizing.sizing else {
-        return;
+/// The fleet summed over the horizon with `initial[g]` clusters in group `g` at
+/// month 0: what a horizon total needs, without keeping every month.
+pub(crate) fn size_horizon(
+    groups: &[GroupPlan],
+    factors: &[f64],
+    options: &SizingOptions,
+    initial: &[f64],
+) -> Month {
+    let mut total = Month {
+        months: factors.len() as f64,
+        clusters: 0.0,
+        fleet: PerCluster::default(),
     };
-    let (vcpu, gib) = pool.fargate_size;
-    let keep = 1.0 - pool.discount;
-    for (month, &factor) in months.iter_mut().zip(factors) {
-        let billed = ceil_star(pods * factor);
-        month.fargate_vcpu += billed * vcpu * keep;
-        month.fargate_gib += billed * gib * keep;
+    for (group, &start) in groups.iter().zip(initial) {
+        let clusters: Vec<f64> = (0..factors.len())
+            .map(|k| clusters_at(group, start, k))
+            .collect();
+        total.clusters += clusters.iter().sum::<f64>();
+        for pool in &group.pools {
+            let (count, each) = pool_terms(pool, options);
+            let summed: f64 = clusters
+                .iter()
+                .zip(factors)
+                .map(|(c, &factor)| c * count.at(factor))
+                .sum();
+            total.fleet.add(&each, summed);
+        }
     }
+    total
 }

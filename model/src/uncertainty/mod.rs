@@ -13,7 +13,7 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::fleet::{SizedFleet, initial_clusters};
+use crate::fleet::{Horizon, SizedFleet, initial_clusters};
 use crate::money::evaluate;
 use crate::params::Params;
 use crate::resolved::{ResolvedInput, Uncertainty};
@@ -85,7 +85,9 @@ pub(crate) fn simulate(scenario: &Scenario, request: &Uncertainty) -> Uncertaint
     let fixed = (!resize).then(|| {
         let params = Params::new(scenario);
         let groups = scenario.groups();
-        SizedFleet::new(groups, &params).months(groups, &initial_clusters(groups))
+        SizedFleet::new(groups, &params)
+            .months(groups, &initial_clusters(groups))
+            .horizon
     });
     if fixed.is_some() {
         base.fleet = None;
@@ -123,8 +125,7 @@ pub(crate) fn simulate(scenario: &Scenario, request: &Uncertainty) -> Uncertaint
                 let sample = scenario.with_input(input);
                 let params = Params::new(&sample);
                 let groups = sample.groups();
-                let sized = SizedFleet::new(groups, &params);
-                evaluate(&params, &sized.months(groups, &initial_clusters(groups)))
+                evaluate(&params, &Horizon::sized(groups, &params))
             }
         };
         eks.push(eval.eks.horizon_total);
