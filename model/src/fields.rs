@@ -107,44 +107,6 @@ pub fn field_spec(path: &str) -> Option<&'static FieldSpec> {
     SPECS.iter().find(|s| s.path == path)
 }
 
-/// The most `name=value` pairs a planner form may send. The largest honest form
-/// (every number input ranged, every line-item row filled) has fewer; a query
-/// over it is refused before it is decoded or copied.
-pub const MAX_FORM_PAIRS: usize = 1_000;
-
-/// `line_items[3].name` → `("line_items", 3, "name")`: a list item's member, as
-/// form controls and field errors name it.
-pub fn split_item_path(path: &str) -> Option<(&str, usize, &str)> {
-    let (list, rest) = path.split_once('[')?;
-    let (index, member) = rest.split_once("].")?;
-    Some((list, index.parse().ok()?, member))
-}
-
-/// The form control of one bound (`low` or `high`) of a range over the number
-/// input `path`: `uncertainty.low.team.annual_cost_usd`.
-pub fn range_control(bound: &str, path: &str) -> String {
-    format!("uncertainty.{bound}.{path}")
-}
-
-/// `uncertainty.low.team.annual_cost_usd` → `("low", "team.annual_cost_usd")`.
-pub fn split_range_control(key: &str) -> Option<(&str, &str)> {
-    let rest = key.strip_prefix("uncertainty.")?;
-    let (bound, path) = rest.split_once('.')?;
-    matches!(bound, "low" | "high").then_some((bound, path))
-}
-
-/// The spec of any field path, list members included (`line_items[3].name` is
-/// described by `line_items[].name`, a range control by `uncertainty.ranges[].low`).
-pub fn field_spec_at(path: &str) -> Option<&'static FieldSpec> {
-    if let Some((bound, _)) = split_range_control(path) {
-        return field_spec(&format!("uncertainty.ranges[].{bound}"));
-    }
-    match split_item_path(path) {
-        Some((list, _, member)) => field_spec(&format!("{list}[].{member}")),
-        None => field_spec(path),
-    }
-}
-
 impl FieldSpec {
     /// The strings a form offers: the classic catalog types (and `custom` for
     /// workers; any catalog type is accepted), the control-plane tiers, or the

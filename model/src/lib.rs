@@ -43,6 +43,7 @@ mod money;
 mod output;
 mod params;
 mod parse;
+mod paths;
 pub mod resolved;
 mod scenario;
 mod schema;
@@ -61,10 +62,7 @@ pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
     field_error_from_json, input_error_from_json,
 };
-pub use fields::{
-    FieldKind, FieldSpec, MAX_FORM_PAIRS, field_spec, field_spec_at, field_specs, range_control,
-    split_item_path, split_range_control,
-};
+pub use fields::{FieldKind, FieldSpec, field_spec, field_specs};
 pub use fleet::{FARGATE_SIZES, FargateSize, PLAIN_GROUP, PLAIN_POOL, POD_OVERHEAD_GIB};
 pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};
@@ -74,6 +72,9 @@ pub use output::{
     Series, Warning, WarningCode,
 };
 pub use parse::parse_input;
+pub use paths::{
+    MAX_FORM_PAIRS, field_spec_at, range_control, split_item_path, split_range_control, table_path,
+};
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;
 pub use uncertainty::{Histogram, Stats, UncertaintyResult};

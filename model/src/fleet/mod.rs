@@ -60,6 +60,17 @@ impl ResolvedInput {
 }
 
 impl ResolvedInput {
+    /// The same scenario written as a fleet: `clusters` × `workers` become the one
+    /// group they mean (an input that has a fleet is returned as it is).
+    pub fn as_fleet(&self) -> ResolvedInput {
+        let mut input = self.clone();
+        input.fleet = Some(self.groups().into_owned());
+        input.self_hosted.worker_hourly_usd = None;
+        // Unused with a fleet; the defaults, as reading a fleet back gives.
+        input.workers = crate::resolved::defaults().workers.clone();
+        input
+    }
+
     /// The same input at list prices: no commitment discount and no Spot, in
     /// `workers` and in every pool (a forecast's `ListCost`), and no simulation.
     pub fn at_list_prices(&self) -> ResolvedInput {

@@ -13,6 +13,7 @@ pub use uncertainty::is_rangeable;
 use crate::error::{FieldError, ValidationErrors, field_error_from_json};
 use crate::fields::field_specs;
 use crate::input::ScenarioInput;
+use crate::paths::table_path;
 use crate::resolved::ResolvedInput;
 use crate::scenario::Scenario;
 
@@ -68,27 +69,6 @@ fn field_order(field: &str) -> usize {
                 || (s.path.starts_with(&field) && s.path.as_bytes().get(field.len()) == Some(&b'.'))
         })
         .unwrap_or(usize::MAX)
-}
-
-/// A concrete path with its list indices dropped: `line_items[2].per` → `line_items[].per`.
-fn table_path(field: &str) -> String {
-    let mut out = String::with_capacity(field.len());
-    let mut in_index = false;
-    for c in field.chars() {
-        match c {
-            '[' => {
-                in_index = true;
-                out.push('[');
-            }
-            ']' => {
-                in_index = false;
-                out.push(']');
-            }
-            _ if in_index => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Form order, with a list's errors item by item (`line_items[0].…` before `[1]`),

@@ -2,10 +2,10 @@
 //! string, so the form works without JavaScript and the URL reproduces the plan)
 //! to a `ScenarioInput`, and a resolved input back to pairs to fill the form.
 
-mod items;
+mod lists;
 mod ranges;
 
-pub use items::ItemRows;
+pub use lists::ItemRows;
 pub use ranges::RangeFields;
 
 use clusterplan_model::{
@@ -50,9 +50,9 @@ pub fn input_from_pairs(pairs: &[(String, String)]) -> Result<ScenarioInput, Vec
 }
 
 /// Rewrites the model's paths of list items (`line_items[k]…`,
-/// `uncertainty.ranges[k]…`) to the form controls they came from.
+/// `fleet[g].pools[p]…`, `uncertainty.ranges[k]…`) to the form controls they came from.
 pub fn to_form_paths(pairs: &[(String, String)], errors: Vec<FieldError>) -> Vec<FieldError> {
-    let errors = items::parse(pairs).2.to_form(errors);
+    let errors = lists::parse(pairs).2.to_form(errors);
     ranges::parse(pairs).2.to_form(errors)
 }
 
@@ -88,10 +88,13 @@ pub fn parse_pairs(
             Err(message) => errors.push(FieldError::new(key.as_str(), message)),
         }
     }
-    let (line_items, item_errors, _) = items::parse(pairs);
+    let (lists, item_errors, _) = lists::parse(pairs);
     errors.extend(item_errors);
-    if !line_items.is_empty() {
-        root.insert(items::LIST.to_owned(), Value::Array(line_items));
+    for (list, items) in lists {
+        // A list whose rows are all blank is not sent: it takes its default.
+        if items.as_array().is_some_and(|items| !items.is_empty()) {
+            root.insert(list, items);
+        }
     }
     let (uncertainty, range_errors, _) = ranges::parse(pairs);
     errors.extend(range_errors);
@@ -113,12 +116,14 @@ pub fn pairs_from_input(input: &ResolvedInput) -> Vec<(String, String)> {
     if let Some(request) = &input.uncertainty {
         pairs.extend(ranges::pairs(request));
     }
-    let sizing = if input.workers.nodes_per_cluster.is_some() {
-        "nodes"
-    } else {
-        "workload"
-    };
-    pairs.push((SIZING.to_owned(), sizing.to_owned()));
+    // A fleet's pools are sized by what each row holds, not by the radio.
+    if input.fleet.is_none() {
+        let sizing = match input.workers.nodes_per_cluster {
+            Some(_) => "nodes",
+            None => "workload",
+        };
+        pairs.push((SIZING.to_owned(), sizing.to_owned()));
+    }
     pairs
 }
 

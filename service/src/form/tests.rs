@@ -121,3 +121,27 @@ fn errors_are_capped_with_a_count_of_the_rest() {
             .starts_with("and 801 more")
     );
 }
+
+#[test]
+fn a_fleet_round_trips_through_the_form_and_a_plain_input_becomes_one() {
+    let plain = Scenario::try_from(
+        input_from_pairs(&pairs(&[("clusters", "4"), ("workers.headroom_pct", "30")]))
+            .expect("valid"),
+    )
+    .expect("valid");
+    let fleet = plain.input().as_fleet();
+    let query = query_from_input(&fleet);
+    assert!(!query.contains("workers."), "{query}");
+    assert!(
+        query.contains("fleet%5B0%5D.pools%5B0%5D.headroom_pct=30.0"),
+        "{query}"
+    );
+    let again = Scenario::try_from(input_from_query(&query).expect("valid")).expect("valid");
+    assert_eq!(again.input(), &fleet);
+    // The same figures as the plain scenario it was made from.
+    let (a, b) = (
+        clusterplan_model::calculate(&plain),
+        clusterplan_model::calculate(&again),
+    );
+    assert_eq!(a.options, b.options);
+}
