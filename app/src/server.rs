@@ -109,18 +109,13 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
     let doc = service.get(&id).await?;
     let keys = edit_keys();
     let token = keys.token_for(&id);
-    // The planner's form has no fleet editor yet: opening a fleet there would
-    // show, and save, another scenario.
-    let in_planner = doc.input.fleet.is_none();
-    let edit_query = token
-        .filter(|_| in_planner)
-        .map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));
+    let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));
     // Shown once, right after the save or fork that made it.
     let new_edit_key = token.filter(|_| take_show_once(&id)).map(str::to_owned);
     Ok(SharedScenario {
         new_edit_key,
         edit_query,
-        planner_query: in_planner.then(|| form::query_from_input(&doc.input)),
+        planner_query: form::query_from_input(&doc.input),
         report: report::calculation(
             &doc.result,
             service.saved_charts(&doc),

@@ -34,9 +34,8 @@ pub struct SharedScenario {
     pub updated_at: String,
     /// The latest revision's results and charts.
     pub report: Html,
-    /// The planner URL query that reproduces the input (to explore it); `None`
-    /// for a fleet, which the planner's form cannot hold yet.
-    pub planner_query: Option<String>,
+    /// The planner URL query that reproduces the input (to explore it).
+    pub planner_query: String,
     /// The planner URL query that edits it as a new revision; only when this
     /// browser holds the edit token.
     pub edit_query: Option<String>,

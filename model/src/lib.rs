@@ -63,7 +63,9 @@ pub use error::{
     field_error_from_json, input_error_from_json,
 };
 pub use fields::{FieldKind, FieldSpec, field_spec, field_specs};
-pub use fleet::{FARGATE_SIZES, FargateSize, PLAIN_GROUP, PLAIN_POOL, POD_OVERHEAD_GIB};
+pub use fleet::{
+    FARGATE_SIZES, FargateSize, PLAIN_GROUP, PLAIN_POOL, POD_OVERHEAD_GIB, replaced_by_fleet,
+};
 pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};
 pub use output::{
@@ -73,7 +75,9 @@ pub use output::{
 };
 pub use parse::parse_input;
 pub use paths::{
-    MAX_FORM_PAIRS, field_spec_at, range_control, split_item_path, split_range_control, table_path,
+    ADD_ROW, MAX_FORM_PAIRS, REMOVE_ROW, SIZING, TO_FLEET, apply_form_actions, field_spec_at,
+    fleet_rows, has_fleet, plain_to_fleet, range_control, split_item_path, split_range_control,
+    table_path,
 };
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;

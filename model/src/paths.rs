@@ -7,9 +7,10 @@
 use crate::fields::{FieldSpec, field_spec};
 
 /// The most `name=value` pairs a planner form may send. The largest honest form
-/// (every number input ranged, every line-item row filled) has fewer; a query
-/// over it is refused before it is decoded or copied.
-pub const MAX_FORM_PAIRS: usize = 1_000;
+/// (every number input ranged, every line-item row filled, 20 groups of 10 pools
+/// with every member) has fewer; a query over it is refused before it is decoded
+/// or copied.
+pub const MAX_FORM_PAIRS: usize = 5_000;
 
 /// `line_items[3].name` → `("line_items", 3, "name")`: a list item's member, as
 /// form controls and field errors name it.
@@ -59,4 +60,129 @@ pub fn table_path(path: &str) -> String {
         }
     }
     out
+}
+
+/// The planner control that asks to write `clusters` × `workers` as a fleet.
+pub const TO_FLEET: &str = "to_fleet";
+/// The radio choosing how `workers` are sized: `workload` or `nodes`.
+pub const SIZING: &str = "workers.sizing";
+
+/// Whether form pairs describe a fleet (any `fleet[…]` control).
+pub fn has_fleet<'a>(mut keys: impl Iterator<Item = &'a str>) -> bool {
+    keys.any(|key| key.starts_with("fleet["))
+}
+
+/// The form pairs of a plain form written as the one-group fleet they mean, when
+/// they ask for it with [`TO_FLEET`] and have no fleet yet: `clusters` becomes
+/// `fleet[0].clusters` and `workers.*` the members of its one pool (those of the
+/// sizing mode and machine in use), and ranges over what the fleet replaces go.
+/// The page and the server apply it alike, so both render the same form.
+pub fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
+    let asked = pairs.iter().any(|(k, _)| k == TO_FLEET);
+    if !asked || has_fleet(pairs.iter().map(|(k, _)| k.as_str())) {
+        return None;
+    }
+    let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim());
+    let nodes = value(SIZING) == Some("nodes");
+    let custom = value("workers.instance_type") == Some("custom");
+    let clusters = value("clusters").filter(|v| !v.is_empty()).map_or_else(
+        || crate::resolved::defaults().clusters.to_string(),
+        str::to_owned,
+    );
+    let mut out = vec![
+        (
+            "fleet[0].name".to_owned(),
+            crate::fleet::PLAIN_GROUP.to_owned(),
+        ),
+        ("fleet[0].clusters".to_owned(), clusters),
+        (
+            "fleet[0].pools[0].name".to_owned(),
+            crate::fleet::PLAIN_POOL.to_owned(),
+        ),
+    ];
+    for (key, raw) in pairs {
+        let pool_member = match key.as_str() {
+            TO_FLEET | SIZING | "clusters" => continue,
+            "self_hosted.worker_hourly_usd" => "self_hosted_hourly_usd",
+            _ => match key.strip_prefix("workers.") {
+                Some(member) => member,
+                None => {
+                    let ranged = split_range_control(key).map(|(_, path)| path);
+                    if ranged.is_some_and(crate::fleet::replaced_by_fleet) {
+                        continue;
+                    }
+                    out.push((key.clone(), raw.clone()));
+                    continue;
+                }
+            },
+        };
+        let unused = (nodes && pool_member.starts_with("workload."))
+            || (!nodes && pool_member == "nodes_per_cluster")
+            || (!custom && pool_member.starts_with("custom."));
+        if !unused {
+            out.push((format!("fleet[0].pools[0].{pool_member}"), raw.clone()));
+        }
+    }
+    Some(out)
+}
+
+/// A planner button that adds a blank row to the list it names (`fleet`,
+/// `fleet[0].pools`); it works without JavaScript, as a submit.
+pub const ADD_ROW: &str = "add_row";
+/// A planner button that removes the row it names (`fleet[1]`, `fleet[0].pools[2]`).
+pub const REMOVE_ROW: &str = "remove_row";
+
+/// The form pairs with the planner's buttons applied: [`TO_FLEET`] written out as a
+/// fleet, [`REMOVE_ROW`] rows dropped, [`ADD_ROW`] lists given a blank row (a new
+/// group comes with a blank pool). The page and the server apply it alike, so the
+/// form shown and the scenario calculated agree; blank rows count for nothing.
+pub fn apply_form_actions(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    let mut out = plain_to_fleet(pairs).unwrap_or_else(|| pairs.to_vec());
+    let actions: Vec<(String, String)> = out
+        .iter()
+        .filter(|(k, _)| k == ADD_ROW || k == REMOVE_ROW)
+        .cloned()
+        .collect();
+    out.retain(|(k, _)| k != ADD_ROW && k != REMOVE_ROW && k != TO_FLEET);
+    for (action, row) in actions {
+        if action == REMOVE_ROW && row.ends_with(']') {
+            out.retain(|(k, _)| {
+                !(k.starts_with(row.as_str())
+                    && matches!(k.as_bytes().get(row.len()), Some(b'.' | b'[')))
+            });
+            continue;
+        }
+        let list = row.as_str();
+        let is_list =
+            field_spec(&table_path(list)).is_some_and(|s| s.kind == crate::FieldKind::Array);
+        if action != ADD_ROW || !is_list {
+            continue;
+        }
+        let next = out
+            .iter()
+            .filter_map(|(k, _)| k.strip_prefix(list)?.strip_prefix('[')?.split_once(']'))
+            .filter_map(|(index, _)| index.parse::<usize>().ok())
+            .max()
+            .map_or(0, |max| max.saturating_add(1));
+        out.push((format!("{list}[{next}].name"), String::new()));
+        if list == "fleet" {
+            out.push((format!("fleet[{next}].pools[0].name"), String::new()));
+        }
+    }
+    out
+}
+
+/// The rows of the fleet in the pairs (`fleet[0]`, `fleet[0].pools[1]`, …), in
+/// order: the page re-draws its fleet editor only when these change.
+pub fn fleet_rows<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut rows: Vec<&str> = Vec::new();
+    for key in keys.filter(|k| k.starts_with("fleet[")) {
+        for (end, _) in key.match_indices(']') {
+            let row = &key[..=end];
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        }
+    }
+    rows
 }

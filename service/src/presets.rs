@@ -1,6 +1,6 @@
 //! Named starting points for the planner (`data/presets.json`): a startup, a
-//! growing scale-up and an enterprise on Auto Mode, each a link to the planner with
-//! its inputs filled in.
+//! growing scale-up, an enterprise on Auto Mode and a fleet of production,
+//! staging and dev groups, each a link to the planner with its inputs filled in.
 
 use std::sync::LazyLock;
 
@@ -61,7 +61,7 @@ mod tests {
 
     #[test]
     fn every_preset_opens_in_the_planner_and_differs_from_the_defaults() {
-        assert_eq!(presets().len(), 3);
+        assert_eq!(presets().len(), 4);
         let defaults = evaluate_query("").expect("defaults calculate");
         for preset in presets() {
             let result =
@@ -71,5 +71,13 @@ mod tests {
         let enterprise = evaluate_query(&presets()[2].query).expect("calculates");
         assert!(enterprise.inputs.eks.auto_mode);
         assert_eq!(enterprise.inputs.line_items.len(), 1);
+        // A real-looking fleet: production, staging and dev, one Fargate pool.
+        let fleet = evaluate_query(&presets()[3].query).expect("calculates");
+        let groups = fleet.inputs.fleet.as_deref().expect("a fleet");
+        assert_eq!(groups.len(), 2);
+        assert_eq!(
+            groups[0].pools[2].compute,
+            clusterplan_model::resolved::Compute::Fargate
+        );
     }
 }

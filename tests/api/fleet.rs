@@ -118,17 +118,15 @@ async fn each_bad_fleet_is_a_422_naming_the_field() {
 }
 
 #[tokio::test]
-async fn the_shared_page_shows_the_pools_and_says_the_planner_cannot_edit_a_fleet() {
+async fn the_shared_page_shows_the_pools_and_opens_the_fleet_in_the_planner() {
     let app = spawn_app().await;
     let created = app.create_scenario("Fleet", fleet()).await;
     let html = app.text(&format!("/s/{}", created.id)).await;
     assert!(html.contains("data-testid=\"pools-table\""));
     assert!(html.contains("production / batch") && html.contains("dev / general"));
-    assert!(html.contains("data-testid=\"fleet-note\""));
-    assert!(
-        !html.contains("Open in the planner"),
-        "the planner would drop the fleet"
-    );
+    // The planner link carries the fleet's rows, not `clusters` or `workers`.
+    assert!(html.contains("fleet%5B1%5D.pools%5B0%5D.instance_type=t3.large"));
+    assert!(!html.contains("workers.sizing"));
     let plain = app.create_scenario("Plain", json!({"clusters": 2})).await;
     let html = app.text(&format!("/s/{}", plain.id)).await;
     assert!(!html.contains("data-testid=\"pools-table\""));
@@ -142,4 +140,58 @@ async fn methodology_has_the_fleet_formulas_and_the_fargate_sizes() {
     assert!(html.contains("Fleet (v3)") && html.contains("Fargate pools (v3)"));
     assert!(html.contains("data-testid=\"fargate-sizes\""));
     assert!(html.contains("32 to 120"));
+}
+
+#[tokio::test]
+async fn the_planner_edits_a_fleet_without_javascript() {
+    let app = spawn_app().await;
+    // A plain form asks to be written as a fleet: the fleet editor replaces
+    // `clusters` and `workers`, and the results show the one pool.
+    let html = app
+        .text("/?clusters=4&workers.headroom_pct=30&to_fleet=1")
+        .await;
+    assert!(html.contains("data-testid=\"fleet\""));
+    assert!(
+        html.contains("name=\"fleet[0].clusters\" value=\"4\""),
+        "clusters moved"
+    );
+    assert!(html.contains("name=\"fleet[0].pools[0].headroom_pct\" value=\"30\""));
+    assert!(
+        !html.contains("name=\"clusters\""),
+        "the replaced field is not rendered"
+    );
+    assert!(html.contains("data-testid=\"pools-table\""));
+    // Add and Remove are submit buttons: each reload shows the rows they leave.
+    let base = "fleet[0].name=prod&fleet[0].clusters=2&fleet[0].pools[0].name=general";
+    let html = app.text(&format!("/?{base}&add_row=fleet[0].pools")).await;
+    assert!(
+        html.contains("name=\"fleet[0].pools[1].name\" value=\"\""),
+        "a blank pool"
+    );
+    let html = app.text(&format!("/?{base}&add_row=fleet")).await;
+    assert!(html.contains("name=\"fleet[1].name\""), "a blank group");
+    assert!(
+        html.contains("name=\"fleet[1].pools[0].name\""),
+        "with a blank pool"
+    );
+    let batch = "&fleet[0].pools[1].name=batch&fleet[0].pools[1].compute=fargate\
+        &fleet[0].pools[1].workload.cpu_request_cores=4&fleet[0].pools[1].workload.memory_request_gib=8\
+        &fleet[0].pools[1].workload.pods=8&fleet[1].name=&fleet[1].pools[0].compute=ec2";
+    let html = app.text(&format!("/?{base}{batch}")).await;
+    assert!(html.contains("prod / batch"), "the new pool is calculated");
+    let html = app
+        .text(&format!("/?{base}{batch}&remove_row=fleet[0].pools[1]"))
+        .await;
+    assert!(!html.contains("prod / batch") && !html.contains("name=\"fleet[0].pools[1].name\""));
+    // An error lands beside its control: a Fargate pod too big.
+    let html = app
+        .text("/?fleet[0].name=a&fleet[0].clusters=1&fleet[0].pools[3].name=f&fleet[0].pools[3].compute=fargate&fleet[0].pools[3].workload.cpu_request_cores=40&fleet[0].pools[3].workload.pods=1")
+        .await;
+    let at = html
+        .find("id=\"f-fleet-0-pools-3-workload\"")
+        .expect("the pool's workload error paragraph");
+    assert!(
+        html[at..at + 300].contains("larger than Fargate"),
+        "beside its pool"
+    );
 }

@@ -113,6 +113,6 @@ async fn a_flood_of_form_values_is_refused_with_one_error() {
         errors[0]["message"]
             .as_str()
             .unwrap()
-            .contains("at most 1000")
+            .contains(&format!("at most {}", clusterplan_model::MAX_FORM_PAIRS))
     );
 }

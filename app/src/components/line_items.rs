@@ -3,11 +3,11 @@
 //! server skips; once hydrated, rows can be added and removed. Each row keeps its
 //! form row number as its key, so an error lands beside the control that caused it.
 
-use clusterplan_model::{FieldKind, choice_label, field_spec_at, split_item_path};
+use clusterplan_model::split_item_path;
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
-use crate::components::field_id;
+use crate::components::list_control::ListControl;
 use crate::components::live::submit_when_idle;
 use crate::form_values::FormValues;
 
@@ -112,7 +112,7 @@ fn LineItemRow(
             .iter()
             .find(|(m, _)| m == member)
             .map(|(_, v)| v.clone());
-        view! { <ItemControl path value errors row=key /> }
+        view! { <ListControl path value errors context=format!("item {}", key.saturating_add(1)) /> }
     });
     view! {
         <div class="line-item" data-row=key>
@@ -122,54 +122,6 @@ fn LineItemRow(
                     aria-label=format!("Remove line item {}", key.saturating_add(1))
                     on:click=move |event| remove(event, key)>"Remove"</button>
             })}
-        </div>
-    }
-}
-
-/// One labelled control of a row, with its error.
-#[component]
-fn ItemControl(
-    path: String,
-    value: Option<String>,
-    errors: FieldErrors,
-    row: usize,
-) -> impl IntoView {
-    let spec = field_spec_at(&path).expect("line item members are in the field table");
-    let id = field_id(&path);
-    let error_id = format!("{id}-error");
-    let label = format!("{} (item {})", spec.label(), row + 1);
-    let (message, invalid) = errors.for_control(&path);
-    let value = value.unwrap_or_else(|| match &spec.default {
-        serde_json::Value::String(s) => s.clone(),
-        _ => String::new(),
-    });
-    let choices = spec.choices();
-    let control = match (spec.kind, choices.is_empty()) {
-        (FieldKind::String, false) => view! {
-            <select id=id.clone() name=path aria-describedby=error_id.clone() aria-invalid=invalid>
-                {choices.into_iter().map(|choice| {
-                    let selected = choice == value;
-                    view! { <option value=choice.clone() selected=selected>{choice_label(&choice)}</option> }
-                }).collect_view()}
-            </select>
-        }
-        .into_any(),
-        (FieldKind::String, true) => view! {
-            <input id=id.clone() name=path value=value maxlength="60" autocomplete="off"
-                aria-describedby=error_id.clone() aria-invalid=invalid />
-        }
-        .into_any(),
-        _ => view! {
-            <input type="number" inputmode="decimal" step="any" min="0" id=id.clone() name=path
-                value=value placeholder="0" aria-describedby=error_id.clone() aria-invalid=invalid />
-        }
-        .into_any(),
-    };
-    view! {
-        <div class=format!("item-field item-{}", spec.path.rsplit('.').next().unwrap_or_default())>
-            <label for=id>{label}</label>
-            {control}
-            <p class="error" id=error_id role="alert">{message}</p>
         </div>
     }
 }

@@ -2,9 +2,11 @@
 
 pub mod errors;
 pub mod fields;
+pub mod fleet;
 pub mod hydration;
 pub mod layout;
 pub mod line_items;
+pub mod list_control;
 pub mod live;
 pub mod ranges;
 

@@ -12,18 +12,39 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{SaveScenario, UpdateScenario, edit_changes, evaluate, planner_presets};
 use crate::components::errors::FieldErrors;
 use crate::components::fields::{Field, group_fields, groups};
+use crate::components::fleet::FleetEditor;
 use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
 use crate::form_values::FormValues;
 use crate::types::Evaluation;
+use clusterplan_model::{SIZING, TO_FLEET, apply_form_actions, fleet_rows, replaced_by_fleet};
 
 /// The planner page.
 #[component]
 pub fn PlannerPage() -> impl IntoView {
     let query = use_query_map();
     // The inputs are filled once from the URL; later changes come from the user,
-    // and re-rendering the controls under their fingers would lose focus.
-    let values = FormValues::from_query(query.get_untracked());
+    // and re-rendering the controls under their fingers would lose focus. The
+    // form is drawn again only when the fleet's rows change: "describe as a
+    // fleet", "add" and "remove" (typing keeps the rows).
+    let pairs = move || -> Vec<(String, String)> {
+        let values = FormValues::from_query(query.get());
+        let pairs: Vec<(String, String)> = values
+            .iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        apply_form_actions(&pairs)
+    };
+    let form_values = move || FormValues::from_pairs(untrack(pairs));
+    let fleet = Memo::new(move |_| {
+        let pairs = pairs();
+        let rows: Vec<String> = fleet_rows(pairs.iter().map(|(k, _)| k.as_str()))
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        (!rows.is_empty(), rows)
+    });
+    let values = form_values();
     let edit_id = values.get("edit").map(str::to_owned);
     // `?edit=` names a scenario's share id.
     #[cfg(feature = "ssr")]
@@ -40,10 +61,7 @@ pub fn PlannerPage() -> impl IntoView {
             .map(|e| e.errors)
             .unwrap_or_default()
     }));
-    let sizing = values
-        .get("workers.sizing")
-        .unwrap_or("workload")
-        .to_owned();
+    let sizing = values.get(SIZING).unwrap_or("workload").to_owned();
 
     view! {
         <Title text="Planner · Clusterplan" />
@@ -56,7 +74,13 @@ pub fn PlannerPage() -> impl IntoView {
         <Presets />
         <div class="planner">
             <Transition fallback=|| view! { <p>"Calculating…"</p> }>
-                <PlannerForm values=values.clone() edit_id=edit_id.clone() name=name.clone() sizing=sizing.clone() errors />
+                {
+                    let (edit_id, name) = (edit_id.clone(), name.clone());
+                    move || {
+                        let fleet = fleet.with(|(fleet, _)| *fleet);
+                        view! { <PlannerForm values=form_values() edit_id=edit_id.clone() name=name.clone() sizing=sizing.clone() fleet errors /> }
+                    }
+                }
                 <section class="results" aria-live="polite" aria-label="Results">
                     {move || evaluation.get().map(|outcome| match outcome {
                         Ok(evaluation) => view! { <Results evaluation /> }.into_any(),
@@ -95,9 +119,24 @@ fn PlannerForm(
     edit_id: Option<String>,
     name: String,
     sizing: String,
+    fleet: bool,
     errors: FieldErrors,
 ) -> impl IntoView {
     let general = move || errors.general().join("; ");
+    // With a fleet its editor replaces `clusters` and `workers`; without one, a
+    // button writes them as a fleet (a submit, so it works without JavaScript).
+    let plain_sizing = (!fleet).then(|| view! {
+        <fieldset class="sizing">
+            <legend>"Size workers from"</legend>
+            <label><input type="radio" name=SIZING value="workload" checked=sizing != "nodes" />" pod requests (workload)"</label>
+            <label><input type="radio" name=SIZING value="nodes" checked=sizing == "nodes" />" an explicit node count"</label>
+            <button type="submit" name=TO_FLEET value="1" formnovalidate class="secondary" data-testid="to-fleet">
+                "Describe several cluster groups and node pools instead"
+            </button>
+        </fieldset>
+    });
+    let fleet_editor =
+        fleet.then(|| view! { <FleetEditor values=values.clone() errors /> }.into_any());
     view! {
         <Form method="GET" action="/" noscroll=true replace=true>
             <div class="planner-form" on:input=submit_when_idle>
@@ -108,17 +147,17 @@ fn PlannerForm(
                 {edit_id.map(|id| view! { <input type="hidden" name="edit" value=id /> })}
                 <input type="hidden" name="name" value=name />
                 <p class="error" role="alert">{general}</p>
-                <fieldset class="sizing">
-                    <legend>"Size workers from"</legend>
-                    <label><input type="radio" name="workers.sizing" value="workload" checked=sizing != "nodes" />" pod requests (workload)"</label>
-                    <label><input type="radio" name="workers.sizing" value="nodes" checked=sizing == "nodes" />" an explicit node count"</label>
-                </fieldset>
+                {plain_sizing}
+                {fleet_editor}
                 {groups().into_iter().map(|(title, prefixes)| {
                     let values = values.clone();
+                    let shown = group_fields(&prefixes)
+                        .into_iter()
+                        .filter(|spec| !(fleet && replaced_by_fleet(&spec.path)));
                     view! {
                         <fieldset class="group">
                             <legend>{title}</legend>
-                            {group_fields(&prefixes).into_iter().map(|spec| view! {
+                            {shown.map(|spec| view! {
                                 <Field spec values=values.clone() errors />
                             }.into_any()).collect_view()}
                         </fieldset>

@@ -46,12 +46,11 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
     let fork = ServerAction::<ForkScenario>::new();
     let share_path = format!("/s/{}", scenario.id);
     let edit_href = scenario.edit_query.as_ref().map(|q| format!("/?{q}"));
-    let explore_href = scenario.planner_query.as_ref().map(|q| format!("/?{q}"));
+    let explore_href = format!("/?{}", scenario.planner_query);
     let csv_href = format!("/api/v1/scenarios/{}/export.csv", scenario.id);
     let forecast_href = format!("/api/v1/scenarios/{}/forecast.csv", scenario.id);
     let id = scenario.id.clone();
-    let fleet = explore_href.is_none();
-    let can_edit = scenario.edit_query.is_some() || fleet;
+    let can_edit = scenario.edit_query.is_some();
     let keys = view! {
         {scenario.new_edit_key.map(|key| view! { <NewEditKey key /> })}
         {(!can_edit).then(|| view! { <ClaimForm id=scenario.id.clone() claim /> })}
@@ -70,7 +69,7 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
             </label>
             <CopyLinkButton path=share_path />
             {edit_href.map(|href| view! { <a class="button" href=href data-testid="edit-link">"Edit"</a> })}
-            {explore_href.map(|href| view! { <a class="button secondary" href=href>"Open in the planner"</a> })}
+            <a class="button secondary" href=explore_href>"Open in the planner"</a>
             <ActionForm action=fork>
                 <input type="hidden" name="id" value=id />
                 <button type="submit" class="secondary">"Fork (make my own copy)"</button>
@@ -82,12 +81,6 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
             </a>
         </div>
         {keys}
-        {fleet.then(|| view! {
-            <p class="muted" data-testid="fleet-note">
-                "This scenario describes a fleet of cluster groups and node pools. The planner cannot show or edit a fleet yet: fork it, or change it through the API ("
-                <code>{format!("PUT /api/v1/scenarios/{}", scenario.id)}</code>")."
-            </p>
-        })}
         <div class="report" inner_html=scenario.report.0></div>
     }
 }

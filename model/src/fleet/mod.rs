@@ -26,6 +26,17 @@ pub const PLAIN_GROUP: &str = "Fleet";
 pub const PLAIN_POOL: &str = "Workers";
 /// The top-level inputs `fleet` replaces: an input sends either them or `fleet`.
 pub(crate) const REPLACED_BY_FLEET: [&str; 2] = ["clusters", "workers"];
+/// Whether the input at `path` is one that `fleet` replaces (so a form with a
+/// fleet does not show it, and a range over it is refused).
+pub fn replaced_by_fleet(path: &str) -> bool {
+    REPLACED_BY_FLEET.iter().any(|r| {
+        path == *r
+            || path
+                .strip_prefix(r)
+                .is_some_and(|rest| rest.starts_with('.'))
+    }) || path == "self_hosted.worker_hourly_usd"
+}
+
 /// The catalog-less machine type.
 pub(crate) const CUSTOM: &str = "custom";
 

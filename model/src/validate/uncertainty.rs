@@ -93,11 +93,6 @@ pub(crate) fn check_uncertainty(
     }
 }
 
-/// Inputs a scenario with `fleet` does not read (its pools replace them).
-fn replaced_by_fleet(field: &str) -> bool {
-    field.starts_with("workers.") || field == "self_hosted.worker_hourly_usd"
-}
-
 /// `low ≤ value ≤ high`, and the scenario valid at either bound.
 fn check_against_value(
     scenario: &Scenario,
@@ -107,7 +102,7 @@ fn check_against_value(
     bounds_ok: bool,
     push: &mut impl FnMut(&str, String),
 ) {
-    if scenario.input().fleet.is_some() && replaced_by_fleet(field) {
+    if scenario.input().fleet.is_some() && crate::fleet::replaced_by_fleet(field) {
         push(
             "field",
             format!("\"{field}\" is not used with fleet: the pools in fleet replace it"),

@@ -13,8 +13,7 @@ use clusterplan_model::{
 };
 use serde_json::{Map, Value};
 
-/// The radio button choosing how workers are sized: `workload` or `nodes`.
-pub const SIZING: &str = "workers.sizing";
+pub use clusterplan_model::SIZING;
 
 /// Parses a URL-encoded query (`clusters=3&workers.headroom_pct=25`) into pairs.
 /// A query that cannot be decoded gives no pairs (the defaults). One with more
@@ -52,6 +51,7 @@ pub fn input_from_pairs(pairs: &[(String, String)]) -> Result<ScenarioInput, Vec
 /// Rewrites the model's paths of list items (`line_items[k]…`,
 /// `fleet[g].pools[p]…`, `uncertainty.ranges[k]…`) to the form controls they came from.
 pub fn to_form_paths(pairs: &[(String, String)], errors: Vec<FieldError>) -> Vec<FieldError> {
+    let pairs = &clusterplan_model::apply_form_actions(pairs);
     let errors = lists::parse(pairs).2.to_form(errors);
     ranges::parse(pairs).2.to_form(errors)
 }
@@ -62,6 +62,9 @@ pub fn to_form_paths(pairs: &[(String, String)], errors: Vec<FieldError>) -> Vec
 pub fn parse_pairs(
     pairs: &[(String, String)],
 ) -> (Result<ScenarioInput, Vec<FieldError>>, Vec<FieldError>) {
+    // The page's buttons (describe as a fleet, add or remove a row) first, as
+    // the page applies them.
+    let pairs = &clusterplan_model::apply_form_actions(pairs);
     let get = |key: &str| {
         pairs
             .iter()

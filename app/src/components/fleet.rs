@@ -1,0 +1,180 @@
+//! The fleet editor (model v3): cluster groups, each with its node pools, as rows
+//! of `fleet[G].member` and `fleet[G].pools[P].member` controls. Its Add and
+//! Remove buttons are submit buttons ([`ADD_ROW`], [`REMOVE_ROW`]), so they work
+//! without JavaScript; with it the page draws the form again from the new URL.
+//! A row left blank counts for nothing; renaming is typing a new name.
+
+use std::collections::BTreeMap;
+
+use clusterplan_model::{ADD_ROW, REMOVE_ROW, split_item_path};
+use leptos::prelude::*;
+
+use crate::components::errors::FieldErrors;
+use crate::components::field_id;
+use crate::components::list_control::ListControl;
+use crate::form_values::FormValues;
+
+/// Most groups and pools (the model's limits): Add stops there.
+const MAX_GROUPS: usize = 20;
+const MAX_POOLS: usize = 10;
+/// A group's own members, in display order.
+const GROUP_MEMBERS: [&str; 3] = ["name", "clusters", "clusters_added_per_year"];
+/// A pool's members, in display order; `custom.*` only for instance type `custom`.
+const POOL_MEMBERS: [&str; 14] = [
+    "name",
+    "compute",
+    "instance_type",
+    "nodes_per_cluster",
+    "workload.cpu_request_cores",
+    "workload.memory_request_gib",
+    "workload.pods",
+    "headroom_pct",
+    "min_nodes_per_cluster",
+    "system_pods_per_node",
+    "volume_gib_per_node",
+    "compute_discount_pct",
+    "spot_share_pct",
+    "self_hosted_hourly_usd",
+];
+const CUSTOM_MEMBERS: [&str; 4] = [
+    "custom.vcpu",
+    "custom.memory_gib",
+    "custom.hourly_usd",
+    "custom.max_pods_vpc_cni",
+];
+
+/// One group row's values and its pools' rows, by form row number.
+#[derive(Clone, Debug, Default)]
+struct GroupRow {
+    values: BTreeMap<String, String>,
+    pools: BTreeMap<usize, BTreeMap<String, String>>,
+}
+
+/// The groups of the form's query, with their pools, in row order.
+fn rows(values: &FormValues) -> Vec<(usize, GroupRow)> {
+    let mut groups: BTreeMap<usize, GroupRow> = BTreeMap::new();
+    for (path, value) in values.iter() {
+        let Some(("fleet", g, member)) = split_item_path(path) else {
+            continue;
+        };
+        let group = groups.entry(g).or_default();
+        match split_item_path(member) {
+            Some(("pools", p, pool_member)) => {
+                let pool = group.pools.entry(p).or_default();
+                pool.insert(pool_member.to_owned(), value.to_owned());
+            }
+            _ => {
+                group.values.insert(member.to_owned(), value.to_owned());
+            }
+        }
+    }
+    groups.into_iter().collect()
+}
+
+/// The fleet fieldset of the planner form.
+#[component]
+pub fn FleetEditor(values: FormValues, errors: FieldErrors) -> impl IntoView {
+    let groups = rows(&values);
+    let full = groups.len() >= MAX_GROUPS;
+    let whole = errors.for_control("fleet").0;
+    view! {
+        <fieldset class="group fleet" data-testid="fleet">
+            <legend>"Fleet: cluster groups and node pools"</legend>
+            <p class="hint">
+                "Each group is clusters of one shape; each pool runs in every cluster of its group "
+                "(at most 20 groups of 10 pools). Empty boxes take their default, shown greyed. "
+                "A node count, if given, replaces the pool's workload."
+            </p>
+            <p class="error" id="f-fleet-error" role="alert">{whole}</p>
+            {groups.into_iter().map(|(g, group)| view! { <GroupEditor g group errors /> }).collect_view()}
+            <button type="submit" name=ADD_ROW value="fleet" formnovalidate class="secondary" disabled=full>
+                "Add a cluster group"
+            </button>
+            <datalist id="instance-types">
+                {clusterplan_model::Catalog::classic_types().iter().map(|t| view! { <option value=t.name.clone()></option> }).collect_view()}
+            </datalist>
+        </fieldset>
+    }
+}
+
+#[component]
+fn GroupEditor(g: usize, group: GroupRow, errors: FieldErrors) -> impl IntoView {
+    let number = g.saturating_add(1);
+    let title = match group.values.get("name") {
+        Some(name) if !name.is_empty() => format!("Group {number}: {name}"),
+        _ => format!("Group {number}"),
+    };
+    let full = group.pools.len() >= MAX_POOLS;
+    let own = GROUP_MEMBERS.map(|member| {
+        let path = format!("fleet[{g}].{member}");
+        let value = group.values.get(member).cloned();
+        view! { <ListControl path value errors context=format!("group {number}") /> }
+    });
+    let pools = group.pools.into_iter().map(|(p, pool)| {
+        view! { <PoolEditor g p pool errors /> }
+    });
+    let pools_path = format!("fleet[{g}].pools");
+    let pools_error = errors.for_control(&pools_path).0;
+    view! {
+        <fieldset class="fleet-group" data-row=g>
+            <legend>{title.clone()}</legend>
+            <div class="line-item">{own.into_iter().collect_view()}</div>
+            <p class="error" id=field_id(&format!("{pools_path}-list")) role="alert">{pools_error}</p>
+            <div class="row-actions">
+                <button type="submit" name=ADD_ROW value=pools_path.clone() formnovalidate class="secondary" disabled=full>
+                    {format!("Add a pool to {title}")}
+                </button>
+                <button type="submit" name=REMOVE_ROW value=format!("fleet[{g}]") formnovalidate class="secondary remove">
+                    {format!("Remove {title}")}
+                </button>
+            </div>
+            {pools.collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn PoolEditor(
+    g: usize,
+    p: usize,
+    pool: BTreeMap<String, String>,
+    errors: FieldErrors,
+) -> impl IntoView {
+    let custom = pool.get("instance_type").is_some_and(|t| t == "custom");
+    let context = format!(
+        "group {}, pool {}",
+        g.saturating_add(1),
+        p.saturating_add(1)
+    );
+    let members = POOL_MEMBERS.iter().chain(
+        custom
+            .then_some(CUSTOM_MEMBERS.iter())
+            .into_iter()
+            .flatten(),
+    );
+    let controls = members.map(|member| {
+        let path = format!("fleet[{g}].pools[{p}].{member}");
+        let value = pool.get(*member).cloned();
+        view! { <ListControl path value errors context=context.clone() /> }
+    });
+    let title = match pool.get("name") {
+        Some(name) if !name.is_empty() => format!("Pool: {name}"),
+        _ => "New pool".to_owned(),
+    };
+    let aria = format!("{title} ({context})");
+    // Errors about a pool's workload or machine as a whole sit below its boxes.
+    let whole = ["workload", "custom"].map(|object| {
+        let path = format!("fleet[{g}].pools[{p}].{object}");
+        let message = errors.for_control(&path).0;
+        view! { <p class="error pool-error" id=field_id(&path) role="alert">{message}</p> }
+    });
+    view! {
+        <div class="line-item fleet-pool" data-pool=p role="group" aria-label=aria>
+            <p class="pool-title">{title.clone()}</p>
+            {controls.collect_view()}
+            {whole.into_iter().collect_view()}
+            <button type="submit" name=REMOVE_ROW value=format!("fleet[{g}].pools[{p}]") formnovalidate
+                class="secondary remove" aria-label=format!("Remove {title} ({context})")>"Remove pool"</button>
+        </div>
+    }
+}

@@ -1,0 +1,132 @@
+// The fleet in the browser: a plain plan written as cluster groups and node
+// pools, three groups with a Fargate pool built with the Add buttons on a 390 px
+// phone, saved, and its link opened without JavaScript; and the same editor
+// without JavaScript, where every button is a page load.
+import { test, expect, type Page } from '@playwright/test';
+import { openWithoutJavaScript, saveAndGetLink } from './flows';
+
+async function fillPool(page: Page, g: number, p: number, fields: Record<string, string>) {
+  for (const [member, value] of Object.entries(fields)) {
+    const id = `#f-fleet-${g}-pools-${p}-${member.replace('.', '-')}`;
+    if (member === 'compute') {
+      await page.locator(id).selectOption(value);
+    } else {
+      await page.locator(id).fill(value);
+    }
+  }
+}
+
+async function noHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('three groups with a Fargate pool on a phone, saved and read without JavaScript', async ({ page, browser }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await page.locator('#f-clusters').fill('2');
+  await page.getByTestId('to-fleet').click();
+  const fleet = page.getByTestId('fleet');
+  await expect(fleet).toBeVisible();
+  await expect(page.locator('#f-fleet-0-clusters')).toHaveValue('2');
+  await expect(page.locator('#f-clusters')).toHaveCount(0);
+
+  await page.locator('#f-fleet-0-name').fill('production');
+  await fillPool(page, 0, 0, { name: 'general', instance_type: 'c7i.4xlarge' });
+  await fleet.getByRole('button', { name: /^Add a pool to Group 1/ }).click();
+  await expect(page.locator('#f-fleet-0-pools-1-name')).toHaveValue('');
+  await expect(page.locator('#f-fleet-0-name')).toHaveValue('production');
+  await fillPool(page, 0, 1, {
+    name: 'memory', instance_type: 'r7i.2xlarge',
+    'workload.cpu_request_cores': '16', 'workload.memory_request_gib': '200', 'workload.pods': '40',
+  });
+
+  await fleet.getByRole('button', { name: 'Add a cluster group' }).click();
+  await page.locator('#f-fleet-1-name').fill('staging');
+  await page.locator('#f-fleet-1-clusters').fill('4');
+  await fillPool(page, 1, 0, { name: 'general', instance_type: 't3.large', nodes_per_cluster: '2' });
+
+  await fleet.getByRole('button', { name: 'Add a cluster group' }).click();
+  await page.locator('#f-fleet-2-name').fill('dev');
+  await page.locator('#f-fleet-2-clusters').fill('3');
+  await fillPool(page, 2, 0, {
+    name: 'jobs', compute: 'fargate',
+    'workload.cpu_request_cores': '8', 'workload.memory_request_gib': '16', 'workload.pods': '20',
+  });
+
+  const pools = page.getByTestId('pools-table');
+  await expect(pools).toContainText('production / memory');
+  await expect(pools).toContainText('staging / general');
+  await expect(pools).toContainText('dev / jobs');
+  await expect(pools.locator('tr', { hasText: 'dev / jobs' })).toContainText('Fargate');
+  await expect(page.locator('figure[data-chart="capacity"] svg')).toContainText('Worker nodes of the fleet');
+  await noHorizontalScroll(page);
+  const rows = await pools.innerText();
+
+  // Removing a pool recalculates without it.
+  await fleet.getByRole('button', { name: /Remove Pool: memory/ }).click();
+  await expect(pools).not.toContainText('production / memory');
+  await expect(pools).toContainText('dev / jobs');
+  await fleet.getByRole('button', { name: /^Add a pool to Group 1/ }).click();
+  await fillPool(page, 0, 1, {
+    name: 'memory', instance_type: 'r7i.2xlarge',
+    'workload.cpu_request_cores': '16', 'workload.memory_request_gib': '200', 'workload.pods': '40',
+  });
+  await expect(pools).toContainText('production / memory');
+  expect(await pools.innerText()).toEqual(rows);
+
+  const shareUrl = await saveAndGetLink(page, 'Three groups');
+  expect(errors).toEqual([]);
+  const { page: managerPage, close } = await openWithoutJavaScript(browser, shareUrl);
+  await managerPage.setViewportSize({ width: 390, height: 844 });
+  expect(await managerPage.getByTestId('pools-table').innerText()).toEqual(rows);
+  await noHorizontalScroll(managerPage);
+  await close();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the fleet preset opens in the fleet editor', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Production, staging and dev fleet with Fargate batch' }).click();
+    await expect(page.locator('#f-fleet-0-name')).toHaveValue('production');
+    await expect(page.locator('#f-fleet-0-pools-2-compute')).toHaveValue('fargate');
+    await expect(page.getByTestId('pools-table')).toContainText('staging and dev / general');
+  });
+
+  test('the fleet editor adds, fills and removes groups with page loads', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('to-fleet').click();
+    await expect(page.locator('#f-fleet-0-name')).toHaveValue('Fleet');
+    await page.locator('#f-fleet-0-name').fill('production');
+    await page.getByRole('button', { name: 'Add a cluster group' }).click();
+    await expect(page.locator('#f-fleet-0-name')).toHaveValue('production');
+    await page.locator('#f-fleet-1-name').fill('staging');
+    await page.locator('#f-fleet-1-clusters').fill('2');
+    await fillPool(page, 1, 0, { name: 'general', instance_type: 't3.large', nodes_per_cluster: '2' });
+    await page.getByRole('button', { name: 'Add a cluster group' }).click();
+    await page.locator('#f-fleet-2-name').fill('dev');
+    await page.locator('#f-fleet-2-clusters').fill('1');
+    await fillPool(page, 2, 0, {
+      name: 'jobs', compute: 'fargate',
+      'workload.cpu_request_cores': '2', 'workload.memory_request_gib': '4', 'workload.pods': '4',
+    });
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    const pools = page.getByTestId('pools-table');
+    await expect(pools).toContainText('production / Workers');
+    await expect(pools).toContainText('staging / general');
+    await expect(pools).toContainText('dev / jobs');
+    // A typo in an instance type names the nearest catalog types beside the box.
+    await page.locator('#f-fleet-1-pools-0-instance_type').fill('t3.larg');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    await expect(page.locator('#f-fleet-1-pools-0-instance_type-error')).toContainText('t3.large');
+    await page.locator('#f-fleet-1-pools-0-instance_type').fill('t3.large');
+    await page.getByRole('button', { name: /^Remove Group 3/ }).click();
+    await expect(page.locator('#f-fleet-2-name')).toHaveCount(0);
+    await expect(page.getByTestId('pools-table')).not.toContainText('dev / jobs');
+  });
+});
