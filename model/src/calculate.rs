@@ -2,10 +2,13 @@
 //! cluster count.
 
 use crate::MODEL_VERSION;
+use crate::capacity::growth_factors;
 use crate::compare::{breakeven_clusters, cheaper, payback_month, totals_at};
 use crate::error::InputError;
 use crate::figures::OptionFigures;
-use crate::fleet::{SizedFleet, initial_clusters};
+use crate::fleet::{
+    Month, PerCluster, SizedFleet, SizingOptions, clusters_at, initial_clusters, pool_per_cluster,
+};
 use crate::money::evaluate;
 use crate::output::{
     CalculationResult, Comparison, EksOption, HorizonTotals, MonthlyCost, OptionName, Options,
@@ -111,4 +114,52 @@ pub fn horizon_totals_at(scenario: &Scenario, clusters: u32) -> HorizonTotals {
     let params = Params::new(scenario);
     let groups = scenario.groups();
     totals_at(&params, groups, &SizedFleet::new(groups, &params), clusters)
+}
+
+/// One pool's worker cost in each month of the horizon, under one option.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolCosts {
+    /// The group's name.
+    pub group: String,
+    /// The pool's name.
+    pub pool: String,
+    /// The pool's `workers` cost over its group's clusters, month by month, USD.
+    pub workers: Vec<f64>,
+}
+
+/// Every pool's worker cost month by month (the `workers` of [`monthly_costs`]
+/// split by pool: the pools add up to it), for exports that carry the pool.
+pub fn pool_costs(scenario: &Scenario, option: OptionName) -> Vec<PoolCosts> {
+    let params = Params::new(scenario);
+    let groups = scenario.groups();
+    let sized = SizedFleet::new(groups, &params);
+    let eval = evaluate(
+        &params,
+        &sized.months(groups, &initial_clusters(groups)).horizon,
+    );
+    let rates = &eval.option(option).rates;
+    let options = SizingOptions::new(option, &params);
+    let factors = growth_factors(params.growth, params.horizon_months);
+    let named = scenario.input().groups();
+    let mut out = Vec::new();
+    for (group, named) in groups.iter().zip(named.iter()) {
+        for (pool, named_pool) in group.pools.iter().zip(&named.pools) {
+            let workers = factors
+                .iter()
+                .enumerate()
+                .map(|(k, &factor)| {
+                    let clusters = clusters_at(group, group.clusters, k);
+                    let mut fleet = PerCluster::default();
+                    fleet.add(&pool_per_cluster(pool, &options, factor), clusters);
+                    rates.cost(&Month::one(clusters, fleet)).workers
+                })
+                .collect();
+            out.push(PoolCosts {
+                group: named.name.clone(),
+                pool: named_pool.name.clone(),
+                workers,
+            });
+        }
+    }
+    out
 }

@@ -55,7 +55,9 @@ mod validate;
 mod vocabulary;
 mod warnings;
 
-pub use calculate::{calculate, calculate_json, horizon_totals_at, monthly_costs};
+pub use calculate::{
+    PoolCosts, calculate, calculate_json, horizon_totals_at, monthly_costs, pool_costs,
+};
 pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, catalog};
 pub use display::{in_currency, is_currency_code, money_short, usd_short};
 pub use error::{

@@ -206,3 +206,21 @@ fn list_prices_drop_every_pool_discount_and_spot_share() {
         "fargate at list",
     );
 }
+
+#[test]
+fn pool_costs_add_up_to_the_workers_of_every_month() {
+    let scenario = clusterplan_model::Scenario::try_from(calc(FLEET).inputs).expect("valid");
+    for option in clusterplan_model::OptionName::ALL {
+        let months = clusterplan_model::monthly_costs(&scenario, option);
+        let pools = clusterplan_model::pool_costs(&scenario, option);
+        assert_eq!(pools.len(), 3);
+        assert_eq!(
+            (pools[1].group.as_str(), pools[1].pool.as_str()),
+            ("production", "batch")
+        );
+        for (k, month) in months.iter().enumerate() {
+            let sum: f64 = pools.iter().map(|p| p.workers[k]).sum();
+            common::assert_close(sum, month.workers, &format!("{option:?} month {k}"));
+        }
+    }
+}

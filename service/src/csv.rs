@@ -1,6 +1,6 @@
 //! The CSV export of a scenario's money breakdown, safe to open in a spreadsheet.
 
-use clusterplan_model::{CostCategory, OptionName, Scenario, monthly_costs};
+use clusterplan_model::{CostCategory, OptionName, Scenario, monthly_costs, pool_costs};
 
 use crate::ScenarioDocument;
 
@@ -9,13 +9,14 @@ use crate::ScenarioDocument;
 fn header(currency: &str) -> String {
     let code = currency.to_ascii_lowercase();
     format!(
-        "scenario_id,scenario_name,revision,option,category,monthly_{code},horizon_{code},line_item"
+        "scenario_id,scenario_name,revision,option,category,monthly_{code},horizon_{code},line_item,group,pool"
     )
 }
 
 /// Money is in the scenario's display currency, and the money columns say which.
-/// One row per option and monthly category, one per line item of the option, then
-/// each option's one-off and total. `monthly_usd` is month 0; `horizon_usd` is the
+/// One row per option and monthly category, one per line item of the option, one
+/// per node pool of a fleet (`pool_workers`: the pool's share of `workers`, with
+/// its group and pool named), then each option's one-off and total. `monthly_usd` is month 0; `horizon_usd` is the
 /// sum over every month of the horizon (growth included). A line item's row holds
 /// its own monthly amount and its whole cost over the horizon, one-off included; the
 /// `total` row's horizon figure includes the one-off cost, as `horizon_total` does.
@@ -29,7 +30,11 @@ pub fn export(doc: &ScenarioDocument) -> String {
     let rate = display.per_usd;
     let mut out = header(&display.currency);
     out.push_str("\r\n");
-    let mut row = |option: &str, category: &str, monthly: Option<f64>, horizon: f64, item: &str| {
+    let mut row = |option: &str,
+                   category: &str,
+                   monthly: Option<f64>,
+                   horizon: f64,
+                   [item, group, pool]: [&str; 3]| {
         let cells = [
             text(&doc.id),
             text(&doc.name),
@@ -38,11 +43,9 @@ pub fn export(doc: &ScenarioDocument) -> String {
             text(category),
             monthly.map(|m| number(m * rate)).unwrap_or_default(),
             number(horizon * rate),
-            if item.is_empty() {
-                String::new()
-            } else {
-                text(item)
-            },
+            cell(item),
+            cell(group),
+            cell(pool),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
@@ -61,29 +64,53 @@ pub fn export(doc: &ScenarioDocument) -> String {
                 category.key(),
                 Some(figures.monthly.get(category)),
                 horizon,
-                "",
+                ["", "", ""],
             );
         }
-        let clusters = f64::from(result.inputs.clusters);
-        let nodes = &figures.series.nodes_per_cluster;
+        // Each month's clusters and worker nodes of the whole fleet.
+        let series = &figures.series;
+        let fleet: Vec<(f64, f64)> = series
+            .clusters
+            .iter()
+            .zip(&series.total_nodes)
+            .map(|(&c, &n)| (c as f64, n as f64))
+            .collect();
         for item in result
             .inputs
             .line_items
             .iter()
             .filter(|i| i.applies_to(option))
         {
-            let at = |n: &u64| item.monthly_cost(option, clusters, *n as f64);
-            let monthly = nodes.first().map(at).unwrap_or_default();
-            let horizon = item.one_off_usd + nodes.iter().map(at).sum::<f64>();
-            row(key, "line_item", Some(monthly), horizon, &item.name);
+            let at = |&(clusters, nodes): &(f64, f64)| item.monthly_cost(option, clusters, nodes);
+            let monthly = fleet.first().map(at).unwrap_or_default();
+            let horizon = item.one_off_usd + fleet.iter().map(at).sum::<f64>();
+            row(
+                key,
+                "line_item",
+                Some(monthly),
+                horizon,
+                [&item.name, "", ""],
+            );
         }
-        row(key, "one_off", None, figures.one_off, "");
+        // A plain scenario's one pool would repeat `workers`.
+        let pools = scenario
+            .as_ref()
+            .filter(|s| s.input().fleet.is_some())
+            .map(|s| pool_costs(s, option))
+            .unwrap_or_default();
+        for pool in pools {
+            let month0 = pool.workers.first().copied();
+            let horizon = pool.workers.iter().sum();
+            let names = ["", pool.group.as_str(), pool.pool.as_str()];
+            row(key, "pool_workers", month0, horizon, names);
+        }
+        row(key, "one_off", None, figures.one_off, ["", "", ""]);
         row(
             key,
             "total",
             Some(figures.monthly.total),
             figures.horizon_total,
-            "",
+            ["", "", ""],
         );
     }
     if let Some(u) = &result.uncertainty {
@@ -101,7 +128,13 @@ pub fn export(doc: &ScenarioDocument) -> String {
                 ("mean", stats.mean),
             ];
             for (name, value) in figures {
-                row(option, &format!("simulated_{name}"), None, value, "");
+                row(
+                    option,
+                    &format!("simulated_{name}"),
+                    None,
+                    value,
+                    ["", "", ""],
+                );
             }
         }
         // A share, not money: written without the rate.
@@ -115,11 +148,21 @@ pub fn export(doc: &ScenarioDocument) -> String {
             String::new(),
             number(probability),
             String::new(),
+            String::new(),
+            String::new(),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// A text cell, or an empty one for no text.
+fn cell(value: &str) -> String {
+    match value.is_empty() {
+        true => String::new(),
+        false => text(value),
+    }
 }
 
 /// A file name for the download, from the id only (names are user text).

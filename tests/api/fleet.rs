@@ -195,3 +195,41 @@ async fn the_planner_edits_a_fleet_without_javascript() {
         "beside its pool"
     );
 }
+
+#[tokio::test]
+async fn the_csv_has_a_row_per_pool_that_add_up_to_the_workers() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Fleet", fleet()).await;
+    let body = app
+        .text(&format!("/api/v1/scenarios/{}/export.csv", created.id))
+        .await;
+    assert!(
+        body.lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with(",group,pool")
+    );
+    let horizon = |line: &str| -> f64 { line.split(',').nth(6).unwrap().parse().unwrap() };
+    for option in ["eks", "self_hosted"] {
+        let rows: Vec<&str> = body
+            .lines()
+            .filter(|l| l.contains(&format!(",\"{option}\",\"pool_workers\",")))
+            .collect();
+        assert_eq!(rows.len(), 3, "{body}");
+        assert!(
+            rows[1].ends_with(",\"production\",\"batch\""),
+            "{}",
+            rows[1]
+        );
+        let workers = body
+            .lines()
+            .find(|l| l.contains(&format!(",\"{option}\",\"workers\",")))
+            .map(horizon)
+            .unwrap();
+        let pools: f64 = rows.iter().map(|l| horizon(l)).sum();
+        assert!(
+            (pools - workers).abs() < 1e-6 * workers,
+            "{pools} vs {workers}"
+        );
+    }
+}

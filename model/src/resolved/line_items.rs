@@ -53,14 +53,9 @@ impl LineItem {
         )
     }
 
-    /// The item's monthly cost with `clusters` clusters of `nodes_per_cluster` worker
-    /// nodes (0 where it does not apply).
-    pub fn monthly_cost(
-        &self,
-        option: crate::OptionName,
-        clusters: f64,
-        nodes_per_cluster: f64,
-    ) -> f64 {
+    /// The item's monthly cost in a month of `clusters` clusters with `nodes` worker
+    /// nodes in all (0 where it does not apply).
+    pub fn monthly_cost(&self, option: crate::OptionName, clusters: f64, nodes: f64) -> f64 {
         if !self.applies_to(option) {
             return 0.0;
         }
@@ -68,7 +63,7 @@ impl LineItem {
             * match self.per {
                 LineItemPer::Month => 1.0,
                 LineItemPer::Cluster => clusters,
-                LineItemPer::Node => clusters * nodes_per_cluster,
+                LineItemPer::Node => nodes,
             }
     }
 }
