@@ -49,3 +49,19 @@ async fn compare_refuses_no_ids_too_many_ids_and_unknown_ids() {
             .contains("AAAAAAAAAAAAAAAAAAAAAA")
     );
 }
+
+#[tokio::test]
+async fn an_empty_compare_page_says_what_to_do_and_verdicts_wrap() {
+    let app = crate::helpers::spawn_app().await;
+    let html = app.text("/compare").await;
+    assert!(html.contains("data-testid=\"compare-empty\""));
+    assert!(html.contains("save one from the planner"));
+    let a = app
+        .create_scenario("A", serde_json::json!({"clusters": 2}))
+        .await;
+    let html = app.text(&format!("/compare?ids={}", a.id)).await;
+    assert!(!html.contains("data-testid=\"compare-empty\""));
+    // The verdict is a cell of its own that may wrap (public/style.css).
+    assert!(html.contains("class=\"verdict-cell\""));
+    assert!(html.contains("data-label=\"EKS, horizon total\""));
+}

@@ -40,6 +40,7 @@ pub fn ComparePage() -> impl IntoView {
 #[component]
 fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
     let Comparison { report, own } = comparison;
+    let has_own = !own.is_empty();
     view! {
         <Form method="GET" action="/compare">
             <div class="compare-pick">
@@ -56,7 +57,20 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
                 <button type="submit">"Compare"</button>
             </div>
         </Form>
-        {report.map(|report| view! { <div class="report" inner_html=report.0></div> })}
+        {match report {
+            Some(report) => view! { <div class="report" inner_html=report.0></div> }.into_any(),
+            None => view! {
+                <p class="muted" data-testid="compare-empty">
+                    "Paste the links (or ids) of up to ten saved scenarios above and press Compare: "
+                    "their totals, verdicts and charts appear side by side. "
+                    {match has_own {
+                        true => "Or pick yours above; each button adds one.",
+                        false => "This browser has saved none yet: save one from the planner with \"Save and get a link\", then come back.",
+                    }}
+                    " "<a href="/">"Open the planner"</a>
+                </p>
+            }.into_any(),
+        }}
     }
 }
 

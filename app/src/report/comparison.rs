@@ -17,7 +17,7 @@ pub fn KeyFigures(scenarios: Vec<ScenarioDocument>) -> impl IntoView {
     let display = Display::common(scenarios.iter().map(|s| &s.result.inputs.display));
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Key figures">
-            <table class="data" data-testid="comparison">
+            <table class="data comparison" data-testid="comparison">
                 <caption>"Key figures"</caption>
                 <thead><tr>
                     <th scope="col">"Scenario"</th>
@@ -27,13 +27,16 @@ pub fn KeyFigures(scenarios: Vec<ScenarioDocument>) -> impl IntoView {
                     <th scope="col">"Verdict"</th>
                 </tr></thead>
                 <tbody>
+                    // `data-label` names a figure where a phone stacks the row.
                     {scenarios.into_iter().map(|s| view! {
                         <tr>
                             <th scope="row"><a href=format!("/s/{}", s.id)>{s.name}</a></th>
                             {OptionName::ALL.map(|o| view! {
-                                <td>{money(&display, s.result.options.get(o).horizon_total)}</td>
+                                <td data-label=format!("{}, horizon total", o.label())>
+                                    {money(&display, s.result.options.get(o).horizon_total)}
+                                </td>
                             }).collect_view()}
-                            <td>{verdict(&s.result)}" "{headline(&s.result)}</td>
+                            <td class="verdict-cell">{verdict(&s.result)}" "{headline(&s.result)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
