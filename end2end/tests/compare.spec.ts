@@ -18,4 +18,19 @@ test('compare two saved scenarios', async ({ page, baseURL }) => {
   await expect(table).toContainText('Small');
   await expect(table).toContainText('Large');
   await expect(page.locator('figure.chart svg')).toHaveCount(2);
+
+  // Every column fits a laptop and a phone: the verdict wraps, a phone stacks rows.
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+    const scroller = page.locator('[aria-label="Key figures"]');
+    const hidden = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(hidden, `key figures at ${width} px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('an empty compare page says what to do', async ({ page }) => {
+  await page.goto('/compare');
+  await expect(page.getByTestId('compare-empty')).toContainText('Paste the links');
 });

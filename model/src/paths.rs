@@ -85,10 +85,12 @@ pub fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)
     let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim());
     let nodes = value(SIZING) == Some("nodes");
     let custom = value("workers.instance_type") == Some("custom");
-    let clusters = value("clusters").filter(|v| !v.is_empty()).map_or_else(
-        || crate::resolved::defaults().clusters.to_string(),
-        str::to_owned,
-    );
+    // The table's default, not `resolved::defaults()`: that would put every
+    // resolved type's decoder into the browser's bundle.
+    let default = || field_spec("clusters").map_or_else(String::new, |s| s.default.to_string());
+    let clusters = value("clusters")
+        .filter(|v| !v.is_empty())
+        .map_or_else(default, str::to_owned);
     let mut out = vec![
         (
             "fleet[0].name".to_owned(),

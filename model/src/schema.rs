@@ -119,9 +119,12 @@ fn array(spec: &FieldSpec, mode: Mode) -> Schema {
         true => array.schema_type(SchemaType::from_iter([Type::Array, Type::Null])),
         false => array,
     };
+    // A required list has no default: `null` would not be a list.
     let array = match mode {
-        Mode::Input => array.default(Some(spec.default.clone())),
-        Mode::Resolved => array,
+        Mode::Input if !spec.default.is_null() || spec.nullable => {
+            array.default(Some(spec.default.clone()))
+        }
+        _ => array,
     };
     Schema::Array(array.build())
 }

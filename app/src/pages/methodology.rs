@@ -94,6 +94,7 @@ pub fn MethodologyPage() -> impl IntoView {
             </tbody>
         </table>
         <h2>"Fargate sizes"</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Fargate sizes">
         <table class="data text" data-testid="fargate-sizes">
             <thead><tr><th scope="col">"vCPU"</th><th scope="col">"Memory, GiB"</th><th scope="col">"Step, GiB"</th></tr></thead>
             <tbody>
@@ -106,6 +107,7 @@ pub fn MethodologyPage() -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
         <h2>"Instance catalog"</h2>
         // The eleven classic types, not all 1,345: the page stays light, and the
         // browser bundle carries only these (the model's `catalog` feature).
