@@ -50,8 +50,9 @@ fi
 
 if $with_test_tools; then
   if ! cargo audit --version 2>/dev/null | grep -q "0.22.2"; then
-    say "installing cargo-audit 0.22.2 (about 5 minutes, once)"
-    cargo install cargo-audit --version 0.22.2 --locked
+    # --debug, as for cargo-leptos: it only reads the lock file and the advisories.
+    say "installing cargo-audit 0.22.2 (a few minutes, once)"
+    cargo install cargo-audit --version 0.22.2 --locked --debug
   fi
   # wrk: the load generator of the fault runs (SIGTERM during load); haproxy:
   # the balancer of the rolling-update run (scripts/ha.sh).

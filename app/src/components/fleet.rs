@@ -4,8 +4,6 @@
 //! without JavaScript; with it the page draws the form again from the new URL.
 //! A row left blank counts for nothing; renaming is typing a new name.
 
-use std::collections::BTreeMap;
-
 use clusterplan_model::{ADD_ROW, REMOVE_ROW, split_item_path};
 use leptos::prelude::*;
 
@@ -43,32 +41,51 @@ const CUSTOM_MEMBERS: [&str; 4] = [
     "custom.max_pods_vpc_cni",
 ];
 
+/// A row's `member → value` pairs. A plain list, not a map: a few dozen pairs,
+/// and every map type is code in the browser's bundle.
+#[derive(Clone, Debug, Default)]
+struct Members(Vec<(String, String)>);
+
+impl Members {
+    fn get(&self, member: &str) -> Option<&String> {
+        self.0.iter().find(|(m, _)| m == member).map(|(_, v)| v)
+    }
+}
+
 /// One group row's values and its pools' rows, by form row number.
 #[derive(Clone, Debug, Default)]
 struct GroupRow {
-    values: BTreeMap<String, String>,
-    pools: BTreeMap<usize, BTreeMap<String, String>>,
+    values: Members,
+    pools: Vec<(usize, Members)>,
+}
+
+/// The entry of row `index` in rows kept in row order, added when missing.
+fn row<T: Default>(rows: &mut Vec<(usize, T)>, index: usize) -> &mut T {
+    let at = match rows.binary_search_by_key(&index, |(i, _)| *i) {
+        Ok(at) => at,
+        Err(at) => {
+            rows.insert(at, (index, T::default()));
+            at
+        }
+    };
+    &mut rows[at].1
 }
 
 /// The groups of the form's query, with their pools, in row order.
 fn rows(values: &FormValues) -> Vec<(usize, GroupRow)> {
-    let mut groups: BTreeMap<usize, GroupRow> = BTreeMap::new();
+    let mut groups: Vec<(usize, GroupRow)> = Vec::new();
     for (path, value) in values.iter() {
         let Some(("fleet", g, member)) = split_item_path(path) else {
             continue;
         };
-        let group = groups.entry(g).or_default();
+        let group = row(&mut groups, g);
+        let pair = |m: &str| (m.to_owned(), value.to_owned());
         match split_item_path(member) {
-            Some(("pools", p, pool_member)) => {
-                let pool = group.pools.entry(p).or_default();
-                pool.insert(pool_member.to_owned(), value.to_owned());
-            }
-            _ => {
-                group.values.insert(member.to_owned(), value.to_owned());
-            }
+            Some(("pools", p, pool_member)) => row(&mut group.pools, p).0.push(pair(pool_member)),
+            _ => group.values.0.push(pair(member)),
         }
     }
-    groups.into_iter().collect()
+    groups
 }
 
 /// The fleet fieldset of the planner form.
@@ -134,12 +151,7 @@ fn GroupEditor(g: usize, group: GroupRow, errors: FieldErrors) -> impl IntoView 
 }
 
 #[component]
-fn PoolEditor(
-    g: usize,
-    p: usize,
-    pool: BTreeMap<String, String>,
-    errors: FieldErrors,
-) -> impl IntoView {
+fn PoolEditor(g: usize, p: usize, pool: Members, errors: FieldErrors) -> impl IntoView {
     let custom = pool.get("instance_type").is_some_and(|t| t == "custom");
     let context = format!(
         "group {}, pool {}",

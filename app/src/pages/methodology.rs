@@ -122,6 +122,7 @@ pub fn MethodologyPage() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <p>"Every type, with its family, architecture and GPUs, filtered and paged: "<a href="/api/v1/catalog">"/api/v1/catalog"</a>" (e.g. "<a href="/api/v1/catalog?family=m7g">"?family=m7g"</a>"). Sources: "{catalog.sources.join("; ")}"."</p>
+        // The sources are file paths: long words that must wrap on a phone.
+        <p class="sources">"Every type, with its family, architecture and GPUs, filtered and paged: "<a href="/api/v1/catalog">"/api/v1/catalog"</a>" (e.g. "<a href="/api/v1/catalog?family=m7g">"?family=m7g"</a>"). Sources: "{catalog.sources.join("; ")}"."</p>
     }
 }
