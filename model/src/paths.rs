@@ -165,7 +165,11 @@ pub fn apply_form_actions(pairs: &[(String, String)]) -> Vec<(String, String)> {
             .filter_map(|(k, _)| k.strip_prefix(list)?.strip_prefix('[')?.split_once(']'))
             .filter_map(|(index, _)| index.parse::<usize>().ok())
             .max()
-            .map_or(0, |max| max.saturating_add(1));
+            .map_or(Some(0), |max| max.checked_add(1));
+        // A hand-made row at the largest index leaves no room after it.
+        let Some(next) = next else {
+            continue;
+        };
         out.push((format!("{list}[{next}].name"), String::new()));
         if list == "fleet" {
             out.push((format!("fleet[{next}].pools[0].name"), String::new()));

@@ -79,15 +79,21 @@ fn leaf(spec: &FieldSpec, mode: Mode) -> Schema {
     if spec.is_instance_type() {
         // Not an `enum`: 1,345 names would swamp the document. Validation checks
         // the name against the catalog; the pattern is the shape of every name.
-        let pattern = match spec.path.as_str() {
-            "workers.instance_type" => "^(custom|[a-z0-9-]+\\.[a-z0-9-]+)$",
-            _ => "^[a-z0-9-]+\\.[a-z0-9-]+$",
+        // Worker machines (`workers`, every pool) may be "custom"; the
+        // self-hosted control plane's may not.
+        let pattern = match spec.path.starts_with("self_hosted.") {
+            false => "^(custom|[a-z0-9-]+\\.[a-z0-9-]+)$",
+            true => "^[a-z0-9-]+\\.[a-z0-9-]+$",
         };
+        let classic: Vec<&str> = Catalog::classic_types()
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
         b = b.pattern(Some(pattern)).description(Some(format!(
             "{} A catalog type: GET /api/v1/catalog lists all {} (e.g. {}).",
             describe(spec),
             Catalog::BUILT_IN_TYPES,
-            choices.join(", ")
+            classic.join(", ")
         )));
     } else if !choices.is_empty() {
         b = b.enum_values(Some(choices));

@@ -136,3 +136,62 @@ fn pool_members_are_checked_like_workers_at_their_own_path() {
     );
     assert_eq!(fields(&ranged), ["uncertainty.ranges[0].field"]);
 }
+
+#[test]
+fn an_option_wide_error_raised_by_one_pool_names_the_pool() {
+    let pools =
+        r#"{"name": "x", "instance_type": "t3.nano"}, {"name": "y", "instance_type": "t3.nano"}"#;
+    let errors = field_errors(&format!(r#"{{"fleet": [{}]}}"#, group("a", 1, pools)));
+    let own = errors
+        .iter()
+        .find(|e| e.field == "self_hosted.max_pods_per_node")
+        .expect("the self-hosted pod limit is named");
+    assert!(own.message.contains("fleet[0].pools[0]"), "{}", own.message);
+}
+
+#[test]
+fn a_monte_carlo_that_resizes_a_large_fleet_every_sample_is_capped() {
+    let pools: Vec<String> = (0..10).map(|i| format!(r#"{{"name": "p{i}"}}"#)).collect();
+    let groups: Vec<String> = (0..20)
+        .map(|g| group(&format!("g{g}"), 1, &pools.join(",")))
+        .collect();
+    let fleet = groups.join(",");
+    let ranged = |samples: u32, field: &str| {
+        format!(
+            r#"{{"horizon_months": 120, "fleet": [{fleet}], "uncertainty": {{"samples": {samples},
+                "ranges": [{{"field": "{field}", "low": 0, "high": 80}}]}}}}"#
+        )
+    };
+    // 200 pools × 120 months: at most 2,083 samples may re-size the fleet.
+    let errors = field_errors(&ranged(5000, "growth.workload_pct_per_year"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "uncertainty.samples");
+    assert!(
+        errors[0].message.contains("at most 2083"),
+        "{}",
+        errors[0].message
+    );
+    // A range that only re-prices the fleet is not capped.
+    common::calc(&ranged(5000, "prices.spot_discount_pct"));
+}
+
+#[test]
+fn the_schema_lets_a_pool_be_custom() {
+    use utoipa::PartialSchema;
+    let schema =
+        serde_json::to_value(clusterplan_model::ScenarioInput::schema()).expect("serializes");
+    let pool = &schema["properties"]["fleet"]["items"]["properties"]["pools"]["items"];
+    let pattern = pool["properties"]["instance_type"]["pattern"]
+        .as_str()
+        .expect("a pattern");
+    assert!(pattern.starts_with("^(custom|"), "{pattern}");
+    let description = pool["properties"]["instance_type"]["description"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(description.contains("m6i.xlarge"), "{description}");
+    assert!(
+        pool["required"]
+            .as_array()
+            .is_some_and(|r| r.contains(&serde_json::json!("name")))
+    );
+}

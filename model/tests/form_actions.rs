@@ -102,3 +102,15 @@ fn rows_are_added_after_the_last_and_removed_whole() {
         ]
     );
 }
+
+#[test]
+fn adding_after_the_largest_index_adds_nothing_and_keeps_the_row() {
+    let form = pairs(&[
+        ("fleet[18446744073709551615].name", "z"),
+        ("fleet[18446744073709551615].pools[0].name", "q"),
+        ("add_row", "fleet"),
+    ]);
+    let out = apply_form_actions(&form);
+    assert_eq!(value(&out, "fleet[18446744073709551615].name"), Some("z"));
+    assert_eq!(out.len(), 2, "{out:?}");
+}

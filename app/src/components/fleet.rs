@@ -166,7 +166,7 @@ fn PoolEditor(g: usize, p: usize, pool: Members, errors: FieldErrors) -> impl In
     );
     let controls = members.map(|member| {
         let path = format!("fleet[{g}].pools[{p}].{member}");
-        let value = pool.get(*member).cloned();
+        let value = pool.get(member).cloned();
         view! { <ListControl path value errors context=context.clone() /> }
     });
     let title = match pool.get("name") {

@@ -70,7 +70,7 @@ pub(crate) fn base_input(scenario: &Scenario) -> ResolvedInput {
 
 /// Whether a range over `field` changes node counts or pool prices, so that each
 /// sample must size the fleet again; every other input only re-prices it.
-fn resizes(field: &str) -> bool {
+pub(crate) fn resizes(field: &str) -> bool {
     field.starts_with("workers.")
         || field.starts_with("growth.")
         || field == "self_hosted.worker_hourly_usd"

@@ -144,8 +144,9 @@ fn check_pool(input: &ResolvedInput, at: &str, pool: &Pool, errors: &mut Vec<Fie
         errors.push(FieldError::new(
             "self_hosted.max_pods_per_node",
             format!(
-                "leaves no allocatable memory on a {} GiB worker node",
-                worker.memory_gib
+                "leaves no allocatable memory on a {} GiB worker node{}",
+                worker.memory_gib,
+                pool_named(at)
             ),
         ));
     }
@@ -165,6 +166,15 @@ fn check_pool(input: &ResolvedInput, at: &str, pool: &Pool, errors: &mut Vec<Fie
                 format!("must exceed {at}.system_pods_per_node ({system}) to leave pod slots"),
             ));
         }
+    }
+}
+
+/// ` of fleet[0].pools[1]` for an error raised at an option's field by one pool
+/// (nothing for `workers`, the only machine of a plain scenario).
+fn pool_named(at: &str) -> String {
+    match at {
+        "workers" => String::new(),
+        _ => format!(" ({at})"),
     }
 }
 

@@ -11,6 +11,10 @@ use crate::scenario::Scenario;
 
 /// Most ranges one request may have.
 const MAX_RANGES: usize = 20;
+/// Most pool-months a Monte Carlo may size, over all its samples, when a range
+/// re-sizes the fleet in every sample (growth, `workers.*`): about a quarter of a
+/// second of one core, so a request cannot hold the server past its timeout.
+const MAX_RESIZED_POOL_MONTHS: u64 = 50_000_000;
 
 /// Whether `path` is an input that can be ranged for the Monte Carlo: a
 /// `number` outside lists, outside the request itself, and not the display
@@ -40,6 +44,9 @@ pub(crate) fn check_uncertainty(
             "uncertainty.ranges",
             format!("at most {MAX_RANGES} ranges, not {}", ranges.len()),
         ));
+    }
+    if let Some(scenario) = scenario {
+        check_resizing_work(scenario, ranges, errors);
     }
     let mut seen = HashSet::new();
     for (index, range) in ranges.iter().enumerate() {
@@ -90,6 +97,39 @@ pub(crate) fn check_uncertainty(
             continue;
         };
         check_against_value(scenario, field, low, high, bounds_ok, &mut push);
+    }
+}
+
+/// A range that re-sizes the fleet sizes every pool in every month of every
+/// sample: refuse more samples than [`MAX_RESIZED_POOL_MONTHS`] allows.
+fn check_resizing_work(
+    scenario: &Scenario,
+    ranges: &[crate::input::RangeInput],
+    errors: &mut Vec<FieldError>,
+) {
+    let Some(field) = ranges
+        .iter()
+        .filter_map(|r| r.field.as_deref())
+        .find(|f| crate::uncertainty::resizes(f))
+    else {
+        return;
+    };
+    let input = scenario.input();
+    let samples = input
+        .uncertainty
+        .as_ref()
+        .map_or(0, |u| u64::from(u.samples));
+    let pools: u64 = input.groups().iter().map(|g| g.pools.len() as u64).sum();
+    let work = pools * u64::from(input.horizon_months);
+    if samples.saturating_mul(work) > MAX_RESIZED_POOL_MONTHS {
+        let most = MAX_RESIZED_POOL_MONTHS / work.max(1);
+        errors.push(FieldError::new(
+            "uncertainty.samples",
+            format!(
+                "at most {most} here: a range over {field} sizes all {pools} pools over {} months again in every sample",
+                input.horizon_months
+            ),
+        ));
     }
 }
 
