@@ -241,20 +241,3 @@ fn charts_carry_no_invisible_lines_or_repeated_styling() {
         );
     }
 }
-
-#[test]
-fn the_capacity_chart_of_a_fleet_shows_its_nodes_and_clusters() {
-    let (_, result) = scenario(
-        r#"{"fleet": [{"name": "prod", "clusters": 2, "clusters_added_per_year": 2,
-            "pools": [{"name": "general"}]}, {"name": "dev", "clusters": 1,
-            "pools": [{"name": "general", "nodes_per_cluster": 3}]}]}"#,
-    );
-    let svg = clusterplan_charts::capacity(&result);
-    assert_svg(&svg, "fleet capacity");
-    assert!(
-        svg.contains("Worker nodes of the fleet (3 → 8 clusters)"),
-        "{svg}"
-    );
-    let (_, plain) = scenario("{}");
-    assert!(clusterplan_charts::capacity(&plain).contains("Nodes per cluster"));
-}

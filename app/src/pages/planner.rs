@@ -9,12 +9,13 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{SaveScenario, UpdateScenario, edit_changes, evaluate, planner_presets};
+use crate::api::{evaluate, planner_presets};
 use crate::components::errors::FieldErrors;
 use crate::components::fields::{Field, group_fields, groups};
 use crate::components::fleet::FleetEditor;
 use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
+use crate::components::save::SaveForm;
 use crate::form_values::FormValues;
 use crate::types::Evaluation;
 use clusterplan_model::{SIZING, TO_FLEET, apply_form_actions, fleet_rows, replaced_by_fleet};
@@ -190,90 +191,4 @@ fn Results(evaluation: Evaluation) -> impl IntoView {
         <div class="report" inner_html=report.0></div>
     }
     .into_any()
-}
-
-/// Save as a new shared scenario, or (in edit mode) as the next revision.
-#[component]
-fn SaveForm(edit_id: Option<String>, name: String, form_query: Signal<String>) -> impl IntoView {
-    let save = ServerAction::<SaveScenario>::new();
-    let update = ServerAction::<UpdateScenario>::new();
-    let error = move || {
-        let failed = save
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| update.value().get().and_then(Result::err));
-        failed.map(|e| {
-            let details: Vec<String> = e.field_errors().iter().map(ToString::to_string).collect();
-            format!("{e} {}", details.join("; "))
-        })
-    };
-    let saved_name = name.clone();
-    let fields = move || {
-        view! {
-            <label for="scenario-name">"Scenario name"</label>
-            <input id="scenario-name" name="name" required maxlength="120" value=name.clone() />
-            <input type="hidden" name="query" value=form_query />
-        }
-    };
-    view! {
-        <section class="save" aria-label="Save and share">
-            <h2>"Save and share"</h2>
-            {match edit_id {
-                Some(id) => view! {
-                    <EditChanges id=id.clone() name=saved_name.clone() form_query />
-                    <ActionForm action=update>
-                        <input type="hidden" name="id" value=id />
-                        {fields()}
-                        <button type="submit">"Save these changes as a new revision"</button>
-                    </ActionForm>
-                }.into_any(),
-                None => view! {
-                    <ActionForm action=save>
-                        {fields()}
-                        <button type="submit">"Save and get a link"</button>
-                    </ActionForm>
-                }.into_any(),
-            }}
-            <p class="error" role="alert">{error}</p>
-        </section>
-    }
-}
-
-/// What saving would change in the saved scenario, listed before the save
-/// button: a prefilled `?edit=` link cannot overwrite a scenario unseen.
-#[component]
-fn EditChanges(id: String, name: String, form_query: Signal<String>) -> impl IntoView {
-    let changes = Resource::<_, Json>::new_with_options(
-        move || (id.clone(), name.clone(), form_query.get()),
-        |(id, name, query)| edit_changes(id, name, query),
-        false,
-    );
-    let listed = move || {
-        changes.get().map(|outcome| match outcome {
-            Ok(changes) if changes.is_empty() => view! {
-                <p>"Nothing differs from the saved revision yet; saving now writes nothing."</p>
-            }
-            .into_any(),
-            Ok(changes) => view! {
-                <p>{format!("Saving changes {} value(s) of the saved scenario:", changes.len())}</p>
-                <ul>
-                    {changes.into_iter().map(|c| view! {
-                        <li><strong>{c.label}</strong>{format!(": {} → {}", shown(c.from), shown(c.to))}</li>
-                    }).collect_view()}
-                </ul>
-            }
-            .into_any(),
-            Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-        })
-    };
-    view! { <div class="edit-changes" data-testid="edit-changes">{listed}</div> }
-}
-
-fn shown(value: String) -> String {
-    if value.is_empty() {
-        "(none)".to_owned()
-    } else {
-        value
-    }
 }
