@@ -78,8 +78,7 @@ pub use output::{
 pub use parse::parse_input;
 pub use paths::{
     ADD_ROW, MAX_FORM_PAIRS, REMOVE_ROW, SIZING, TO_FLEET, apply_form_actions, field_spec_at,
-    fleet_rows, has_fleet, plain_to_fleet, range_control, split_item_path, split_range_control,
-    table_path,
+    fleet_rows, range_control, split_item_path, split_range_control, table_path,
 };
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;

@@ -68,7 +68,7 @@ pub const TO_FLEET: &str = "to_fleet";
 pub const SIZING: &str = "workers.sizing";
 
 /// Whether form pairs describe a fleet (any `fleet[…]` control).
-pub fn has_fleet<'a>(mut keys: impl Iterator<Item = &'a str>) -> bool {
+fn has_fleet<'a>(mut keys: impl Iterator<Item = &'a str>) -> bool {
     keys.any(|key| key.starts_with("fleet["))
 }
 
@@ -77,7 +77,7 @@ pub fn has_fleet<'a>(mut keys: impl Iterator<Item = &'a str>) -> bool {
 /// `fleet[0].clusters` and `workers.*` the members of its one pool (those of the
 /// sizing mode and machine in use), and ranges over what the fleet replaces go.
 /// The page and the server apply it alike, so both render the same form.
-pub fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
+fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
     let asked = pairs.iter().any(|(k, _)| k == TO_FLEET);
     if !asked || has_fleet(pairs.iter().map(|(k, _)| k.as_str())) {
         return None;

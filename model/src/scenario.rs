@@ -48,11 +48,6 @@ impl Scenario {
         self.control_plane_hourly_usd
     }
 
-    /// The Provisioned Control Plane adder per cluster-hour of the scenario's tier.
-    pub fn control_plane_tier_hourly_usd(&self) -> f64 {
-        crate::params::Params::new(self).eks_tier_hourly
-    }
-
     /// Price per self-hosted worker node-hour of a scenario without a fleet: the
     /// override, else the worker's price. With a fleet each pool has its own.
     pub fn self_hosted_worker_hourly_usd(&self) -> f64 {
