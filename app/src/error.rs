@@ -55,20 +55,43 @@ impl AppError {
 
 #[cfg(feature = "ssr")]
 impl From<clusterplan_service::ServiceError> for AppError {
+    /// The service's one answer policy (`clusterplan_service::Refusal`), as the
+    /// API applies it: the same status, logging and public detail.
     fn from(error: clusterplan_service::ServiceError) -> Self {
-        use clusterplan_service::ServiceError as E;
-        match error {
-            E::Invalid(errors) => AppError::Invalid(errors),
-            E::NotFound(_) => AppError::NotFound,
-            E::MissingToken | E::WrongToken => AppError::Forbidden,
-            E::Busy { .. } => AppError::Busy,
-            refused @ (E::RevisionLimit { .. } | E::StorageFull) => {
-                AppError::Refused(refused.to_string())
-            }
-            other @ (E::StoredInputInvalid { .. } | E::Inconsistent(_) | E::Database(_)) => {
-                tracing::error!(error = %other, "server function failed");
-                AppError::Internal
-            }
+        use clusterplan_service::{Refusal, ServiceError as E};
+        error.log();
+        let refusal = error.refusal();
+        answer_with_status(refusal.status());
+        match (refusal, error) {
+            (_, E::Invalid(errors)) => AppError::Invalid(errors),
+            (Refusal::NotFound, _) => AppError::NotFound,
+            (Refusal::NeedsToken | Refusal::WrongToken, _) => AppError::Forbidden,
+            (Refusal::Busy, _) => AppError::Busy,
+            (Refusal::Internal, _) => AppError::Internal,
+            (_, refused) => AppError::Refused(refused.public_detail()),
         }
+    }
+}
+
+/// Gives a failed server function the status its refusal has on the API, so
+/// a client (or a log, or a cache) never sees a 200 or a 500 for a 4xx. A plain
+/// form post (no JavaScript) is left alone: Leptos answers it with a redirect
+/// back to the page, carrying the error in the URL, and a status here would
+/// replace that redirect.
+#[cfg(feature = "ssr")]
+fn answer_with_status(status: u16) {
+    let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    let form_post = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts.method == http::Method::POST
+            && parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|accept| accept.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+    });
+    if !form_post && let Ok(status) = http::StatusCode::from_u16(status) {
+        response.set_status(status);
     }
 }

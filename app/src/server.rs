@@ -3,7 +3,7 @@
 //! case. It builds the DTOs of [`crate::types`]; [`crate::api`] calls in here,
 //! never the other way round.
 
-use clusterplan_service::{Service, charts, compare::ids_from_links, form};
+use clusterplan_service::{Service, ServiceError, charts, compare::ids_from_links, form};
 use leptos::prelude::*;
 
 use crate::edit_cookie::{edit_keys, remember, take_show_once};
@@ -73,17 +73,16 @@ pub async fn fork(id: String) -> Result<(), AppError> {
 pub async fn claim(id: String, key: String) -> Result<(), AppError> {
     let service = service()?;
     let key = key.trim();
+    // A wrong key is the form's field to fix (422 beside the key box), not a
+    // refusal of the scenario.
     service
         .check_edit_key(&id, key)
         .await
         .map_err(|error| match error {
-            clusterplan_service::ServiceError::WrongToken => {
-                AppError::Invalid(vec![clusterplan_model::FieldError::new(
-                    "key",
-                    "does not match this scenario",
-                )])
+            ServiceError::WrongToken => {
+                ServiceError::invalid("key", "does not match this scenario")
             }
-            other => other.into(),
+            other => other,
         })?;
     remember(&id, key, service.is_https(), false);
     leptos_axum::redirect(&format!("/s/{id}"));

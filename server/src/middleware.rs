@@ -36,9 +36,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::api::ApiError;
-
-/// Largest request body any route accepts (the API's own limit is lower).
-pub const MAX_BODY_BYTES: usize = 256 * 1024;
+use crate::limits::SERVER_MAX_BODY_BYTES;
 
 /// Longest a request may take before it is answered 503, unless configured
 /// otherwise (`CLUSTERPLAN_REQUEST_TIMEOUT_SECS`).
@@ -85,7 +83,7 @@ pub fn apply_with_timeout(router: Router, timeout: Duration) -> Router {
                 timeout,
             ))
             .layer(axum::middleware::map_response(problem_for_bare_status))
-            .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+            .layer(RequestBodyLimitLayer::new(SERVER_MAX_BODY_BYTES))
             .layer(CatchPanicLayer::custom(panic_response)),
     )
 }

@@ -34,7 +34,7 @@ pub use documents::{
     CatalogDocument, ComparisonDocument, CreatedScenario, NewScenario, ScenarioDocument,
     ScenarioUpdate,
 };
-pub use error::ServiceError;
+pub use error::{Refusal, ServiceError};
 
 /// The use cases over one database. Cheap to clone; clones share the pool.
 #[derive(Clone, Debug)]

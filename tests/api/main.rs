@@ -26,6 +26,7 @@ mod page_actions;
 mod page_cache;
 mod pages;
 mod proxies;
+mod refusals;
 mod replicas;
 mod route_list;
 mod saved_inputs_upgrade;

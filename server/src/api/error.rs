@@ -23,22 +23,16 @@ pub enum ApiError {
     /// The body is over the size limit.
     #[error("the request body is larger than the limit")]
     PayloadTooLarge,
-    /// Nothing answers to that id or path.
+    /// Nothing answers to that path (or revision); service refusals come as `Service`.
     #[error("{0} not found")]
     NotFound(String),
-    /// A change was asked for without `Authorization: Bearer <edit_token>`.
-    #[error("this change needs the scenario's edit token: send Authorization: Bearer <edit_token>")]
-    Unauthorized,
-    /// The edit token does not belong to the scenario.
-    #[error("the edit token does not match this scenario")]
-    Forbidden,
     /// Too many writes from this address; try again after the given seconds.
     #[error("too many changes from this address; try again in {retry_after_secs} s")]
     TooManyRequests {
         /// Seconds until a write is accepted again.
         retry_after_secs: u64,
     },
-    /// The server is at its limit of concurrent simulations.
+    /// The server is at its limit of concurrent work, or a request timed out.
     #[error("{message}")]
     ServiceUnavailable {
         /// What is busy, for people.
@@ -46,12 +40,10 @@ pub enum ApiError {
         /// Seconds until a retry is likely to be served.
         retry_after_secs: u64,
     },
-    /// The change conflicts with the scenario's state (it has the most revisions).
-    #[error("{0}")]
-    Conflict(String),
-    /// The database is full (size guard or disk); nothing was written.
-    #[error("{0}")]
-    InsufficientStorage(String),
+    /// A use case refused: answered as the service's one policy says
+    /// (`clusterplan_service::Refusal`), the same way the pages answer it.
+    #[error("{}", .0.public_detail())]
+    Service(ServiceError),
     /// A write sent by a browser on another site's behalf.
     #[error("writes are accepted only from this site's own pages")]
     CrossSite,
@@ -87,13 +79,12 @@ impl ApiError {
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden | Self::CrossSite => StatusCode::FORBIDDEN,
+            Self::CrossSite => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::ServiceUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
-            Self::Conflict(_) => StatusCode::CONFLICT,
-            Self::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
+            Self::Service(error) => StatusCode::from_u16(error.refusal().status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -101,24 +92,7 @@ impl ApiError {
 
 impl From<ServiceError> for ApiError {
     fn from(error: ServiceError) -> Self {
-        match error {
-            ServiceError::Invalid(errors) => Self::Invalid(errors),
-            ServiceError::NotFound(what) => Self::NotFound(what),
-            ServiceError::MissingToken => Self::Unauthorized,
-            ServiceError::WrongToken => Self::Forbidden,
-            ServiceError::Busy { retry_after_secs } => Self::ServiceUnavailable {
-                message: error_message_busy(retry_after_secs),
-                retry_after_secs,
-            },
-            limit @ ServiceError::RevisionLimit { .. } => Self::Conflict(limit.to_string()),
-            full @ ServiceError::StorageFull => {
-                tracing::error!("the database is full: saves are refused until space is freed");
-                Self::InsufficientStorage(full.to_string())
-            }
-            other @ (ServiceError::StoredInputInvalid { .. }
-            | ServiceError::Inconsistent(_)
-            | ServiceError::Database(_)) => Self::Internal(Box::new(other)),
-        }
+        Self::Service(error)
     }
 }
 
@@ -128,7 +102,7 @@ impl ApiError {
         let status = self.status();
         let detail = self.to_string();
         let errors = match self {
-            Self::Invalid(errors) => errors,
+            Self::Invalid(errors) | Self::Service(ServiceError::Invalid(errors)) => errors,
             _ => Vec::new(),
         };
         Problem {
@@ -144,14 +118,17 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
-        if let Self::Internal(cause) = &self {
-            tracing::error!(error = %cause, "request failed");
+        match &self {
+            Self::Internal(cause) => tracing::error!(error = %cause, "request failed"),
+            Self::Service(error) => error.log(),
+            _ => {}
         }
         let retry_after = match &self {
             Self::TooManyRequests { retry_after_secs }
             | Self::ServiceUnavailable {
                 retry_after_secs, ..
             } => Some(*retry_after_secs),
+            Self::Service(error) => error.retry_after_secs(),
             _ => None,
         };
         let mut response = (status, axum::Json(self.into_problem())).into_response();
@@ -168,8 +145,4 @@ impl IntoResponse for ApiError {
         }
         response
     }
-}
-
-fn error_message_busy(retry_after_secs: u64) -> String {
-    ServiceError::Busy { retry_after_secs }.to_string()
 }

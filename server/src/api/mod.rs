@@ -21,10 +21,7 @@ pub use error::{ApiError, Problem};
 pub use openapi::ApiDoc;
 
 use crate::AppState;
-
-/// Largest accepted request body. A full scenario is under 4 KiB; 64 KiB leaves
-/// room for long names and pretty-printing while refusing floods early.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
+use crate::limits::{API_MAX_BODY_BYTES, SERVER_MAX_BODY_BYTES};
 
 /// The `/api/v1` routes, to be nested under that prefix.
 pub fn router() -> Router<AppState> {
@@ -52,17 +49,16 @@ pub fn router() -> Router<AppState> {
             HeaderValue::from_static("noindex, nofollow"),
         ))
         .route("/calculate", axum::routing::post(calculate::calculate))
-        // A batch of 100 full scenarios is larger than one; the server-wide
-        // limit (256 KiB) still holds.
+        // A batch of 100 full scenarios is larger than one.
         .route(
             "/calculate/batch",
             axum::routing::post(calculate::batch)
-                .layer(DefaultBodyLimit::max(crate::middleware::MAX_BODY_BYTES)),
+                .layer(DefaultBodyLimit::max(SERVER_MAX_BODY_BYTES)),
         )
         .route("/catalog", get(calculate::catalog))
         .route("/openapi.json", get(openapi::document))
         .route("/docs", get(docs::page))
         .fallback(|| async { ApiError::NotFound("this API path".into()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(API_MAX_BODY_BYTES))
 }

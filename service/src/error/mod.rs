@@ -1,4 +1,8 @@
-//! What a use case can refuse, and why; the API and pages map these to responses.
+//! What a use case can refuse, and why; [`answer`] says how each is answered.
+
+mod answer;
+
+pub use answer::{INTERNAL_DETAIL, Refusal};
 
 use clusterplan_model::FieldError;
 
@@ -12,7 +16,7 @@ pub enum ServiceError {
     #[error("{0} not found")]
     NotFound(String),
     /// A change was asked for without an edit token.
-    #[error("an edit token is required")]
+    #[error("this change needs the scenario's edit token: send Authorization: Bearer <edit_token>")]
     MissingToken,
     /// The edit token does not belong to this scenario.
     #[error("the edit token does not match this scenario")]

@@ -1,0 +1,14 @@
+//! How large a request body may be, per kind of route: one table, read by the
+//! tower stack (`middleware`) and the API router, so neither imports the other.
+//!
+//! Axum's `DefaultBodyLimit` (per route) only lowers what the server-wide
+//! `RequestBodyLimitLayer` allows: a route's limit above [`SERVER_MAX_BODY_BYTES`]
+//! must lift the server-wide layer for that route too.
+
+/// Largest body any route accepts: the server functions' forms and the batch.
+/// A batch of 100 full scenarios fits; a flood is refused before it is read.
+pub const SERVER_MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// Largest body of a single-scenario `/api/v1` call. A full scenario is under
+/// 4 KiB; 64 KiB leaves room for long names and pretty-printing.
+pub const API_MAX_BODY_BYTES: usize = 64 * 1024;

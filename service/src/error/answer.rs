@@ -1,0 +1,93 @@
+//! The one policy for how a [`ServiceError`] is answered: its HTTP status, what
+//! the caller may read, how long to wait, and whether it is logged. The JSON API
+//! (`server/src/api/error.rs`) and the pages' server functions
+//! (`app/src/error.rs`) both read it, so a refusal means the same on both paths.
+
+use super::ServiceError;
+
+/// What kind of refusal an error is, in the caller's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The input broke rules (422), each named by its field.
+    Invalid,
+    /// Nothing answers to that id (404).
+    NotFound,
+    /// A change without its edit token (401).
+    NeedsToken,
+    /// An edit token that does not belong to the scenario (403).
+    WrongToken,
+    /// Busy for now; try again after `retry_after_secs` (503).
+    Busy,
+    /// The scenario's state refuses the change (409): the revision cap.
+    Conflict,
+    /// The database is full (507): nothing was written.
+    Full,
+    /// The server's fault (500): logged in full, answered without details.
+    Internal,
+}
+
+impl Refusal {
+    /// The HTTP status this refusal is answered with, on every path.
+    pub fn status(self) -> u16 {
+        match self {
+            Refusal::Invalid => 422,
+            Refusal::NotFound => 404,
+            Refusal::NeedsToken => 401,
+            Refusal::WrongToken => 403,
+            Refusal::Busy => 503,
+            Refusal::Conflict => 409,
+            Refusal::Full => 507,
+            Refusal::Internal => 500,
+        }
+    }
+}
+
+/// What an internal error tells the caller: the cause stays in the log.
+pub const INTERNAL_DETAIL: &str = "something went wrong on the server; try again";
+
+impl ServiceError {
+    /// Which refusal this is.
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            ServiceError::Invalid(_) => Refusal::Invalid,
+            ServiceError::NotFound(_) => Refusal::NotFound,
+            ServiceError::MissingToken => Refusal::NeedsToken,
+            ServiceError::WrongToken => Refusal::WrongToken,
+            ServiceError::Busy { .. } => Refusal::Busy,
+            ServiceError::RevisionLimit { .. } => Refusal::Conflict,
+            ServiceError::StorageFull => Refusal::Full,
+            ServiceError::StoredInputInvalid { .. }
+            | ServiceError::Inconsistent(_)
+            | ServiceError::Database(_) => Refusal::Internal,
+        }
+    }
+
+    /// Seconds the caller should wait before trying again, when that helps.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            ServiceError::Busy { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        }
+    }
+
+    /// What the caller may read: the message, except for the server's own
+    /// faults, whose cause (SQL, stored ids) is only logged.
+    pub fn public_detail(&self) -> String {
+        match self.refusal() {
+            Refusal::Internal => INTERNAL_DETAIL.to_owned(),
+            _ => self.to_string(),
+        }
+    }
+
+    /// Logs what an operator must see: every server fault, and a full database
+    /// (saves fail until space is freed). Called once, where the error is answered.
+    pub fn log(&self) {
+        match self.refusal() {
+            Refusal::Internal => tracing::error!(error = %self, "request failed"),
+            Refusal::Full => {
+                tracing::error!("the database is full: saves are refused until space is freed")
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! One answer policy: a refusal has the same status whether the JSON API or a
+//! page's server function (called by the hydrated page) meets it, and a plain
+//! form post (no JavaScript) still gets its redirect back to the page.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, assert_problem, spawn_app};
+
+/// A server function called as the hydrated page calls it (no `text/html`).
+async fn server_fn(app: &TestApp, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .expect("answered")
+}
+
+#[tokio::test]
+async fn a_wrong_edit_key_is_the_key_fields_error_not_a_server_error() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+
+    let wrong = server_fn(
+        &app,
+        "claim_scenario",
+        &[("id", &created.id), ("key", "Wrong123")],
+    )
+    .await;
+
+    assert_eq!(wrong.status(), 422);
+    let body: Value = wrong.json().await.expect("a typed error");
+    assert_eq!(body["Invalid"][0]["field"], "key", "{body}");
+}
+
+#[tokio::test]
+async fn the_api_and_the_pages_answer_a_refusal_with_one_status() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+    let missing = "AAAAAAAAAAAAAAAAAAAAAA";
+
+    // Not found: 404 on both paths.
+    assert_problem(app.get(&format!("/api/v1/scenarios/{missing}")).await, 404).await;
+    let fork = server_fn(&app, "fork_scenario", &[("id", missing)]).await;
+    assert_eq!(fork.status(), 404);
+
+    // A change without the edit token: 401 on both paths.
+    let put = app
+        .client
+        .put(app.url(&format!("/api/v1/scenarios/{}", created.id)))
+        .json(&json!({"name": "Mine", "input": {}}))
+        .send()
+        .await
+        .expect("answered");
+    assert_problem(put, 401).await;
+    let update = server_fn(
+        &app,
+        "update_scenario",
+        &[("id", &created.id), ("name", "Mine"), ("query", "")],
+    )
+    .await;
+    assert_eq!(update.status(), 401);
+    let body: Value = update.json().await.expect("a typed error");
+    assert_eq!(
+        body,
+        json!("Forbidden"),
+        "the page says only its owner may edit"
+    );
+
+    // Bad input: 422 on both paths, naming the field.
+    let bad = app.calculate(&json!({"clusters": 0})).await;
+    assert_problem(bad, 422).await;
+    let save = server_fn(
+        &app,
+        "save_scenario",
+        &[("name", "x"), ("query", "clusters=0")],
+    )
+    .await;
+    assert_eq!(save.status(), 422);
+}
+
+#[tokio::test]
+async fn a_form_post_without_javascript_is_still_redirected_back_with_its_error() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+    let page = app.url(&format!("/s/{}", created.id));
+
+    let wrong = app
+        .client
+        .post(app.url("/api/claim_scenario"))
+        .header("accept", "text/html")
+        .header("referer", &page)
+        .form(&[("id", created.id.as_str()), ("key", "Wrong123")])
+        .send()
+        .await
+        .expect("answered");
+
+    assert_eq!(wrong.status(), 302);
+    let location = wrong.headers()["location"].to_str().unwrap();
+    assert!(location.contains("__err="), "{location}");
+}
