@@ -3,7 +3,8 @@
 //! case. It builds the DTOs of [`crate::types`]; [`crate::api`] calls in here,
 //! never the other way round.
 
-use clusterplan_service::{Service, ServiceError, charts, compare::ids_from_links, form};
+use clusterplan_model::form;
+use clusterplan_service::{Service, ServiceError, charts, compare::ids_from_links};
 use leptos::prelude::*;
 
 use crate::edit_cookie::{edit_keys, remember, take_show_once};

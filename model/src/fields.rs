@@ -210,3 +210,22 @@ pub(crate) fn num(value: f64) -> String {
         format!("{value}")
     }
 }
+
+/// A concrete path with its list indices dropped, as the table names it:
+/// `fleet[2].pools[0].name` → `fleet[].pools[].name`.
+pub fn table_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => in_index = true,
+            ']' => {
+                in_index = false;
+                out.push_str("[]");
+            }
+            _ if in_index => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -37,13 +37,13 @@ mod error;
 mod fields;
 mod figures;
 mod fleet;
+pub mod form;
 pub mod input;
 mod labels;
 mod money;
 mod output;
 mod params;
 mod parse;
-mod paths;
 pub mod resolved;
 mod scenario;
 mod schema;
@@ -64,9 +64,13 @@ pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
     field_error_from_json, input_error_from_json,
 };
-pub use fields::{FieldKind, FieldSpec, field_spec, field_specs};
+pub use fields::{FieldKind, FieldSpec, field_spec, field_specs, table_path};
 pub use fleet::{
     FARGATE_SIZES, FargateSize, PLAIN_GROUP, PLAIN_POOL, POD_OVERHEAD_GIB, replaced_by_fleet,
+};
+pub use form::{
+    ADD_ROW, MAX_FORM_PAIRS, REMOVE_ROW, SIZING, TO_FLEET, apply_form_actions, field_spec_at,
+    fleet_rows, range_control, split_item_path, split_range_control,
 };
 pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};
@@ -76,10 +80,6 @@ pub use output::{
     Series, Warning, WarningCode,
 };
 pub use parse::parse_input;
-pub use paths::{
-    ADD_ROW, MAX_FORM_PAIRS, REMOVE_ROW, SIZING, TO_FLEET, apply_form_actions, field_spec_at,
-    fleet_rows, range_control, split_item_path, split_range_control, table_path,
-};
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;
 pub use uncertainty::{Histogram, Stats, UncertaintyResult};

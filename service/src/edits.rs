@@ -6,7 +6,9 @@
 use clusterplan_model::{field_spec_at, field_title};
 
 use crate::scenarios::stored_scenario;
-use crate::{Service, ServiceError, form, planner, secrets, store};
+use clusterplan_model::form;
+
+use crate::{Service, ServiceError, secrets, store};
 
 /// One value an edit changes, for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +36,7 @@ impl Service {
             false => None,
         }
         .ok_or_else(|| ServiceError::NotFound("scenario".into()))?;
-        let Ok(edited) = planner::scenario_from_query(query) else {
+        let Ok(edited) = form::scenario_from_query(query) else {
             return Ok(Vec::new());
         };
         let saved = stored_scenario(&stored.id, &stored.input_json)?;

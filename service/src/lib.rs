@@ -17,7 +17,6 @@ pub mod edit_keys;
 pub mod edits;
 pub mod error;
 pub mod forecast;
-pub mod form;
 pub mod names;
 pub mod planner;
 pub mod presets;

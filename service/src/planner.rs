@@ -2,32 +2,12 @@
 //! field errors) out; and the same query saved as a new scenario or a revision.
 //! Every error names a form field (`clusters`), as the form does.
 
-use clusterplan_model::{CalculationResult, FieldError, Scenario, cap_field_errors};
+use clusterplan_model::form::{self, scenario_from_query};
+use clusterplan_model::{CalculationResult, FieldError, cap_field_errors};
 
-use crate::calculation::validate;
 use crate::{
-    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, form,
+    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError,
 };
-
-/// The validated scenario a planner form query describes. Errors name form
-/// fields, at most [`clusterplan_model::MAX_FIELD_ERRORS`] of them.
-pub fn scenario_from_query(query: &str) -> Result<Scenario, Vec<FieldError>> {
-    let pairs = form::pairs_from_query(query)?;
-    let (input, mut errors) = form::parse_pairs(&pairs);
-    let outcome = input
-        .map_err(ServiceError::Invalid)
-        .and_then(|i| validate(i, ""));
-    match outcome {
-        Ok(scenario) if errors.is_empty() => return Ok(scenario),
-        Ok(_) => {}
-        Err(ServiceError::Invalid(more)) => {
-            errors.extend(form::to_form_paths(&pairs, more));
-        }
-        // Validation touches no storage; any other error is a bug worth seeing.
-        Err(other) => errors.push(FieldError::new("", other.to_string())),
-    }
-    Err(cap_field_errors(errors))
-}
 
 /// Calculates the scenario a planner form query describes, on this thread.
 pub fn evaluate_query(query: &str) -> Result<CalculationResult, Vec<FieldError>> {
@@ -81,22 +61,12 @@ impl Service {
     }
 }
 
-/// The stored-scenario use cases name fields as in the JSON body (`input.clusters`,
-/// `name`); the form's controls are named bare (`clusters`, `name`).
-/// Line items are named by their form row, not their position among the items.
+/// The stored-scenario use cases name fields as in the JSON body (`input.clusters`);
+/// the form's answer names its controls (`clusters`).
 fn form_paths(error: ServiceError, query: &str) -> ServiceError {
     match error {
         ServiceError::Invalid(errors) => {
-            let bare = errors
-                .into_iter()
-                .map(|e| match e.field.strip_prefix("input.") {
-                    Some(path) => FieldError::new(path, e.message),
-                    None => e,
-                })
-                .collect();
-            // The query was read once already; it has a sane number of pairs.
-            let pairs = form::pairs_from_query(query).unwrap_or_default();
-            ServiceError::Invalid(cap_field_errors(form::to_form_paths(&pairs, bare)))
+            ServiceError::Invalid(form::stored_errors_at_controls(query, errors))
         }
         other => other,
     }

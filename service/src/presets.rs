@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use clusterplan_model::{Scenario, ScenarioInput};
 use serde::Deserialize;
 
-use crate::form;
+use clusterplan_model::form;
 
 /// One named starting point.
 #[derive(Debug, Clone, PartialEq)]

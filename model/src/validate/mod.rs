@@ -12,8 +12,8 @@ pub use uncertainty::is_rangeable;
 
 use crate::error::{FieldError, ValidationErrors, field_error_from_json};
 use crate::fields::field_specs;
+use crate::fields::table_path;
 use crate::input::ScenarioInput;
-use crate::paths::table_path;
 use crate::resolved::ResolvedInput;
 use crate::scenario::Scenario;
 

@@ -1,19 +1,10 @@
-//! The planner's HTML form as a scenario: flat `path=value` pairs (a GET query
-//! string, so the form works without JavaScript and the URL reproduces the plan)
-//! to a `ScenarioInput`, and a resolved input back to pairs to fill the form.
+//! Pairs ↔ input: flat `path=value` pairs to a `ScenarioInput`, and a resolved
+//! input back to the pairs that fill the form.
 
-mod lists;
-mod ranges;
-
-pub use lists::ItemRows;
-pub use ranges::RangeFields;
-
-use clusterplan_model::{
-    FieldError, FieldKind, MAX_FORM_PAIRS, ResolvedInput, ScenarioInput, field_spec,
-};
+use super::names::{MAX_FORM_PAIRS, SIZING};
+use super::{lists, ranges};
+use crate::{FieldError, FieldKind, ResolvedInput, ScenarioInput, field_spec};
 use serde_json::{Map, Value};
-
-pub use clusterplan_model::SIZING;
 
 /// Parses a URL-encoded query (`clusters=3&workers.headroom_pct=25`) into pairs.
 /// A query that cannot be decoded gives no pairs (the defaults). One with more
@@ -51,7 +42,7 @@ pub fn input_from_pairs(pairs: &[(String, String)]) -> Result<ScenarioInput, Vec
 /// Rewrites the model's paths of list items (`line_items[k]…`,
 /// `fleet[g].pools[p]…`, `uncertainty.ranges[k]…`) to the form controls they came from.
 pub fn to_form_paths(pairs: &[(String, String)], errors: Vec<FieldError>) -> Vec<FieldError> {
-    let pairs = &clusterplan_model::apply_form_actions(pairs);
+    let pairs = &super::apply_form_actions(pairs);
     let errors = lists::parse(pairs).2.to_form(errors);
     ranges::parse(pairs).2.to_form(errors)
 }
@@ -64,7 +55,7 @@ pub fn parse_pairs(
 ) -> (Result<ScenarioInput, Vec<FieldError>>, Vec<FieldError>) {
     // The page's buttons (describe as a fleet, add or remove a row) first, as
     // the page applies them.
-    let pairs = &clusterplan_model::apply_form_actions(pairs);
+    let pairs = &super::apply_form_actions(pairs);
     let get = |key: &str| {
         pairs
             .iter()
@@ -145,7 +136,7 @@ pub fn edit_query(input: &ResolvedInput, id: &str, name: &str) -> String {
 }
 
 /// A form value as the JSON of a field of `kind`.
-fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
+pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
     match kind {
         FieldKind::Integer | FieldKind::Number => raw
             .parse::<f64>()
@@ -171,7 +162,7 @@ fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
     }
 }
 
-fn insert(root: &mut Map<String, Value>, path: &str, value: Value) {
+pub(super) fn insert(root: &mut Map<String, Value>, path: &str, value: Value) {
     let mut parts: Vec<&str> = path.split('.').collect();
     let leaf = parts.pop().unwrap_or(path);
     let mut node = root;
@@ -216,6 +207,3 @@ fn from_json(value: Value) -> Result<ScenarioInput, Vec<FieldError>> {
     // types disagree on could fail here; report it on the whole document.
     serde_json::from_value(value).map_err(|e| vec![FieldError::new("", e.to_string())])
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,71 +1,9 @@
-//! Paths: how form controls, field errors and the field table name an input.
-//! A concrete path names one value (`fleet[1].pools[0].workload.pods`), the table
-//! names its kind (`fleet[].pools[].workload.pods`), and a range control names a
-//! bound of a number input (`uncertainty.low.team.annual_cost_usd`). The planner
-//! form and the API share these names, so they are defined here once.
+//! The planner's buttons, applied to the form's pairs the same way by the page
+//! (to draw the form) and the server (to calculate it): describe the plan as a
+//! fleet, add a row, remove a row.
 
-use crate::fields::{FieldSpec, field_spec};
-
-/// The most `name=value` pairs a planner form may send. The largest honest form
-/// (every number input ranged, every line-item row filled, 20 groups of 10 pools
-/// with every member) has fewer; a query over it is refused before it is decoded
-/// or copied.
-pub const MAX_FORM_PAIRS: usize = 5_000;
-
-/// `line_items[3].name` → `("line_items", 3, "name")`: a list item's member, as
-/// form controls and field errors name it.
-pub fn split_item_path(path: &str) -> Option<(&str, usize, &str)> {
-    let (list, rest) = path.split_once('[')?;
-    let (index, member) = rest.split_once("].")?;
-    Some((list, index.parse().ok()?, member))
-}
-
-/// The form control of one bound (`low` or `high`) of a range over the number
-/// input `path`: `uncertainty.low.team.annual_cost_usd`.
-pub fn range_control(bound: &str, path: &str) -> String {
-    format!("uncertainty.{bound}.{path}")
-}
-
-/// `uncertainty.low.team.annual_cost_usd` → `("low", "team.annual_cost_usd")`.
-pub fn split_range_control(key: &str) -> Option<(&str, &str)> {
-    let rest = key.strip_prefix("uncertainty.")?;
-    let (bound, path) = rest.split_once('.')?;
-    matches!(bound, "low" | "high").then_some((bound, path))
-}
-
-/// The spec of any field path, list members at any depth included
-/// (`fleet[1].pools[0].name` is described by `fleet[].pools[].name`, a range
-/// control by `uncertainty.ranges[].low`).
-pub fn field_spec_at(path: &str) -> Option<&'static FieldSpec> {
-    if let Some((bound, _)) = split_range_control(path) {
-        return field_spec(&format!("uncertainty.ranges[].{bound}"));
-    }
-    field_spec(&table_path(path))
-}
-
-/// A concrete path with its list indices dropped, as the table names it:
-/// `fleet[2].pools[0].name` → `fleet[].pools[].name`.
-pub fn table_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut in_index = false;
-    for c in path.chars() {
-        match c {
-            '[' => in_index = true,
-            ']' => {
-                in_index = false;
-                out.push_str("[]");
-            }
-            _ if in_index => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The planner control that asks to write `clusters` × `workers` as a fleet.
-pub const TO_FLEET: &str = "to_fleet";
-/// The radio choosing how `workers` are sized: `workload` or `nodes`.
-pub const SIZING: &str = "workers.sizing";
+use super::names::{ADD_ROW, REMOVE_ROW, SIZING, TO_FLEET, split_range_control};
+use crate::fields::{field_spec, table_path};
 
 /// Whether form pairs describe a fleet (any `fleet[…]` control).
 fn has_fleet<'a>(mut keys: impl Iterator<Item = &'a str>) -> bool {
@@ -127,12 +65,6 @@ fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
     }
     Some(out)
 }
-
-/// A planner button that adds a blank row to the list it names (`fleet`,
-/// `fleet[0].pools`); it works without JavaScript, as a submit.
-pub const ADD_ROW: &str = "add_row";
-/// A planner button that removes the row it names (`fleet[1]`, `fleet[0].pools[2]`).
-pub const REMOVE_ROW: &str = "remove_row";
 
 /// The form pairs with the planner's buttons applied: [`TO_FLEET`] written out as a
 /// fleet, [`REMOVE_ROW`] rows dropped, [`ADD_ROW`] lists given a blank row (a new

@@ -1,7 +1,7 @@
 //! Tests of the form translation; `pairs` is shared with the items' and ranges' tests.
 
 use super::*;
-use clusterplan_model::Scenario;
+use crate::{FieldKind, Scenario, ScenarioInput};
 
 /// Form pairs from string literals.
 pub(super) fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -79,7 +79,7 @@ fn a_resolved_input_round_trips_through_the_form() {
 
 #[test]
 fn the_largest_honest_form_fits_under_the_pair_cap() {
-    use clusterplan_model::{MAX_FORM_PAIRS, field_specs};
+    use crate::{MAX_FORM_PAIRS, field_specs};
     // Every plain field, both bounds of a range on every number field, every
     // member of 20 line-item rows (the editor's most), and the page's own keys.
     let plain = field_specs().iter().filter(|s| !s.path.contains("[]"));
@@ -117,16 +117,16 @@ fn a_flood_of_pairs_is_one_error_without_decoding() {
     let flood = "clusters=x&".repeat(256 * 1024 / 11);
     let errors = input_from_query(&flood).expect_err("refused");
     assert_eq!(errors.len(), 1);
-    let cap = format!("at most {}", clusterplan_model::MAX_FORM_PAIRS);
+    let cap = format!("at most {}", crate::MAX_FORM_PAIRS);
     assert!(errors[0].message.contains(&cap), "{}", errors[0]);
 }
 
 #[test]
 fn errors_are_capped_with_a_count_of_the_rest() {
-    use clusterplan_model::MAX_FIELD_ERRORS;
+    use crate::MAX_FIELD_ERRORS;
     // Under the pair cap, but every pair wrong.
     let many = "clusters=x&".repeat(900);
-    let errors = crate::planner::scenario_from_query(&many).expect_err("invalid");
+    let errors = super::scenario_from_query(&many).expect_err("invalid");
     assert_eq!(errors.len(), MAX_FIELD_ERRORS);
     assert_eq!(errors[MAX_FIELD_ERRORS - 1].field, "");
     assert!(
@@ -153,9 +153,6 @@ fn a_fleet_round_trips_through_the_form_and_a_plain_input_becomes_one() {
     let again = Scenario::try_from(input_from_query(&query).expect("valid")).expect("valid");
     assert_eq!(again.input(), &fleet);
     // The same figures as the plain scenario it was made from.
-    let (a, b) = (
-        clusterplan_model::calculate(&plain),
-        clusterplan_model::calculate(&again),
-    );
+    let (a, b) = (crate::calculate(&plain), crate::calculate(&again));
     assert_eq!(a.options, b.options);
 }

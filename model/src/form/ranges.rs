@@ -3,9 +3,7 @@
 //! become the Monte Carlo's ranges, in form order; `uncertainty.samples` and
 //! `uncertainty.seed` count only when at least one input is ranged.
 
-use clusterplan_model::{
-    FieldError, FieldKind, range_control, split_item_path, split_range_control,
-};
+use crate::{FieldError, FieldKind, range_control, split_item_path, split_range_control};
 use serde_json::{Map, Value, json};
 
 /// The field each range of a form ranges, in range order (see [`RangeFields::to_form`]).
@@ -60,7 +58,7 @@ pub fn parse(pairs: &[(String, String)]) -> (Option<Value>, Vec<FieldError>, Ran
         // Every bound given is read, so one that is not a number is named even
         // when the other bound is missing.
         let mut number = |bound: &str, raw: Option<&str>| {
-            let parsed = super::value(FieldKind::Number, raw?);
+            let parsed = super::pairs::value(FieldKind::Number, raw?);
             parsed
                 .map_err(|m| errors.push(FieldError::new(range_control(bound, path), m)))
                 .ok()
@@ -88,7 +86,7 @@ pub fn parse(pairs: &[(String, String)]) -> (Option<Value>, Vec<FieldError>, Ran
             .find(|(k, _)| k == &format!("uncertainty.{member}"));
         match raw.map(|(_, v)| v.trim()).filter(|v| !v.is_empty()) {
             None => {}
-            Some(raw) => match super::value(FieldKind::Integer, raw) {
+            Some(raw) => match super::pairs::value(FieldKind::Integer, raw) {
                 Ok(value) => {
                     request.insert(member.to_owned(), value);
                 }
@@ -103,7 +101,7 @@ pub fn parse(pairs: &[(String, String)]) -> (Option<Value>, Vec<FieldError>, Ran
 }
 
 /// The form pairs of a resolved `uncertainty` request.
-pub fn pairs(request: &clusterplan_model::resolved::Uncertainty) -> Vec<(String, String)> {
+pub fn pairs(request: &crate::resolved::Uncertainty) -> Vec<(String, String)> {
     let mut pairs = vec![
         (
             "uncertainty.samples".to_owned(),

@@ -4,7 +4,7 @@
 //! rows are left out, so the N-th form row is not always the N-th item:
 //! [`ItemRows`] maps the model's item paths back to the form's rows.
 
-use clusterplan_model::{FieldError, FieldKind, field_spec, field_spec_at};
+use crate::{FieldError, FieldKind, field_spec, field_spec_at};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -168,8 +168,8 @@ fn build(
             let Some(spec) = field_spec(&format!("{}[].{member}", at.table)) else {
                 continue;
             };
-            match super::value(spec.kind, raw) {
-                Ok(value) => super::insert(&mut item, member, value),
+            match super::pairs::value(spec.kind, raw) {
+                Ok(value) => super::pairs::insert(&mut item, member, value),
                 Err(message) => errors.push(FieldError::new(format!("{form}.{member}"), message)),
             }
         }

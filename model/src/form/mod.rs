@@ -1,0 +1,63 @@
+//! The planner form's protocol, one home for both builds (the page in the
+//! browser and the server): the controls' names and limits ([`names`]), the
+//! page's buttons ([`apply_form_actions`]), form pairs ↔ [`ScenarioInput`] both
+//! ways, and a model error path ↔ the control it came from.
+//!
+//! The form is flat `path=value` pairs (a GET query string, so it works without
+//! JavaScript and the URL reproduces the plan). Lists are rows at any depth
+//! (`line_items[2].name`, `fleet[1].pools[0].workload.pods`), read by one
+//! generic reader ([`lists`]) from the field table, with no special case per list.
+
+mod actions;
+mod lists;
+mod names;
+mod pairs;
+mod ranges;
+
+pub use actions::{apply_form_actions, fleet_rows};
+pub use lists::ItemRows;
+pub use names::{
+    ADD_ROW, MAX_FORM_PAIRS, REMOVE_ROW, SIZING, TO_FLEET, field_spec_at, range_control,
+    split_item_path, split_range_control,
+};
+pub use pairs::{
+    edit_query, input_from_pairs, input_from_query, pairs_from_input, pairs_from_query,
+    parse_pairs, query_from_input, to_form_paths,
+};
+pub use ranges::RangeFields;
+
+use crate::{FieldError, Scenario, cap_field_errors};
+
+/// The validated scenario a planner form query describes. Every error names
+/// its form control (`clusters`, `fleet[2].pools[0].name`), type errors and
+/// rule errors together, at most [`crate::MAX_FIELD_ERRORS`] of them.
+pub fn scenario_from_query(query: &str) -> Result<Scenario, Vec<FieldError>> {
+    let pairs = pairs_from_query(query)?;
+    let (input, mut errors) = parse_pairs(&pairs);
+    match input.map(Scenario::try_from) {
+        Ok(Ok(scenario)) if errors.is_empty() => return Ok(scenario),
+        Ok(Ok(_)) => {}
+        Ok(Err(invalid)) => errors.extend(to_form_paths(&pairs, invalid.0)),
+        Err(more) => errors.extend(more),
+    }
+    Err(cap_field_errors(errors))
+}
+
+/// Errors about a stored scenario's body (`input.clusters`, `name`) at the
+/// controls of the form `query` that was saved: `clusters`, `name`, and list
+/// items at their form rows rather than their positions among the items.
+pub fn stored_errors_at_controls(query: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
+    let bare = errors
+        .into_iter()
+        .map(|e| match e.field.strip_prefix("input.") {
+            Some(path) => FieldError::new(path, e.message),
+            None => e,
+        })
+        .collect();
+    // The query was read once already; it has a sane number of pairs.
+    let pairs = pairs_from_query(query).unwrap_or_default();
+    cap_field_errors(to_form_paths(&pairs, bare))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,56 @@
+//! The form's names: how controls and field errors name an input's values. A
+//! concrete path names one value (`fleet[1].pools[0].workload.pods`), the field
+//! table names its kind (`fleet[].pools[].workload.pods`, see [`table_path`]),
+//! a range control names a bound of a number input
+//! (`uncertainty.low.team.annual_cost_usd`), and a few controls are the page's
+//! buttons. The planner form and the API share these names and limits.
+
+use crate::fields::{FieldSpec, field_spec, table_path};
+
+/// The most `name=value` pairs a planner form may send. The largest honest form
+/// (every number input ranged, every line-item row filled, 20 groups of 10 pools
+/// with every member) has fewer; a query over it is refused before it is decoded
+/// or copied.
+pub const MAX_FORM_PAIRS: usize = 5_000;
+
+/// `line_items[3].name` → `("line_items", 3, "name")`: a list item's member, as
+/// form controls and field errors name it.
+pub fn split_item_path(path: &str) -> Option<(&str, usize, &str)> {
+    let (list, rest) = path.split_once('[')?;
+    let (index, member) = rest.split_once("].")?;
+    Some((list, index.parse().ok()?, member))
+}
+
+/// The form control of one bound (`low` or `high`) of a range over the number
+/// input `path`: `uncertainty.low.team.annual_cost_usd`.
+pub fn range_control(bound: &str, path: &str) -> String {
+    format!("uncertainty.{bound}.{path}")
+}
+
+/// `uncertainty.low.team.annual_cost_usd` → `("low", "team.annual_cost_usd")`.
+pub fn split_range_control(key: &str) -> Option<(&str, &str)> {
+    let rest = key.strip_prefix("uncertainty.")?;
+    let (bound, path) = rest.split_once('.')?;
+    matches!(bound, "low" | "high").then_some((bound, path))
+}
+
+/// The spec of any field path, list members at any depth included
+/// (`fleet[1].pools[0].name` is described by `fleet[].pools[].name`, a range
+/// control by `uncertainty.ranges[].low`).
+pub fn field_spec_at(path: &str) -> Option<&'static FieldSpec> {
+    if let Some((bound, _)) = split_range_control(path) {
+        return field_spec(&format!("uncertainty.ranges[].{bound}"));
+    }
+    field_spec(&table_path(path))
+}
+
+/// The planner control that asks to write `clusters` × `workers` as a fleet.
+pub const TO_FLEET: &str = "to_fleet";
+/// The radio choosing how `workers` are sized: `workload` or `nodes`.
+pub const SIZING: &str = "workers.sizing";
+
+/// A planner button that adds a blank row to the list it names (`fleet`,
+/// `fleet[0].pools`); it works without JavaScript, as a submit.
+pub const ADD_ROW: &str = "add_row";
+/// A planner button that removes the row it names (`fleet[1]`, `fleet[0].pools[2]`).
+pub const REMOVE_ROW: &str = "remove_row";
