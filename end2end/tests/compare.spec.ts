@@ -4,8 +4,14 @@ import { test, expect, request } from '@playwright/test';
 test('compare two saved scenarios', async ({ page, baseURL }) => {
   const api = await request.newContext({ baseURL });
   const ids: string[] = [];
-  for (const [name, clusters] of [['Small', 2], ['Large', 40]] as const) {
-    const response = await api.post('/api/v1/scenarios', { data: { name, input: { clusters } } });
+  const fleet = { fleet: [
+    { name: 'production', clusters: 2, pools: [
+      { name: 'general', instance_type: 'c7i.4xlarge', nodes_per_cluster: 3 },
+      { name: 'batch', compute: 'fargate', workload: { cpu_request_cores: 10, memory_request_gib: 100, pods: 10 } }] },
+    { name: 'dev', clusters: 4, pools: [{ name: 'general', instance_type: 't3.large', nodes_per_cluster: 2 }] }] };
+  const inputs = [['Small', { clusters: 2 }], ['Large fleet', fleet]] as const;
+  for (const [name, input] of inputs) {
+    const response = await api.post('/api/v1/scenarios', { data: { name, input } });
     expect(response.status()).toBe(201);
     ids.push((await response.json()).id);
   }
@@ -16,8 +22,10 @@ test('compare two saved scenarios', async ({ page, baseURL }) => {
 
   const table = page.getByTestId('comparison');
   await expect(table).toContainText('Small');
-  await expect(table).toContainText('Large');
+  await expect(table).toContainText('Large fleet');
+  await expect(table).toContainText('2 groups, 3 pools · 6 clusters');
   await expect(page.locator('figure.chart svg')).toHaveCount(2);
+  await expect(page.getByTestId('pools-table')).toContainText('production / batch');
 
   // Every column fits a laptop and a phone: the verdict wraps, a phone stacks rows.
   for (const width of [1366, 390]) {

@@ -1,4 +1,4 @@
-//! `GET /api/v1/compare`: several scenarios side by side.
+//! Several scenarios side by side: `GET /api/v1/compare` and the compare page.
 
 use serde_json::{Value, json};
 
@@ -64,4 +64,27 @@ async fn an_empty_compare_page_says_what_to_do_and_verdicts_wrap() {
     // The verdict is a cell of its own that may wrap (public/style.css).
     assert!(html.contains("class=\"verdict-cell\""));
     assert!(html.contains("data-label=\"EKS, horizon total\""));
+}
+
+#[tokio::test]
+async fn the_compare_page_shows_each_scenarios_fleet() {
+    let app = spawn_app().await;
+    let fleet = json!({"fleet": [
+        {"name": "production", "clusters": 2, "pools": [
+            {"name": "general", "instance_type": "c7i.4xlarge", "nodes_per_cluster": 3},
+            {"name": "batch", "compute": "fargate",
+             "workload": {"cpu_request_cores": 10, "memory_request_gib": 100, "pods": 10}}]},
+        {"name": "dev", "clusters": 4, "pools": [
+            {"name": "general", "instance_type": "t3.large", "nodes_per_cluster": 2}]}]});
+    let a = app.create_scenario("Fleet", fleet).await;
+    let b = app.create_scenario("Plain", json!({"clusters": 2})).await;
+
+    let html = app.text(&format!("/compare?ids={},{}", a.id, b.id)).await;
+
+    // Fleet line: production runs 2 × 3 c7i nodes plus Fargate nodes self-hosted.
+    assert!(html.contains("2 groups, 3 pools · 6 clusters · "), "{html}");
+    assert!(html.contains("1 group, 1 pool · 2 clusters · "));
+    // The pools of the fleet, and none for the plain scenario.
+    assert_eq!(html.matches("data-testid=\"pools-table\"").count(), 1);
+    assert!(html.contains("Node pools of Fleet") && html.contains("production / batch"));
 }

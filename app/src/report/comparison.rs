@@ -6,6 +6,7 @@ use clusterplan_service::ScenarioDocument;
 use leptos::prelude::*;
 
 use crate::format::money;
+use crate::report::pools::fleet_summary;
 use crate::report::results::verdict;
 use crate::report::uncertainty::headline;
 
@@ -30,7 +31,10 @@ pub fn KeyFigures(scenarios: Vec<ScenarioDocument>) -> impl IntoView {
                     // `data-label` names a figure where a phone stacks the row.
                     {scenarios.into_iter().map(|s| view! {
                         <tr>
-                            <th scope="row"><a href=format!("/s/{}", s.id)>{s.name}</a></th>
+                            <th scope="row">
+                                <a href=format!("/s/{}", s.id)>{s.name}</a>
+                                <span class="fleet-line">{fleet_summary(&s.result)}</span>
+                            </th>
                             {OptionName::ALL.map(|o| view! {
                                 <td data-label=format!("{}, horizon total", o.label())>
                                     {money(&display, s.result.options.get(o).horizon_total)}

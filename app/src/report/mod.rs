@@ -43,11 +43,19 @@ pub fn calculation(
     Html(view.to_html())
 }
 
-/// Saved scenarios side by side: the key figures table and the comparison charts.
+/// Saved scenarios side by side: the key figures table, the comparison charts,
+/// and the node pools of each scenario that plans a fleet.
 pub fn comparison(scenarios: Vec<ScenarioDocument>, charts: Vec<Rendered>) -> Html {
+    let fleets: Vec<_> = scenarios
+        .iter()
+        .filter(|s| s.result.inputs.fleet.is_some())
+        .map(|s| (s.name.clone(), s.result.clone()))
+        .collect();
     let view = view! {
         <comparison::KeyFigures scenarios />
         <ChartGallery charts link_base=None />
+        {(!fleets.is_empty()).then(|| view! { <h2>"Fleets"</h2> })}
+        {fleets.into_iter().map(|(name, result)| view! { <Pools result of=name /> }).collect_view()}
     };
     Html(view.to_html())
 }

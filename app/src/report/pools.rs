@@ -8,8 +8,9 @@ use crate::format::money;
 
 /// One row per pool of every group, with both options side by side; only for a
 /// scenario with a fleet (a plain one has a single pool, the breakdown's workers).
+/// `of` names the scenario in the caption where several are shown (compare).
 #[component]
-pub fn Pools(result: CalculationResult) -> impl IntoView {
+pub fn Pools(result: CalculationResult, #[prop(optional)] of: Option<String>) -> impl IntoView {
     if result.inputs.fleet.is_none() {
         return ().into_any();
     }
@@ -35,7 +36,10 @@ pub fn Pools(result: CalculationResult) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Node pools">
         <table class="data figures" data-testid="pools-table">
-            <caption>{format!("Node pools, month 0 ({})", display.currency)}</caption>
+            <caption>{match of {
+                Some(name) => format!("Node pools of {name}, month 0 ({})", display.currency),
+                None => format!("Node pools, month 0 ({})", display.currency),
+            }}</caption>
             <thead><tr>
                 <th scope="col">"Group / pool"</th>
                 <th scope="col">"Clusters"</th>
@@ -49,4 +53,25 @@ pub fn Pools(result: CalculationResult) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// One line on the fleet a result plans, for a list of scenarios:
+/// "3 groups, 6 pools · 8 clusters · 96 nodes" (the nodes the self-hosted option
+/// runs in month 0; EKS runs Fargate pools without nodes).
+pub fn fleet_summary(result: &CalculationResult) -> String {
+    let own = result.options.get(OptionName::SelfHosted);
+    let pools = &own.pools;
+    let clusters = own.series.clusters.first().copied().unwrap_or_default();
+    let nodes: u64 = pools.iter().map(|p| p.total_nodes).sum();
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    let groups = pools
+        .iter()
+        .map(|p| &p.group)
+        .collect::<std::collections::BTreeSet<_>>();
+    format!(
+        "{}, {} · {} · {nodes} nodes",
+        plural(groups.len(), "group"),
+        plural(pools.len(), "pool"),
+        plural(clusters as usize, "cluster"),
+    )
 }
