@@ -1,9 +1,12 @@
 //! Who a request comes from, for the write limit. The TCP peer's address,
 //! unless the peer is a trusted proxy (opt-in: `CLUSTERPLAN_TRUSTED_PROXIES`);
-//! then the right-most address in `Forwarded` (or else `X-Forwarded-For`) that
-//! is not itself a trusted proxy: addresses left of it were written by the
-//! client and prove nothing. IPv6 clients are keyed by their /64, since one
-//! host is usually given a whole /64 and could rotate through it.
+//! then the right-most address that is not itself a trusted proxy in the one
+//! header the operator says the proxy writes (`CLUSTERPLAN_FORWARDED_HEADER`:
+//! `x-forwarded-for` by default, or `forwarded`). Addresses left of it were
+//! written by the client and prove nothing, and the other header is ignored
+//! whole: proxies such as ingress-nginx and HAProxy append to one header and pass
+//! the other through as the client wrote it. IPv6 clients are keyed by their
+//! /64, since one host is usually given a whole /64 and could rotate through it.
 
 use std::net::{IpAddr, Ipv6Addr};
 use std::sync::Arc;
@@ -11,9 +14,21 @@ use std::sync::Arc;
 use axum::http::HeaderMap;
 use ipnet::IpNet;
 
-/// The proxies whose forwarding headers are believed.
+/// The header a trusted proxy writes the client's address into.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ForwardedHeader {
+    /// `X-Forwarded-For: client, proxy1` (ingress-nginx, HAProxy, most balancers).
+    #[default]
+    #[value(name = "x-forwarded-for")]
+    XForwardedFor,
+    /// RFC 7239 `Forwarded: for=client, for=proxy1`.
+    #[value(name = "forwarded")]
+    Forwarded,
+}
+
+/// The proxies whose forwarding header is believed, and which header that is.
 #[derive(Clone, Debug, Default)]
-pub struct TrustedProxies(Arc<[IpNet]>);
+pub struct TrustedProxies(Arc<[IpNet]>, ForwardedHeader);
 
 impl TrustedProxies {
     /// Reads a comma-separated list of addresses or CIDR blocks
@@ -29,7 +44,12 @@ impl TrustedProxies {
                     .map_err(|_| format!("{item:?} is not an IP address or CIDR block"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Self(nets.into()))
+        Ok(Self(nets.into(), ForwardedHeader::default()))
+    }
+
+    /// These proxies, writing the client into `header`.
+    pub fn writing(self, header: ForwardedHeader) -> Self {
+        Self(self.0, header)
     }
 
     fn trusts(&self, ip: IpAddr) -> bool {
@@ -43,7 +63,7 @@ pub fn client_key(peer: IpAddr, headers: &HeaderMap, trusted: &TrustedProxies) -
     if !trusted.trusts(peer) {
         return key(peer);
     }
-    let chain = forwarded_chain(headers);
+    let chain = forwarded_chain(headers, trusted.1);
     let client = chain
         .iter()
         .rev()
@@ -55,10 +75,9 @@ pub fn client_key(peer: IpAddr, headers: &HeaderMap, trusted: &TrustedProxies) -
     key(client)
 }
 
-/// The addresses a request passed through, client first: `Forwarded`'s `for=`
-/// values when that header is present, else `X-Forwarded-For`'s. Unparseable
-/// entries (`unknown`, obfuscated names) are skipped.
-fn forwarded_chain(headers: &HeaderMap) -> Vec<IpAddr> {
+/// The addresses a request passed through, client first, as `header` lists
+/// them. Unparseable entries (`unknown`, obfuscated names) are skipped.
+fn forwarded_chain(headers: &HeaderMap, header: ForwardedHeader) -> Vec<IpAddr> {
     let values = |name: &str| -> Vec<String> {
         headers
             .get_all(name)
@@ -68,9 +87,8 @@ fn forwarded_chain(headers: &HeaderMap) -> Vec<IpAddr> {
             .map(|part| part.trim().to_owned())
             .collect()
     };
-    let forwarded = values("forwarded");
-    if !forwarded.is_empty() {
-        return forwarded
+    if header == ForwardedHeader::Forwarded {
+        return values("forwarded")
             .iter()
             .filter_map(|element| {
                 element
@@ -162,20 +180,42 @@ mod tests {
             client_key(ip("10.0.0.1"), &chain, &trusted),
             ip("203.0.113.9")
         );
+        let rfc = trusted.clone().writing(ForwardedHeader::Forwarded);
         let forwarded = headers(&[(
             "forwarded",
             r#"for=1.1.1.1, for="[2001:db8:cafe::17]:4711";proto=https, for=10.0.0.2"#,
         )]);
         assert_eq!(
-            client_key(ip("10.0.0.1"), &forwarded, &trusted),
+            client_key(ip("10.0.0.1"), &forwarded, &rfc),
             ip("2001:db8:cafe::"),
-            "Forwarded wins, and IPv6 is keyed by its /64"
+            "IPv6 is keyed by its /64"
         );
         let v4_port = headers(&[("forwarded", r#"for="192.0.2.43:47011""#)]);
-        assert_eq!(
-            client_key(ip("10.0.0.1"), &v4_port, &trusted),
-            ip("192.0.2.43")
-        );
+        assert_eq!(client_key(ip("10.0.0.1"), &v4_port, &rfc), ip("192.0.2.43"));
+    }
+
+    #[test]
+    fn only_the_header_the_proxy_writes_is_read() {
+        // The proxy appends to X-Forwarded-For and passes the client's own
+        // `Forwarded` through: rotating it must not give the client new buckets.
+        let trusted = TrustedProxies::parse("127.0.0.1").unwrap();
+        let keys: Vec<IpAddr> = (1..=12)
+            .map(|n| {
+                let sent = headers(&[
+                    ("x-forwarded-for", "203.0.113.9"),
+                    ("forwarded", &format!("for=198.51.100.{n}")),
+                ]);
+                client_key(ip("127.0.0.1"), &sent, &trusted)
+            })
+            .collect();
+        assert!(keys.iter().all(|k| *k == ip("203.0.113.9")), "{keys:?}");
+        // And the other way round when the proxy writes `Forwarded`.
+        let rfc = trusted.writing(ForwardedHeader::Forwarded);
+        let sent = headers(&[
+            ("x-forwarded-for", "198.51.100.1"),
+            ("forwarded", "for=203.0.113.9"),
+        ]);
+        assert_eq!(client_key(ip("127.0.0.1"), &sent, &rfc), ip("203.0.113.9"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use clusterplan_service::Durability;
 
-use crate::client_ip::TrustedProxies;
+use crate::client_ip::{ForwardedHeader, TrustedProxies};
 
 /// Everything the server needs to start. Built by the CLI, or by tests directly.
 #[derive(Clone, Debug, clap::Args)]
@@ -82,6 +82,17 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_TRUSTED_PROXIES", default_value = "", value_parser = TrustedProxies::parse)]
     pub trusted_proxies: TrustedProxies,
 
+    /// The one header the trusted proxies write the client's address into:
+    /// `x-forwarded-for` or `forwarded`. The other is ignored, since proxies
+    /// pass it through as the client wrote it.
+    #[arg(
+        long,
+        env = "CLUSTERPLAN_FORWARDED_HEADER",
+        value_enum,
+        default_value = "x-forwarded-for"
+    )]
+    pub forwarded_header: ForwardedHeader,
+
     /// Directory holding the built site (`pkg/` with the wasm bundle, CSS, assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -112,6 +123,7 @@ impl Config {
             // has its own tests with their own settings.
             render_wait_ms: 30_000,
             trusted_proxies: TrustedProxies::default(),
+            forwarded_header: ForwardedHeader::default(),
             site_root: "target/site".into(),
         }
     }

@@ -3,11 +3,15 @@
 //! could post a form to them; browsers say where a request comes from, and a write
 //! from elsewhere is answered 403 before any handler runs.
 //!
-//! A write is refused when `Sec-Fetch-Site` is `cross-site`. Browsers that send no
-//! `Sec-Fetch-Site` are judged by `Origin`: refused unless it is this request's own
-//! host or the configured public URL. `Sec-Fetch-Site` wins when present, because
-//! our own pages send `Referrer-Policy: no-referrer`, under which a browser's plain
-//! form post carries `Origin: null`.
+//! A write is accepted from a browser only when it says it comes from this very
+//! origin: `Sec-Fetch-Site: same-origin` (or `none`, a user's own action such as
+//! a bookmark), or, from a browser that sends no `Sec-Fetch-Site`, an `Origin` whose
+//! authority is this request's own host or the configured public URL's.
+//! `same-site` is refused like `cross-site`: a sibling subdomain is another site's
+//! code, and could otherwise fork, claim or update with the visitor's edit keys.
+//! `Sec-Fetch-Site` wins when present, because our own pages send
+//! `Referrer-Policy: no-referrer`, under which a browser's plain form post carries
+//! `Origin: null`.
 //! Clients that send neither header (curl, finance scripts) are not browsers acting
 //! for someone else, and the JSON API's writes need a bearer token anyway.
 
@@ -48,7 +52,7 @@ fn is_cross_site(request: &Request<Body>, trusted: &TrustedOrigins) -> bool {
             .and_then(|v: &header::HeaderValue| v.to_str().ok())
     };
     if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site")) {
-        return site == "cross-site";
+        return !matches!(site, "same-origin" | "none");
     }
     let Some(origin) = headers.get(header::ORIGIN) else {
         return false;

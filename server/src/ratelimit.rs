@@ -1,7 +1,8 @@
 //! A write rate limit per client address: a token bucket that refills at
 //! `per_minute / 60` tokens a second and holds at most `per_minute` tokens.
-//! Only requests that store something count ([`is_write`]); calculations and
-//! page reads never do, so live planner updates are never refused.
+//! Only requests that store something or try a secret count ([`is_write`]);
+//! calculations and page reads never do, so live planner updates are never
+//! refused.
 //!
 //! The client is the TCP peer, or, behind proxies listed in
 //! `CLUSTERPLAN_TRUSTED_PROXIES`, the address they forward (see
@@ -9,7 +10,6 @@
 //! client can send them. Budgets live in each replica's memory: with N
 //! replicas behind a balancer a client gets up to N times the budget.
 
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -22,16 +22,29 @@ use axum::response::{IntoResponse, Response};
 use crate::api::ApiError;
 use crate::client_ip::{TrustedProxies, client_key};
 
-/// Addresses remembered at most; past this, full (idle) buckets are forgotten.
+/// Addresses remembered at most. Past this, the least recently and least
+/// often used bucket is forgotten (its address starts again with a full
+/// bucket), in constant time: an IPv6 /48 is 65,536 /64 buckets, and a scan of
+/// the map per write under its lock would let one client slow every write.
 const MAX_TRACKED: usize = 10_000;
 
+/// A bucket: tokens left and when they were counted.
+type Bucket = (f64, Instant);
+
 /// Token buckets per client address.
-#[derive(Debug)]
 pub struct WriteLimiter {
     capacity: f64,
     per_second: f64,
-    buckets: Mutex<HashMap<IpAddr, (f64, Instant)>>,
+    buckets: Mutex<quick_cache::unsync::Cache<IpAddr, Bucket>>,
     trusted: TrustedProxies,
+}
+
+impl std::fmt::Debug for WriteLimiter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriteLimiter")
+            .field("capacity", &self.capacity)
+            .finish_non_exhaustive()
+    }
 }
 
 impl WriteLimiter {
@@ -42,7 +55,7 @@ impl WriteLimiter {
         Arc::new(Self {
             capacity,
             per_second: capacity / 60.0,
-            buckets: Mutex::new(HashMap::new()),
+            buckets: Mutex::new(quick_cache::unsync::Cache::new(MAX_TRACKED)),
             trusted,
         })
     }
@@ -52,37 +65,40 @@ impl WriteLimiter {
         // A poisoned lock only means another request panicked mid-update; the
         // map is still a valid map.
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
-        if buckets.len() >= MAX_TRACKED {
-            let (capacity, rate) = (self.capacity, self.per_second);
-            buckets.retain(|_, (tokens, at)| {
-                *tokens + rate * now.duration_since(*at).as_secs_f64() < capacity
-            });
-        }
-        let (tokens, at) = buckets.entry(ip).or_insert((self.capacity, now));
-        *tokens =
-            (*tokens + self.per_second * now.duration_since(*at).as_secs_f64()).min(self.capacity);
-        *at = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            Ok(())
+        let (tokens, at) = buckets.get(&ip).copied().unwrap_or((self.capacity, now));
+        let tokens =
+            (tokens + self.per_second * now.duration_since(at).as_secs_f64()).min(self.capacity);
+        let (left, answer) = if tokens >= 1.0 {
+            (tokens - 1.0, Ok(()))
         } else {
-            Err(Duration::from_secs_f64((1.0 - *tokens) / self.per_second))
-        }
+            let wait = Duration::from_secs_f64((1.0 - tokens) / self.per_second);
+            (tokens, Err(wait))
+        };
+        buckets.insert(ip, (left, now));
+        answer
+    }
+
+    /// Buckets held now.
+    #[cfg(test)]
+    fn tracked(&self) -> usize {
+        self.buckets.lock().map_or(0, |b| b.len())
     }
 }
 
-/// The requests that store something: PUT, PATCH and DELETE anywhere, and POST to
-/// the API's create and the pages' save, update and fork server functions.
+/// The requests the limit counts: PUT, PATCH and DELETE anywhere, and POST to
+/// the API's create and the pages' save, update and fork server functions (they
+/// store), and to the page's edit-key claim (each try guesses a secret).
 pub fn is_write(method: &Method, path: &str) -> bool {
-    const STORING_POSTS: [&str; 4] = [
+    const COUNTED_POSTS: [&str; 5] = [
         "/api/v1/scenarios",
         "/api/save_scenario",
         "/api/update_scenario",
         "/api/fork_scenario",
+        "/api/claim_scenario",
     ];
     match *method {
         Method::PUT | Method::PATCH | Method::DELETE => true,
-        Method::POST => STORING_POSTS.contains(&path.trim_end_matches('/')),
+        Method::POST => COUNTED_POSTS.contains(&path.trim_end_matches('/')),
         _ => false,
     }
 }
@@ -119,6 +135,7 @@ mod tests {
             (Method::DELETE, "/api/v1/scenarios/abc", true),
             (Method::POST, "/api/save_scenario", true),
             (Method::POST, "/api/fork_scenario", true),
+            (Method::POST, "/api/claim_scenario", true),
             (Method::POST, "/api/v1/calculate", false),
             (Method::POST, "/api/evaluate1234", false),
             (Method::GET, "/api/v1/scenarios/abc", false),
@@ -149,5 +166,25 @@ mod tests {
             limiter.check(ip, start + Duration::from_secs(1)).is_ok(),
             "one token a second"
         );
+    }
+
+    #[test]
+    fn buckets_stay_bounded_when_every_address_is_mid_burst() {
+        let limiter = WriteLimiter::new(60, TrustedProxies::default());
+        let start = Instant::now();
+        // 20,000 /64s of one /48, each with a bucket that is not full.
+        for n in 0..20_000u128 {
+            let ip = IpAddr::V6(std::net::Ipv6Addr::from(
+                (0x2001_0db8_0001_u128 << 80) | (n << 64),
+            ));
+            assert!(limiter.check(ip, start).is_ok());
+        }
+        assert!(limiter.tracked() <= MAX_TRACKED, "{}", limiter.tracked());
+        // A busy client is remembered: its bucket is not reset to full.
+        let busy: IpAddr = [10, 0, 0, 9].into();
+        for _ in 0..60 {
+            assert!(limiter.check(busy, start).is_ok());
+        }
+        assert!(limiter.check(busy, start).is_err(), "still over its limit");
     }
 }

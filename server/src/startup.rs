@@ -67,7 +67,10 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
             readiness: Readiness::ready(),
             write_limiter: crate::ratelimit::WriteLimiter::new(
                 config.write_limit_per_minute,
-                config.trusted_proxies.clone(),
+                config
+                    .trusted_proxies
+                    .clone()
+                    .writing(config.forwarded_header),
             ),
             trusted_origins: crate::cross_site::TrustedOrigins::from_public_url(&config.public_url),
             request_timeout: Duration::from_secs(config.request_timeout_secs),

@@ -5,6 +5,23 @@ use serde_json::json;
 
 use crate::helpers::{TestApp, assert_problem, spawn_app};
 
+/// Scenarios in the app's database, read directly (not through the server).
+async fn stored(app: &TestApp) -> i64 {
+    use sqlx::Connection;
+    let sql = "SELECT COUNT(*) FROM scenarios";
+    if app.database_url.starts_with("postgres") {
+        let mut db = sqlx::PgConnection::connect(&app.database_url)
+            .await
+            .unwrap();
+        sqlx::query_scalar(sql).fetch_one(&mut db).await.unwrap()
+    } else {
+        let mut db = sqlx::SqliteConnection::connect(&app.database_url)
+            .await
+            .unwrap();
+        sqlx::query_scalar(sql).fetch_one(&mut db).await.unwrap()
+    }
+}
+
 async fn save_from_page(app: &TestApp, headers: &[(&str, &str)]) -> reqwest::Response {
     let mut request = app
         .client
@@ -20,9 +37,16 @@ async fn save_from_page(app: &TestApp, headers: &[(&str, &str)]) -> reqwest::Res
 async fn cross_site_writes_are_403_and_store_nothing() {
     let app = spawn_app().await;
     let host = app.address.trim_start_matches("http://").to_owned();
-    let cases: [&[(&str, &str)]; 3] = [
+    let cases: [&[(&str, &str)]; 6] = [
         &[("sec-fetch-site", "cross-site")],
+        // A sibling subdomain is same-site, and still another site's code.
+        &[
+            ("sec-fetch-site", "same-site"),
+            ("origin", "https://evil.example"),
+        ],
+        &[("sec-fetch-site", "same-site")],
         &[("origin", "https://evil.example")],
+        &[("origin", &format!("http://{host}.evil.example"))],
         &[("origin", "null")],
     ];
     for headers in cases {
@@ -33,20 +57,32 @@ async fn cross_site_writes_are_403_and_store_nothing() {
             "{headers:?}"
         );
     }
-    let fork = app
-        .client
-        .post(app.url("/api/fork_scenario"))
-        .header("origin", "https://evil.example")
-        .form(&[("id", "3xQ1uTnV7Z0pYqJm2LkH9a")])
-        .send()
-        .await
-        .unwrap();
-    assert_problem(fork, 403).await;
+    let target = app.create_scenario("Target", json!({})).await;
+    for (site, origin) in [
+        ("same-site", "https://sub.example"),
+        ("", "https://evil.example"),
+    ] {
+        let mut fork = app
+            .client
+            .post(app.url("/api/fork_scenario"))
+            .header("origin", origin)
+            .form(&[("id", target.id.as_str())]);
+        if !site.is_empty() {
+            fork = fork.header("sec-fetch-site", site);
+        }
+        assert_problem(fork.send().await.unwrap(), 403).await;
+    }
+    assert_eq!(
+        stored(&app).await,
+        1,
+        "only the target: no refused write stored a row"
+    );
 
     // The page's own origin, a same-origin fetch and a script without either header.
     let own = format!("http://{host}");
     for headers in [
         vec![("origin", own.as_str()), ("sec-fetch-site", "same-origin")],
+        vec![("origin", own.as_str())],
         // A plain form post from our page (no-referrer policy): Origin is null.
         vec![("origin", "null"), ("sec-fetch-site", "same-origin")],
         vec![],
@@ -58,6 +94,11 @@ async fn cross_site_writes_are_403_and_store_nothing() {
             response.status()
         );
     }
+    assert_eq!(
+        stored(&app).await,
+        5,
+        "the target and the four accepted saves"
+    );
     // Reads are never refused, and the JSON API still takes scripts' writes.
     let read = app
         .client
