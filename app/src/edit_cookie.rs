@@ -7,8 +7,13 @@
 //! Right after a save or fork, a short-lived `cp_new` cookie names the new
 //! scenario, so its page shows the owner the key once, to keep.
 //!
-//! Older versions set one `cp_edit_{id}` cookie per scenario; those are still
-//! read, folded into the one cookie on the next write, and expired.
+//! On https only the `__Host-` cookie grants anything: a cookie without the
+//! prefix can be set by a sibling subdomain or a plain-http page (cookie
+//! tossing), so honouring it would make the prefix protect nothing.
+//!
+//! Older versions set one `cp_edit_{id}` cookie per scenario; over plain http
+//! those are still read, folded into the one cookie on the next write, and
+//! expired.
 
 use clusterplan_service::edit_keys::EditKeys;
 use http::{HeaderValue, header};
@@ -52,18 +57,25 @@ fn cookies(headers: &http::HeaderMap) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The keys this browser holds: the legacy cookies first (older), then the
-/// one cookie's.
-pub fn edit_keys() -> EditKeys {
+/// The keys this browser holds. On a site served over https (`secure`), only
+/// the `__Host-` cookie's; over http, the legacy cookies first (older), then
+/// the one cookie's.
+pub fn edit_keys(secure: bool) -> EditKeys {
     let cookies = request_cookies();
     let mut keys = EditKeys::default();
-    for (name, value) in &cookies {
-        if let Some(id) = name.strip_prefix(LEGACY_PREFIX) {
-            keys.insert(id, value);
+    let granting = |name: &str| match secure {
+        true => name == SECURE_NAME,
+        false => name == PLAIN_NAME,
+    };
+    if !secure {
+        for (name, value) in &cookies {
+            if let Some(id) = name.strip_prefix(LEGACY_PREFIX) {
+                keys.insert(id, value);
+            }
         }
     }
     for (name, value) in &cookies {
-        if name == SECURE_NAME || name == PLAIN_NAME {
+        if granting(name) {
             for (id, token) in EditKeys::parse(value).iter() {
                 keys.insert(id, token);
             }
@@ -78,7 +90,7 @@ pub fn remember(id: &str, token: &str, secure: bool, show_once: bool) {
     let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
         return;
     };
-    let mut keys = edit_keys();
+    let mut keys = edit_keys(secure);
     keys.insert(id, token);
     let (name, flags) = match secure {
         true => (SECURE_NAME, "; Secure"),

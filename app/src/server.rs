@@ -53,8 +53,9 @@ pub async fn save(name: String, query: &str) -> Result<(), AppError> {
 
 /// See [`crate::api::update_scenario`].
 pub async fn update(id: String, name: String, query: &str) -> Result<(), AppError> {
-    let keys = edit_keys();
-    service()?
+    let service = service()?;
+    let keys = edit_keys(service.is_https());
+    service
         .update_from_form(&id, keys.token_for(&id), name, query)
         .await?;
     leptos_axum::redirect(&format!("/s/{id}"));
@@ -107,7 +108,7 @@ pub async fn changes(id: String, name: String, query: &str) -> Result<Vec<FieldC
 pub async fn load(id: String) -> Result<SharedScenario, AppError> {
     let service = service()?;
     let doc = service.get(&id).await?;
-    let keys = edit_keys();
+    let keys = edit_keys(service.is_https());
     let token = keys.token_for(&id);
     let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));
     // Shown once, right after the save or fork that made it.
@@ -132,7 +133,7 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
 /// See [`crate::api::compare_scenarios`].
 pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     let service = service()?;
-    let own = service.names(&edit_keys().ids()).await?;
+    let own = service.names(&edit_keys(service.is_https()).ids()).await?;
     let ids = ids_from_links(text);
     // No ids is not an error here (unlike the JSON API): the page then just
     // offers this browser's own scenarios to pick from.

@@ -127,6 +127,24 @@ async fn over_https_the_cookie_is_host_prefixed_and_secure() {
         edit.contains("; Secure") && edit.contains("Path=/") && !edit.contains("Domain"),
         "{edit}"
     );
+
+    // Only that cookie grants: the same key in a plain or legacy cookie (which a
+    // sibling subdomain could set) gives no edit link.
+    let created = app.create_scenario("Mine", json!({})).await;
+    let key = format!("{}:{}", created.id, created.edit_token);
+    let legacy = format!("cp_edit_{}={}", created.id, created.edit_token);
+    for (cookie, grants) in [
+        (format!("__Host-cp_edit={key}"), true),
+        (format!("cp_edit={key}"), false),
+        (legacy, false),
+    ] {
+        let (_, html) = page(&app, &format!("/s/{}", created.id), &cookie).await;
+        assert_eq!(
+            html.contains("data-testid=\"edit-link\""),
+            grants,
+            "{cookie}"
+        );
+    }
 }
 
 #[tokio::test]

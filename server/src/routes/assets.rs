@@ -6,12 +6,16 @@
 //! also writes brotli and gzip copies beside them (`scripts/precompress.sh`),
 //! served to browsers that accept them instead of compressing 1.4 MB of wasm on
 //! every request. Without hashed names (debug builds, tests) every response says
-//! `no-cache`, so a rebuilt bundle is never mixed with an old one.
+//! `no-cache`, so a rebuilt bundle is never mixed with an old one. A name that
+//! is not there (a 404) is never kept: during a rolling update an old replica
+//! may be asked for a new replica's file, and a browser or CDN that kept that
+//! 404 for a year would never load the page again.
 
 use std::path::{Path, PathBuf};
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
+use axum::response::Response;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -19,6 +23,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// For names that a rebuild reuses.
 const REVALIDATE: &str = "no-cache";
+/// For a name that is not (or not yet) there.
+const NOT_KEPT: &str = "no-store";
 
 /// Whether the site's asset names carry content hashes: the release build
 /// leaves `hash.txt` beside the server binary (where Leptos looks for it).
@@ -32,16 +38,51 @@ pub fn hashed_names() -> bool {
 /// The service for `/pkg` under `site_root`.
 pub fn router(site_root: &Path, hashed: bool) -> Router {
     let dir: PathBuf = site_root.join("pkg");
-    let cache = HeaderValue::from_static(if hashed { IMMUTABLE } else { REVALIDATE });
+    let found = if hashed { IMMUTABLE } else { REVALIDATE };
     Router::new()
         .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            cache,
+        .layer(axum::middleware::map_response(
+            move |mut response: Response| async move {
+                let ok = response.status().is_success()
+                    || response.status() == axum::http::StatusCode::NOT_MODIFIED;
+                let cache = HeaderValue::from_static(if ok { found } else { NOT_KEPT });
+                response.headers_mut().insert(header::CACHE_CONTROL, cache);
+                response
+            },
         ))
         // The body depends on Accept-Encoding: caches must key on it.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::VARY,
             HeaderValue::from_static("accept-encoding"),
         ))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    async fn cache_control(router: Router, path: &str) -> (u16, String) {
+        let request = Request::get(path).body(Body::empty()).unwrap();
+        let response = router.oneshot(request).await.unwrap();
+        let cache = response.headers()[header::CACHE_CONTROL].to_str().unwrap();
+        (response.status().as_u16(), cache.to_owned())
+    }
+
+    #[tokio::test]
+    async fn a_hashed_file_is_kept_for_a_year_and_a_missing_one_never() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("pkg")).unwrap();
+        std::fs::write(site.path().join("pkg/app.1a2b.wasm"), b"\0asm").unwrap();
+        let hashed = router(site.path(), true);
+
+        let found = cache_control(hashed.clone(), "/app.1a2b.wasm").await;
+        let missing = cache_control(hashed, "/app.ffff.wasm").await;
+
+        assert_eq!(found, (200, IMMUTABLE.to_owned()));
+        assert_eq!(missing, (404, NOT_KEPT.to_owned()));
+    }
 }
