@@ -29,6 +29,8 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+#[cfg(feature = "ssr")]
+pub use server::RENDERED_REVISION;
 
 /// The name cargo-leptos gives the site's JS, wasm and CSS files (`/pkg/clusterplan.*`).
 pub const OUTPUT_NAME: &str = "clusterplan";

@@ -104,10 +104,19 @@ pub async fn changes(id: String, name: String, query: &str) -> Result<Vec<FieldC
         .collect())
 }
 
+/// The response header a page carries when it rendered a saved scenario: the
+/// revision it shows. The server's page cache keeps only pages that carry it (a
+/// page that says the server is busy is not the scenario) and removes it.
+pub const RENDERED_REVISION: &str = "x-clusterplan-rendered-revision";
+
 /// See [`crate::api::load_scenario`].
 pub async fn load(id: String) -> Result<SharedScenario, AppError> {
     let service = service()?;
     let doc = service.get(&id).await?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let name = http::HeaderName::from_static(RENDERED_REVISION);
+        response.insert_header(name, http::HeaderValue::from(doc.revision));
+    }
     let keys = edit_keys(service.is_https());
     let token = keys.token_for(&id);
     let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));

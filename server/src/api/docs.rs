@@ -7,24 +7,40 @@ use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use leptos::config::LeptosOptions;
-use serde_json::Value;
-use utoipa::OpenApi;
+use std::sync::LazyLock;
 
-use super::ApiDoc;
+use serde_json::Value;
+
+use super::openapi::DOCUMENT;
 
 /// Deepest nesting of inline objects listed (the input is three levels deep).
 const MAX_DEPTH: usize = 5;
 
 /// The page, in the site's stylesheet.
 pub async fn page(State(options): State<LeptosOptions>) -> Response {
-    let doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serializes");
     let mut html = String::from(concat!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
         "<title>API reference · Clusterplan</title>",
     ));
     html += &app::stylesheet_link(options);
-    html += "</head><body><main id=\"main\" class=\"api-docs\">";
+    html += body();
+    let mut response = Html(html).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'self'; frame-ancestors 'none'"),
+    );
+    response
+}
+
+/// Everything after the head, rendered once per process from the one document.
+pub(super) fn body() -> &'static str {
+    static BODY: LazyLock<String> = LazyLock::new(|| render(&DOCUMENT));
+    &BODY
+}
+
+fn render(doc: &Value) -> String {
+    let mut html = String::from("</head><body><main id=\"main\" class=\"api-docs\">");
     let info = &doc["info"];
     html += &format!(
         "<h1>{} {}</h1><p class=\"lede\">{}</p>",
@@ -35,7 +51,7 @@ pub async fn page(State(options): State<LeptosOptions>) -> Response {
     html += "<p>Base path <code>/api/v1</code>. Changes need <code>Authorization: Bearer &lt;edit_token&gt;</code>. \
              The machine-readable document: <a href=\"/api/v1/openapi.json\">openapi.json</a>. \
              <a href=\"/\">Back to the planner</a>.</p><nav aria-label=\"Operations\"><ul>";
-    let operations = operations(&doc);
+    let operations = operations(doc);
     for (method, path, op) in &operations {
         html += &format!(
             "<li><a href=\"#{}\"><code>{} {}</code></a></li>",
@@ -66,12 +82,7 @@ pub async fn page(State(options): State<LeptosOptions>) -> Response {
         }
     }
     html += "</main></body></html>";
-    let mut response = Html(html).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; style-src 'self'; frame-ancestors 'none'"),
-    );
-    response
+    html
 }
 
 /// `(method, path, operation)` in document order.

@@ -1,7 +1,12 @@
 //! The OpenAPI 3 document, generated from the handlers' and types' annotations so
 //! it cannot drift from the code.
 
-use axum::Json;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use axum::body::Bytes;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -47,7 +52,40 @@ impl Modify for EditTokenScheme {
     }
 }
 
+/// How many times this process built the document (once; see the tests).
+static BUILDS: AtomicUsize = AtomicUsize::new(0);
+
+/// The document as JSON, built once per process: it is the same for every
+/// request, and building it walks every schema (milliseconds of CPU).
+pub static DOCUMENT: LazyLock<serde_json::Value> = LazyLock::new(|| {
+    BUILDS.fetch_add(1, Ordering::Relaxed);
+    serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serializes")
+});
+
+static DOCUMENT_BYTES: LazyLock<Bytes> =
+    LazyLock::new(|| Bytes::from(DOCUMENT.to_string().into_bytes()));
+
 /// `GET /api/v1/openapi.json`.
-pub async fn document() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+pub async fn document() -> Response {
+    let json = HeaderValue::from_static("application/json");
+    ([(header::CONTENT_TYPE, json)], DOCUMENT_BYTES.clone()).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_document_is_built_once_however_often_it_is_asked_for() {
+        for _ in 0..3 {
+            let response = document().await;
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            let doc: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            assert_eq!(doc["openapi"].as_str().map(|v| &v[..2]), Some("3."));
+            let _page = super::super::docs::body();
+        }
+        assert_eq!(BUILDS.load(Ordering::Relaxed), 1);
+    }
 }

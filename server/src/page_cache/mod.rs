@@ -4,9 +4,11 @@
 //! cache keyed by (scenario, revision, model version), and served from there
 //! after one indexed lookup of the latest revision number.
 //!
-//! Only pages that are the same for everyone are kept: no query string, no
-//! edit-key or show-once cookie in the request (the owner's page has an edit
-//! link and may show the key), no cookie set by the answer, status 200. The
+//! Only pages that are the same for everyone and show the scenario are kept: no
+//! query string, no edit-key or show-once cookie in the request (the owner's page
+//! has an edit link and may show the key), no cookie set by the answer, status
+//! 200, and the page says it rendered this very revision ([`app::RENDERED_REVISION`];
+//! a 200 page that says the server is busy does not). The
 //! script nonce of a kept page is that revision's: it was drawn after the
 //! revision was stored, so nothing stored in it can know it, and a cached page
 //! reflects nothing from the request.
@@ -90,11 +92,11 @@ impl PageCache {
 /// or renders it and keeps it when it is the same for everyone.
 pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
     let Some(id) = shared_page_id(&request) else {
-        return next.run(request).await;
+        return unmarked(next.run(request).await);
     };
     // Unknown ids and database trouble: the page itself answers those.
     let Ok(revision) = cache.service.revision_number(&id, None).await else {
-        return next.run(request).await;
+        return unmarked(next.run(request).await);
     };
     let key = PageKey {
         id,
@@ -105,8 +107,10 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     if let Some(page) = cache.pages.get(&key) {
         return answer(&page, gzip);
     }
-    let response = next.run(request).await;
-    if !same_for_everyone(&response) {
+    let mut response = next.run(request).await;
+    let rendered = response.headers_mut().remove(app::RENDERED_REVISION);
+    let shows_revision = rendered.is_some_and(|r| r.to_str().ok() == Some(&revision.to_string()));
+    if !shows_revision || !same_for_everyone(&response) {
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -125,6 +129,12 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     });
     cache.pages.insert(key, Arc::clone(&page));
     answer(&page, gzip)
+}
+
+/// `response` without the rendered-revision marker, which is for this cache only.
+fn unmarked(mut response: Response) -> Response {
+    response.headers_mut().remove(app::RENDERED_REVISION);
+    response
 }
 
 /// The id of a request for a shared page that may come from the cache.
@@ -176,39 +186,4 @@ fn answer(page: &Page, gzip: bool) -> Response {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn the_cache_stays_within_its_bytes() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let db = clusterplan_service::Database::connect(&url)
-            .await
-            .expect("db");
-        let cache = PageCache::with_capacity(Service::new(db, ""), 500_000);
-        for revision in 0..200 {
-            let page = Arc::new(Page {
-                headers: HeaderMap::new(),
-                plain: Bytes::from(vec![b'x'; 20_000]),
-                gzip: Bytes::from(vec![b'z'; 2_000]),
-            });
-            let key = PageKey {
-                id: "abc".into(),
-                revision,
-                model_version: MODEL_VERSION,
-            };
-            cache.pages.insert(key, page);
-            assert!(
-                cache.pages.weight() <= 500_000,
-                "{} bytes",
-                cache.pages.weight()
-            );
-        }
-        assert!(
-            cache.pages.len() >= 10,
-            "it keeps pages: {}",
-            cache.pages.len()
-        );
-    }
-}
+mod tests;
