@@ -113,15 +113,78 @@ pub(super) fn workers(option: OptionName, compute: Compute) -> Charge {
 mod tests {
     use super::*;
 
+    /// FOCUS 1.2's subcategories of the service categories used here. The
+    /// validator checks allowed values over a whole file (one allowed row passes
+    /// the column), so this list is what holds every row to them.
+    const FOCUS_SUBCATEGORIES: [(&str, &[&str]); 4] = [
+        (
+            "Compute",
+            &[
+                "Containers",
+                "End User Computing",
+                "Quantum Compute",
+                "Serverless Compute",
+                "Virtual Machines",
+                "Other (Compute)",
+            ],
+        ),
+        (
+            "Storage",
+            &[
+                "Backup Storage",
+                "Block Storage",
+                "File Storage",
+                "Object Storage",
+                "Storage Platforms",
+                "Other (Storage)",
+            ],
+        ),
+        (
+            "Networking",
+            &[
+                "Application Networking",
+                "Content Delivery",
+                "Network Connectivity",
+                "Network Infrastructure",
+                "Network Routing",
+                "Network Security",
+                "Other (Networking)",
+            ],
+        ),
+        ("Other", &["Other (Other)"]),
+    ];
+
+    fn every_charge() -> Vec<Charge> {
+        let mut all = vec![ONE_OFF];
+        for option in OptionName::ALL {
+            all.extend(CostCategory::ALL.map(|c| monthly(option, c)));
+            all.extend([Compute::Ec2, Compute::Fargate].map(|c| workers(option, c)));
+        }
+        all
+    }
+
+    #[test]
+    fn every_label_is_one_focus_allows() {
+        let frequencies = [USAGE_BASED, RECURRING, ONE_TIME];
+        assert_eq!(frequencies, ["Usage-Based", "Recurring", "One-Time"]);
+        for charge in every_charge() {
+            let allowed = FOCUS_SUBCATEGORIES
+                .iter()
+                .find(|(category, _)| *category == charge.category)
+                .map(|(_, subcategories)| *subcategories);
+            assert!(
+                allowed.is_some_and(|s| s.contains(&charge.subcategory)),
+                "{charge:?}"
+            );
+            assert!(frequencies.contains(&charge.frequency), "{charge:?}");
+        }
+    }
+
     #[test]
     fn each_service_has_one_category_and_subcategory() {
-        let mut seen: Vec<Charge> = vec![ONE_OFF];
-        for option in OptionName::ALL {
-            seen.extend(CostCategory::ALL.map(|c| monthly(option, c)));
-            seen.extend([Compute::Ec2, Compute::Fargate].map(|c| workers(option, c)));
-        }
-        for a in &seen {
-            for b in seen.iter().filter(|b| b.service == a.service) {
+        let all = every_charge();
+        for a in &all {
+            for b in all.iter().filter(|b| b.service == a.service) {
                 assert_eq!(
                     (a.category, a.subcategory, a.issuer, a.frequency),
                     (b.category, b.subcategory, b.issuer, b.frequency),
@@ -134,13 +197,10 @@ mod tests {
 
     #[test]
     fn fargate_is_its_own_service_on_eks_only() {
+        let fargate = workers(OptionName::Eks, Compute::Fargate);
         assert_eq!(
-            workers(OptionName::Eks, Compute::Fargate).service,
-            "AWS Fargate"
-        );
-        assert_eq!(
-            workers(OptionName::Eks, Compute::Fargate).subcategory,
-            "Serverless Compute"
+            (fargate.service, fargate.subcategory),
+            ("AWS Fargate", "Serverless Compute")
         );
         let self_hosted = workers(OptionName::SelfHosted, Compute::Fargate);
         assert_eq!(
