@@ -14,14 +14,14 @@ endif
 ADDR ?= 127.0.0.1:3000
 DATABASE_URL ?= sqlite://clusterplan.db
 
-.PHONY: run test setup setup-test build fmt-check clippy audit test-rust test-postgres test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e load
+.PHONY: run test setup setup-test build fmt-check clippy audit test-rust test-focus test-postgres test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e load
 
 ## Build the release site and serve it on $(ADDR) with the SQLite file $(DATABASE_URL).
 run: setup build
 	LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve --addr $(ADDR) --database-url $(DATABASE_URL)
 
 ## Every check: formatting, lints (ssr and hydrate), Rust tests, browser tests.
-test: setup-test fmt-check clippy audit test-rust test-postgres build test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e
+test: setup-test fmt-check clippy audit test-rust test-focus test-postgres build test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e
 	@echo "make test: all checks passed"
 
 setup:
@@ -54,6 +54,11 @@ audit:
 test-rust:
 	cargo test --workspace --exclude clusterplan-app
 	cargo test -p clusterplan-app --features ssr
+
+## The forecast of a plain scenario and of the fleet preset through the FinOps
+## Foundation's FOCUS 1.2 validator (scripts/focus.sh).
+test-focus:
+	./scripts/focus.sh
 
 ## The API integration suite again, against a throwaway PostgreSQL server
 ## started from the machine's packages (scripts/test-postgres.sh).

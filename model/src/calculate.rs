@@ -16,6 +16,7 @@ use crate::output::{
 };
 use crate::params::Params;
 use crate::parse::parse_input;
+use crate::resolved::Compute;
 use crate::scenario::Scenario;
 use crate::sensitivity::sensitivity;
 use crate::warnings::warnings;
@@ -123,6 +124,8 @@ pub struct PoolCosts {
     pub group: String,
     /// The pool's name.
     pub pool: String,
+    /// What runs its pods on EKS (self-hosted runs them on nodes either way).
+    pub compute: Compute,
     /// The pool's `workers` cost over its group's clusters, month by month, USD.
     pub workers: Vec<f64>,
 }
@@ -157,6 +160,7 @@ pub fn pool_costs(scenario: &Scenario, option: OptionName) -> Vec<PoolCosts> {
             out.push(PoolCosts {
                 group: named.name.clone(),
                 pool: named_pool.name.clone(),
+                compute: pool.compute,
                 workers,
             });
         }

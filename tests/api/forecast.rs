@@ -1,5 +1,6 @@
 //! The FOCUS-named monthly forecast: columns, month bounds, sums that match the
-//! horizon totals, list prices, currency, the start month, and bad parameters.
+//! horizon totals, a fleet's pool rows, list prices, currency, the start month,
+//! and bad parameters.
 
 use serde_json::{Value, json};
 
@@ -7,9 +8,10 @@ use crate::helpers::{TestApp, assert_problem, error_fields, spawn_app};
 
 const COLUMNS: &str = "BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodStart,\
 BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ContractedCost,\
-ListCost,ChargeCategory,ChargeClass,ChargeDescription,InvoiceIssuerName,ProviderName,\
-PublisherName,PricingQuantity,PricingUnit,ServiceCategory,ServiceName,x_Option,x_Category,\
-x_MonthIndex,x_ModelVersion,x_Projection";
+ListCost,ChargeCategory,ChargeClass,ChargeDescription,ChargeFrequency,InvoiceId,\
+InvoiceIssuerName,ProviderName,PublisherName,PricingQuantity,PricingUnit,ServiceCategory,\
+ServiceName,ServiceSubcategory,x_Option,x_Category,x_Group,x_Pool,x_MonthIndex,\
+x_ModelVersion,x_Projection";
 
 async fn rows(app: &TestApp, id: &str, query: &str) -> Vec<Value> {
     let response = app
@@ -52,21 +54,18 @@ async fn rows_sum_to_the_horizon_totals_in_the_asked_currency() {
             (billed(&eur, option) - total * 0.5).abs() < 1e-6 * total,
             "{option} in EUR"
         );
-        let purchases: Vec<_> = usd
+        let one_offs: Vec<_> = usd
             .iter()
-            .filter(|r| r["x_Option"] == option && r["ChargeCategory"] == "Purchase")
+            .filter(|r| r["x_Option"] == option && r["ChargeFrequency"] == "One-Time")
             .collect();
-        assert_eq!(purchases.len(), 1, "one purchase row per option");
-        assert_eq!(purchases[0]["BillingPeriodStart"], "2027-11-01T00:00:00Z");
+        assert_eq!(one_offs.len(), 1, "one one-off row per option");
+        assert_eq!(one_offs[0]["x_Category"], "one_off");
+        assert_eq!(one_offs[0]["BillingPeriodStart"], "2027-11-01T00:00:00Z");
     }
-    assert!(
-        eur.iter()
-            .all(|r| r["BillingCurrency"] == "EUR" && r["x_Projection"] == true)
-    );
-    let last = usd
-        .iter()
-        .rfind(|r| r["ChargeCategory"] == "Usage")
-        .unwrap();
+    assert!(eur.iter().all(|r| r["BillingCurrency"] == "EUR"
+        && r["x_Projection"] == true
+        && r["ChargeCategory"] == "Usage"));
+    let last = usd.iter().rfind(|r| r["x_Category"] != "one_off").unwrap();
     assert_eq!(last["x_MonthIndex"], 11);
     assert_eq!(last["ChargePeriodStart"], "2028-10-01T00:00:00Z");
     assert_eq!(last["ChargePeriodEnd"], "2028-11-01T00:00:00Z");
@@ -79,6 +78,69 @@ async fn rows_sum_to_the_horizon_totals_in_the_asked_currency() {
         "list price is before the discount and Spot: {workers}"
     );
     assert_eq!(workers["ServiceName"], "Amazon Elastic Compute Cloud");
+    // A plain scenario is the one-group fleet of docs/MODEL.md §2.12.
+    assert_eq!(
+        (&workers["x_Group"], &workers["x_Pool"]),
+        (&json!("Fleet"), &json!("Workers"))
+    );
+    let control_plane = &usd[0];
+    for null in ["ChargeClass", "InvoiceId", "x_Group", "x_Pool"] {
+        assert_eq!(control_plane[null], Value::Null, "{null}");
+    }
+}
+
+#[tokio::test]
+async fn a_fleet_has_rows_per_pool_and_fargate_is_not_ec2() {
+    let app = spawn_app().await;
+    let input = json!({"fleet": [
+        {"name": "production", "clusters": 2, "clusters_added_per_year": 2, "pools": [
+            {"name": "general", "instance_type": "c7i.4xlarge"},
+            {"name": "batch", "compute": "fargate",
+             "workload": {"cpu_request_cores": 10, "memory_request_gib": 100, "pods": 10}}]},
+        {"name": "dev", "clusters": 4, "pools": [
+            {"name": "general", "instance_type": "t3.large", "nodes_per_cluster": 2}]}]});
+    let created = app.create_scenario("Fleet forecast", input).await;
+    let doc = app.scenario(&created.id).await;
+
+    let rows = rows(&app, &created.id, "start=2027-01").await;
+
+    let eks_total = doc.result.options.eks.common.horizon_total;
+    assert!((billed(&rows, "eks") - eks_total).abs() < 1e-6 * eks_total);
+    let month0: Vec<_> = rows
+        .iter()
+        .filter(|r| {
+            r["x_Option"] == "eks" && r["x_Category"] == "workers" && r["x_MonthIndex"] == 0
+        })
+        .collect();
+    let named: Vec<_> = month0
+        .iter()
+        .map(|r| {
+            (
+                r["x_Group"].as_str().unwrap(),
+                r["x_Pool"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("production", "general"),
+            ("production", "batch"),
+            ("dev", "general")
+        ]
+    );
+    assert_eq!(month0[1]["ServiceName"], "AWS Fargate");
+    assert_eq!(month0[1]["ServiceSubcategory"], "Serverless Compute");
+    assert_eq!(month0[0]["ServiceSubcategory"], "Virtual Machines");
+    let pools: f64 = month0
+        .iter()
+        .map(|r| r["BilledCost"].as_f64().unwrap())
+        .sum();
+    let workers = doc.result.options.eks.common.monthly.workers;
+    assert!(
+        (pools - workers).abs() < 1e-9 * workers,
+        "{pools} != {workers}"
+    );
 }
 
 #[tokio::test]
@@ -106,12 +168,14 @@ async fn the_csv_has_focus_columns_and_says_where_it_starts() {
     let tag = given.headers()["etag"].to_str().unwrap().to_owned();
     let body = given.text().await.unwrap();
     assert_eq!(body.lines().next().unwrap(), COLUMNS);
+    let first = body.lines().nth(1).unwrap();
+    assert!(first.contains("\"2027-01-01T00:00:00Z\",\"2027-02-01T00:00:00Z\""));
+    // Null is an empty cell (no ChargeClass); a Decimal always has its point.
     assert!(
-        body.lines()
-            .nth(1)
-            .unwrap()
-            .contains("\"2027-01-01T00:00:00Z\",\"2027-02-01T00:00:00Z\"")
+        first.contains(",\"Usage\",,\"EKS: Control plane, month 1\","),
+        "{first}"
     );
+    assert!(first.contains(",1.0,\"Month\","), "{first}");
     let again = app
         .client
         .get(app.url(&format!("{path}?start=2027-01")))

@@ -1,18 +1,15 @@
-//! One forecast row with FOCUS 1.2 column names, and what each cost category
-//! is in FOCUS terms (who invoices it, its service and service category).
+//! One forecast row with FOCUS 1.2 column names, and its CSV cells. What each
+//! column holds is stated once, in docs/DECISIONS.md › Finance tooling › Forecast.
 
 #![allow(non_snake_case)] // The fields are FOCUS's column names, as specified.
 
-use clusterplan_model::{CostCategory, MODEL_VERSION, OptionName};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{Currency, YearMonth};
-use crate::ScenarioDocument;
-use crate::csv::{number, text};
+use crate::csv::text;
 
 /// The CSV header: FOCUS columns, then the `x_` extension columns.
-pub const COLUMNS: [&str; 26] = [
+pub const COLUMNS: [&str; 31] = [
     "BillingAccountId",
     "BillingAccountName",
     "BillingCurrency",
@@ -27,6 +24,8 @@ pub const COLUMNS: [&str; 26] = [
     "ChargeCategory",
     "ChargeClass",
     "ChargeDescription",
+    "ChargeFrequency",
+    "InvoiceId",
     "InvoiceIssuerName",
     "ProviderName",
     "PublisherName",
@@ -34,8 +33,11 @@ pub const COLUMNS: [&str; 26] = [
     "PricingUnit",
     "ServiceCategory",
     "ServiceName",
+    "ServiceSubcategory",
     "x_Option",
     "x_Category",
+    "x_Group",
+    "x_Pool",
     "x_MonthIndex",
     "x_ModelVersion",
     "x_Projection",
@@ -60,154 +62,53 @@ pub struct ForecastRow {
     pub ChargePeriodEnd: String,
     /// The model's figure.
     pub BilledCost: f64,
-    /// The model's figure.
+    /// The model's figure (no row is a prepayment to spread over others).
     pub EffectiveCost: f64,
     /// The model's figure.
     pub ContractedCost: f64,
     /// The figure with no commitment discount and no Spot.
     pub ListCost: f64,
-    /// `Usage` (monthly) or `Purchase` (the one-off).
+    /// Always `Usage`: consumption of a service, the one-off included.
     pub ChargeCategory: String,
-    /// Always empty: no corrections in a projection.
-    pub ChargeClass: String,
-    /// Option, category and month, for people.
+    /// Always null: a projection corrects no earlier bill.
+    pub ChargeClass: Option<String>,
+    /// Option, category, pool and month, for people.
     pub ChargeDescription: String,
-    /// Who would invoice it (`Amazon Web Services`, or `Internal` for people).
+    /// `Usage-Based`, `Recurring` (on-call, line items) or `One-Time` (the one-off).
+    pub ChargeFrequency: String,
+    /// Always null: a projection is on no invoice.
+    pub InvoiceId: Option<String>,
+    /// Who would invoice it (`Amazon Web Services`, `Internal` for people, `Various`
+    /// for line items).
     pub InvoiceIssuerName: String,
     /// Who would provide it.
     pub ProviderName: String,
     /// Who would publish the service.
     pub PublisherName: String,
-    /// One month (or one purchase).
+    /// Always 1: one month (or the one-off).
     pub PricingQuantity: f64,
-    /// `Month` or `Purchase`.
+    /// `Month`, or `Unit` for the one-off.
     pub PricingUnit: String,
     /// FOCUS service category (`Compute`, `Storage`, `Networking`, `Other`).
     pub ServiceCategory: String,
-    /// The service (`Amazon Elastic Kubernetes Service`, …).
+    /// The service (`Amazon Elastic Compute Cloud`, `AWS Fargate`, …).
     pub ServiceName: String,
+    /// FOCUS service subcategory (`Virtual Machines`, `Serverless Compute`, …).
+    pub ServiceSubcategory: String,
     /// `eks` or `self_hosted`.
     pub x_Option: String,
     /// The cost category key (`workers`, …), or `one_off`.
     pub x_Category: String,
+    /// The cluster group of a `workers` row (`Fleet` without a fleet); null otherwise.
+    pub x_Group: Option<String>,
+    /// The node pool of a `workers` row (`Workers` without a fleet); null otherwise.
+    pub x_Pool: Option<String>,
     /// Months since the start month (0-based).
     pub x_MonthIndex: u32,
     /// The model version that computed it.
     pub x_ModelVersion: String,
     /// Always true: a projection, not a bill.
     pub x_Projection: bool,
-}
-
-const AWS: &str = "Amazon Web Services";
-const INTERNAL: &str = "Internal";
-
-/// `(issuer and provider, service category, service name)` of a category.
-fn service(
-    option: OptionName,
-    category: CostCategory,
-) -> (&'static str, &'static str, &'static str) {
-    match (option, category) {
-        (OptionName::Eks, CostCategory::ControlPlane | CostCategory::NodeManagement) => {
-            (AWS, "Compute", "Amazon Elastic Kubernetes Service")
-        }
-        (_, CostCategory::ControlPlane | CostCategory::Workers | CostCategory::NodeManagement) => {
-            (AWS, "Compute", "Amazon Elastic Compute Cloud")
-        }
-        (_, CostCategory::Storage) => (AWS, "Storage", "Amazon Elastic Block Store"),
-        (_, CostCategory::LoadBalancers) => (AWS, "Networking", "Elastic Load Balancing"),
-        (_, CostCategory::Engineering) => (INTERNAL, "Other", "Platform engineering"),
-        (_, CostCategory::OnCall) => (INTERNAL, "Other", "On-call"),
-        (_, CostCategory::LineItems) => ("Various", "Other", "Line items"),
-    }
-}
-
-/// What every row of one option shares.
-pub(super) struct RowContext<'a> {
-    pub doc: &'a ScenarioDocument,
-    pub option: OptionName,
-    pub currency: &'a Currency,
-}
-
-impl RowContext<'_> {
-    /// The `Usage` row of `category` in month `index` after `start`.
-    pub fn usage(
-        &self,
-        start: YearMonth,
-        index: usize,
-        category: CostCategory,
-        cost: f64,
-        list: f64,
-    ) -> ForecastRow {
-        let description = format!(
-            "{}: {}, month {}",
-            self.option.label(),
-            category.label(),
-            index + 1
-        );
-        let (issuer, service_category, service_name) = service(self.option, category);
-        self.row(
-            start.plus(index),
-            index,
-            [issuer, service_category, service_name],
-            category.key(),
-            (cost, list),
-            ("Usage", "Month", description),
-        )
-    }
-
-    /// The `Purchase` row of the option's one-off cost, at `start`.
-    pub fn purchase(&self, start: YearMonth, cost: f64, list: f64) -> ForecastRow {
-        let description = format!("{}: one-off costs (migration, setup)", self.option.label());
-        self.row(
-            start,
-            0,
-            [INTERNAL, "Other", "One-off costs"],
-            "one_off",
-            (cost, list),
-            ("Purchase", "Purchase", description),
-        )
-    }
-
-    fn row(
-        &self,
-        month: YearMonth,
-        index: usize,
-        [issuer, service_category, service_name]: [&str; 3],
-        category: &str,
-        (cost, list): (f64, f64),
-        (charge, unit, description): (&str, &str, String),
-    ) -> ForecastRow {
-        let rate = self.currency.per_usd;
-        let (start, end) = (month.start_instant(), month.plus(1).start_instant());
-        ForecastRow {
-            BillingAccountId: self.doc.id.clone(),
-            BillingAccountName: self.doc.name.clone(),
-            BillingCurrency: self.currency.code.clone(),
-            BillingPeriodStart: start.clone(),
-            BillingPeriodEnd: end.clone(),
-            ChargePeriodStart: start,
-            ChargePeriodEnd: end,
-            BilledCost: cost * rate,
-            EffectiveCost: cost * rate,
-            ContractedCost: cost * rate,
-            ListCost: list * rate,
-            ChargeCategory: charge.into(),
-            ChargeClass: String::new(),
-            ChargeDescription: description,
-            InvoiceIssuerName: issuer.into(),
-            ProviderName: issuer.into(),
-            PublisherName: issuer.into(),
-            PricingQuantity: 1.0,
-            PricingUnit: unit.into(),
-            ServiceCategory: service_category.into(),
-            ServiceName: service_name.into(),
-            x_Option: self.option.key().into(),
-            x_Category: category.into(),
-            x_MonthIndex: u32::try_from(index).unwrap_or(u32::MAX),
-            x_ModelVersion: MODEL_VERSION.into(),
-            x_Projection: true,
-        }
-    }
 }
 
 impl ForecastRow {
@@ -221,25 +122,64 @@ impl ForecastRow {
             text(&self.BillingPeriodEnd),
             text(&self.ChargePeriodStart),
             text(&self.ChargePeriodEnd),
-            number(self.BilledCost),
-            number(self.EffectiveCost),
-            number(self.ContractedCost),
-            number(self.ListCost),
+            decimal(self.BilledCost),
+            decimal(self.EffectiveCost),
+            decimal(self.ContractedCost),
+            decimal(self.ListCost),
             text(&self.ChargeCategory),
-            text(&self.ChargeClass),
+            null_or_text(self.ChargeClass.as_deref()),
             text(&self.ChargeDescription),
+            text(&self.ChargeFrequency),
+            null_or_text(self.InvoiceId.as_deref()),
             text(&self.InvoiceIssuerName),
             text(&self.ProviderName),
             text(&self.PublisherName),
-            number(self.PricingQuantity),
+            decimal(self.PricingQuantity),
             text(&self.PricingUnit),
             text(&self.ServiceCategory),
             text(&self.ServiceName),
+            text(&self.ServiceSubcategory),
             text(&self.x_Option),
             text(&self.x_Category),
+            null_or_text(self.x_Group.as_deref()),
+            null_or_text(self.x_Pool.as_deref()),
             self.x_MonthIndex.to_string(),
             text(&self.x_ModelVersion),
             self.x_Projection.to_string(),
         ]
+    }
+}
+
+/// A Decimal cell: always with a decimal point, so that a reader inferring
+/// column types from the text (the FOCUS validator does) never reads a column
+/// whose values happen to be whole, such as `PricingQuantity`'s 1, as integers.
+fn decimal(value: f64) -> String {
+    let text = value.to_string();
+    match value.is_finite() && !text.contains('.') {
+        true => format!("{text}.0"),
+        false => text,
+    }
+}
+
+/// Null is an empty, unquoted cell; `""` would be an empty string, which FOCUS
+/// tells apart from null.
+fn null_or_text(value: Option<&str>) -> String {
+    value.map(text).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_always_have_a_point_and_nulls_are_empty_cells() {
+        assert_eq!(decimal(1.0), "1.0");
+        assert_eq!(decimal(-3.0), "-3.0");
+        assert_eq!(decimal(0.0), "0.0");
+        assert_eq!(decimal(9308.7264), "9308.7264");
+        assert_eq!(decimal(1e21), "1000000000000000000000.0");
+        assert_eq!(null_or_text(None), "");
+        assert_eq!(null_or_text(Some("")), "\"\"");
+        assert_eq!(null_or_text(Some("batch")), "\"batch\"");
     }
 }

@@ -1,16 +1,20 @@
 //! The monthly forecast of a saved scenario as FOCUS 1.2 rows (FinOps Open Cost
 //! and Usage Specification), so a cost platform can load the projection beside
-//! real bills: one `Usage` row per option × month × monthly category (zero rows
-//! left out), and one `Purchase` row per option for its one-off at the start
-//! month. An option's `BilledCost` sums to its `horizon_total` × `per_usd`.
+//! real bills: one row per option × month × monthly category, `workers` split
+//! per node pool (zero rows left out), and one `One-Time` row per option for its
+//! one-off at the start month. An option's `BilledCost` sums to its
+//! `horizon_total` × `per_usd`.
 
+mod charges;
 mod focus;
 mod query;
+mod rows;
+#[cfg(test)]
+mod tests;
 
 pub use focus::{COLUMNS, ForecastRow};
 pub use query::{Currency, YearMonth};
 
-use clusterplan_model::{CostCategory, OptionName, Scenario, calculate, monthly_costs};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -106,54 +110,11 @@ impl Service {
         params: &ForecastParams,
     ) -> Result<Forecast, ServiceError> {
         let doc = self.get(id).await?;
-        let mut rows = Vec::new();
-        let scenario = Scenario::try_from(doc.result.inputs.clone()).map_err(|errors| {
-            ServiceError::StoredInputInvalid {
-                id: doc.id.clone(),
-                reason: errors.to_string(),
-            }
-        })?;
-        let currency = params
-            .currency
-            .clone()
-            .unwrap_or_else(|| Currency::of(&scenario.input().display));
-        let list = list_price_scenario(&scenario)?;
-        let list_result = calculate(&list);
-        for option in OptionName::ALL {
-            let months = monthly_costs(&scenario, option);
-            let list_months = monthly_costs(&list, option);
-            let context = focus::RowContext {
-                doc: &doc,
-                option,
-                currency: &currency,
-            };
-            for (index, (month, list_month)) in months.iter().zip(&list_months).enumerate() {
-                for category in CostCategory::ALL {
-                    let (cost, list_cost) = (month.get(category), list_month.get(category));
-                    if cost != 0.0 || list_cost != 0.0 {
-                        rows.push(context.usage(params.start, index, category, cost, list_cost));
-                    }
-                }
-            }
-            let one_off = doc.result.options.get(option).one_off;
-            let list_one_off = list_result.options.get(option).one_off;
-            rows.push(context.purchase(params.start, one_off, list_one_off));
-        }
         Ok(Forecast {
             revision: doc.revision,
-            rows,
+            rows: rows::rows(&doc, params)?,
         })
     }
-}
-
-/// The scenario at list prices: no commitment discount, no Spot, no simulation.
-fn list_price_scenario(scenario: &Scenario) -> Result<Scenario, ServiceError> {
-    Scenario::try_from(scenario.input().at_list_prices()).map_err(|errors| {
-        ServiceError::StoredInputInvalid {
-            id: String::new(),
-            reason: errors.to_string(),
-        }
-    })
 }
 
 /// The rows as CSV (FOCUS column names; text quoted and defused as in the export).
