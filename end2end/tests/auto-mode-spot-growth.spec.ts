@@ -1,4 +1,4 @@
-// Model v2 in the browser: Auto Mode, Spot, growth, a line item, the capacity
+// Auto Mode, Spot, growth and a line item in the browser: the capacity
 // chart, presets; the saved scenario's figures on its link with JavaScript off.
 import { test, expect } from '@playwright/test';
 import { openWithoutJavaScript, saveAndGetLink } from './flows';
