@@ -3,6 +3,9 @@
 #  1. kill -9 during a stream of concurrent saves, restart on the same file:
 #     every save that was acknowledged (201) must be readable;
 #  2. SIGTERM during a load run: no request may fail, and the process must exit 0.
+# Every check goes through `check` (or `fail`), which exits non-zero with what
+# failed: a bare `[ ... ] && [ ... ]` does not stop a `set -e` script when its
+# first test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/serve.sh
@@ -12,6 +15,14 @@ BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 dir=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2>/dev/null || true; rm -rf "$dir"' EXIT
+
+fail() { echo "faults: FAILED: $*" >&2; exit 1; }
+check() { # description, then a test command: fails the script unless it succeeds
+  local what=$1
+  shift
+  "$@" || fail "$what"
+}
+is_number() { [[ $1 =~ ^[0-9]+$ ]]; }
 
 start() {
   serve_release "$PORT" "sqlite://$dir/faults.db" "$dir/server.log" --drain-delay-secs "${1:-0}"
@@ -45,12 +56,15 @@ writers=$!
 sleep 3
 kill -9 "$server"
 wait "$writers" || true
+check "no save was acknowledged before kill -9" test -s "$dir/acked"
 acked=$(wc -l < "$dir/acked")
 start
-missing=$(python3 scripts/lib/read_back.py "$BASE" "$dir/acked")
+missing=$(python3 scripts/lib/read_back.py "$BASE" "$dir/acked") || fail "the read-back did not run"
 echo "acknowledged saves: $acked, missing or wrong after kill -9 and restart: $missing"
 kill -TERM "$server"; wait "$server" || true
-[ "$missing" -eq 0 ] && [ "$acked" -gt 0 ]
+check "the read-back printed no count: '$missing'" is_number "$missing"
+check "at least one save was acknowledged (got $acked)" test "$acked" -gt 0
+check "$missing acknowledged saves are missing or wrong after kill -9" test "$missing" -eq 0
 
 echo "== SIGTERM during a load run (drain delay 5 s, load 4 s, SIGTERM after 1 s)"
 start 5
@@ -58,10 +72,11 @@ wrk -t2 -c16 -d4s "$BASE/api/v1/catalog" > "$dir/wrk.txt" &
 load=$!
 sleep 1
 kill -TERM "$server"
-wait "$load"
+wait "$load" || fail "wrk did not run"
 status=0; wait "$server" || status=$?
 grep -E "requests in|Non-2xx|Socket errors" "$dir/wrk.txt" || true
-if grep -qE "Non-2xx|Socket errors" "$dir/wrk.txt"; then echo "failed requests during SIGTERM" >&2; exit 1; fi
+check "wrk printed no request count" grep -q "requests in" "$dir/wrk.txt"
+if grep -qE "Non-2xx|Socket errors" "$dir/wrk.txt"; then fail "requests failed during SIGTERM"; fi
 echo "server exit status after SIGTERM: $status"
-[ "$status" -eq 0 ]
+check "the server exited $status after SIGTERM, not 0" test "$status" -eq 0
 echo "faults: all checks passed"

@@ -3,7 +3,10 @@
 # handler that does nothing, through the same middleware), POST /api/v1/calculate
 # with the default scenario, a shared-scenario page and one of its charts, and the
 # planner. Bounded: DURATION seconds
-# per endpoint. Prints req/s and latency percentiles for each.
+# per endpoint. Prints req/s and latency percentiles for each, and fails when
+# wrk saw a non-2xx answer or a socket error (connect, read, write, timeout):
+# a throughput figure is only made of successful requests. No run here expects
+# any (the rendering routes' load shedding answers 503 only past its 2 s wait).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/serve.sh
@@ -29,11 +32,18 @@ LUA
 
 # Each endpoint as a share of the /healthz ceiling measured in this same run.
 ceiling=""
+fail() { echo "load: FAILED: $*" >&2; exit 1; }
 run() {
   echo "== $1"
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${@:2}" > "$dir/wrk.out"
   grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|99)%" "$dir/wrk.out"
-  local rps
+  # wrk prints these two lines only when there was at least one.
+  if grep -qE "Non-2xx|Socket errors" "$dir/wrk.out"; then
+    fail "$1: wrk saw failed requests: $(grep -E "Non-2xx|Socket errors" "$dir/wrk.out" | tr -s ' ')"
+  fi
+  local requests rps
+  requests=$(awk '/requests in/ {print $1}' "$dir/wrk.out")
+  [[ "$requests" =~ ^[0-9]+$ && "$requests" -gt 0 ]] || fail "$1: wrk made no requests"
   rps=$(awk '/Requests\/sec/ {print $2}' "$dir/wrk.out")
   if [ -z "$ceiling" ]; then
     ceiling=$rps
@@ -47,7 +57,8 @@ run "GET /s/{id} (shared page, 4 charts)" "http://127.0.0.1:$PORT/s/$id"
 run "GET /s/{id}/charts/cumulative.svg" "http://127.0.0.1:$PORT/s/$id/charts/cumulative.svg"
 run "GET / (planner, rendered each time)" "http://127.0.0.1:$PORT/"
 for page in "/s/$id" "/"; do
-  echo "== $page: $(curl -fsS "http://127.0.0.1:$PORT$page" | wc -c) bytes of HTML"
+  bytes=$(curl -fsS "http://127.0.0.1:$PORT$page" | wc -c)
+  echo "== $page: $bytes bytes of HTML"
 done
 # Every cache full, as a long-running server's would be: 400 saved scenarios
 # (more than the page and result caches hold), each page and chart viewed.

@@ -66,13 +66,25 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('Clusters', { exact: true })).toHaveValue('40');
     await expect(page.locator('#f-eks-auto_mode')).toBeChecked();
     await expect(page.locator('#f-line_items-0-name')).toHaveValue('Enterprise support');
-    // The form carries blank rows; submitting them changes nothing.
+    // The form carries blank rows; submitting them adds no line item.
     await expect(page.locator('#f-line_items-1-name')).toHaveValue('');
     await page.locator('#f-line_items-1-name').fill('Licence');
     await page.locator('#f-line_items-1-monthly_usd').fill('250');
     await page.getByRole('button', { name: 'Calculate' }).click();
     await expect(page).toHaveURL(/Licence/);
     await expect(page.locator('#f-line_items-1-name')).toHaveValue('Licence');
-    await expect(page.getByTestId('verdict')).toBeVisible();
+    // The submit carried at least one row left blank ...
+    await expect(page.locator('#f-line_items-2-name')).toHaveValue('');
+    expect(new URL(page.url()).search).toMatch(/line_items(%5B|\[)2(%5D|\])\.name=(&|$)/);
+
+    // ... and the scenario it makes holds the two named items and nothing else.
+    await page.getByLabel('Scenario name').fill('Blank rows');
+    await page.getByRole('button', { name: 'Save and get a link' }).click();
+    await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const saved = await (await page.request.get(`/api/v1/scenarios/${id}`)).json();
+    expect(saved.input.line_items.map((item: { name: string }) => item.name))
+      .toEqual(['Enterprise support', 'Licence']);
+    expect(saved.input.line_items[1].monthly_usd).toBe(250);
   });
 });

@@ -1,6 +1,7 @@
 // The planner: server-rendered results, live updates after hydration, and a
 // plain form submit with JavaScript disabled.
 import { test, expect } from '@playwright/test';
+import { openWithoutJavaScript } from './flows';
 
 test('planner hydrates and the verdict follows the inputs as the user types', async ({ page }) => {
   const errors: string[] = [];
@@ -12,7 +13,8 @@ test('planner hydrates and the verdict follows the inputs as the user types', as
   await expect(verdict).toContainText('EKS is $416k cheaper over 36 months');
 
   await page.getByLabel('Clusters', { exact: true }).fill('20');
-  await expect(verdict).not.toContainText('$416k');
+  await expect(verdict).toContainText('EKS is $2.4M cheaper over 36 months');
+  await expect(verdict).toContainText('self-hosting needs 10 engineers for operations');
   await expect(page).toHaveURL(/clusters=20/);
 
   // An invalid value shows its error beside the field, without a page load.
@@ -36,17 +38,24 @@ test.describe('without JavaScript', () => {
 
     await expect(page).toHaveURL(/clusters=7/);
     await expect(page.getByLabel('Clusters', { exact: true })).toHaveValue('7');
-    await expect(page.getByTestId('verdict')).not.toContainText('$416k');
+    await expect(page.getByTestId('verdict')).toContainText('EKS is $877k cheaper over 36 months');
   });
 
-  test('a saved scenario opens read-only from its link', async ({ page }) => {
+  test('a saved scenario opens read-only from its link', async ({ page, browser }) => {
     await page.goto('/?clusters=5');
     await page.getByLabel('Scenario name').fill('No-JS plan');
     await page.getByRole('button', { name: 'Save and get a link' }).click();
-
     await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
-    await expect(page.getByTestId('scenario-name')).toHaveText('No-JS plan');
-    await expect(page.getByTestId('verdict')).toBeVisible();
+    // The creator's browser holds the edit key (its cookie): it may edit.
+    await expect(page.getByTestId('edit-link')).toBeVisible();
+
+    // Anyone else: a fresh context, without the creator's cookie.
+    const { page: other, close } = await openWithoutJavaScript(browser, page.url());
+    await expect(other.getByTestId('scenario-name')).toHaveText('No-JS plan');
+    await expect(other.getByTestId('verdict')).toContainText('EKS is $647k cheaper over 36 months');
+    await expect(other.getByTestId('edit-link')).toHaveCount(0);
+    await expect(other.getByRole('button', { name: /Save these changes/ })).toHaveCount(0);
+    await close();
   });
 });
 
@@ -64,7 +73,7 @@ test('the planner works from the keyboard alone, with visible focus', async ({ p
 
   await page.keyboard.press('Control+A');
   await page.keyboard.type('12');
-  await expect(page.getByTestId('verdict')).not.toContainText('$416k');
+  await expect(page.getByTestId('verdict')).toContainText('EKS is $1.5M cheaper over 36 months');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Nodes per cluster', { exact: true })).toBeFocused();
 });

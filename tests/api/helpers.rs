@@ -103,8 +103,8 @@ pub fn postgres_admin_url() -> Option<String> {
         .filter(|url| !url.is_empty())
 }
 
-/// Whether this run is against PostgreSQL; tests of SQLite's own mechanics
-/// (its lock, WAL, file backups, page-count guard) return early then.
+/// Whether this run is against PostgreSQL (`sqlite_only` tests refuse to run
+/// then, `postgres_only` tests refuse to run otherwise).
 pub fn on_postgres() -> bool {
     postgres_admin_url().is_some()
 }

@@ -1,10 +1,11 @@
 //! Integration tests: each starts the real server on a random port with its own
-//! temp SQLite file and talks to it over HTTP.
+//! temp SQLite file (or, under scripts/test-postgres.sh, its own PostgreSQL
+//! database) and talks to it over HTTP. Tests of one backend's mechanics are in
+//! `sqlite_only` (skipped on PostgreSQL) and `postgres_only` (ignored on SQLite).
 
 mod assets;
 mod auto_mode_spot_growth;
 mod batch;
-mod busy;
 mod caching;
 mod calculate;
 mod catalog;
@@ -14,6 +15,7 @@ mod compare;
 mod concurrency;
 mod cross_site;
 mod currency;
+mod database;
 mod docs;
 mod edit_keys;
 mod export;
@@ -25,6 +27,7 @@ mod lifecycle;
 mod page_actions;
 mod page_cache;
 mod pages;
+mod postgres_only;
 mod proxies;
 mod refusals;
 mod replicas;
@@ -34,5 +37,6 @@ mod scenarios;
 mod security;
 mod shedding;
 mod slow_clients;
+mod sqlite_only;
 mod storage;
 mod uncertainty;

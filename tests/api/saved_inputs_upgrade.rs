@@ -1,9 +1,9 @@
 //! Scenarios saved by model 1 still open, with their old figures: the v2 fields
 //! they lack take their defaults.
 
-use clusterplan_service::Database;
 use serde_json::{Value, json};
 
+use crate::database;
 use crate::helpers::spawn_app;
 
 /// The v2 members of a resolved input, which a revision written by model 1 lacks.
@@ -27,9 +27,6 @@ fn remove(value: &mut Value, pointer: &str) {
 
 #[tokio::test]
 async fn a_revision_saved_by_model_1_opens_with_its_old_figures() {
-    if crate::helpers::on_postgres() {
-        return; // SQLite's own mechanics
-    }
     let app = spawn_app().await;
     let input = json!({"clusters": 5, "self_hosted": {"worker_hourly_usd": 0.1}});
     let created = app.create_scenario("Saved in 2025", input.clone()).await;
@@ -39,20 +36,14 @@ async fn a_revision_saved_by_model_1_opens_with_its_old_figures() {
         remove(&mut stored, pointer);
     }
     assert!(stored.get("growth").is_none() && stored["eks"].get("auto_mode").is_none());
-    // Rewrite the revision as model 1 wrote it.
-    let url = format!("sqlite://{}", app.dir.path().join("test.db").display());
-    let db = Database::connect(&url)
-        .await
-        .expect("opens the test database");
-    let updated = sqlx::query(
-        "UPDATE scenario_revisions SET input_json = ?, model_version = '1' WHERE scenario_id = ?",
+    // Rewrite the revision as model 1 wrote it (on either backend).
+    let updated = database::execute(
+        &app,
+        "UPDATE scenario_revisions SET input_json = $1, model_version = '1' WHERE scenario_id = $2",
+        &[&stored.to_string(), &created.id],
     )
-    .bind(stored.to_string())
-    .bind(&created.id)
-    .execute(db.sqlite().unwrap())
-    .await
-    .expect("rewrites the revision");
-    assert_eq!(updated.rows_affected(), 1);
+    .await;
+    assert_eq!(updated, 1);
 
     let response = app.get(&path).await;
     assert_eq!(response.status(), 200);

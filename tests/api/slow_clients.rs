@@ -13,10 +13,20 @@ use crate::helpers::{TestApp, spawn_app_with};
 /// Longer than any cut the tests expect; a socket still open then has not been cut.
 const PATIENCE: Duration = Duration::from_secs(8);
 
-/// Connects, sends `opening`, then one more header byte every 200 ms until the
-/// server closes the socket. Returns how long after `start` that was, or `None`
-/// if the socket was still open after [`PATIENCE`].
-async fn dribble(app: &TestApp, opening: &'static [u8], start: Instant) -> Option<Duration> {
+/// What a client does after its opening bytes.
+#[derive(Clone, Copy, Debug)]
+enum Then {
+    /// One more header byte every 200 ms (the slow-headers attack).
+    Dribble,
+    /// Nothing at all: the socket stays open and silent.
+    Nothing,
+}
+
+/// Connects, sends `opening`, then does `then` until the server closes the
+/// socket (a complete request is answered, then idles). Returns how long after
+/// `start` the close came, or `None` if the socket was still open after
+/// [`PATIENCE`].
+async fn hold(app: &TestApp, opening: &[u8], then: Then, start: Instant) -> Option<Duration> {
     let addr = app.address.trim_start_matches("http://").to_owned();
     let mut stream = TcpStream::connect(addr).await.expect("connects");
     let _ = stream.write_all(opening).await;
@@ -28,8 +38,8 @@ async fn dribble(app: &TestApp, opening: &'static [u8], start: Instant) -> Optio
                 Ok(_) => {} // a response (the idle case); keep waiting for the close
             },
             () = tokio::time::sleep(Duration::from_millis(200)) => {
-                if opening.ends_with(b"\r\n\r\n") {
-                    continue; // a complete request: now idle, send nothing more
+                if matches!(then, Then::Nothing) || opening.ends_with(b"\r\n\r\n") {
+                    continue; // silent, or a complete request now idle
                 }
                 if stream.write_all(b"x").await.is_err() {
                     return Some(start.elapsed());
@@ -62,12 +72,12 @@ async fn slow_headers_and_idle_keep_alive_are_cut_while_normal_clients_are_serve
     let slow = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ";
     let idle = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
     let mut clients = Vec::new();
-    for opening in [&slow[..]; 40]
+    for (opening, then) in [(&slow[..], Then::Dribble); 40]
         .into_iter()
-        .chain([&b""[..]; 10])
-        .chain([&idle[..]; 10])
+        .chain([(&b""[..], Then::Nothing); 10])
+        .chain([(&idle[..], Then::Nothing); 10])
     {
-        clients.push(dribble(&app, opening, start));
+        clients.push(hold(&app, opening, then, start));
     }
     let (cuts, status) = tokio::join!(futures::future::join_all(clients), normal_get(&app));
 
@@ -93,7 +103,9 @@ async fn connections_beyond_the_cap_wait_to_be_accepted() {
 
     // Act: 20 silent sockets; the first 10 are served (and cut at ~1 s), the
     // other 10 are accepted only then, and cut a second later.
-    let silent: Vec<_> = (0..20).map(|_| dribble(&app, b"", start)).collect();
+    let silent: Vec<_> = (0..20)
+        .map(|_| hold(&app, b"", Then::Nothing, start))
+        .collect();
     let (cuts, status) = tokio::join!(futures::future::join_all(silent), normal_get(&app));
 
     // Assert: a normal client still gets through once a slot frees.
@@ -107,4 +119,32 @@ async fn connections_beyond_the_cap_wait_to_be_accepted() {
         late >= 10,
         "ten sockets waited for a slot before their timeout began: {cuts:?}"
     );
+}
+
+#[tokio::test]
+async fn a_socket_that_falls_silent_is_closed_by_the_header_read_timeout() {
+    // Arrange: a 1 s header-read timeout.
+    let (app, _stop, _server) = spawn_app_with(|c| c.header_read_timeout_secs = 1).await;
+    let start = Instant::now();
+
+    // Act: sockets that send nothing at all after connecting, and sockets that
+    // send part of a request's headers and then nothing; none sends a byte more.
+    let partial = b"GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    let openings = [&b""[..], &b"GET /hea"[..], &partial[..]];
+    let sockets = openings
+        .iter()
+        .flat_map(|opening| [*opening; 3])
+        .map(|opening| hold(&app, opening, Then::Nothing, start));
+    let cuts = futures::future::join_all(sockets).await;
+
+    // Assert: each is closed by the server, and not before the timeout ran out.
+    for (cut, opening) in cuts.iter().zip(openings.iter().flat_map(|o| [*o; 3])) {
+        let opening = String::from_utf8_lossy(opening);
+        let at = cut
+            .unwrap_or_else(|| panic!("{opening:?} then silence: still open after {PATIENCE:?}"));
+        assert!(
+            (Duration::from_millis(900)..Duration::from_secs(5)).contains(&at),
+            "{opening:?} then silence: closed at {at:?}, not by the 1 s header-read timeout"
+        );
+    }
 }

@@ -1,0 +1,173 @@
+//! SQLite's own mechanics, which PostgreSQL does not have: its write lock (a
+//! locked file is a 503), its size guard (`max_page_count`: a 507), the WAL
+//! checkpoint at shutdown and `clusterplan backup` of a live file.
+//! `scripts/test-postgres.sh` skips this module (`--skip sqlite_only::`), and
+//! each test refuses to run against PostgreSQL instead of passing unchecked;
+//! PostgreSQL's versions of the 503 and 507 are in `postgres_only`.
+
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use sqlx::Connection;
+use sqlx::sqlite::SqliteConnection;
+
+use crate::helpers::{TestApp, assert_problem, on_postgres, spawn_app, spawn_app_with};
+
+/// The URL of `app`'s SQLite file; panics when the run is against PostgreSQL.
+fn database_file(app: &TestApp) -> String {
+    assert!(
+        !on_postgres(),
+        "a SQLite-only test ran against PostgreSQL: skip `sqlite_only::` there"
+    );
+    format!("sqlite://{}", app.dir.path().join("test.db").display())
+}
+
+#[tokio::test]
+async fn a_write_against_a_locked_database_is_a_503_with_retry_after() {
+    let app = spawn_app().await;
+    let mut holder = SqliteConnection::connect(&database_file(&app))
+        .await
+        .expect("second connection");
+    // Another writer holds the write lock past the server's 5 s busy timeout.
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut holder)
+        .await
+        .expect("lock");
+
+    let body = json!({"name": "while locked", "input": {}});
+    let response = app.post_json("/api/v1/scenarios", &body).await;
+    assert_eq!(response.status(), 503);
+    assert_eq!(response.headers()["retry-after"], "1");
+    let problem = assert_problem(response, 503).await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("busy"),
+        "{problem}"
+    );
+
+    sqlx::query("ROLLBACK")
+        .execute(&mut holder)
+        .await
+        .expect("unlock");
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scenarios")
+        .fetch_one(&mut holder)
+        .await
+        .expect("count");
+    assert_eq!(count, 0, "nothing was stored by the refused write");
+    let retried = app.post_json("/api/v1/scenarios", &body).await;
+    assert_eq!(retried.status(), 201);
+}
+
+#[tokio::test]
+async fn a_full_database_answers_507_and_keeps_what_it_has() {
+    // Arrange: a 1 MiB size guard; names of the longest allowed length.
+    let (app, _stop, _server) = spawn_app_with(|c| c.max_database_mb = 1).await;
+    let long_name = "n".repeat(100);
+    let mut saved = Vec::new();
+
+    // Act: save until the guard is hit (bounded: 1 MiB holds a few hundred).
+    let mut refused = None;
+    for _ in 0..2_000 {
+        let response = app
+            .post_json(
+                "/api/v1/scenarios",
+                &json!({"name": long_name, "input": {"clusters": 3}}),
+            )
+            .await;
+        match response.status().as_u16() {
+            201 => saved.push(
+                response.json::<Value>().await.unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            ),
+            _ => {
+                refused = Some(response);
+                break;
+            }
+        }
+    }
+
+    // Assert: a clean 507, and every earlier save is still there and readable.
+    let problem = assert_problem(refused.expect("the guard is hit"), 507).await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("full"),
+        "{problem}"
+    );
+    assert!(
+        saved.len() > 10,
+        "the guard leaves room for work: {}",
+        saved.len()
+    );
+    for id in [&saved[0], &saved[saved.len() - 1]] {
+        assert_eq!(
+            app.get(&format!("/api/v1/scenarios/{id}")).await.status(),
+            200
+        );
+    }
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM scenarios")
+        .fetch_one(
+            &mut SqliteConnection::connect(&database_file(&app))
+                .await
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        usize::try_from(stored).unwrap(),
+        saved.len(),
+        "no half-written scenario"
+    );
+}
+
+#[tokio::test]
+async fn shutdown_checkpoints_every_committed_page_into_the_main_file() {
+    let (app, stop, server) = spawn_app_with(|c| c.drain_delay_secs = 0).await;
+    database_file(&app); // SQLite only
+    let wal = app.dir.path().join("test.db-wal");
+    let wal_len = || std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+    app.create_scenario("In the WAL", json!({})).await;
+    assert!(wal_len() > 0, "the save is in the WAL before shutdown");
+
+    stop.send(()).expect("server is running");
+    let outcome = tokio::time::timeout(Duration::from_secs(10), server).await;
+
+    outcome.expect("stops within the bound").expect("task");
+    assert_eq!(wal_len(), 0, "every committed page is in the main file");
+}
+
+#[tokio::test]
+async fn backup_copies_a_live_database_and_never_overwrites() {
+    let app = spawn_app().await;
+    let created = app
+        .create_scenario("Backed up", json!({"clusters": 7}))
+        .await;
+    let live = database_file(&app);
+    let copy = app.dir.path().join("backup.db");
+    let backup = |to: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_clusterplan"))
+            .args(["backup", "--database-url", &live, "--to"])
+            .arg(to)
+            .output()
+            .expect("binary runs")
+    };
+
+    let first = backup(&copy);
+    let second = backup(&copy);
+
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(!second.status.success(), "refuses to overwrite");
+    let restored = clusterplan_service::Database::connect(&format!("sqlite://{}", copy.display()))
+        .await
+        .expect("the backup opens");
+    let service = clusterplan_service::Service::new(restored, "");
+    let doc = service
+        .get(&created.id)
+        .await
+        .expect("the scenario is in the backup");
+    assert_eq!((doc.name.as_str(), doc.input.clusters), ("Backed up", 7));
+}
