@@ -1,6 +1,8 @@
 //! OpenAPI schemas of the input types, generated from the field table so that every
 //! range, default, unit and rationale in the API document is the one validation uses.
 
+mod rules;
+
 use crate::catalog::Catalog;
 use crate::fields::{FieldKind, FieldSpec, field_specs};
 use crate::fleet::REPLACED_BY_FLEET;
@@ -180,7 +182,11 @@ fn object(prefix: &str, mode: Mode) -> ObjectBuilder {
             b = b.required(name);
         }
     }
-    b
+    // Rules between members, where JSON Schema can say them (see `rules`).
+    match mode {
+        Mode::Input => b.extensions(rules::dependent_schemas(prefix)),
+        Mode::Resolved => b,
+    }
 }
 
 macro_rules! table_schema {

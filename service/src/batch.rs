@@ -3,7 +3,7 @@
 //! ones), and the Monte Carlo samples of the whole batch are capped, so one
 //! request cannot take the server's CPU.
 
-use clusterplan_model::{CalculationResult, FieldError, ScenarioInput, parse_input};
+use clusterplan_model::{CalculationResult, FieldError, parse_input};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -21,9 +21,14 @@ pub const MAX_BATCH_SAMPLES: u64 = 100_000;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchRequest {
-    /// 1 to 100 scenario inputs, each as `POST /calculate` takes it.
-    #[schema(value_type = Vec<ScenarioInput>, min_items = 1, max_items = 100)]
-    pub scenarios: Vec<serde_json::Value>,
+    /// 1 to 100 scenarios, each a JSON object checked on its own as `POST
+    /// /calculate` checks its body (see `ScenarioInput`): one that breaks a rule
+    /// is an `error` item beside the others' results, not a refusal of the batch.
+    // Typed as bare objects, not `ScenarioInput`: the document must not promise
+    // that a request with an invalid scenario is refused whole. Anything but an
+    // object is refused whole (422), as the document says.
+    #[schema(value_type = Vec<Object>, min_items = 1, max_items = 100)]
+    pub scenarios: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Service {

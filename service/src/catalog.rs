@@ -25,19 +25,29 @@ pub struct CatalogQuery {
     pub q: Option<String>,
     /// Instance family, exactly (any case), e.g. `m6i`.
     pub family: Option<String>,
-    /// CPU architecture: `amd64` or `arm64`.
+    /// CPU architecture: `amd64` or `arm64` (any case).
+    #[param(pattern = "^([Aa][Mm][Dd]|[Aa][Rr][Mm])64$")]
     pub arch: Option<String>,
+    // The numbers and the flag are strings here, so that a bad one is a 422
+    // naming it, not a 400 from the query's deserializer; the document states
+    // what each must be.
     /// Fewest vCPUs (whole number).
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 4294967295.0)]
     pub min_vcpu: Option<String>,
     /// Most vCPUs (whole number).
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 4294967295.0)]
     pub max_vcpu: Option<String>,
     /// Least memory, GiB.
+    #[param(value_type = Option<f64>, minimum = 0)]
     pub min_memory_gib: Option<String>,
     /// `true`: only types with GPUs; `false`: only types without.
+    #[param(value_type = Option<bool>)]
     pub gpu: Option<String>,
     /// Types per page, 1 to 500; default 100.
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 500)]
     pub limit: Option<String>,
     /// Where the page starts: the `next_cursor` of the page before (opaque).
+    #[param(pattern = r"^[a-z0-9-]+\.[a-z0-9-]+$")]
     pub cursor: Option<String>,
 }
 

@@ -160,35 +160,30 @@ async fn openapi_document_lists_every_endpoint_and_field_ranges() {
         responses.keys().cloned().collect()
     };
     let cases = [
-        (
-            "post",
-            "/api/v1/calculate",
-            vec!["200", "400", "413", "415", "422", "503"],
-        ),
+        ("post", "/api/v1/calculate", "200 400 403 413 415 422 503"),
         (
             "post",
             "/api/v1/scenarios",
-            vec!["201", "400", "413", "415", "422", "429", "507"],
+            "201 400 403 413 415 422 429 503 507",
         ),
         (
             "put",
             "/api/v1/scenarios/{id}",
-            vec![
-                "200", "400", "401", "403", "404", "409", "413", "415", "422", "429", "507",
-            ],
+            "200 400 401 403 404 409 413 415 422 429 503 507",
         ),
         (
             "delete",
             "/api/v1/scenarios/{id}",
-            vec!["204", "401", "403", "404", "429"],
+            "204 401 403 404 429 503",
         ),
         (
             "get",
             "/api/v1/scenarios/{id}/revisions/{n}",
-            vec!["200", "304", "404"],
+            "200 304 404 503",
         ),
     ];
     for (method, path, statuses) in cases {
+        let statuses: Vec<&str> = statuses.split(' ').collect();
         assert_eq!(documented(method, path), statuses, "{method} {path}");
     }
     let text = doc.to_string();

@@ -24,6 +24,7 @@ mod forecast;
 mod health;
 mod helpers;
 mod lifecycle;
+mod openapi_rules;
 mod page_actions;
 mod page_cache;
 mod pages;

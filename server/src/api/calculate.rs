@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
 use super::extract::ApiJson;
-use super::responses::{BodyProblems, QueryProblems, SimulationsBusy};
+use super::responses::{BodyProblems, CrossSite, QueryProblems, Unavailable};
 
 /// Calculates a scenario without storing it.
 #[utoipa::path(
@@ -20,7 +20,8 @@ use super::responses::{BodyProblems, QueryProblems, SimulationsBusy};
     responses(
         (status = 200, description = "The calculation", body = CalculationResult),
         BodyProblems,
-        SimulationsBusy,
+        CrossSite,
+        Unavailable,
     )
 )]
 pub async fn calculate(
@@ -62,7 +63,8 @@ pub enum BatchItem {
     responses(
         (status = 200, description = "One result or problem per scenario, in order", body = BatchResponse),
         BodyProblems,
-        SimulationsBusy,
+        CrossSite,
+        Unavailable,
     )
 )]
 pub async fn batch(
@@ -93,6 +95,7 @@ pub async fn batch(
     responses(
         (status = 200, description = "A page of the catalog, and the defaults", body = CatalogDocument),
         QueryProblems,
+        Unavailable,
     )
 )]
 pub async fn catalog(

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::error::{ApiError, Problem};
+use super::responses::Unavailable;
 
 /// The query string of a comparison.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -29,6 +30,7 @@ pub struct CompareQuery {
         (status = 404, description = "An id is unknown", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "No `ids` parameter", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No ids in it, or more than 10", body = Problem, content_type = "application/problem+json"),
+        Unavailable,
     )
 )]
 pub async fn compare(

@@ -10,7 +10,7 @@ use clusterplan_service::forecast::{self, ForecastParams, ForecastQuery, Forecas
 
 use super::error::ApiError;
 use super::etag::{EntityTag, IfNoneMatch};
-use super::responses::{NotFoundProblem, NotModified, QueryProblems};
+use super::responses::{NotFoundProblem, NotModified, QueryProblems, Unavailable};
 
 /// Says which month the forecast starts at and whether it was asked for.
 const FORECAST_START: HeaderName = HeaderName::from_static("clusterplan-forecast-start");
@@ -18,12 +18,13 @@ const FORECAST_START: HeaderName = HeaderName::from_static("clusterplan-forecast
 /// The forecast as CSV: FOCUS 1.2 columns, then `x_` extension columns.
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}/forecast.csv", tag = "scenarios", operation_id = "forecast_csv",
-    params(("id" = String, Path, description = "The scenario's share id"), ForecastQuery),
+    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$"), ForecastQuery),
     responses(
         (status = 200, description = "CSV attachment; `Clusterplan-Forecast-Start` names the start month and says when it is the current month", body = String, content_type = "text/csv", headers(("ETag" = String), ("Clusterplan-Forecast-Start" = String))),
         NotModified,
         NotFoundProblem,
         QueryProblems,
+        Unavailable,
     )
 )]
 pub async fn csv(
@@ -58,12 +59,13 @@ pub async fn csv(
 /// The forecast as JSON: the same rows as objects, named as the CSV's columns.
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}/forecast.json", tag = "scenarios", operation_id = "forecast_json",
-    params(("id" = String, Path, description = "The scenario's share id"), ForecastQuery),
+    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$"), ForecastQuery),
     responses(
         (status = 200, description = "The rows; `Clusterplan-Forecast-Start` names the start month", body = Vec<ForecastRow>, headers(("ETag" = String), ("Clusterplan-Forecast-Start" = String))),
         NotModified,
         NotFoundProblem,
         QueryProblems,
+        Unavailable,
     )
 )]
 pub async fn json(

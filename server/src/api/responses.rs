@@ -28,7 +28,8 @@ pub enum TokenProblems {
     /// No `Authorization: Bearer <edit_token>` sent.
     #[response(status = 401, content_type = "application/problem+json")]
     MissingToken(Problem),
-    /// The edit token does not match.
+    /// The edit token does not match, or a browser sent the write from another
+    /// site.
     #[response(status = 403, content_type = "application/problem+json")]
     WrongToken(Problem),
     /// Unknown id.
@@ -47,15 +48,28 @@ pub enum NotFoundProblem {
 /// Too many writes from this address, for the OpenAPI document.
 #[derive(utoipa::IntoResponses)]
 pub enum RateLimited {
-    /// Over the write limit; `Retry-After` says when to try again.
+    /// Over the write limit of this address; `Retry-After` says when to try
+    /// again. The limit is checked first, before the body and the edit token, so
+    /// it can come instead of any other answer.
     #[response(status = 429, content_type = "application/problem+json")]
     TooManyRequests(Problem),
 }
 
-/// Every simulation slot busy, for the OpenAPI document.
+/// A browser's write from another site, for the OpenAPI document of writes
+/// that need no edit token (`TokenProblems` covers the others).
 #[derive(utoipa::IntoResponses)]
-pub enum SimulationsBusy {
-    /// Every simulation slot stayed busy; `Retry-After` says when to try again.
+pub enum CrossSite {
+    /// A browser said the write comes from another site (`Sec-Fetch-Site` or
+    /// `Origin`); refused before any handler runs.
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(Problem),
+}
+
+/// The server cannot answer now, for the OpenAPI document of every operation.
+#[derive(utoipa::IntoResponses)]
+pub enum Unavailable {
+    /// Every simulation slot stayed busy, or the request ran past the server's
+    /// time limit; `Retry-After` says when to try again.
     #[response(status = 503, content_type = "application/problem+json")]
     ServiceUnavailable(Problem),
 }

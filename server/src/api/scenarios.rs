@@ -12,8 +12,8 @@ use super::error::ApiError;
 use super::etag::{EntityTag, IfNoneMatch};
 use super::extract::{ApiJson, EditToken};
 use super::responses::{
-    BodyProblems, NotFoundProblem, NotModified, RateLimited, RevisionLimit, StorageFull,
-    TokenProblems,
+    BodyProblems, CrossSite, NotFoundProblem, NotModified, RateLimited, RevisionLimit, StorageFull,
+    TokenProblems, Unavailable,
 };
 
 /// Saves a new scenario. The answer holds the edit token, shown this once only.
@@ -22,8 +22,10 @@ use super::responses::{
     responses(
         (status = 201, description = "Created; `Location` names the new scenario", body = CreatedScenario),
         BodyProblems,
+        CrossSite,
         RateLimited,
         StorageFull,
+        Unavailable,
     )
 )]
 pub async fn create(
@@ -42,11 +44,12 @@ pub async fn create(
 /// The latest revision of a scenario, with its result recomputed.
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}", tag = "scenarios",
-    params(("id" = String, Path, description = "The scenario's share id")),
+    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$")),
     responses(
         (status = 200, description = "The scenario", body = ScenarioDocument, headers(("ETag" = String, description = "Changes with the revision and the model version"))),
         NotModified,
         NotFoundProblem,
+        Unavailable,
     )
 )]
 pub async fn get(
@@ -66,7 +69,7 @@ pub async fn get(
 /// Writes a new revision. Needs `Authorization: Bearer <edit_token>`.
 #[utoipa::path(
     put, path = "/api/v1/scenarios/{id}", tag = "scenarios", request_body = ScenarioUpdate,
-    params(("id" = String, Path, description = "The scenario's share id")),
+    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$")),
     security(("edit_token" = [])),
     responses(
         (status = 200, description = "The new revision, or the latest one unchanged when the change equals it", body = ScenarioDocument),
@@ -75,6 +78,7 @@ pub async fn get(
         RateLimited,
         RevisionLimit,
         StorageFull,
+        Unavailable,
     )
 )]
 pub async fn update(
@@ -89,12 +93,13 @@ pub async fn update(
 /// Deletes a scenario and all its revisions. Needs the edit token.
 #[utoipa::path(
     delete, path = "/api/v1/scenarios/{id}", tag = "scenarios",
-    params(("id" = String, Path, description = "The scenario's share id")),
+    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$")),
     security(("edit_token" = [])),
     responses(
         (status = 204, description = "Deleted"),
         TokenProblems,
         RateLimited,
+        Unavailable,
     )
 )]
 pub async fn delete(
@@ -110,13 +115,14 @@ pub async fn delete(
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}/revisions/{n}", tag = "scenarios",
     params(
-        ("id" = String, Path, description = "The scenario's share id"),
+        ("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$"),
         ("n" = i64, Path, description = "Revision number, from 1", minimum = 1),
     ),
     responses(
         (status = 200, description = "That revision", body = ScenarioDocument, headers(("ETag" = String, description = "Changes with the model version"))),
         NotModified,
         NotFoundProblem,
+        Unavailable,
     )
 )]
 pub async fn revision(
@@ -138,11 +144,12 @@ pub async fn revision(
 /// The money breakdown as CSV: a row per option and category, then one-off and total.
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}/export.csv", tag = "scenarios",
-    params(("id" = String, Path, description = "The scenario's share id")),
+    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$")),
     responses(
         (status = 200, description = "CSV attachment", body = String, content_type = "text/csv", headers(("ETag" = String, description = "Changes with the revision and the model version"))),
         NotModified,
         NotFoundProblem,
+        Unavailable,
     )
 )]
 pub async fn export_csv(

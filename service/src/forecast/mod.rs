@@ -24,12 +24,20 @@ use crate::{Service, ServiceError};
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ForecastQuery {
-    /// First month, `YYYY-MM`; the current month (UTC) when omitted.
+    /// First month, `YYYY-MM` (years 2000 to 9999); the current month (UTC)
+    /// when omitted.
+    #[param(pattern = r"^[2-9][0-9]{3}-(0[1-9]|1[0-2])$", example = "2027-01")]
     pub start: Option<String>,
-    /// ISO 4217 code to show money in; needs `per_usd`. Default: the
+    /// ISO 4217 code to show money in: three capital letters. Send it with
+    /// `per_usd` or not at all (either one alone is a 422); without both, the
     /// scenario's display currency.
+    #[param(pattern = r"^[A-Z]{3}$", example = "EUR")]
     pub currency: Option<String>,
-    /// Units of `currency` per USD (above 0, at most 1e6).
+    /// Units of `currency` per USD: above 0, at most 1000000. Send it with
+    /// `currency` or not at all (either one alone is a 422).
+    // A string here, so that a bad rate is a 422 naming it, not a 400 from the
+    // query's deserializer; the document states the number it must be.
+    #[param(value_type = Option<f64>, exclusive_minimum = 0, maximum = 1000000, example = 0.92)]
     pub per_usd: Option<String>,
 }
 

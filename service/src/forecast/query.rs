@@ -15,7 +15,10 @@ impl YearMonth {
     pub fn parse(text: &str) -> Result<Self, FieldError> {
         let invalid = || FieldError::new("start", format!("{text:?} is not a month as YYYY-MM"));
         let (year, month) = text.split_once('-').ok_or_else(invalid)?;
-        if year.len() != 4 || month.len() != 2 {
+        // Digits only: `i64::from_str` would also take a sign ("2027-+1").
+        let digits =
+            |part: &str, len| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        if !digits(year, 4) || !digits(month, 2) {
             return Err(invalid());
         }
         let year: i64 = year.parse().map_err(|_| invalid())?;
@@ -113,7 +116,8 @@ mod tests {
         assert_eq!(start.plus(2).to_string(), "2028-01");
         assert_eq!(start.plus(2).start_instant(), "2028-01-01T00:00:00Z");
         for bad in [
-            "2027-13", "2027-00", "27-01", "2027-1", "2027/01", "abcd-ef", "1999-12",
+            "2027-13", "2027-00", "27-01", "2027-1", "2027/01", "abcd-ef", "1999-12", "2027-+1",
+            "+202-01",
         ] {
             assert_eq!(YearMonth::parse(bad).unwrap_err().field, "start", "{bad}");
         }

@@ -1,0 +1,146 @@
+//! The OpenAPI document states what the server enforces (issue 22): each rule
+//! the document gives a parameter or body is checked here against the server's
+//! answer, so neither can change alone. schemathesis's `negative_data_rejection`
+//! (scripts/api-fuzz.sh) checks the same on generated data.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, assert_problem, error_fields, spawn_app};
+
+async fn document(app: &TestApp) -> Value {
+    app.get("/api/v1/openapi.json").await.json().await.unwrap()
+}
+
+/// The schema of query or path parameter `name` of `GET path`.
+fn parameter<'a>(doc: &'a Value, path: &str, name: &str) -> &'a Value {
+    let parameters = doc["paths"][path]["get"]["parameters"].as_array().unwrap();
+    let found = parameters.iter().find(|p| p["name"] == name);
+    &found.unwrap_or_else(|| panic!("{path} has no {name}"))["schema"]
+}
+
+#[tokio::test]
+async fn forecast_parameters_state_the_patterns_and_bounds_the_server_enforces() {
+    let app = spawn_app().await;
+    let doc = document(&app).await;
+    let path = "/api/v1/scenarios/{id}/forecast.json";
+    assert_eq!(parameter(&doc, path, "currency")["pattern"], "^[A-Z]{3}$");
+    let per_usd = parameter(&doc, path, "per_usd");
+    assert_eq!(per_usd["type"], "number");
+    assert_eq!(per_usd["exclusiveMinimum"], 0);
+    assert_eq!(parameter(&doc, path, "id")["pattern"], "^[0-9A-Za-z]{22}$");
+    let start = parameter(&doc, path, "start")["pattern"].as_str().unwrap();
+    assert_eq!(start, "^[2-9][0-9]{3}-(0[1-9]|1[0-2])$");
+
+    let created = app.create_scenario("Rules", json!({})).await;
+    let forecast = format!("/api/v1/scenarios/{}/forecast.json", created.id);
+    let cases = [
+        ("currency=&per_usd=", vec!["currency", "per_usd"]),
+        ("currency=EUR&per_usd=0", vec!["per_usd"]),
+        // A sign the month's digits must not have (`+` is a space in a query).
+        ("start=2027-%2B1", vec!["start"]),
+    ];
+    for (query, fields) in cases {
+        let problem = assert_problem(app.get(&format!("{forecast}?{query}")).await, 422).await;
+        assert_eq!(error_fields(&problem), fields, "{query}");
+    }
+    let short = app.get("/api/v1/scenarios/tooShort/forecast.json").await;
+    assert_eq!(short.status(), 404, "an id off the pattern is unknown");
+}
+
+#[tokio::test]
+async fn the_machine_and_sizing_rules_are_in_the_schema_and_enforced() {
+    let app = spawn_app().await;
+    let doc = document(&app).await;
+    let scenario = &doc["components"]["schemas"]["ScenarioInput"];
+    let pools = &scenario["properties"]["fleet"]["items"]["properties"]["pools"]["items"];
+    for object in [&scenario["properties"]["workers"], pools] {
+        let rules = &object["dependentSchemas"];
+        for member in ["custom", "instance_type", "nodes_per_cluster"] {
+            assert!(rules[member]["then"].is_object(), "{member}: {object}");
+        }
+    }
+    assert!(scenario["dependentSchemas"]["fleet"]["then"].is_object());
+
+    let machine = json!({"vcpu": 4, "memory_gib": 16, "hourly_usd": 0.2, "max_pods_vpc_cni": 58});
+    let refused = [
+        (json!({"workers": {"custom": machine}}), "workers.custom"),
+        (
+            json!({"workers": {"instance_type": "custom"}}),
+            "workers.custom",
+        ),
+        (
+            json!({"workers": {"nodes_per_cluster": 3, "workload": {}}}),
+            "workers.nodes_per_cluster",
+        ),
+        (
+            json!({"clusters": 2, "fleet": [{"name": "a", "clusters": 1, "pools": [{"name": "p"}]}]}),
+            "clusters",
+        ),
+    ];
+    for (input, field) in refused {
+        let problem = assert_problem(app.calculate(&input).await, 422).await;
+        assert!(
+            error_fields(&problem).contains(&field.to_owned()),
+            "{input}: {problem}"
+        );
+    }
+    let accepted = [
+        json!({"workers": {"instance_type": "custom", "custom": machine}}),
+        json!({"workers": {"instance_type": "m6i.large", "custom": null}}),
+        json!({"workers": {"nodes_per_cluster": 3, "workload": null}}),
+    ];
+    for input in accepted {
+        assert_eq!(app.calculate(&input).await.status(), 200, "{input}");
+    }
+}
+
+#[tokio::test]
+async fn batch_items_are_objects_checked_one_by_one_and_anything_else_is_refused_whole() {
+    let app = spawn_app().await;
+    let doc = document(&app).await;
+    let items = &doc["components"]["schemas"]["BatchRequest"]["properties"]["scenarios"]["items"];
+    assert_eq!(
+        items,
+        &json!({"type": "object"}),
+        "no promise the server keeps per item"
+    );
+
+    let body = json!({"scenarios": [{}, 1]});
+    let problem = assert_problem(app.post_json("/api/v1/calculate/batch", &body).await, 422).await;
+    assert!(
+        error_fields(&problem)[0].starts_with("scenarios"),
+        "{problem}"
+    );
+}
+
+#[tokio::test]
+async fn every_operation_documents_the_answers_its_layers_can_give() {
+    let app = spawn_app().await;
+    let doc = document(&app).await;
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let responses = &operation["responses"];
+            let has = |status: &str| responses.get(status).is_some();
+            // The time limit wraps every route.
+            assert!(has("503"), "{method} {path}");
+            if method != "get" {
+                // Writes are refused from another site before any handler runs.
+                assert!(has("403"), "{method} {path}");
+            }
+            if operation.get("requestBody").is_some() {
+                assert!(has("413") && has("415"), "{method} {path}");
+            }
+        }
+    }
+    // The write limit runs before the edit token is looked at.
+    for (method, path) in [
+        ("post", "/api/v1/scenarios"),
+        ("put", "/api/v1/scenarios/{id}"),
+        ("delete", "/api/v1/scenarios/{id}"),
+    ] {
+        assert!(
+            doc["paths"][path][method]["responses"]["429"].is_object(),
+            "{method} {path}"
+        );
+    }
+}
