@@ -51,6 +51,15 @@ pub struct Config {
     #[arg(long, env = "CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE", default_value_t = 60)]
     pub write_limit_per_minute: u32,
 
+    /// Monte Carlo simulations run at once (0: one per core).
+    #[arg(long, env = "CLUSTERPLAN_SIMULATION_SLOTS", default_value_t = 0)]
+    pub simulation_slots: usize,
+
+    /// Milliseconds a simulation waits for a slot before the request is
+    /// answered 503 with Retry-After (a save then stores nothing).
+    #[arg(long, env = "CLUSTERPLAN_SIMULATION_WAIT_MS", default_value_t = clusterplan_service::SIMULATION_WAIT_MS)]
+    pub simulation_wait_ms: u64,
+
     /// Seconds a request may take before it is answered 503 with Retry-After.
     #[arg(long, env = "CLUSTERPLAN_REQUEST_TIMEOUT_SECS", default_value_t = crate::middleware::REQUEST_TIMEOUT.as_secs())]
     pub request_timeout_secs: u64,
@@ -108,6 +117,8 @@ impl Config {
             sqlite_synchronous: Durability::Full,
             max_database_mb: 1024,
             max_revisions_per_scenario: clusterplan_service::MAX_REVISIONS_PER_SCENARIO,
+            simulation_slots: 0,
+            simulation_wait_ms: clusterplan_service::SIMULATION_WAIT_MS,
             drain_delay_secs: 0,
             // Tests save hundreds of scenarios from one address; the limit has
             // its own test.

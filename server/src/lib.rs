@@ -21,6 +21,7 @@ pub mod shutdown;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod timeout;
 
 pub use config::Config;
 pub use routes::router;

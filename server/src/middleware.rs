@@ -9,8 +9,8 @@
 //! 4. security headers that hold for every response;
 //! 5. compression, outside the timeout so slow clients do not count against it;
 //! 6. timeout, so a stuck request cannot hold a connection for ever; it answers
-//!    503 with `Retry-After` (not 408, which browsers resend on their own: a slow
-//!    save could run twice), as a problem document made just outside it;
+//!    503 with `Retry-After`, and never once a write has begun committing
+//!    (`crate::timeout`);
 //! 7. body limit for every route (server functions too), with its bare 413
 //!    turned into a problem document just outside it;
 //! 8. panic catching, innermost, so a panic becomes a 500 problem document that
@@ -31,7 +31,6 @@ use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -41,9 +40,6 @@ use crate::limits::SERVER_MAX_BODY_BYTES;
 /// Longest a request may take before it is answered 503, unless configured
 /// otherwise (`CLUSTERPLAN_REQUEST_TIMEOUT_SECS`).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
-
-/// What a timed-out request is asked to wait before trying again, in seconds.
-const TIMEOUT_RETRY_AFTER_SECS: u64 = 5;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -77,10 +73,9 @@ pub fn apply_with_timeout(router: Router, timeout: Duration) -> Router {
                 HeaderValue::from_static("DENY"),
             ))
             .layer(CompressionLayer::new())
-            .layer(axum::middleware::map_response(problem_for_bare_status))
-            .layer(TimeoutLayer::with_status_code(
-                StatusCode::SERVICE_UNAVAILABLE,
+            .layer(axum::middleware::from_fn_with_state(
                 timeout,
+                crate::timeout::answer_in_time,
             ))
             .layer(axum::middleware::map_response(problem_for_bare_status))
             .layer(RequestBodyLimitLayer::new(SERVER_MAX_BODY_BYTES))
@@ -106,8 +101,8 @@ fn request_span(request: &Request<Body>) -> tracing::Span {
     tracing::info_span!("request", method = %request.method(), route, request_id = id)
 }
 
-/// The body limit answers 413 and the timeout 503 without a body; say them as
-/// every other error is said.
+/// The body limit answers 413 without a body; say it as every other error is
+/// said.
 async fn problem_for_bare_status<B>(response: axum::http::Response<B>) -> Response
 where
     B: axum::body::HttpBody<Data = axum::body::Bytes> + Send + 'static,
@@ -117,15 +112,8 @@ where
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
-    // Only the timeout's own 503 is empty; `/readyz` says why it is not ready.
-    let empty = axum::body::HttpBody::size_hint(response.body()).exact() == Some(0);
     match (response.status(), is_problem) {
         (StatusCode::PAYLOAD_TOO_LARGE, false) => ApiError::PayloadTooLarge.into_response(),
-        (StatusCode::SERVICE_UNAVAILABLE, false) if empty => ApiError::ServiceUnavailable {
-            message: "the request took too long and was stopped; try again".into(),
-            retry_after_secs: TIMEOUT_RETRY_AFTER_SECS,
-        }
-        .into_response(),
         _ => response.map(Body::new),
     }
 }
@@ -180,26 +168,6 @@ mod tests {
             "nosniff"
         );
         assert!(response.headers().contains_key(REQUEST_ID));
-    }
-
-    #[tokio::test]
-    async fn a_request_that_times_out_is_a_503_problem_with_retry_after() {
-        let slow = Router::new().route(
-            "/slow",
-            get(|| async {
-                tokio::time::sleep(Duration::from_secs(5)).await;
-                "late"
-            }),
-        );
-        let app = apply_with_timeout(slow, Duration::from_millis(50));
-        let request = Request::get("/slow").body(Body::empty()).expect("request");
-        let response = app.oneshot(request).await.expect("a response");
-        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
-        assert_eq!(
-            response.headers()[header::CONTENT_TYPE],
-            "application/problem+json"
-        );
-        assert_eq!(response.headers()[header::RETRY_AFTER], "5");
     }
 
     #[tokio::test]

@@ -56,8 +56,12 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
         .site_root(config.site_root.as_str())
         .hash_files(crate::routes::assets::hashed_names())
         .build();
-    let service =
-        Service::new(db, &config.public_url).with_max_revisions(config.max_revisions_per_scenario);
+    let service = Service::new(db, &config.public_url)
+        .with_max_revisions(config.max_revisions_per_scenario)
+        .with_simulation_limit(
+            simulation_slot_count(config.simulation_slots),
+            Duration::from_millis(config.simulation_wait_ms),
+        );
     Ok(Application {
         listener,
         state: AppState {
@@ -93,6 +97,14 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
 fn render_slot_count(configured: usize) -> usize {
     match configured {
         0 => 4 * std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        n => n,
+    }
+}
+
+/// `configured`, or one per core when 0: a simulation keeps a core busy.
+fn simulation_slot_count(configured: usize) -> usize {
+    match configured {
+        0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         n => n,
     }
 }

@@ -107,6 +107,7 @@ mod tests {
             name: Some("Broken"),
             input_json: Some("not json"),
             model_version: "0",
+            based_on: None,
         };
         store::insert(&service.db, &broken, b"hash", &write)
             .await

@@ -11,8 +11,10 @@ use tokio::sync::Semaphore;
 
 use crate::{Service, ServiceError};
 
-/// How long a simulation waits for a free slot before the caller is told "busy".
-const WAIT: Duration = Duration::from_secs(10);
+/// How long a simulation waits for a free slot before the caller is told
+/// "busy", in milliseconds, unless configured otherwise.
+pub const SIMULATION_WAIT_MS: u64 = 10_000;
+const WAIT: Duration = Duration::from_millis(SIMULATION_WAIT_MS);
 /// What a busy answer asks the caller to wait, in seconds.
 const RETRY_AFTER_SECS: u64 = 2;
 

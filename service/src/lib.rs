@@ -8,6 +8,7 @@ pub mod calculation;
 pub mod catalog;
 mod chart_cache;
 pub mod charts;
+pub mod commit;
 pub mod compare;
 mod compute;
 pub mod csv;
@@ -21,6 +22,7 @@ pub mod names;
 pub mod planner;
 pub mod presets;
 mod result_cache;
+mod revisions;
 pub mod scenarios;
 pub mod secrets;
 mod store;
@@ -28,6 +30,8 @@ mod store;
 use std::sync::Arc;
 
 pub use calculation::calculate;
+pub use commit::CommitWatch;
+pub use compute::SIMULATION_WAIT_MS;
 pub use db::{Database, DbError, DbSettings, Durability};
 pub use documents::{
     CatalogDocument, ComparisonDocument, CreatedScenario, NewScenario, ScenarioDocument,

@@ -1,4 +1,7 @@
-//! Saved scenarios: create, read, revise, fork and delete.
+//! Saved scenarios: create, read, fork and delete (revising is `revisions`).
+//! A write's result is calculated before it is stored, so a refusal (busy,
+//! full, invalid) means nothing was written, and a write that is stored has
+//! nothing left that can fail.
 
 use std::sync::Arc;
 
@@ -9,19 +12,33 @@ use crate::error::is_unique_violation;
 use crate::names::{MAX_NAME_CHARS, ScenarioName};
 use crate::result_cache::ResultKey;
 use crate::store::{self, RevisionWrite, StoredRevision};
-use crate::{
-    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, secrets,
-};
+use crate::{CreatedScenario, NewScenario, ScenarioDocument, Service, ServiceError, secrets};
 
 impl Service {
-    /// Validates and stores a new scenario; returns its id and its edit token.
+    /// Validates, calculates and stores a new scenario; returns its id and its
+    /// edit token.
     pub async fn create(&self, new: NewScenario) -> Result<CreatedScenario, ServiceError> {
         let (name, scenario) = validate_both(new.name, new.input, "input")?;
+        // Calculated before anything is stored: a busy server (503) refuses the
+        // save whole. Whatever fails, nothing was written; once written, nothing
+        // is left that can fail.
+        let result = self.compute(scenario.clone()).await?;
+        self.insert_new(&name, &scenario, result).await
+    }
+
+    /// Stores a validated scenario whose result is already calculated.
+    async fn insert_new(
+        &self,
+        name: &ScenarioName,
+        scenario: &Scenario,
+        result: CalculationResult,
+    ) -> Result<CreatedScenario, ServiceError> {
         let input_json = to_json(scenario.input());
         let write = RevisionWrite {
             name: Some(name.as_str()),
             input_json: Some(&input_json),
             model_version: MODEL_VERSION,
+            based_on: None,
         };
         let edit_token = secrets::new_edit_token();
         let hash = secrets::hash_token(&edit_token);
@@ -31,16 +48,21 @@ impl Service {
             let id = secrets::new_id();
             match store::insert(&self.db, &id, &hash, &write).await {
                 Ok(_) => break id,
-                Err(e) if is_unique_violation(&e) && attempts < 3 => attempts += 1,
-                Err(e) => return Err(e.into()),
+                Err(ServiceError::Database(e)) if is_unique_violation(&e) && attempts < 3 => {
+                    attempts += 1;
+                }
+                Err(e) => return Err(e),
             }
         };
+        // Its page, opened next, then needs no calculation (and no free slot).
+        let cached = Arc::new(result.clone());
+        self.results.insert(ResultKey::new(&id, 1), cached);
         Ok(CreatedScenario {
             url: self.share_url(&id),
             id,
             edit_token,
             revision: 1,
-            result: self.compute(scenario).await?,
+            result,
         })
     }
 
@@ -78,37 +100,6 @@ impl Service {
         .await
     }
 
-    /// Writes a new revision of `id`, given its edit token.
-    pub async fn update(
-        &self,
-        id: &str,
-        token: Option<&str>,
-        update: ScenarioUpdate,
-    ) -> Result<ScenarioDocument, ServiceError> {
-        let token = token.ok_or(ServiceError::MissingToken)?;
-        if !secrets::looks_like_id(id) {
-            return Err(not_found(id));
-        }
-        let name = update.name.map(ScenarioName::try_from).transpose();
-        let scenario = update
-            .input
-            .map(|input| validate(input, "input"))
-            .transpose();
-        // Neither given is allowed, and, like any change equal to the latest
-        // revision, writes nothing.
-        let (name, scenario) = merge_errors(name, scenario)?;
-        let input_json = scenario.as_ref().map(|s| to_json(s.input()));
-        let write = RevisionWrite {
-            name: name.as_ref().map(ScenarioName::as_str),
-            input_json: input_json.as_deref(),
-            model_version: MODEL_VERSION,
-        };
-        let appended =
-            store::append_revision(&self.db, id, token, &write, self.max_revisions).await?;
-        let (store::Appended::New(revision) | store::Appended::Unchanged(revision)) = appended;
-        self.revision(id, revision).await
-    }
-
     /// A copy of the latest revision of `id` as a new scenario named
     /// "{name} (fork)" (cut to the longest name allowed), with its own edit token.
     pub async fn fork(&self, id: &str) -> Result<CreatedScenario, ServiceError> {
@@ -125,7 +116,10 @@ impl Service {
                 id: original.id.clone(),
                 reason: e.to_string(),
             })?;
-        self.create(NewScenario { name, input }).await
+        let (name, scenario) = validate_both(name, input, "input")?;
+        // The same input has the same result (a Monte Carlo is seeded): the
+        // original's, calculated by `get` before anything is stored.
+        self.insert_new(&name, &scenario, original.result).await
     }
 
     /// Deletes `id` and every revision of it, given its edit token.
@@ -148,7 +142,7 @@ fn validate_both(
 }
 
 /// Both values, or every field error of both.
-fn merge_errors<A, B>(
+pub(crate) fn merge_errors<A, B>(
     a: Result<A, ServiceError>,
     b: Result<B, ServiceError>,
 ) -> Result<(A, B), ServiceError> {
@@ -179,33 +173,48 @@ impl Service {
     /// A stored revision with its result, calculated again.
     async fn document(&self, stored: StoredRevision) -> Result<ScenarioDocument, ServiceError> {
         let scenario = stored_scenario(&stored.id, &stored.input_json)?;
-        // A revision never changes: its result is calculated once (see
-        // `result_cache`).
+        let result = self.result_of(&stored, &scenario).await?;
+        Ok(document_of(stored, &scenario, &result))
+    }
+
+    /// The result of a stored revision whose input is `scenario`: a revision
+    /// never changes, so it is calculated once (see `result_cache`).
+    pub(crate) async fn result_of(
+        &self,
+        stored: &StoredRevision,
+        scenario: &Scenario,
+    ) -> Result<Arc<CalculationResult>, ServiceError> {
         let key = ResultKey::new(&stored.id, stored.revision);
-        let result = match self.results.get(&key) {
-            Some(result) => result,
-            None => {
-                let result = Arc::new(self.compute(scenario.clone()).await?);
-                self.results.insert(key, Arc::clone(&result));
-                result
-            }
-        };
-        Ok(ScenarioDocument {
-            result: CalculationResult::clone(&result),
-            input: scenario.input().clone(),
-            id: stored.id,
-            name: stored.name,
-            revision: stored.revision,
-            created_at: stored.created_at,
-            updated_at: stored.updated_at,
-        })
+        if let Some(result) = self.results.get(&key) {
+            return Ok(result);
+        }
+        let result = Arc::new(self.compute(scenario.clone()).await?);
+        self.results.insert(key, Arc::clone(&result));
+        Ok(result)
     }
 }
 
-fn not_found(id: &str) -> ServiceError {
+/// The document of `stored`, whose input is `scenario`, with its `result`.
+pub(crate) fn document_of(
+    stored: StoredRevision,
+    scenario: &Scenario,
+    result: &CalculationResult,
+) -> ScenarioDocument {
+    ScenarioDocument {
+        result: result.clone(),
+        input: scenario.input().clone(),
+        id: stored.id,
+        name: stored.name,
+        revision: stored.revision,
+        created_at: stored.created_at,
+        updated_at: stored.updated_at,
+    }
+}
+
+pub(crate) fn not_found(id: &str) -> ServiceError {
     ServiceError::NotFound(format!("scenario {id}"))
 }
 
-fn to_json(input: &ResolvedInput) -> String {
+pub(crate) fn to_json(input: &ResolvedInput) -> String {
     serde_json::to_string(input).expect("a resolved input always serializes")
 }

@@ -34,6 +34,7 @@ mod refusals;
 mod replicas;
 mod route_list;
 mod saved_inputs_upgrade;
+mod saves;
 mod scenarios;
 mod security;
 mod shedding;

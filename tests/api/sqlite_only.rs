@@ -1,14 +1,14 @@
 //! SQLite's own mechanics, which PostgreSQL does not have: its write lock (a
-//! locked file is a 503), its size guard (`max_page_count`: a 507), the WAL
-//! checkpoint at shutdown and `clusterplan backup` of a live file.
-//! `scripts/test-postgres.sh` skips this module (`--skip sqlite_only::`), and
-//! each test refuses to run against PostgreSQL instead of passing unchecked;
-//! PostgreSQL's versions of the 503 and 507 are in `postgres_only`.
+//! locked file is a 503), the WAL checkpoint at shutdown and `clusterplan
+//! backup` of a live file. `scripts/test-postgres.sh` skips this module
+//! (`--skip sqlite_only::`), and each test refuses to run against PostgreSQL
+//! instead of passing unchecked; PostgreSQL's versions of the 503 and 507 are
+//! in `postgres_only`, and the size guard (a 507 on both) in `storage`.
 
 use std::process::Command;
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde_json::json;
 use sqlx::Connection;
 use sqlx::sqlite::SqliteConnection;
 
@@ -56,68 +56,6 @@ async fn a_write_against_a_locked_database_is_a_503_with_retry_after() {
     assert_eq!(count, 0, "nothing was stored by the refused write");
     let retried = app.post_json("/api/v1/scenarios", &body).await;
     assert_eq!(retried.status(), 201);
-}
-
-#[tokio::test]
-async fn a_full_database_answers_507_and_keeps_what_it_has() {
-    // Arrange: a 1 MiB size guard; names of the longest allowed length.
-    let (app, _stop, _server) = spawn_app_with(|c| c.max_database_mb = 1).await;
-    let long_name = "n".repeat(100);
-    let mut saved = Vec::new();
-
-    // Act: save until the guard is hit (bounded: 1 MiB holds a few hundred).
-    let mut refused = None;
-    for _ in 0..2_000 {
-        let response = app
-            .post_json(
-                "/api/v1/scenarios",
-                &json!({"name": long_name, "input": {"clusters": 3}}),
-            )
-            .await;
-        match response.status().as_u16() {
-            201 => saved.push(
-                response.json::<Value>().await.unwrap()["id"]
-                    .as_str()
-                    .unwrap()
-                    .to_owned(),
-            ),
-            _ => {
-                refused = Some(response);
-                break;
-            }
-        }
-    }
-
-    // Assert: a clean 507, and every earlier save is still there and readable.
-    let problem = assert_problem(refused.expect("the guard is hit"), 507).await;
-    assert!(
-        problem["detail"].as_str().unwrap().contains("full"),
-        "{problem}"
-    );
-    assert!(
-        saved.len() > 10,
-        "the guard leaves room for work: {}",
-        saved.len()
-    );
-    for id in [&saved[0], &saved[saved.len() - 1]] {
-        assert_eq!(
-            app.get(&format!("/api/v1/scenarios/{id}")).await.status(),
-            200
-        );
-    }
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM scenarios")
-        .fetch_one(
-            &mut SqliteConnection::connect(&database_file(&app))
-                .await
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        usize::try_from(stored).unwrap(),
-        saved.len(),
-        "no half-written scenario"
-    );
 }
 
 #[tokio::test]

@@ -1,8 +1,10 @@
 //! Storage growth: a save equal to the latest revision writes nothing, each
-//! scenario keeps at most a set number of revisions, and a revision write that
-//! changes no row is undone. A full database (507) is backend-specific: see
-//! `sqlite_only` (the size guard) and `postgres_only` (SQLSTATE 53100).
+//! scenario keeps at most a set number of revisions, a full database (the size
+//! guard, SQLite and PostgreSQL alike) answers 507 and loses nothing, and a
+//! revision write that changes no row is undone. A full disk on PostgreSQL
+//! (SQLSTATE 53100) is in `postgres_only`.
 
+use clusterplan_service::CreatedScenario;
 use serde_json::{Value, json};
 
 use crate::database;
@@ -79,6 +81,60 @@ async fn a_scenario_keeps_at_most_the_configured_revisions() {
         "the last revision stays"
     );
     assert_eq!(revision_rows(&app, id).await, 3);
+}
+
+#[tokio::test]
+async fn a_full_database_answers_507_and_keeps_what_it_has() {
+    // Arrange: a 1 MiB size guard (on PostgreSQL, of the tables: catalogs are
+    // not counted); names of the longest allowed length.
+    let (app, _stop, _server) = spawn_app_with(|c| c.max_database_mb = 1).await;
+    let long_name = "n".repeat(100);
+    let mut saved = Vec::new();
+
+    // Act: save until the guard is hit (bounded: 1 MiB holds a few hundred).
+    let mut refused = None;
+    for _ in 0..2_000 {
+        let response = app
+            .post_json(
+                "/api/v1/scenarios",
+                &json!({"name": long_name, "input": {"clusters": 3}}),
+            )
+            .await;
+        match response.status().as_u16() {
+            201 => saved.push(response.json::<CreatedScenario>().await.unwrap()),
+            _ => {
+                refused = Some(response);
+                break;
+            }
+        }
+    }
+
+    // Assert: a clean 507, and every earlier save is still there and readable.
+    let problem = assert_problem(refused.expect("the guard is hit"), 507).await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("full"),
+        "{problem}"
+    );
+    assert!(
+        saved.len() > 10,
+        "the guard leaves room for work: {}",
+        saved.len()
+    );
+    for created in [&saved[0], &saved[saved.len() - 1]] {
+        assert_eq!(app.scenario(&created.id).await.revision, 1);
+    }
+    let stored = database::fetch_i64(&app, "SELECT count(*) FROM scenarios", &[]).await;
+    assert_eq!(
+        usize::try_from(stored).unwrap(),
+        saved.len(),
+        "no half-written scenario"
+    );
+    // A revision that adds a row is refused too; one equal to the latest is not.
+    let (id, token) = (&saved[0].id, saved[0].edit_token.as_str());
+    let change = put(&app, id, token, json!({"input": {"clusters": 4}})).await;
+    assert_problem(change, 507).await;
+    assert_eq!(put(&app, id, token, json!({})).await.status(), 200);
+    assert_eq!(revision_rows(&app, id).await, 1);
 }
 
 #[tokio::test]

@@ -53,9 +53,9 @@ pub enum Durability {
 pub struct DbSettings {
     /// How hard SQLite works to keep an acknowledged write.
     pub durability: Durability,
-    /// The largest the database file may grow, in bytes (rounded down to whole
-    /// 4 KiB pages). A write that needs more fails as full (507) and changes
-    /// nothing; reads go on.
+    /// The largest the database may grow, in bytes: a write that needs more
+    /// fails as full (507), changing nothing; reads go on. SQLite caps its file
+    /// (whole 4 KiB pages); PostgreSQL is measured (`store/postgres/room.rs`).
     pub max_bytes: u64,
 }
 
@@ -73,6 +73,7 @@ impl Default for DbSettings {
 #[derive(Clone, Debug)]
 pub struct Database {
     backend: Backend,
+    max_bytes: u64,
 }
 
 /// The pool of one backend; the store matches on it to run its SQL.
@@ -109,12 +110,20 @@ impl Database {
                 reason: "use a sqlite:// or postgres:// URL".into(),
             });
         };
-        Ok(Self { backend })
+        Ok(Self {
+            backend,
+            max_bytes: settings.max_bytes,
+        })
     }
 
     /// The backend's pool, for the store.
     pub fn backend(&self) -> &Backend {
         &self.backend
+    }
+
+    /// The size guard in bytes: SQLite enforces it, the store checks it on PostgreSQL.
+    pub(crate) fn max_bytes(&self) -> u64 {
+        self.max_bytes
     }
 
     /// The SQLite pool, when that is the backend (tests and tools use it).

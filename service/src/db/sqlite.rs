@@ -1,12 +1,13 @@
 //! Opening a SQLite file: WAL (readers proceed while one writer commits), a busy
 //! timeout (concurrent writers queue instead of failing), the durability asked
-//! for, foreign keys, and the size guard.
+//! for, foreign keys, the size guard, and no connection left in a transaction
+//! SQLite ended on its own.
 
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Connection, SqliteConnection, SqlitePool};
 
 use super::{DbError, DbSettings, Durability};
 
@@ -47,6 +48,7 @@ pub(super) async fn connect(url: &str, settings: DbSettings) -> Result<SqlitePoo
     let pool = loop {
         match SqlitePoolOptions::new()
             .max_connections(8)
+            .after_release(|connection, _| Box::pin(reusable(connection)))
             .connect_with(options.clone())
             .await
         {
@@ -65,6 +67,17 @@ pub(super) async fn connect(url: &str, settings: DbSettings) -> Result<SqlitePoo
     };
     migrate(&pool).await?;
     Ok(pool)
+}
+
+/// Whether a connection given back may serve again. SQLite rolls a transaction
+/// back by itself on some errors (`SQLITE_FULL`: the size guard); sqlx still
+/// counts it open, its own rollback then fails, and the connection would refuse
+/// every later `BEGIN` (a 500 on one write in eight after the database was once
+/// full). Such a connection is closed; the pool opens a fresh one.
+async fn reusable(connection: &mut SqliteConnection) -> Result<bool, sqlx::Error> {
+    // Runs the rollback a dropped transaction queued, so the count is settled.
+    connection.ping().await?;
+    Ok(!connection.is_in_transaction())
 }
 
 /// `SQLITE_BUSY` or `SQLITE_LOCKED` (extended codes included).

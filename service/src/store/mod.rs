@@ -28,6 +28,27 @@ pub struct StoredRevision {
     pub updated_at: String,
 }
 
+impl StoredRevision {
+    /// Revision `revision` of `id` with its `(name, input_json)`, as a write
+    /// transaction saw it.
+    fn new(
+        id: &str,
+        revision: i64,
+        (name, input_json): (String, String),
+        created_at: String,
+        updated_at: String,
+    ) -> Self {
+        Self {
+            id: id.to_owned(),
+            revision,
+            name,
+            input_json,
+            created_at,
+            updated_at,
+        }
+    }
+}
+
 /// What a new revision carries. `None` keeps the latest revision's value, read
 /// inside the write transaction so a concurrent save is never overwritten.
 pub struct RevisionWrite<'a> {
@@ -37,37 +58,56 @@ pub struct RevisionWrite<'a> {
     pub input_json: Option<&'a str>,
     /// The model version that validated it.
     pub model_version: &'a str,
+    /// The latest revision the caller read (and calculated) before writing:
+    /// when another revision has come since, nothing is written
+    /// ([`Appended::Moved`]). `None` writes on top of whatever is latest.
+    pub based_on: Option<i64>,
 }
 
 /// What [`append_revision`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Appended {
-    /// A new revision with this number was written.
-    New(i64),
-    /// The change equals the latest revision (this number); nothing was written.
-    Unchanged(i64),
+    /// This new revision was written.
+    New(StoredRevision),
+    /// The change equals the latest revision (this one); nothing was written.
+    Unchanged(StoredRevision),
+    /// The latest revision is no longer the one the write was based on;
+    /// nothing was written.
+    Moved,
 }
 
-/// The name and input of the next revision, given the latest one (`latest`,
-/// with its `(name, input_json)`): `None` when they would equal it (nothing to
-/// write), an error when the scenario already has `max_revisions`.
+/// What the next revision of a scenario is, given its latest one.
+enum Next<'a> {
+    /// These `(name, input_json)`.
+    Write(&'a str, &'a str),
+    /// It would equal the latest: nothing to write.
+    Unchanged,
+    /// The write was based on an older revision: nothing to write.
+    Moved,
+}
+
+/// The next revision, given the latest one (`latest`, with its `(name,
+/// input_json)`); an error when the scenario already has `max_revisions`.
 fn next_values<'a>(
     latest: i64,
     (latest_name, latest_input): &'a (String, String),
     write: &'a RevisionWrite<'a>,
     max_revisions: i64,
-) -> Result<Option<(&'a str, &'a str)>, ServiceError> {
+) -> Result<Next<'a>, ServiceError> {
+    if write.based_on.is_some_and(|based_on| based_on != latest) {
+        return Ok(Next::Moved);
+    }
     let name = write.name.unwrap_or(latest_name);
     let input_json = write.input_json.unwrap_or(latest_input);
     if name == latest_name && input_json == latest_input {
-        return Ok(None);
+        return Ok(Next::Unchanged);
     }
     if latest >= max_revisions {
         return Err(ServiceError::RevisionLimit {
             max: max_revisions.unsigned_abs(),
         });
     }
-    Ok(Some((name, input_json)))
+    Ok(Next::Write(name, input_json))
 }
 
 /// Runs the backend's version of an operation.
@@ -80,19 +120,27 @@ macro_rules! on_backend {
     };
 }
 
-/// Inserts a scenario and its first revision; returns the creation time.
+/// Inserts a scenario and its first revision; returns the creation time. A
+/// full database refuses it ([`ServiceError::StorageFull`]): SQLite by its page
+/// cap, PostgreSQL by the size check in the same transaction.
 pub async fn insert(
     db: &Database,
     id: &str,
     token_hash: &[u8],
     write: &RevisionWrite<'_>,
-) -> Result<String, sqlx::Error> {
-    on_backend!(db, insert(id, token_hash, write))
+) -> Result<String, ServiceError> {
+    match db.backend() {
+        Backend::Sqlite(pool) => Ok(sqlite::insert(pool, id, token_hash, write).await?),
+        Backend::Postgres(pool) => {
+            postgres::insert(pool, db.max_bytes(), id, token_hash, write).await
+        }
+    }
 }
 
 /// Appends the next revision if `token` is the scenario's edit token, unless it
-/// would equal the latest one, and only while the scenario has fewer than
-/// `max_revisions`. Revisions are numbered without gaps under concurrent writers.
+/// would equal the latest one or the latest is not `write.based_on`, and only
+/// while the scenario has fewer than `max_revisions` (and the database has
+/// room). Revisions are numbered without gaps under concurrent writers.
 pub async fn append_revision(
     db: &Database,
     id: &str,
@@ -100,7 +148,15 @@ pub async fn append_revision(
     write: &RevisionWrite<'_>,
     max_revisions: i64,
 ) -> Result<Appended, ServiceError> {
-    on_backend!(db, append_revision(id, token, write, max_revisions))
+    match db.backend() {
+        Backend::Sqlite(pool) => {
+            sqlite::append_revision(pool, id, token, write, max_revisions).await
+        }
+        Backend::Postgres(pool) => {
+            let room = db.max_bytes();
+            postgres::append_revision(pool, room, id, token, write, max_revisions).await
+        }
+    }
 }
 
 /// Deletes a scenario and all its revisions if `token` is its edit token.

@@ -4,9 +4,9 @@
 
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::{Appended, RevisionWrite, next_values};
+use super::{Appended, Next, RevisionWrite, StoredRevision, next_values};
 use crate::error::ServiceError;
-use crate::secrets;
+use crate::{commit, secrets};
 
 const NOW: &str = "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
@@ -58,6 +58,7 @@ pub(super) async fn insert(
     .bind(&now)
     .execute(&mut *tx)
     .await?;
+    commit::begin_commit();
     tx.commit().await?;
     Ok(now)
 }
@@ -71,10 +72,11 @@ pub(super) async fn append_revision(
     max_revisions: i64,
 ) -> Result<Appended, ServiceError> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let latest = authorize(&mut tx, id, token).await?;
+    let (latest, created_at) = authorize(&mut tx, id, token).await?;
     // The new revision copies what it does not replace from the latest one.
-    let (latest_name, latest_input): (String, String) = sqlx::query_as(
-        "SELECT name, input_json FROM scenario_revisions WHERE scenario_id = ? AND revision = ?",
+    let (latest_name, latest_input, latest_at): (String, String, String) = sqlx::query_as(
+        "SELECT name, input_json, created_at FROM scenario_revisions \
+         WHERE scenario_id = ? AND revision = ?",
     )
     .bind(id)
     .bind(latest)
@@ -84,8 +86,13 @@ pub(super) async fn append_revision(
         "a scenario's latest revision is missing",
     ))?;
     let latest_row = (latest_name, latest_input);
-    let Some((name, input_json)) = next_values(latest, &latest_row, write, max_revisions)? else {
-        return Ok(Appended::Unchanged(latest));
+    let (name, input_json) = match next_values(latest, &latest_row, write, max_revisions)? {
+        Next::Write(name, input_json) => (name, input_json),
+        Next::Moved => return Ok(Appended::Moved),
+        Next::Unchanged => {
+            let row = StoredRevision::new(id, latest, latest_row.clone(), created_at, latest_at);
+            return Ok(Appended::Unchanged(row));
+        }
     };
     let next = latest + 1;
     let now: String = sqlx::query_scalar(NOW).fetch_one(&mut *tx).await?;
@@ -115,8 +122,10 @@ pub(super) async fn append_revision(
             "a revision write changed no row",
         ));
     }
+    let row = StoredRevision::new(id, next, (name.into(), input_json.into()), created_at, now);
+    commit::begin_commit();
     tx.commit().await?;
-    Ok(Appended::New(next))
+    Ok(Appended::New(row))
 }
 
 /// Deletes a scenario and all its revisions if `token` is its edit token.
@@ -127,6 +136,7 @@ pub(super) async fn delete(pool: &SqlitePool, id: &str, token: &str) -> Result<(
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    commit::begin_commit();
     tx.commit().await?;
     Ok(())
 }
@@ -142,16 +152,23 @@ pub(super) async fn check_token(
 }
 
 /// Checks the token inside the write transaction (so a concurrent delete cannot
-/// slip between check and write) and returns the latest revision number.
-async fn authorize(tx: &mut SqliteConnection, id: &str, token: &str) -> Result<i64, ServiceError> {
-    let row: Option<(Vec<u8>, i64)> =
-        sqlx::query_as("SELECT edit_token_hash, latest_revision FROM scenarios WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (hash, latest) = row.ok_or_else(|| ServiceError::NotFound(format!("scenario {id}")))?;
+/// slip between check and write); returns the latest revision number and when
+/// the scenario was created.
+async fn authorize(
+    tx: &mut SqliteConnection,
+    id: &str,
+    token: &str,
+) -> Result<(i64, String), ServiceError> {
+    let row: Option<(Vec<u8>, i64, String)> = sqlx::query_as(
+        "SELECT edit_token_hash, latest_revision, created_at FROM scenarios WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (hash, latest, created_at) =
+        row.ok_or_else(|| ServiceError::NotFound(format!("scenario {id}")))?;
     if secrets::token_matches(token, &hash) {
-        Ok(latest)
+        Ok((latest, created_at))
     } else {
         Err(ServiceError::WrongToken)
     }

@@ -2,12 +2,15 @@
 //! `SELECT … FOR UPDATE` on its row, so saves from different replicas number
 //! their revisions without gaps; the primary key on (scenario, revision) would
 //! refuse a duplicate anyway. Timestamps are the same RFC 3339 text as SQLite's.
+//! The size guard is [`room`]'s check inside each write that adds a row.
 
 use sqlx::{PgConnection, PgPool};
 
-use super::{Appended, RevisionWrite, StoredRevision, next_values};
+use super::{Appended, Next, RevisionWrite, StoredRevision, next_values};
 use crate::error::ServiceError;
-use crate::secrets;
+use crate::{commit, secrets};
+
+mod room;
 
 const NOW: &str =
     r#"SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"#;
@@ -26,11 +29,13 @@ macro_rules! select_revision {
 
 pub(super) async fn insert(
     pool: &PgPool,
+    max_bytes: u64,
     id: &str,
     token_hash: &[u8],
     write: &RevisionWrite<'_>,
-) -> Result<String, sqlx::Error> {
+) -> Result<String, ServiceError> {
     let mut tx = pool.begin().await?;
+    room::ensure(&mut tx, max_bytes).await?;
     let now: String = sqlx::query_scalar(NOW).fetch_one(&mut *tx).await?;
     sqlx::query(
         "INSERT INTO scenarios (id, edit_token_hash, latest_revision, created_at, updated_at) \
@@ -53,21 +58,24 @@ pub(super) async fn insert(
     .bind(&now)
     .execute(&mut *tx)
     .await?;
+    commit::begin_commit();
     tx.commit().await?;
     Ok(now)
 }
 
 pub(super) async fn append_revision(
     pool: &PgPool,
+    max_bytes: u64,
     id: &str,
     token: &str,
     write: &RevisionWrite<'_>,
     max_revisions: i64,
 ) -> Result<Appended, ServiceError> {
     let mut tx = pool.begin().await?;
-    let latest = authorize(&mut tx, id, token).await?;
-    let latest_row: (String, String) = sqlx::query_as(
-        "SELECT name, input_json FROM scenario_revisions WHERE scenario_id = $1 AND revision = $2",
+    let (latest, created_at) = authorize(&mut tx, id, token).await?;
+    let (latest_name, latest_input, latest_at): (String, String, String) = sqlx::query_as(
+        "SELECT name, input_json, created_at FROM scenario_revisions \
+         WHERE scenario_id = $1 AND revision = $2",
     )
     .bind(id)
     .bind(latest)
@@ -76,9 +84,17 @@ pub(super) async fn append_revision(
     .ok_or(ServiceError::Inconsistent(
         "a scenario's latest revision is missing",
     ))?;
-    let Some((name, input_json)) = next_values(latest, &latest_row, write, max_revisions)? else {
-        return Ok(Appended::Unchanged(latest));
+    let latest_row = (latest_name, latest_input);
+    let (name, input_json) = match next_values(latest, &latest_row, write, max_revisions)? {
+        Next::Write(name, input_json) => (name, input_json),
+        Next::Moved => return Ok(Appended::Moved),
+        Next::Unchanged => {
+            let row = StoredRevision::new(id, latest, latest_row.clone(), created_at, latest_at);
+            return Ok(Appended::Unchanged(row));
+        }
     };
+    // Only a write that adds a row is refused when full, as on SQLite.
+    room::ensure(&mut tx, max_bytes).await?;
     let next = latest + 1;
     let now: String = sqlx::query_scalar(NOW).fetch_one(&mut *tx).await?;
     let inserted = sqlx::query(
@@ -107,8 +123,10 @@ pub(super) async fn append_revision(
             "a revision write changed no row",
         ));
     }
+    let row = StoredRevision::new(id, next, (name.into(), input_json.into()), created_at, now);
+    commit::begin_commit();
     tx.commit().await?;
-    Ok(Appended::New(next))
+    Ok(Appended::New(row))
 }
 
 pub(super) async fn delete(pool: &PgPool, id: &str, token: &str) -> Result<(), ServiceError> {
@@ -118,6 +136,7 @@ pub(super) async fn delete(pool: &PgPool, id: &str, token: &str) -> Result<(), S
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    commit::begin_commit();
     tx.commit().await?;
     Ok(())
 }
@@ -182,17 +201,24 @@ pub(super) async fn revision_number(
 }
 
 /// Locks the scenario's row for this transaction (concurrent writers of it
-/// wait here), checks the token and returns the latest revision number.
-async fn authorize(tx: &mut PgConnection, id: &str, token: &str) -> Result<i64, ServiceError> {
-    let row: Option<(Vec<u8>, i64)> = sqlx::query_as(
-        "SELECT edit_token_hash, latest_revision FROM scenarios WHERE id = $1 FOR UPDATE",
+/// wait here), checks the token and returns the latest revision number and
+/// when the scenario was created.
+async fn authorize(
+    tx: &mut PgConnection,
+    id: &str,
+    token: &str,
+) -> Result<(i64, String), ServiceError> {
+    let row: Option<(Vec<u8>, i64, String)> = sqlx::query_as(
+        "SELECT edit_token_hash, latest_revision, created_at FROM scenarios \
+         WHERE id = $1 FOR UPDATE",
     )
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (hash, latest) = row.ok_or_else(|| ServiceError::NotFound(format!("scenario {id}")))?;
+    let (hash, latest, created_at) =
+        row.ok_or_else(|| ServiceError::NotFound(format!("scenario {id}")))?;
     if secrets::token_matches(token, &hash) {
-        Ok(latest)
+        Ok((latest, created_at))
     } else {
         Err(ServiceError::WrongToken)
     }
