@@ -8,6 +8,7 @@ mod busy;
 mod caching;
 mod calculate;
 mod catalog;
+mod catalog_page;
 mod charts;
 mod cli;
 mod compare;

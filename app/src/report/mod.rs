@@ -40,7 +40,7 @@ pub fn calculation(
         <h2>"Charts"</h2>
         <ChartGallery charts link_base />
     };
-    Html(view.to_html())
+    Html::rendered(view)
 }
 
 /// Saved scenarios side by side: the key figures table and the comparison charts.
@@ -49,5 +49,5 @@ pub fn comparison(scenarios: Vec<ScenarioDocument>, charts: Vec<Rendered>) -> Ht
         <comparison::KeyFigures scenarios />
         <ChartGallery charts link_base=None />
     };
-    Html(view.to_html())
+    Html::rendered(view)
 }
