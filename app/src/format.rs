@@ -1,5 +1,5 @@
-//! Text for people: money, hours and shares (for the results, which the server
-//! renders: `crate::report`), and user text made safe for a page title.
+//! Text for people: money, hours, shares and counts (for the results, which the
+//! server renders: `crate::report`), and user text made safe for a page title.
 
 use clusterplan_model::resolved::Display;
 pub use clusterplan_model::{money_short, usd_short};
@@ -51,11 +51,19 @@ pub fn title_text(text: &str) -> String {
     text.replace('<', "‹").replace('>', "›").replace('&', "＆")
 }
 
+/// `1,345`: a count with thousands separators.
+pub fn count(n: usize) -> String {
+    group_digits(&n.to_string())
+}
+
 fn group(whole: f64) -> String {
-    let digits = format!("{whole:.0}");
+    group_digits(&format!("{whole:.0}"))
+}
+
+fn group_digits(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -108,5 +116,9 @@ mod tests {
         assert_eq!(number(107.6, 1), "107.6");
         assert_eq!(number(0.756875, 4), "0.7569");
         assert_eq!(pct(18.921875), "18.9 %");
+        assert_eq!(
+            (count(7), count(1345), count(123_456)),
+            ("7".into(), "1,345".into(), "123,456".into())
+        );
     }
 }

@@ -4,6 +4,8 @@
 //! `hydrate` into the wasm bundle that makes the rendered page interactive.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+mod catalog_page;
 pub mod codec;
 pub mod components;
 #[cfg(feature = "ssr")]
@@ -20,6 +22,8 @@ mod security;
 mod server;
 pub mod types;
 
+#[cfg(feature = "ssr")]
+pub use catalog_page::{catalog_page, type_options};
 #[cfg(feature = "ssr")]
 pub use edit_cookie::carries_edit_state;
 use leptos::prelude::*;

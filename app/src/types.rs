@@ -10,6 +10,32 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct Html(pub String);
 
+#[cfg(feature = "ssr")]
+impl Html {
+    /// A view's HTML without the markers Leptos writes for hydration (`<!>`
+    /// between text nodes, `<!--<() />-->` for empty ones): the pages insert
+    /// this markup, nothing hydrates it, and the planner's first visit carries
+    /// it twice (in the document and in its hydration data). Text is escaped,
+    /// so a `<!>` in the markup is always a marker.
+    pub fn rendered(view: impl leptos::prelude::RenderHtml) -> Self {
+        let html = view.to_html();
+        Html(html.replace("<!>", "").replace("<!--<() />-->", ""))
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::Html;
+    use leptos::prelude::*;
+
+    #[test]
+    fn rendered_markup_has_no_hydration_markers() {
+        let (name, n, nothing) = ("a <!> b".to_owned(), 3, None::<String>);
+        let html = Html::rendered(view! { <p>{name}" has "{n}<span>{nothing}</span></p> }).0;
+        assert_eq!(html, "<p>a &lt;!&gt; b has 3<span></span></p>");
+    }
+}
+
 /// The planner's answer to a form: the results, or the field errors.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {

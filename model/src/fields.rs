@@ -132,6 +132,12 @@ impl FieldSpec {
         self.path.ends_with("instance_type")
     }
 
+    /// Whether the field takes `custom` besides the catalog's types: worker
+    /// machines do (`workers`, every pool), the self-hosted control plane's do not.
+    pub fn accepts_custom(&self) -> bool {
+        self.is_instance_type() && !self.path.starts_with("self_hosted.")
+    }
+
     /// The field's label in its form section, e.g. `Headroom`.
     pub fn label(&self) -> String {
         field_label(&self.path)

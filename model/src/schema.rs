@@ -81,11 +81,9 @@ fn leaf(spec: &FieldSpec, mode: Mode) -> Schema {
     if spec.is_instance_type() {
         // Not an `enum`: 1,345 names would swamp the document. Validation checks
         // the name against the catalog; the pattern is the shape of every name.
-        // Worker machines (`workers`, every pool) may be "custom"; the
-        // self-hosted control plane's may not.
-        let pattern = match spec.path.starts_with("self_hosted.") {
-            false => "^(custom|[a-z0-9-]+\\.[a-z0-9-]+)$",
-            true => "^[a-z0-9-]+\\.[a-z0-9-]+$",
+        let pattern = match spec.accepts_custom() {
+            true => "^(custom|[a-z0-9-]+\\.[a-z0-9-]+)$",
+            false => "^[a-z0-9-]+\\.[a-z0-9-]+$",
         };
         let classic: Vec<&str> = Catalog::classic_types()
             .iter()

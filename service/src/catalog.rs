@@ -5,7 +5,7 @@
 //! filters are set, and a cursor costs no state on the server.
 
 use clusterplan_model::{Catalog, FieldError, InstanceType, catalog, field_specs};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
 use crate::{CatalogDocument, Service, ServiceError};
@@ -17,7 +17,7 @@ pub const MAX_LIMIT: usize = 500;
 
 /// The catalog's query parameters, as sent (checked by [`CatalogFilter::parse`],
 /// so each error names its parameter).
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogQuery {
@@ -49,6 +49,39 @@ pub struct CatalogQuery {
     /// Where the page starts: the `next_cursor` of the page before (opaque).
     #[param(pattern = r"^[a-z0-9-]+\.[a-z0-9-]+$")]
     pub cursor: Option<String>,
+}
+
+impl CatalogQuery {
+    /// The parameters of a page's GET form (`q=m7g&min_vcpu=&arch=`), read as
+    /// the API reads its query, except that a blank box is no filter: a form
+    /// sends every box, filled or not. The error (an unknown or repeated
+    /// parameter, which the API answers with a 400) names the parameter.
+    pub fn from_form(query: &str) -> Result<Self, String> {
+        let mut query: Self = serde_urlencoded::from_str(query).map_err(|e| e.to_string())?;
+        for value in [
+            &mut query.q,
+            &mut query.family,
+            &mut query.arch,
+            &mut query.min_vcpu,
+            &mut query.max_vcpu,
+            &mut query.min_memory_gib,
+            &mut query.gpu,
+            &mut query.limit,
+            &mut query.cursor,
+        ] {
+            if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                *value = None;
+            }
+        }
+        Ok(query)
+    }
+
+    /// The query string that asks for this query again (`q=m7g&min_vcpu=4`),
+    /// without the parameters it does not set: a page's links to other pages.
+    pub fn to_query(&self) -> String {
+        // serde_urlencoded writes no pair for a `None`.
+        serde_urlencoded::to_string(self).unwrap_or_default()
+    }
 }
 
 /// The parameters, checked.

@@ -9,6 +9,7 @@ mod batch;
 mod caching;
 mod calculate;
 mod catalog;
+mod catalog_page;
 mod charts;
 mod cli;
 mod compare;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::errors::FieldErrors;
 use crate::components::field_id;
 use crate::components::ranges::RangeControls;
+use crate::components::type_input::type_input;
 use crate::form_values::FormValues;
 
 /// The form's sections in order: a title and the path prefixes whose fields it
@@ -138,23 +139,18 @@ fn control(
                 aria-describedby=described_by aria-invalid=invalid />
         }
         .into_any(),
-        FieldKind::String => {
-            let mut options = spec.choices();
-            // Any catalog type is accepted, but only the classic ones are offered:
-            // a saved scenario's other type is kept as an option of its own.
-            if spec.is_instance_type() && !value.is_empty() && !options.contains(&value) {
-                options.insert(0, value.clone());
-            }
-            view! {
-                <select id=id.to_owned() name=name aria-describedby=described_by aria-invalid=invalid>
-                    {options.into_iter().map(|o| {
-                        let selected = o == value;
-                        view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
-                    }).collect_view()}
-                </select>
-            }
-            .into_any()
+        FieldKind::String if spec.is_instance_type() => {
+            type_input(spec, name, id, value, None, described_by, invalid)
         }
+        FieldKind::String => view! {
+            <select id=id.to_owned() name=name aria-describedby=described_by aria-invalid=invalid>
+                {spec.choices().into_iter().map(|o| {
+                    let selected = o == value;
+                    view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
         _ => {
             let step = if spec.kind == FieldKind::Integer {
                 "1"

@@ -107,9 +107,6 @@ pub fn FleetEditor(values: FormValues, errors: FieldErrors) -> impl IntoView {
             <button type="submit" name=ADD_ROW value="fleet" formnovalidate class="secondary" disabled=full>
                 "Add a cluster group"
             </button>
-            <datalist id="instance-types">
-                {clusterplan_model::Catalog::classic_types().iter().map(|t| view! { <option value=t.name.clone()></option> }).collect_view()}
-            </datalist>
         </fieldset>
     }
 }

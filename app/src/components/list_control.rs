@@ -1,12 +1,13 @@
 //! One control of a list row (a line item, a cluster group, a node pool), the
 //! same for every list: label with the row named, the box or select the field
-//! table's kind asks for, and its error.
+//! table's kind asks for (an instance type's box: `type_input`), and its error.
 
 use clusterplan_model::{FieldKind, choice_label, field_spec_at};
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
 use crate::components::field_id;
+use crate::components::type_input::type_input;
 
 /// One labelled control of a list row, with its error; `context` names the row
 /// in the label (`item 2`, `group 1, pool 2`). Empty boxes show the default as a
@@ -42,11 +43,9 @@ pub fn ListControl(
             </select>
         }
         .into_any(),
-        (FieldKind::String, true, "instance_type") => view! {
-            <input id=id.clone() name=path value=value list="instance-types" placeholder=placeholder
-                autocomplete="off" spellcheck="false" aria-describedby=error_id.clone() aria-invalid=invalid />
+        (FieldKind::String, true, "instance_type") => {
+            type_input(spec, path, &id, value, Some(placeholder), error_id.clone(), invalid)
         }
-        .into_any(),
         (FieldKind::String, true, _) => view! {
             <input id=id.clone() name=path value=value maxlength="60" autocomplete="off"
                 aria-describedby=error_id.clone() aria-invalid=invalid />

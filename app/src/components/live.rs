@@ -1,7 +1,8 @@
 //! Live results: a planner form resubmits itself shortly after the user stops
 //! typing. Submitting goes through the router's `<Form>`, which navigates to the
 //! new query without a page load; without JavaScript nothing here runs and the
-//! form's own submit button does the same with a page load.
+//! form's own submit button does the same with a page load. The same pause
+//! fills an instance-type box's suggestions (`crate::components::type_input`).
 
 use leptos::ev::Event;
 
@@ -20,14 +21,28 @@ pub fn submit_when_idle(event: Event) {
         thread_local! {
             static PENDING: Cell<Option<leptos::prelude::TimeoutHandle>> = const { Cell::new(None) };
         }
-        let Some(form) = event
+        let Some(target) = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("form").ok().flatten())
+        else {
+            return;
+        };
+        let Some(form) = target
+            .closest("form")
+            .ok()
+            .flatten()
             .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok())
         else {
             return;
         };
+        // An instance-type box also asks for the types it may mean, on the same timer.
+        let type_box = target
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .ok()
+            .filter(|input| {
+                clusterplan_model::field_spec_at(&input.name())
+                    .is_some_and(|s| s.is_instance_type())
+            });
         if let Some(handle) = PENDING.take() {
             handle.clear();
         }
@@ -35,6 +50,9 @@ pub fn submit_when_idle(event: Event) {
             move || {
                 // requestSubmit (unlike submit) fires the submit event the router handles.
                 let _ = form.request_submit();
+                if let Some(input) = type_box {
+                    crate::components::type_input::offer_types(input);
+                }
             },
             IDLE,
         );

@@ -10,6 +10,7 @@ pub mod list_control;
 pub mod live;
 pub mod ranges;
 pub mod save;
+pub mod type_input;
 
 /// The HTML id of the form control for a field path, list members included:
 /// `workers.headroom_pct` → `f-workers-headroom_pct`, `line_items[2].name` →

@@ -40,7 +40,7 @@ pub fn calculation(
         <h2>"Charts"</h2>
         <ChartGallery charts link_base />
     };
-    Html(view.to_html())
+    Html::rendered(view)
 }
 
 /// Saved scenarios side by side: the key figures table, the comparison charts,
@@ -57,5 +57,5 @@ pub fn comparison(scenarios: Vec<ScenarioDocument>, charts: Vec<Rendered>) -> Ht
         {(!fleets.is_empty()).then(|| view! { <h2>"Fleets"</h2> })}
         {fleets.into_iter().map(|(name, result)| view! { <Pools result of=name /> }).collect_view()}
     };
-    Html(view.to_html())
+    Html::rendered(view)
 }

@@ -20,6 +20,26 @@ pub(super) const fn count(csv: &[u8]) -> usize {
     lines + unterminated as usize - 1
 }
 
+/// `n` with thousands separators (`1,345`), right-aligned in a buffer, and
+/// where it starts. A `const fn`, so pages that show the count carry the text,
+/// not formatting code.
+pub(super) const fn grouped(mut n: usize) -> ([u8; 32], usize) {
+    let mut text = [0u8; 32];
+    let (mut at, mut digits) = (32, 0);
+    loop {
+        if digits > 0 && digits % 3 == 0 {
+            at -= 1;
+            text[at] = b',';
+        }
+        at -= 1;
+        text[at] = b'0' + (n % 10) as u8;
+        (n, digits) = (n / 10, digits + 1);
+        if n == 0 {
+            return (text, at);
+        }
+    }
+}
+
 /// The header the parser reads the columns by.
 #[cfg(feature = "catalog")]
 pub(super) const HEADER: &str =

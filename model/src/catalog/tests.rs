@@ -132,3 +132,17 @@ fn unknown_types_are_field_errors_that_suggest_names() {
     assert!(message("workers.instance_type").contains("\"custom\""));
     assert!(message("self_hosted.control_plane_instance_type").contains("did you mean r6i.large"));
 }
+
+#[test]
+fn the_count_reads_with_thousands_separators() {
+    assert_eq!(Catalog::BUILT_IN_TYPES_TEXT, "1,345");
+    let text = |n| {
+        let (bytes, at) = super::rows::grouped(n);
+        String::from_utf8(bytes[at..].to_vec()).unwrap()
+    };
+    assert_eq!(
+        (text(0), text(999), text(1000)),
+        ("0".into(), "999".into(), "1,000".into())
+    );
+    assert_eq!(text(1_234_567), "1,234,567");
+}

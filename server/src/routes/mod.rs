@@ -1,6 +1,8 @@
-//! The router: health probes, the Leptos pages and server functions, static files.
+//! The router: health probes, the Leptos pages and server functions, the catalog
+//! page, static files.
 
 pub(crate) mod assets;
+mod catalog;
 mod charts;
 mod health;
 
@@ -41,6 +43,8 @@ pub fn router(state: AppState) -> Router {
     // probes, the JSON API and static files do not wait for a slot.
     let rendering = Router::new()
         .route("/s/{id}/charts/{file}", get(charts::chart))
+        .route("/catalog", get(catalog::page))
+        .route("/catalog/options", get(catalog::options))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

@@ -86,3 +86,18 @@ fn bad_parameters_are_named() {
         ]
     );
 }
+
+#[test]
+fn a_form_blank_box_is_no_filter_and_unknown_boxes_are_named() {
+    let query = CatalogQuery::from_form("q=m7g&family=&arch=+&min_vcpu=4&cursor=").expect("valid");
+    assert_eq!(query.q.as_deref(), Some("m7g"));
+    assert!(query.family.is_none() && query.arch.is_none() && query.cursor.is_none());
+    assert_eq!(query.min_vcpu.as_deref(), Some("4"));
+    let unknown = CatalogQuery::from_form("min_cpu=4").expect_err("unknown parameter");
+    assert!(unknown.contains("min_cpu"), "{unknown}");
+    let repeated = CatalogQuery::from_form("q=a&q=b").expect_err("repeated parameter");
+    assert!(repeated.contains("`q`"), "{repeated}");
+    assert!(CatalogQuery::from_form("").is_ok());
+    assert_eq!(query.to_query(), "q=m7g&min_vcpu=4");
+    assert_eq!(CatalogQuery::default().to_query(), "");
+}
