@@ -199,3 +199,22 @@ async fn range_controls_are_rendered_once_asked_for_or_filled() {
     assert!(low_tag.contains(r#"value="10""#) && !low_tag.contains("autofocus"));
     assert!(filled.contains("simulated futures"));
 }
+
+/// The client-side router would take a plain link to `/api/…` and show "Page not
+/// found": every link the pages draw to the API says `rel="external"`.
+#[tokio::test]
+async fn every_link_into_the_api_leaves_the_client_side_router() {
+    let app = spawn_app().await;
+
+    // `/api/v1/docs` is not on the list: it is a plain page without the router.
+    for path in ["/", "/methodology", "/compare", "/catalog"] {
+        let (status, html) = html(&app, path).await;
+        assert_eq!(status, 200, "{path}");
+        for link in html.split("<a ").skip(1) {
+            let tag = &link[..link.find('>').unwrap_or(link.len())];
+            if tag.contains("href=\"/api/") {
+                assert!(tag.contains("rel=\"external\""), "{path}: <a {tag}>");
+            }
+        }
+    }
+}

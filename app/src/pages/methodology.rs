@@ -123,6 +123,6 @@ pub fn MethodologyPage() -> impl IntoView {
             </table>
         </div>
         // The sources are file paths: long words that must wrap on a phone.
-        <p class="sources">"Every type, with its family, architecture and GPUs, filtered and paged: "<a href="/api/v1/catalog">"/api/v1/catalog"</a>" (e.g. "<a href="/api/v1/catalog?family=m7g">"?family=m7g"</a>"). Sources: "{catalog.sources.join("; ")}"."</p>
+        <p class="sources">"Every type, with its family, architecture and GPUs, filtered and paged: "<a href="/api/v1/catalog" rel="external">"/api/v1/catalog"</a>" (e.g. "<a href="/api/v1/catalog?family=m7g" rel="external">"?family=m7g"</a>"). Sources: "{catalog.sources.join("; ")}"."</p>
     }
 }
