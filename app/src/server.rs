@@ -16,6 +16,7 @@ use crate::types::{Comparison, Evaluation, FieldChange, Preset, SharedScenario};
 pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
     Ok(match service()?.evaluate_form(query).await? {
         Ok(result) => Evaluation {
+            pools: report::pool_figures(&result, &clusterplan_model::form::item_rows(query)),
             report: Some(report::calculation(
                 &result,
                 charts::render_all(&result),
@@ -26,6 +27,7 @@ pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
         Err(errors) => Evaluation {
             report: None,
             errors,
+            pools: Vec::new(),
         },
     })
 }

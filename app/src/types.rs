@@ -43,6 +43,20 @@ pub struct Evaluation {
     pub report: Option<Html>,
     /// Every invalid field, with its path (the form control's `name`).
     pub errors: Vec<FieldError>,
+    /// Each node pool's figures, beside the pool's own inputs (a fleet only).
+    #[serde(default)]
+    pub pools: Vec<PoolFigures>,
+}
+
+/// One pool's nodes and monthly cost under both options, as a line of text
+/// ("EKS: 3 nodes per cluster, $1,234.00 a month · …"), and the form row it
+/// belongs to (`fleet[2].pools[0]`: form rows, not the model's item numbers).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PoolFigures {
+    /// The pool's form row: the prefix of its controls' names.
+    pub row: String,
+    /// Its figures, for people.
+    pub text: String,
 }
 
 /// A saved scenario as the shared page shows it.

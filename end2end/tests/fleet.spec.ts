@@ -48,6 +48,14 @@ test('three groups with a Fargate pool on a phone, saved and read without JavaSc
   await page.locator('#f-fleet-1-name').fill('staging');
   await page.locator('#f-fleet-1-clusters').fill('4');
   await fillPool(page, 1, 0, { name: 'general', instance_type: 't3.large', nodes_per_cluster: '2' });
+  // The pool's own line follows its inputs as the user types.
+  const staging = fleet.locator('.fleet-group[data-row="1"] [data-pool="0"]').getByTestId('pool-figures');
+  await expect(staging).toContainText('EKS: 2 nodes per cluster');
+  await fillPool(page, 1, 0, { nodes_per_cluster: '5' });
+  await expect(staging).toContainText('EKS: 5 nodes per cluster');
+  await expect(staging).toContainText(/Self-hosted: 5 nodes per cluster, \$[\d,]+\.\d\d a month/);
+  await fillPool(page, 1, 0, { nodes_per_cluster: '2' });
+  await expect(staging).toContainText('EKS: 2 nodes per cluster');
 
   await fleet.getByRole('button', { name: 'Add a cluster group' }).click();
   await page.locator('#f-fleet-2-name').fill('dev');

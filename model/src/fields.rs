@@ -107,6 +107,19 @@ pub fn field_spec(path: &str) -> Option<&'static FieldSpec> {
     SPECS.iter().find(|s| s.path == path)
 }
 
+/// The most items the list field `path` (`fleet`, `fleet[].pools`,
+/// `line_items`, `uncertainty.ranges`) may hold: its table maximum, the one
+/// place the limit is written (validation, the schema and the form read it).
+///
+/// # Panics
+/// If `path` is not a list field with a maximum: a typo in our own code.
+pub fn max_items(path: &str) -> usize {
+    field_spec(path)
+        .and_then(|spec| spec.maximum)
+        .map(|max| max as usize)
+        .unwrap_or_else(|| panic!("{path} is not a list with a maximum in fields.json"))
+}
+
 impl FieldSpec {
     /// The strings a form offers: the classic catalog types (and `custom` for
     /// workers; any catalog type is accepted), the control-plane tiers, or the

@@ -64,7 +64,7 @@ pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
     field_error_from_json, input_error_from_json,
 };
-pub use fields::{FieldKind, FieldSpec, field_spec, field_specs, table_path};
+pub use fields::{FieldKind, FieldSpec, field_spec, field_specs, max_items, table_path};
 pub use fleet::{
     FARGATE_SIZES, FargateSize, PLAIN_GROUP, PLAIN_POOL, POD_OVERHEAD_GIB, replaced_by_fleet,
 };

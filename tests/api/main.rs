@@ -29,6 +29,7 @@ mod openapi_rules;
 mod page_actions;
 mod page_cache;
 mod pages;
+mod pool_figures;
 mod postgres_only;
 mod proxies;
 mod refusals;

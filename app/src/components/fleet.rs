@@ -4,17 +4,29 @@
 //! without JavaScript; with it the page draws the form again from the new URL.
 //! A row left blank counts for nothing; renaming is typing a new name.
 
-use clusterplan_model::{ADD_ROW, REMOVE_ROW, split_item_path};
+use clusterplan_model::{ADD_ROW, REMOVE_ROW, max_items, split_item_path};
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
 use crate::components::field_id;
 use crate::components::list_control::ListControl;
 use crate::form_values::FormValues;
+use crate::types::PoolFigures;
 
-/// Most groups and pools (the model's limits): Add stops there.
-const MAX_GROUPS: usize = 20;
-const MAX_POOLS: usize = 10;
+/// The latest result's figures of every pool; `for_row(row)` is reactive, so a
+/// pool's line follows its inputs while the form itself is not drawn again.
+#[derive(Clone, Copy)]
+pub struct PoolLines(pub Signal<Vec<PoolFigures>>);
+
+impl PoolLines {
+    fn for_row(self, row: String) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        move || {
+            self.0
+                .with(|pools| pools.iter().find(|p| p.row == row).map(|p| p.text.clone()))
+        }
+    }
+}
+
 /// A group's own members, in display order.
 const GROUP_MEMBERS: [&str; 3] = ["name", "clusters", "clusters_added_per_year"];
 /// A pool's members, in display order; `custom.*` only for instance type `custom`.
@@ -90,20 +102,23 @@ fn rows(values: &FormValues) -> Vec<(usize, GroupRow)> {
 
 /// The fleet fieldset of the planner form.
 #[component]
-pub fn FleetEditor(values: FormValues, errors: FieldErrors) -> impl IntoView {
+pub fn FleetEditor(values: FormValues, errors: FieldErrors, figures: PoolLines) -> impl IntoView {
     let groups = rows(&values);
-    let full = groups.len() >= MAX_GROUPS;
+    // Add stops at the model's limits.
+    let (max_groups, max_pools) = (max_items("fleet"), max_items("fleet[].pools"));
+    let full = groups.len() >= max_groups;
     let whole = errors.for_control("fleet").0;
     view! {
         <fieldset class="group fleet" data-testid="fleet">
             <legend>"Fleet: cluster groups and node pools"</legend>
             <p class="hint">
                 "Each group is clusters of one shape; each pool runs in every cluster of its group "
-                "(at most 20 groups of 10 pools). Empty boxes take their default, shown greyed. "
+                {format!("(at most {max_groups} groups of {max_pools} pools). ")}
+                "Empty boxes take their default, shown greyed. "
                 "A node count, if given, replaces the pool's workload."
             </p>
             <p class="error" id="f-fleet-error" role="alert">{whole}</p>
-            {groups.into_iter().map(|(g, group)| view! { <GroupEditor g group errors /> }).collect_view()}
+            {groups.into_iter().map(|(g, group)| view! { <GroupEditor g group errors figures /> }).collect_view()}
             <button type="submit" name=ADD_ROW value="fleet" formnovalidate class="secondary" disabled=full>
                 "Add a cluster group"
             </button>
@@ -112,20 +127,25 @@ pub fn FleetEditor(values: FormValues, errors: FieldErrors) -> impl IntoView {
 }
 
 #[component]
-fn GroupEditor(g: usize, group: GroupRow, errors: FieldErrors) -> impl IntoView {
+fn GroupEditor(
+    g: usize,
+    group: GroupRow,
+    errors: FieldErrors,
+    figures: PoolLines,
+) -> impl IntoView {
     let number = g.saturating_add(1);
     let title = match group.values.get("name") {
         Some(name) if !name.is_empty() => format!("Group {number}: {name}"),
         _ => format!("Group {number}"),
     };
-    let full = group.pools.len() >= MAX_POOLS;
+    let full = group.pools.len() >= max_items("fleet[].pools");
     let own = GROUP_MEMBERS.map(|member| {
         let path = format!("fleet[{g}].{member}");
         let value = group.values.get(member).cloned();
         view! { <ListControl path value errors context=format!("group {number}") /> }
     });
     let pools = group.pools.into_iter().map(|(p, pool)| {
-        view! { <PoolEditor g p pool errors /> }
+        view! { <PoolEditor g p pool errors figures /> }
     });
     let pools_path = format!("fleet[{g}].pools");
     let pools_error = errors.for_control(&pools_path).0;
@@ -148,7 +168,13 @@ fn GroupEditor(g: usize, group: GroupRow, errors: FieldErrors) -> impl IntoView 
 }
 
 #[component]
-fn PoolEditor(g: usize, p: usize, pool: Members, errors: FieldErrors) -> impl IntoView {
+fn PoolEditor(
+    g: usize,
+    p: usize,
+    pool: Members,
+    errors: FieldErrors,
+    figures: PoolLines,
+) -> impl IntoView {
     let custom = pool.get("instance_type").is_some_and(|t| t == "custom");
     let context = format!(
         "group {}, pool {}",
@@ -180,6 +206,7 @@ fn PoolEditor(g: usize, p: usize, pool: Members, errors: FieldErrors) -> impl In
     view! {
         <div class="line-item fleet-pool" data-pool=p role="group" aria-label=aria>
             <p class="pool-title">{title.clone()}</p>
+            <p class="pool-figures" data-testid="pool-figures">{figures.for_row(format!("fleet[{g}].pools[{p}]"))}</p>
             {controls.collect_view()}
             {whole.into_iter().collect_view()}
             <button type="submit" name=REMOVE_ROW value=format!("fleet[{g}].pools[{p}]") formnovalidate

@@ -3,7 +3,7 @@
 //! server skips; once hydrated, rows can be added and removed. Each row keeps its
 //! form row number as its key, so an error lands beside the control that caused it.
 
-use clusterplan_model::split_item_path;
+use clusterplan_model::{max_items, split_item_path};
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
@@ -13,8 +13,6 @@ use crate::form_values::FormValues;
 
 /// The list these rows fill (`line_items[N].member`).
 const LIST: &str = "line_items";
-/// The most items a scenario may have (the model's limit).
-const MAX_ROWS: usize = 20;
 /// Blank rows offered beyond the filled ones, for a form without JavaScript.
 const BLANK_ROWS: usize = 3;
 /// A row's members in display order.
@@ -46,7 +44,7 @@ fn initial_rows(values: &FormValues) -> Vec<Row> {
     rows.sort_by_key(|r| r.key);
     // Saturating: a hand-made URL may name row usize::MAX.
     let next = rows.last().map_or(0, |r| r.key.saturating_add(1));
-    let blanks = BLANK_ROWS.min(MAX_ROWS.saturating_sub(rows.len()));
+    let blanks = BLANK_ROWS.min(max_items(LIST).saturating_sub(rows.len()));
     rows.extend((next..next.saturating_add(blanks)).map(|key| Row {
         key,
         values: Vec::new(),
@@ -84,14 +82,14 @@ pub fn LineItems(values: FormValues, errors: FieldErrors) -> impl IntoView {
             <legend>"Line items"</legend>
             <p class="hint">
                 "Costs outside AWS's bill: support contracts, licences, tooling. "
-                "Rows without a name or amount are ignored; at most 20."
+                {format!("Rows without a name or amount are ignored; at most {}.", max_items(LIST))}
             </p>
             <For each=move || rows.get() key=|row| row.key let:row>
                 <LineItemRow key=row.key values=row.values errors hydrated remove />
             </For>
             {move || hydrated.get().then(|| view! {
                 <button type="button" class="secondary" on:click=add
-                    disabled=move || { rows.with(Vec::len) >= MAX_ROWS }>"Add line item"</button>
+                    disabled=move || { rows.with(Vec::len) >= max_items(LIST) }>"Add line item"</button>
             })}
         </fieldset>
     }

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{evaluate, planner_presets};
 use crate::components::errors::FieldErrors;
 use crate::components::fields::{Field, group_fields, groups};
-use crate::components::fleet::FleetEditor;
+use crate::components::fleet::{FleetEditor, PoolLines};
 use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
 use crate::components::save::SaveForm;
@@ -62,6 +62,13 @@ pub fn PlannerPage() -> impl IntoView {
             .map(|e| e.errors)
             .unwrap_or_default()
     }));
+    let figures = PoolLines(Signal::derive(move || {
+        evaluation
+            .get()
+            .and_then(Result::ok)
+            .map(|e| e.pools)
+            .unwrap_or_default()
+    }));
     let sizing = values.get(SIZING).unwrap_or("workload").to_owned();
 
     view! {
@@ -79,7 +86,7 @@ pub fn PlannerPage() -> impl IntoView {
                     let (edit_id, name) = (edit_id.clone(), name.clone());
                     move || {
                         let fleet = fleet.with(|(fleet, _)| *fleet);
-                        view! { <PlannerForm values=form_values() edit_id=edit_id.clone() name=name.clone() sizing=sizing.clone() fleet errors /> }
+                        view! { <PlannerForm values=form_values() edit_id=edit_id.clone() name=name.clone() sizing=sizing.clone() fleet errors figures /> }
                     }
                 }
                 <section class="results" aria-live="polite" aria-label="Results">
@@ -122,6 +129,7 @@ fn PlannerForm(
     sizing: String,
     fleet: bool,
     errors: FieldErrors,
+    figures: PoolLines,
 ) -> impl IntoView {
     let general = move || errors.general().join("; ");
     // With a fleet its editor replaces `clusters` and `workers`; without one, a
@@ -137,7 +145,7 @@ fn PlannerForm(
         </fieldset>
     });
     let fleet_editor =
-        fleet.then(|| view! { <FleetEditor values=values.clone() errors /> }.into_any());
+        fleet.then(|| view! { <FleetEditor values=values.clone() errors figures /> }.into_any());
     view! {
         <Form method="GET" action="/" noscroll=true replace=true>
             <div class="planner-form" on:input=submit_when_idle>

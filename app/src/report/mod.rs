@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use crate::types::Html;
 use charts::ChartGallery;
 use pools::Pools;
+pub use pools::pool_figures;
 use results::{Breakdown, TeamLoad, Verdict, Warnings};
 use uncertainty::UncertaintySummary;
 

@@ -1,10 +1,58 @@
 //! The fleet's pools (model v3): each pool's clusters, nodes and monthly worker
 //! cost under both options, month 0.
 
-use clusterplan_model::{CalculationResult, OptionName, PoolResult, resolved::Compute};
+use clusterplan_model::{
+    CalculationResult, OptionName, PoolResult, form::ItemRows, resolved::Compute,
+};
 use leptos::prelude::*;
 
 use crate::format::money;
+use crate::types::PoolFigures;
+
+/// A pool's nodes per cluster under one option ("Fargate" where EKS runs its
+/// pods without nodes).
+fn nodes(pool: &PoolResult) -> String {
+    match (pool.compute, pool.nodes_per_cluster) {
+        (Compute::Fargate, 0) => "Fargate".to_owned(),
+        (_, n) => n.to_string(),
+    }
+}
+
+/// Each pool's figures for the editor, at the form row `rows` says it came from:
+/// "EKS: 3 nodes per cluster, $1,234.00 a month · Self-hosted: …". Empty for a
+/// scenario without a fleet.
+pub fn pool_figures(result: &CalculationResult, rows: &ItemRows) -> Vec<PoolFigures> {
+    let Some(fleet) = &result.inputs.fleet else {
+        return Vec::new();
+    };
+    let display = &result.inputs.display;
+    // The result lists pools group by group, in input order: the model's paths.
+    let paths = fleet.iter().enumerate().flat_map(|(g, group)| {
+        (0..group.pools.len()).map(move |p| format!("fleet[{g}].pools[{p}]"))
+    });
+    let line = |option: OptionName, pool: &PoolResult| {
+        let nodes = match (pool.compute, pool.nodes_per_cluster) {
+            (Compute::Fargate, 0) => "Fargate pods".to_owned(),
+            (_, 1) => "1 node per cluster".to_owned(),
+            (_, n) => format!("{n} nodes per cluster"),
+        };
+        let cost = money(display, pool.monthly_workers);
+        format!("{}: {nodes}, {cost} a month", option.label())
+    };
+    let eks = &result.options.get(OptionName::Eks).pools;
+    let own = &result.options.get(OptionName::SelfHosted).pools;
+    paths
+        .zip(eks.iter().zip(own))
+        .map(|(path, (e, s))| PoolFigures {
+            row: rows.control(&path),
+            text: format!(
+                "{} · {}",
+                line(OptionName::Eks, e),
+                line(OptionName::SelfHosted, s)
+            ),
+        })
+        .collect()
+}
 
 /// One row per pool of every group, with both options side by side; only for a
 /// scenario with a fleet (a plain one has a single pool, the breakdown's workers).
@@ -17,10 +65,6 @@ pub fn Pools(result: CalculationResult, #[prop(optional)] of: Option<String>) ->
     let display = result.inputs.display.clone();
     let eks = result.options.get(OptionName::Eks).pools.clone();
     let own = result.options.get(OptionName::SelfHosted).pools.clone();
-    let nodes = |pool: &PoolResult| match (pool.compute, pool.nodes_per_cluster) {
-        (Compute::Fargate, 0) => "Fargate".to_owned(),
-        (_, n) => n.to_string(),
-    };
     let rows = eks.into_iter().zip(own).map(|(e, s)| {
         view! {
             <tr>

@@ -45,24 +45,25 @@ impl ItemRows {
     pub fn to_form(&self, errors: Vec<FieldError>) -> Vec<FieldError> {
         errors
             .into_iter()
-            .map(|error| {
-                let longest = self
-                    .0
-                    .iter()
-                    .filter(|(model, _)| {
-                        error.field.starts_with(model.as_str())
-                            && matches!(error.field.as_bytes().get(model.len()), None | Some(b'.'))
-                    })
-                    .max_by_key(|(model, _)| model.len());
-                match longest {
-                    Some((model, form)) => FieldError::new(
-                        format!("{form}{}", &error.field[model.len()..]),
-                        error.message,
-                    ),
-                    None => error,
-                }
-            })
+            .map(|error| FieldError::new(self.control(&error.field), error.message))
             .collect()
+    }
+
+    /// The form control of the model's path `path` (`fleet[0].pools[1].name` →
+    /// `fleet[2].pools[3].name`); a path outside every item is its own control.
+    pub fn control(&self, path: &str) -> String {
+        let longest = self
+            .0
+            .iter()
+            .filter(|(model, _)| {
+                path.starts_with(model.as_str())
+                    && matches!(path.as_bytes().get(model.len()), None | Some(b'.'))
+            })
+            .max_by_key(|(model, _)| model.len());
+        match longest {
+            Some((model, form)) => format!("{form}{}", &path[model.len()..]),
+            None => path.to_owned(),
+        }
     }
 }
 

@@ -61,3 +61,11 @@ pub fn stored_errors_at_controls(query: &str, errors: Vec<FieldError>) -> Vec<Fi
 
 #[cfg(test)]
 mod tests;
+
+/// The form row of each list item of the planner form `query`, as the page's
+/// buttons leave them: where the figures of `fleet[0].pools[1]` belong.
+pub fn item_rows(query: &str) -> ItemRows {
+    // An unreadable query has no rows; its errors come from `scenario_from_query`.
+    let pairs = pairs_from_query(query).unwrap_or_default();
+    lists::parse(&apply_form_actions(&pairs)).2
+}

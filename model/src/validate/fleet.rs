@@ -4,14 +4,12 @@
 use super::line_items::{check_choice, check_name};
 use super::rules::{MachineInput, check_machine, has_error, pool_path};
 use crate::error::FieldError;
+use crate::fields::max_items;
 use crate::fleet::{LARGEST, POD_OVERHEAD_GIB, REPLACED_BY_FLEET};
 use crate::input::{ScenarioInput, WorkersInput};
 use crate::resolved::{Compute, ResolvedInput};
 use std::collections::HashSet;
 
-/// Most groups a fleet has, and most pools a group has.
-const MAX_GROUPS: usize = 20;
-const MAX_POOLS: usize = 10;
 /// Most clusters of the whole fleet at month 0 (the range of `clusters`).
 const MAX_CLUSTERS: u64 = 1000;
 
@@ -55,10 +53,14 @@ pub(crate) fn check_structure(input: &ScenarioInput, errors: &mut Vec<FieldError
             ));
         }
     }
-    if fleet.is_empty() || fleet.len() > MAX_GROUPS {
+    if fleet.is_empty() || fleet.len() > max_items("fleet") {
         errors.push(FieldError::new(
             "fleet",
-            format!("must have 1 to {MAX_GROUPS} groups, not {}", fleet.len()),
+            format!(
+                "must have 1 to {} groups, not {}",
+                max_items("fleet"),
+                fleet.len()
+            ),
         ));
     }
     let mut names = HashSet::new();
@@ -80,10 +82,14 @@ pub(crate) fn check_structure(input: &ScenarioInput, errors: &mut Vec<FieldError
             errors.push(FieldError::new(format!("{at}.pools"), "is required"));
             continue;
         };
-        if pools.is_empty() || pools.len() > MAX_POOLS {
+        if pools.is_empty() || pools.len() > max_items("fleet[].pools") {
             errors.push(FieldError::new(
                 format!("{at}.pools"),
-                format!("must have 1 to {MAX_POOLS} pools, not {}", pools.len()),
+                format!(
+                    "must have 1 to {} pools, not {}",
+                    max_items("fleet[].pools"),
+                    pools.len()
+                ),
             ));
         }
         let mut pool_names = HashSet::new();

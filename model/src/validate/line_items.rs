@@ -2,11 +2,9 @@
 //! validation, so that every violation is listed at once.
 
 use crate::error::FieldError;
-use crate::fields::field_spec;
+use crate::fields::{field_spec, max_items};
 use crate::input::ScenarioInput;
 
-/// Most line items a scenario may have.
-pub(crate) const MAX_LINE_ITEMS: usize = 20;
 /// Longest line item name, in characters.
 const MAX_NAME_CHARS: usize = 60;
 
@@ -51,10 +49,14 @@ pub(crate) fn check_choices(input: &ScenarioInput, errors: &mut Vec<FieldError>)
     let tier = "eks.control_plane_tier";
     check_choice(tier, tier, input.eks.control_plane_tier.as_deref(), errors);
     let items = input.line_items.as_deref().unwrap_or_default();
-    if items.len() > MAX_LINE_ITEMS {
+    if items.len() > max_items("line_items") {
         errors.push(FieldError::new(
             "line_items",
-            format!("at most {MAX_LINE_ITEMS} items, not {}", items.len()),
+            format!(
+                "at most {} items, not {}",
+                max_items("line_items"),
+                items.len()
+            ),
         ));
     }
     for (index, item) in items.iter().enumerate() {

@@ -5,12 +5,10 @@
 use std::collections::HashSet;
 
 use crate::error::FieldError;
-use crate::fields::{FieldKind, field_spec};
+use crate::fields::{FieldKind, field_spec, max_items};
 use crate::input::ScenarioInput;
 use crate::scenario::Scenario;
 
-/// Most ranges one request may have.
-const MAX_RANGES: usize = 20;
 /// Most pool-months a Monte Carlo may size, over all its samples, when a range
 /// re-sizes the fleet in every sample (growth, `workers.*`): about a quarter of a
 /// second of one core, so a request cannot hold the server past its timeout.
@@ -39,10 +37,14 @@ pub(crate) fn check_uncertainty(
         return;
     };
     let ranges = request.ranges.as_deref().unwrap_or_default();
-    if ranges.len() > MAX_RANGES {
+    if ranges.len() > max_items("uncertainty.ranges") {
         errors.push(FieldError::new(
             "uncertainty.ranges",
-            format!("at most {MAX_RANGES} ranges, not {}", ranges.len()),
+            format!(
+                "at most {} ranges, not {}",
+                max_items("uncertainty.ranges"),
+                ranges.len()
+            ),
         ));
     }
     if let Some(scenario) = scenario {
