@@ -8,6 +8,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::calculation::validate;
+use crate::compute::compute;
 use crate::{Service, ServiceError};
 
 /// The most scenarios in one batch.
@@ -31,55 +32,50 @@ pub struct BatchRequest {
     pub scenarios: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
-impl Service {
-    /// Calculates every scenario of `batch`, in order: a result, or why that
-    /// scenario is invalid (its field paths are relative to it). The whole batch
-    /// is refused when it has no scenario, more than [`MAX_BATCH_SCENARIOS`], or
-    /// more than [`MAX_BATCH_SAMPLES`] samples; a busy server refuses it whole.
-    pub async fn calculate_batch(
-        &self,
-        batch: BatchRequest,
-    ) -> Result<Vec<Result<CalculationResult, ServiceError>>, ServiceError> {
-        let count = batch.scenarios.len();
-        if !(1..=MAX_BATCH_SCENARIOS).contains(&count) {
-            return Err(ServiceError::invalid(
-                "scenarios",
-                format!("must hold 1 to {MAX_BATCH_SCENARIOS} scenarios, not {count}"),
-            ));
-        }
-        let scenarios: Vec<_> = batch
-            .scenarios
-            .iter()
-            .map(|item| {
-                let bytes = serde_json::to_vec(item).expect("a JSON value serializes");
-                let input = parse_input(&bytes).map_err(|error| match error {
-                    clusterplan_model::InputError::Invalid(errors) => ServiceError::Invalid(errors),
-                    malformed => ServiceError::invalid("", malformed.to_string()),
-                })?;
-                validate(input, "")
-            })
-            .collect();
-        let samples: u64 = scenarios
-            .iter()
-            .flatten()
-            .filter_map(|s| s.input().uncertainty.as_ref())
-            .map(|u| u64::from(u.samples))
-            .sum();
-        if samples > MAX_BATCH_SAMPLES {
-            return Err(ServiceError::Invalid(vec![FieldError::new(
-                "scenarios",
-                format!(
-                    "ask for {samples} simulated futures in all; one batch may ask for at most {MAX_BATCH_SAMPLES}"
-                ),
-            )]));
-        }
-        let mut results = Vec::with_capacity(count);
-        for scenario in scenarios {
-            results.push(match scenario {
-                Ok(scenario) => Ok(self.compute(scenario).await?),
-                Err(invalid) => Err(invalid),
-            });
-        }
-        Ok(results)
+/// See [`Service::calculate_batch`].
+pub(crate) async fn calculate_batch(
+    service: &Service,
+    batch: BatchRequest,
+) -> Result<Vec<Result<CalculationResult, ServiceError>>, ServiceError> {
+    let count = batch.scenarios.len();
+    if !(1..=MAX_BATCH_SCENARIOS).contains(&count) {
+        return Err(ServiceError::invalid(
+            "scenarios",
+            format!("must hold 1 to {MAX_BATCH_SCENARIOS} scenarios, not {count}"),
+        ));
     }
+    let scenarios: Vec<_> = batch
+        .scenarios
+        .iter()
+        .map(|item| {
+            let bytes = serde_json::to_vec(item).expect("a JSON value serializes");
+            let input = parse_input(&bytes).map_err(|error| match error {
+                clusterplan_model::InputError::Invalid(errors) => ServiceError::Invalid(errors),
+                malformed => ServiceError::invalid("", malformed.to_string()),
+            })?;
+            validate(input, "")
+        })
+        .collect();
+    let samples: u64 = scenarios
+        .iter()
+        .flatten()
+        .filter_map(|s| s.input().uncertainty.as_ref())
+        .map(|u| u64::from(u.samples))
+        .sum();
+    if samples > MAX_BATCH_SAMPLES {
+        return Err(ServiceError::Invalid(vec![FieldError::new(
+            "scenarios",
+            format!(
+                "ask for {samples} simulated futures in all; one batch may ask for at most {MAX_BATCH_SAMPLES}"
+            ),
+        )]));
+    }
+    let mut results = Vec::with_capacity(count);
+    for scenario in scenarios {
+        results.push(match scenario {
+            Ok(scenario) => Ok(compute(service, scenario).await?),
+            Err(invalid) => Err(invalid),
+        });
+    }
+    Ok(results)
 }

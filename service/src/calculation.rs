@@ -3,6 +3,7 @@
 
 use clusterplan_model::{CalculationResult, Scenario, ScenarioInput};
 
+use crate::compute::compute;
 use crate::{Service, ServiceError};
 
 /// Validates `input` and calculates it on this thread (the command line). Field
@@ -30,10 +31,10 @@ pub(crate) fn validate(input: ScenarioInput, prefix: &str) -> Result<Scenario, S
     })
 }
 
-impl Service {
-    /// Validates `input` and calculates it off the async runtime when it carries a
-    /// Monte Carlo (see [`Service::compute`]).
-    pub async fn calculate(&self, input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
-        self.compute(validate(input, "")?).await
-    }
+/// See [`Service::calculate`].
+pub(crate) async fn calculate_off_thread(
+    service: &Service,
+    input: ScenarioInput,
+) -> Result<CalculationResult, ServiceError> {
+    compute(service, validate(input, "")?).await
 }

@@ -8,7 +8,7 @@ use clusterplan_model::{Catalog, FieldError, InstanceType, catalog, field_specs}
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
-use crate::{CatalogDocument, Service, ServiceError};
+use crate::{CatalogDocument, ServiceError};
 
 /// Types per page unless `limit` says otherwise, and the most one page holds.
 pub const DEFAULT_LIMIT: usize = 100;
@@ -221,13 +221,6 @@ pub fn catalog_page(filter: &CatalogFilter) -> CatalogDocument {
         catalog,
         matched: matching.len(),
         defaults: field_specs().to_vec(),
-    }
-}
-
-impl Service {
-    /// See [`catalog_page`].
-    pub fn catalog(&self, filter: &CatalogFilter) -> CatalogDocument {
-        catalog_page(filter)
     }
 }
 

@@ -52,54 +52,49 @@ pub fn render_comparison(scenarios: &[(&str, &CalculationResult)]) -> Vec<Render
     ]
 }
 
-impl Service {
-    /// Every chart of a saved revision, each drawn once per revision (see
-    /// `chart_cache`).
-    pub fn saved_charts(&self, doc: &ScenarioDocument) -> Vec<Rendered> {
-        let Some(scenario) = scenario_of(&doc.result) else {
-            return Vec::new();
-        };
-        let display = &doc.result.inputs.display;
-        ChartKind::ALL
-            .iter()
-            .filter(|kind| kind.applies_to(&doc.result))
-            .map(|&kind| {
-                let key = ChartKey::new(&doc.id, doc.revision, display, kind);
-                let svg = self.charts.get_or_draw(key, || {
-                    clusterplan_charts::render(kind, &scenario, &doc.result)
-                });
-                Rendered {
-                    name: kind.as_str(),
-                    title: kind.title(),
-                    svg: svg.to_string(),
-                }
-            })
-            .collect()
-    }
+/// See [`Service::saved_charts`].
+pub(crate) fn saved_charts(service: &Service, doc: &ScenarioDocument) -> Vec<Rendered> {
+    let Some(scenario) = scenario_of(&doc.result) else {
+        return Vec::new();
+    };
+    let display = &doc.result.inputs.display;
+    ChartKind::ALL
+        .iter()
+        .filter(|kind| kind.applies_to(&doc.result))
+        .map(|&kind| {
+            let key = ChartKey::new(&doc.id, doc.revision, display, kind);
+            let svg = service.charts.get_or_draw(key, || {
+                clusterplan_charts::render(kind, &scenario, &doc.result)
+            });
+            Rendered {
+                name: kind.as_str(),
+                title: kind.title(),
+                svg: svg.to_string(),
+            }
+        })
+        .collect()
+}
 
-    /// Chart `name` (`cumulative`, `breakdown`, `breakeven`, `sensitivity`) of
-    /// saved scenario `id`, as SVG.
-    pub async fn chart(&self, id: &str, name: &str) -> Result<String, ServiceError> {
-        let kind: ChartKind = name
-            .parse()
-            .map_err(|_| ServiceError::NotFound(format!("chart {name}")))?;
-        let doc = self.get(id).await?;
-        if !kind.applies_to(&doc.result) {
-            return Err(ServiceError::NotFound(format!(
-                "chart {name} of this scenario"
-            )));
-        }
-        let scenario =
-            scenario_of(&doc.result).ok_or_else(|| ServiceError::StoredInputInvalid {
-                id: id.to_owned(),
-                reason: "its resolved input no longer validates".into(),
-            })?;
-        let key = ChartKey::new(id, doc.revision, &doc.result.inputs.display, kind);
-        let svg = self.charts.get_or_draw(key, || {
-            clusterplan_charts::render(kind, &scenario, &doc.result)
-        });
-        Ok(svg.to_string())
+/// See [`Service::chart`].
+pub(crate) async fn chart(service: &Service, id: &str, name: &str) -> Result<String, ServiceError> {
+    let kind: ChartKind = name
+        .parse()
+        .map_err(|_| ServiceError::NotFound(format!("chart {name}")))?;
+    let doc = crate::scenarios::get(service, id).await?;
+    if !kind.applies_to(&doc.result) {
+        return Err(ServiceError::NotFound(format!(
+            "chart {name} of this scenario"
+        )));
     }
+    let scenario = scenario_of(&doc.result).ok_or_else(|| ServiceError::StoredInputInvalid {
+        id: id.to_owned(),
+        reason: "its resolved input no longer validates".into(),
+    })?;
+    let key = ChartKey::new(id, doc.revision, &doc.result.inputs.display, kind);
+    let svg = service.charts.get_or_draw(key, || {
+        clusterplan_charts::render(kind, &scenario, &doc.result)
+    });
+    Ok(svg.to_string())
 }
 
 /// The scenario behind a result: its `inputs` validated again (they were valid

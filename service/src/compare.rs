@@ -2,8 +2,8 @@
 //! links), loading the scenarios side by side, and naming the scenarios a browser
 //! owns so it can pick from them.
 
-use crate::store;
 use crate::{ScenarioDocument, Service, ServiceError, secrets};
+use crate::{scenarios, store};
 
 /// Most scenarios one comparison may hold.
 pub const MAX_COMPARE: usize = 10;
@@ -26,52 +26,56 @@ pub fn ids_from_links(text: &str) -> Vec<String> {
         .collect()
 }
 
-impl Service {
-    /// The latest revisions of the scenarios named in `text` (ids or share links,
-    /// see [`ids_from_links`]), in the order given: one to [`MAX_COMPARE`].
-    pub async fn compare(&self, text: &str) -> Result<Vec<ScenarioDocument>, ServiceError> {
-        self.compare_ids(&ids_from_links(text)).await
-    }
+/// See [`Service::compare`].
+pub(crate) async fn compare(
+    service: &Service,
+    text: &str,
+) -> Result<Vec<ScenarioDocument>, ServiceError> {
+    compare_ids(service, &ids_from_links(text)).await
+}
 
-    /// The latest revisions of `ids`, in the order given: one to [`MAX_COMPARE`].
-    pub async fn compare_ids(&self, ids: &[String]) -> Result<Vec<ScenarioDocument>, ServiceError> {
-        if ids.is_empty() {
-            return Err(ServiceError::invalid(
-                "ids",
-                "name at least one scenario id",
-            ));
-        }
-        if ids.len() > MAX_COMPARE {
-            return Err(ServiceError::invalid(
-                "ids",
-                format!("at most {MAX_COMPARE} scenarios, not {}", ids.len()),
-            ));
-        }
-        let mut documents = Vec::with_capacity(ids.len());
-        for id in ids {
-            documents.push(self.get(id).await?);
-        }
-        Ok(documents)
+/// See [`Service::compare_ids`].
+pub(crate) async fn compare_ids(
+    service: &Service,
+    ids: &[String],
+) -> Result<Vec<ScenarioDocument>, ServiceError> {
+    if ids.is_empty() {
+        return Err(ServiceError::invalid(
+            "ids",
+            "name at least one scenario id",
+        ));
     }
+    if ids.len() > MAX_COMPARE {
+        return Err(ServiceError::invalid(
+            "ids",
+            format!("at most {MAX_COMPARE} scenarios, not {}", ids.len()),
+        ));
+    }
+    let mut documents = Vec::with_capacity(ids.len());
+    for id in ids {
+        documents.push(scenarios::get(service, id).await?);
+    }
+    Ok(documents)
+}
 
-    /// `(id, name)` of the latest revision of each of `ids` (the first
-    /// [`MAX_NAMES`] that look like ids), in the order given, each once; unknown
-    /// ids are skipped. One query, and no input is read, so nothing is recalculated.
-    pub async fn names(&self, ids: &[String]) -> Result<Vec<(String, String)>, ServiceError> {
-        let mut wanted: Vec<&str> = Vec::new();
-        for id in ids.iter().filter(|id| secrets::looks_like_id(id)) {
-            if wanted.len() == MAX_NAMES {
-                break;
-            }
-            if !wanted.contains(&id.as_str()) {
-                wanted.push(id);
-            }
+/// See [`Service::names`].
+pub(crate) async fn names(
+    service: &Service,
+    ids: &[String],
+) -> Result<Vec<(String, String)>, ServiceError> {
+    let mut wanted: Vec<&str> = Vec::new();
+    for id in ids.iter().filter(|id| secrets::looks_like_id(id)) {
+        if wanted.len() == MAX_NAMES {
+            break;
         }
-        if wanted.is_empty() {
-            return Ok(Vec::new());
+        if !wanted.contains(&id.as_str()) {
+            wanted.push(id);
         }
-        Ok(store::names(&self.db, &wanted).await?)
     }
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(store::names(&service.db, &wanted).await?)
 }
 
 #[cfg(test)]

@@ -40,36 +40,36 @@ impl Simulations {
     }
 }
 
-impl Service {
-    /// At most `slots` simulations at once, each waiting up to `wait` for a slot.
-    pub fn with_simulation_limit(mut self, slots: usize, wait: Duration) -> Self {
-        self.simulations = Simulations::new(slots, wait);
-        self
-    }
+/// See [`Service::with_simulation_limit`].
+pub(crate) fn with_simulation_limit(mut service: Service, slots: usize, wait: Duration) -> Service {
+    service.simulations = Simulations::new(slots, wait);
+    service
+}
 
-    /// Calculates `scenario`: inline when it is cheap (no Monte Carlo), else on the
-    /// blocking pool in one of the simulation slots.
-    pub async fn compute(&self, scenario: Scenario) -> Result<CalculationResult, ServiceError> {
-        if scenario.input().uncertainty.is_none() {
-            return Ok(calculate(&scenario));
-        }
-        let busy = || ServiceError::Busy {
-            retry_after_secs: RETRY_AFTER_SECS,
-        };
-        let slots = Arc::clone(&self.simulations.slots);
-        let permit = tokio::time::timeout(self.simulations.wait, slots.acquire_owned())
-            .await
-            .map_err(|_| busy())?
-            .map_err(|_| busy())?;
-        let work = tokio::task::spawn_blocking(move || {
-            let _slot = permit;
-            calculate(&scenario)
-        });
-        match work.await {
-            Ok(result) => Ok(result),
-            // A panic in the model is a bug: let it reach the panic layer (a 500).
-            Err(error) => std::panic::resume_unwind(error.into_panic()),
-        }
+/// See [`Service::compute`].
+pub(crate) async fn compute(
+    service: &Service,
+    scenario: Scenario,
+) -> Result<CalculationResult, ServiceError> {
+    if scenario.input().uncertainty.is_none() {
+        return Ok(calculate(&scenario));
+    }
+    let busy = || ServiceError::Busy {
+        retry_after_secs: RETRY_AFTER_SECS,
+    };
+    let slots = Arc::clone(&service.simulations.slots);
+    let permit = tokio::time::timeout(service.simulations.wait, slots.acquire_owned())
+        .await
+        .map_err(|_| busy())?
+        .map_err(|_| busy())?;
+    let work = tokio::task::spawn_blocking(move || {
+        let _slot = permit;
+        calculate(&scenario)
+    });
+    match work.await {
+        Ok(result) => Ok(result),
+        // A panic in the model is a bug: let it reach the panic layer (a 500).
+        Err(error) => std::panic::resume_unwind(error.into_panic()),
     }
 }
 

@@ -21,58 +21,58 @@ pub struct FieldChange {
     pub to: String,
 }
 
-impl Service {
-    /// The changes that saving the planner form `query` under `name` would make
-    /// to the latest revision of `id`, in form order. Empty when the form is
-    /// invalid (saving it is refused anyway) or equal to what is saved.
-    pub async fn changes_from_form(
-        &self,
-        id: &str,
-        name: &str,
-        query: &str,
-    ) -> Result<Vec<FieldChange>, ServiceError> {
-        let stored = match secrets::looks_like_id(id) {
-            true => store::latest(&self.db, id).await?,
-            false => None,
-        }
-        .ok_or_else(|| ServiceError::NotFound("scenario".into()))?;
-        let Ok(edited) = form::scenario_from_query(query) else {
-            return Ok(Vec::new());
-        };
-        let saved = stored_scenario(&stored.id, &stored.input_json)?;
-        let before = form::pairs_from_input(saved.input());
-        let after = form::pairs_from_input(edited.input());
-        let value = |pairs: &[(String, String)], key: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == key)
-                .map_or(String::new(), |(_, v)| v.clone())
-        };
-        let mut changes = Vec::new();
-        if name.trim() != stored.name {
-            changes.push(FieldChange {
-                label: "Name".into(),
-                from: stored.name.clone(),
-                to: name.trim().to_owned(),
-            });
-        }
-        let keys = after.iter().chain(&before).map(|(k, _)| k.as_str());
-        let mut seen = std::collections::HashSet::new();
-        for key in keys.filter(|k| seen.insert(*k)) {
-            let (from, to) = (value(&before, key), value(&after, key));
-            if from != to {
-                let label = field_spec_at(key).map_or_else(|| key.to_owned(), |_| field_title(key));
-                changes.push(FieldChange { label, from, to });
-            }
-        }
-        Ok(changes)
+/// See [`Service::changes_from_form`].
+pub(crate) async fn changes_from_form(
+    service: &Service,
+    id: &str,
+    name: &str,
+    query: &str,
+) -> Result<Vec<FieldChange>, ServiceError> {
+    let stored = match secrets::looks_like_id(id) {
+        true => store::latest(&service.db, id).await?,
+        false => None,
     }
+    .ok_or_else(|| ServiceError::NotFound("scenario".into()))?;
+    let Ok(edited) = form::scenario_from_query(query) else {
+        return Ok(Vec::new());
+    };
+    let saved = stored_scenario(&stored.id, &stored.input_json)?;
+    let before = form::pairs_from_input(saved.input());
+    let after = form::pairs_from_input(edited.input());
+    let value = |pairs: &[(String, String)], key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(String::new(), |(_, v)| v.clone())
+    };
+    let mut changes = Vec::new();
+    if name.trim() != stored.name {
+        changes.push(FieldChange {
+            label: "Name".into(),
+            from: stored.name.clone(),
+            to: name.trim().to_owned(),
+        });
+    }
+    let keys = after.iter().chain(&before).map(|(k, _)| k.as_str());
+    let mut seen = std::collections::HashSet::new();
+    for key in keys.filter(|k| seen.insert(*k)) {
+        let (from, to) = (value(&before, key), value(&after, key));
+        if from != to {
+            let label = field_spec_at(key).map_or_else(|| key.to_owned(), |_| field_title(key));
+            changes.push(FieldChange { label, from, to });
+        }
+    }
+    Ok(changes)
+}
 
-    /// Whether `token` is the edit key of scenario `id`.
-    pub async fn check_edit_key(&self, id: &str, token: &str) -> Result<(), ServiceError> {
-        if !secrets::looks_like_id(id) {
-            return Err(ServiceError::NotFound("scenario".into()));
-        }
-        store::check_token(&self.db, id, token).await
+/// See [`Service::check_edit_key`].
+pub(crate) async fn check_edit_key(
+    service: &Service,
+    id: &str,
+    token: &str,
+) -> Result<(), ServiceError> {
+    if !secrets::looks_like_id(id) {
+        return Err(ServiceError::NotFound("scenario".into()));
     }
+    store::check_token(&service.db, id, token).await
 }

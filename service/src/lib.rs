@@ -26,6 +26,7 @@ mod revisions;
 pub mod scenarios;
 pub mod secrets;
 mod store;
+mod use_cases;
 
 use std::sync::Arc;
 
@@ -39,7 +40,8 @@ pub use documents::{
 };
 pub use error::{Refusal, ServiceError};
 
-/// The use cases over one database. Cheap to clone; clones share the pool.
+/// The use cases over one database (every one listed in `use_cases.rs`).
+/// Cheap to clone; clones share the pool.
 #[derive(Clone, Debug)]
 pub struct Service {
     db: Database,

@@ -5,8 +5,10 @@
 use clusterplan_model::form::{self, scenario_from_query};
 use clusterplan_model::{CalculationResult, FieldError, cap_field_errors};
 
+use crate::compute::compute;
 use crate::{
     CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError,
+    revisions, scenarios,
 };
 
 /// Calculates the scenario a planner form query describes, on this thread.
@@ -14,51 +16,47 @@ pub fn evaluate_query(query: &str) -> Result<CalculationResult, Vec<FieldError>>
     scenario_from_query(query).map(|scenario| clusterplan_model::calculate(&scenario))
 }
 
-impl Service {
-    /// Calculates the scenario a planner form query describes (a Monte Carlo off
-    /// the async runtime): the result, or the form's field errors.
-    pub async fn evaluate_form(
-        &self,
-        query: &str,
-    ) -> Result<Result<CalculationResult, Vec<FieldError>>, ServiceError> {
-        match scenario_from_query(query) {
-            Ok(scenario) => self.compute(scenario).await.map(Ok),
-            Err(errors) => Ok(Err(errors)),
-        }
+/// See [`Service::evaluate_form`].
+pub(crate) async fn evaluate_form(
+    service: &Service,
+    query: &str,
+) -> Result<Result<CalculationResult, Vec<FieldError>>, ServiceError> {
+    match scenario_from_query(query) {
+        Ok(scenario) => compute(service, scenario).await.map(Ok),
+        Err(errors) => Ok(Err(errors)),
     }
+}
 
-    /// Saves the scenario the form `query` describes under `name`.
-    pub async fn create_from_form(
-        &self,
-        name: String,
-        query: &str,
-    ) -> Result<CreatedScenario, ServiceError> {
-        let input = form::input_from_query(query)
-            .map_err(|errors| ServiceError::Invalid(cap_field_errors(errors)))?;
-        self.create(NewScenario { name, input })
-            .await
-            .map_err(|e| form_paths(e, query))
-    }
+/// See [`Service::create_from_form`].
+pub(crate) async fn create_from_form(
+    service: &Service,
+    name: String,
+    query: &str,
+) -> Result<CreatedScenario, ServiceError> {
+    let input = form::input_from_query(query)
+        .map_err(|errors| ServiceError::Invalid(cap_field_errors(errors)))?;
+    scenarios::create(service, NewScenario { name, input })
+        .await
+        .map_err(|e| form_paths(e, query))
+}
 
-    /// Writes the scenario the form `query` describes, named `name`, as the next
-    /// revision of `id`, given its edit token.
-    pub async fn update_from_form(
-        &self,
-        id: &str,
-        token: Option<&str>,
-        name: String,
-        query: &str,
-    ) -> Result<ScenarioDocument, ServiceError> {
-        let input = form::input_from_query(query)
-            .map_err(|errors| ServiceError::Invalid(cap_field_errors(errors)))?;
-        let update = ScenarioUpdate {
-            name: Some(name),
-            input: Some(input),
-        };
-        self.update(id, token, update)
-            .await
-            .map_err(|e| form_paths(e, query))
-    }
+/// See [`Service::update_from_form`].
+pub(crate) async fn update_from_form(
+    service: &Service,
+    id: &str,
+    token: Option<&str>,
+    name: String,
+    query: &str,
+) -> Result<ScenarioDocument, ServiceError> {
+    let input = form::input_from_query(query)
+        .map_err(|errors| ServiceError::Invalid(cap_field_errors(errors)))?;
+    let update = ScenarioUpdate {
+        name: Some(name),
+        input: Some(input),
+    };
+    revisions::update(service, id, token, update)
+        .await
+        .map_err(|e| form_paths(e, query))
 }
 
 /// The stored-scenario use cases name fields as in the JSON body (`input.clusters`);

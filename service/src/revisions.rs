@@ -8,9 +8,10 @@ use std::sync::Arc;
 use clusterplan_model::{CalculationResult, MODEL_VERSION, Scenario};
 
 use crate::calculation::validate;
+use crate::compute::compute;
 use crate::names::ScenarioName;
 use crate::result_cache::ResultKey;
-use crate::scenarios::{document_of, merge_errors, not_found, stored_scenario, to_json};
+use crate::scenarios::{document_of, merge_errors, not_found, result_of, stored_scenario, to_json};
 use crate::store::{self, RevisionWrite};
 use crate::{ScenarioDocument, ScenarioUpdate, Service, ServiceError, secrets};
 
@@ -18,98 +19,96 @@ use crate::{ScenarioDocument, ScenarioUpdate, Service, ServiceError, secrets};
 /// landing between its read and its write.
 const RENAME_ATTEMPTS: usize = 3;
 
-impl Service {
-    /// Writes a new revision of `id`, given its edit token.
-    pub async fn update(
-        &self,
-        id: &str,
-        token: Option<&str>,
-        update: ScenarioUpdate,
-    ) -> Result<ScenarioDocument, ServiceError> {
-        let token = token.ok_or(ServiceError::MissingToken)?;
-        if !secrets::looks_like_id(id) {
-            return Err(not_found(id));
-        }
-        let name = update.name.map(ScenarioName::try_from).transpose();
-        let scenario = update
-            .input
-            .map(|input| validate(input, "input"))
-            .transpose();
-        // Neither given is allowed, and, like any change equal to the latest
-        // revision, writes nothing.
-        let (name, scenario) = merge_errors(name, scenario)?;
-        let name = name.as_ref().map(ScenarioName::as_str);
-        let Some(scenario) = scenario else {
-            return self.rename(id, token, name).await;
-        };
-        // Calculated before the write, as in `create`.
-        let result = Arc::new(self.compute(scenario.clone()).await?);
-        let input_json = to_json(scenario.input());
+/// See [`Service::update`].
+pub(crate) async fn update(
+    service: &Service,
+    id: &str,
+    token: Option<&str>,
+    update: ScenarioUpdate,
+) -> Result<ScenarioDocument, ServiceError> {
+    let token = token.ok_or(ServiceError::MissingToken)?;
+    if !secrets::looks_like_id(id) {
+        return Err(not_found(id));
+    }
+    let name = update.name.map(ScenarioName::try_from).transpose();
+    let scenario = update
+        .input
+        .map(|input| validate(input, "input"))
+        .transpose();
+    // Neither given is allowed, and, like any change equal to the latest
+    // revision, writes nothing.
+    let (name, scenario) = merge_errors(name, scenario)?;
+    let name = name.as_ref().map(ScenarioName::as_str);
+    let Some(scenario) = scenario else {
+        return rename(service, id, token, name).await;
+    };
+    // Calculated before the write, as in `create`.
+    let result = Arc::new(compute(service, scenario.clone()).await?);
+    let input_json = to_json(scenario.input());
+    let write = RevisionWrite {
+        name,
+        input_json: Some(&input_json),
+        model_version: MODEL_VERSION,
+        based_on: None,
+    };
+    append(service, id, token, &write, &scenario, result)
+        .await?
+        .ok_or(ServiceError::Inconsistent(
+            "a write based on no revision answered as moved",
+        ))
+}
+
+/// A revision that keeps the latest input (and names it `name`, if given).
+/// That input's result is read or calculated before the write, which is
+/// based on the revision read: should another save come between, nothing
+/// is written and the latest is read again.
+async fn rename(
+    service: &Service,
+    id: &str,
+    token: &str,
+    name: Option<&str>,
+) -> Result<ScenarioDocument, ServiceError> {
+    for _ in 0..RENAME_ATTEMPTS {
+        let latest = store::latest(&service.db, id).await?;
+        let latest = latest.ok_or_else(|| not_found(id))?;
+        let scenario = stored_scenario(&latest.id, &latest.input_json)?;
+        let result = result_of(service, &latest, &scenario).await?;
         let write = RevisionWrite {
             name,
-            input_json: Some(&input_json),
+            input_json: None,
             model_version: MODEL_VERSION,
-            based_on: None,
+            based_on: Some(latest.revision),
         };
-        self.append(id, token, &write, &scenario, result)
-            .await?
-            .ok_or(ServiceError::Inconsistent(
-                "a write based on no revision answered as moved",
-            ))
-    }
-
-    /// A revision that keeps the latest input (and names it `name`, if given).
-    /// That input's result is read or calculated before the write, which is
-    /// based on the revision read: should another save come between, nothing
-    /// is written and the latest is read again.
-    async fn rename(
-        &self,
-        id: &str,
-        token: &str,
-        name: Option<&str>,
-    ) -> Result<ScenarioDocument, ServiceError> {
-        for _ in 0..RENAME_ATTEMPTS {
-            let latest = store::latest(&self.db, id).await?;
-            let latest = latest.ok_or_else(|| not_found(id))?;
-            let scenario = stored_scenario(&latest.id, &latest.input_json)?;
-            let result = self.result_of(&latest, &scenario).await?;
-            let write = RevisionWrite {
-                name,
-                input_json: None,
-                model_version: MODEL_VERSION,
-                based_on: Some(latest.revision),
-            };
-            if let Some(doc) = self.append(id, token, &write, &scenario, result).await? {
-                return Ok(doc);
-            }
+        if let Some(doc) = append(service, id, token, &write, &scenario, result).await? {
+            return Ok(doc);
         }
-        // Saves keep landing between the read and the write.
-        Err(ServiceError::Busy {
-            retry_after_secs: 1,
-        })
     }
+    // Saves keep landing between the read and the write.
+    Err(ServiceError::Busy {
+        retry_after_secs: 1,
+    })
+}
 
-    /// Appends `write`, whose input is `scenario` with `result`, and answers
-    /// the revision written (or the latest, when equal) without another read:
-    /// after the commit nothing is left that can fail. `None`: the latest
-    /// revision is no longer `write.based_on`, and nothing was written.
-    async fn append(
-        &self,
-        id: &str,
-        token: &str,
-        write: &RevisionWrite<'_>,
-        scenario: &Scenario,
-        result: Arc<CalculationResult>,
-    ) -> Result<Option<ScenarioDocument>, ServiceError> {
-        let appended =
-            store::append_revision(&self.db, id, token, write, self.max_revisions).await?;
-        let (store::Appended::New(stored) | store::Appended::Unchanged(stored)) = appended else {
-            return Ok(None);
-        };
-        let key = ResultKey::new(&stored.id, stored.revision);
-        self.results.insert(key, Arc::clone(&result));
-        Ok(Some(document_of(stored, scenario, &result)))
-    }
+/// Appends `write`, whose input is `scenario` with `result`, and answers
+/// the revision written (or the latest, when equal) without another read:
+/// after the commit nothing is left that can fail. `None`: the latest
+/// revision is no longer `write.based_on`, and nothing was written.
+async fn append(
+    service: &Service,
+    id: &str,
+    token: &str,
+    write: &RevisionWrite<'_>,
+    scenario: &Scenario,
+    result: Arc<CalculationResult>,
+) -> Result<Option<ScenarioDocument>, ServiceError> {
+    let appended =
+        store::append_revision(&service.db, id, token, write, service.max_revisions).await?;
+    let (store::Appended::New(stored) | store::Appended::Unchanged(stored)) = appended else {
+        return Ok(None);
+    };
+    let key = ResultKey::new(&stored.id, stored.revision);
+    service.results.insert(key, Arc::clone(&result));
+    Ok(Some(document_of(stored, scenario, &result)))
 }
 
 #[cfg(test)]

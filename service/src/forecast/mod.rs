@@ -110,19 +110,17 @@ pub struct Forecast {
     pub rows: Vec<ForecastRow>,
 }
 
-impl Service {
-    /// The forecast of the latest revision of `id`.
-    pub async fn forecast(
-        &self,
-        id: &str,
-        params: &ForecastParams,
-    ) -> Result<Forecast, ServiceError> {
-        let doc = self.get(id).await?;
-        Ok(Forecast {
-            revision: doc.revision,
-            rows: rows::rows(&doc, params)?,
-        })
-    }
+/// See [`Service::forecast`].
+pub(crate) async fn forecast(
+    service: &Service,
+    id: &str,
+    params: &ForecastParams,
+) -> Result<Forecast, ServiceError> {
+    let doc = crate::scenarios::get(service, id).await?;
+    Ok(Forecast {
+        revision: doc.revision,
+        rows: rows::rows(&doc, params)?,
+    })
 }
 
 /// The rows as CSV (FOCUS column names; text quoted and defused as in the export).

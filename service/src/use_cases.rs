@@ -1,0 +1,198 @@
+//! Every use case of the service, each a documented one-line call into the
+//! module that holds its rule. With `Service::new` and its accessors (in the
+//! crate root) this is every method of [`Service`], so its surface reads in one
+//! place; the modules hold the rules as free functions and never call back here.
+
+use std::time::Duration;
+
+use clusterplan_model::{CalculationResult, FieldError, Scenario, ScenarioInput};
+
+use crate::batch::{self, BatchRequest};
+use crate::catalog::{self, CatalogFilter};
+use crate::charts::{self, Rendered};
+use crate::edits::{self, FieldChange};
+use crate::forecast::{self, Forecast, ForecastParams};
+use crate::{
+    CatalogDocument, CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service,
+    ServiceError, calculation, compare, compute, planner, revisions, scenarios,
+};
+
+impl Service {
+    // Saved scenarios (`scenarios`, `revisions`).
+
+    /// Validates, calculates and stores a new scenario; returns its id and its
+    /// edit token.
+    pub async fn create(&self, new: NewScenario) -> Result<CreatedScenario, ServiceError> {
+        scenarios::create(self, new).await
+    }
+
+    /// The latest revision of scenario `id`.
+    pub async fn get(&self, id: &str) -> Result<ScenarioDocument, ServiceError> {
+        scenarios::get(self, id).await
+    }
+
+    /// The revision number a read of `id` would answer (the latest, or `n` when
+    /// it exists), without reading its input: what an ETag is made of, so a
+    /// `304 Not Modified` costs one indexed lookup.
+    pub async fn revision_number(&self, id: &str, n: Option<i64>) -> Result<i64, ServiceError> {
+        scenarios::revision_number(self, id, n).await
+    }
+
+    /// Revision `n` of scenario `id`, read-only.
+    pub async fn revision(&self, id: &str, n: i64) -> Result<ScenarioDocument, ServiceError> {
+        scenarios::revision(self, id, n).await
+    }
+
+    /// A copy of the latest revision of `id` as a new scenario named
+    /// "{name} (fork)" (cut to the longest name allowed), with its own edit token.
+    pub async fn fork(&self, id: &str) -> Result<CreatedScenario, ServiceError> {
+        scenarios::fork(self, id).await
+    }
+
+    /// Deletes `id` and every revision of it, given its edit token.
+    pub async fn delete(&self, id: &str, token: Option<&str>) -> Result<(), ServiceError> {
+        scenarios::delete(self, id, token).await
+    }
+
+    /// Writes a new revision of `id`, given its edit token.
+    pub async fn update(
+        &self,
+        id: &str,
+        token: Option<&str>,
+        update: ScenarioUpdate,
+    ) -> Result<ScenarioDocument, ServiceError> {
+        revisions::update(self, id, token, update).await
+    }
+
+    // Calculation (`calculation`, `batch`, `compute`).
+
+    /// Validates `input` and calculates it off the async runtime when it carries a
+    /// Monte Carlo (see [`Service::compute`]).
+    pub async fn calculate(&self, input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
+        calculation::calculate_off_thread(self, input).await
+    }
+
+    /// Calculates every scenario of `batch`, in order: a result, or why that
+    /// scenario is invalid (its field paths are relative to it). The whole batch
+    /// is refused when it has no scenario, more than
+    /// [`batch::MAX_BATCH_SCENARIOS`], or more than [`batch::MAX_BATCH_SAMPLES`]
+    /// samples; a busy server refuses it whole.
+    pub async fn calculate_batch(
+        &self,
+        batch: BatchRequest,
+    ) -> Result<Vec<Result<CalculationResult, ServiceError>>, ServiceError> {
+        batch::calculate_batch(self, batch).await
+    }
+
+    /// Calculates `scenario`: inline when it is cheap (no Monte Carlo), else on the
+    /// blocking pool in one of the simulation slots.
+    pub async fn compute(&self, scenario: Scenario) -> Result<CalculationResult, ServiceError> {
+        compute::compute(self, scenario).await
+    }
+
+    /// At most `slots` simulations at once, each waiting up to `wait` for a slot.
+    pub fn with_simulation_limit(self, slots: usize, wait: Duration) -> Self {
+        compute::with_simulation_limit(self, slots, wait)
+    }
+
+    // The planner form (`planner`, `edits`).
+
+    /// Calculates the scenario a planner form query describes (a Monte Carlo off
+    /// the async runtime): the result, or the form's field errors.
+    pub async fn evaluate_form(
+        &self,
+        query: &str,
+    ) -> Result<Result<CalculationResult, Vec<FieldError>>, ServiceError> {
+        planner::evaluate_form(self, query).await
+    }
+
+    /// Saves the scenario the form `query` describes under `name`.
+    pub async fn create_from_form(
+        &self,
+        name: String,
+        query: &str,
+    ) -> Result<CreatedScenario, ServiceError> {
+        planner::create_from_form(self, name, query).await
+    }
+
+    /// Writes the scenario the form `query` describes, named `name`, as the next
+    /// revision of `id`, given its edit token.
+    pub async fn update_from_form(
+        &self,
+        id: &str,
+        token: Option<&str>,
+        name: String,
+        query: &str,
+    ) -> Result<ScenarioDocument, ServiceError> {
+        planner::update_from_form(self, id, token, name, query).await
+    }
+
+    /// The changes that saving the planner form `query` under `name` would make
+    /// to the latest revision of `id`, in form order. Empty when the form is
+    /// invalid (saving it is refused anyway) or equal to what is saved.
+    pub async fn changes_from_form(
+        &self,
+        id: &str,
+        name: &str,
+        query: &str,
+    ) -> Result<Vec<FieldChange>, ServiceError> {
+        edits::changes_from_form(self, id, name, query).await
+    }
+
+    /// Whether `token` is the edit key of scenario `id`.
+    pub async fn check_edit_key(&self, id: &str, token: &str) -> Result<(), ServiceError> {
+        edits::check_edit_key(self, id, token).await
+    }
+
+    // Comparing (`compare`).
+
+    /// The latest revisions of the scenarios named in `text` (ids or share links,
+    /// see [`compare::ids_from_links`]), in the order given: one to
+    /// [`compare::MAX_COMPARE`].
+    pub async fn compare(&self, text: &str) -> Result<Vec<ScenarioDocument>, ServiceError> {
+        compare::compare(self, text).await
+    }
+
+    /// The latest revisions of `ids`, in the order given: one to
+    /// [`compare::MAX_COMPARE`].
+    pub async fn compare_ids(&self, ids: &[String]) -> Result<Vec<ScenarioDocument>, ServiceError> {
+        compare::compare_ids(self, ids).await
+    }
+
+    /// `(id, name)` of the latest revision of each of `ids` (the first
+    /// [`compare::MAX_NAMES`] that look like ids), in the order given, each once;
+    /// unknown ids are skipped. One query, and no input is read, so nothing is
+    /// recalculated.
+    pub async fn names(&self, ids: &[String]) -> Result<Vec<(String, String)>, ServiceError> {
+        compare::names(self, ids).await
+    }
+
+    // What a saved scenario is shown as (`charts`, `forecast`), and the catalog.
+
+    /// Every chart of a saved revision, each drawn once per revision (see
+    /// `chart_cache`).
+    pub fn saved_charts(&self, doc: &ScenarioDocument) -> Vec<Rendered> {
+        charts::saved_charts(self, doc)
+    }
+
+    /// Chart `name` (`cumulative`, `breakdown`, `breakeven`, `sensitivity`) of
+    /// saved scenario `id`, as SVG.
+    pub async fn chart(&self, id: &str, name: &str) -> Result<String, ServiceError> {
+        charts::chart(self, id, name).await
+    }
+
+    /// The forecast of the latest revision of `id`.
+    pub async fn forecast(
+        &self,
+        id: &str,
+        params: &ForecastParams,
+    ) -> Result<Forecast, ServiceError> {
+        forecast::forecast(self, id, params).await
+    }
+
+    /// The page of the instance catalog that `filter` asks for (see
+    /// [`catalog::catalog_page`]).
+    pub fn catalog(&self, filter: &CatalogFilter) -> CatalogDocument {
+        catalog::catalog_page(filter)
+    }
+}
