@@ -26,7 +26,7 @@ pub fn calculate(scenario: &Scenario) -> CalculationResult {
     let params = Params::new(scenario);
     let groups = scenario.groups();
     let sized = SizedFleet::new(groups, &params);
-    let months = sized.months(groups, &initial_clusters(groups));
+    let months = sized.months(&initial_clusters(groups));
     let eval = evaluate(&params, &months.horizon);
     let named = input.groups();
     let figures = |option| {
@@ -95,7 +95,7 @@ pub fn monthly_costs(scenario: &Scenario, option: OptionName) -> Vec<MonthlyCost
     let params = Params::new(scenario);
     let groups = scenario.groups();
     let sized = SizedFleet::new(groups, &params);
-    let months = sized.months(groups, &initial_clusters(groups));
+    let months = sized.months(&initial_clusters(groups));
     let eval = evaluate(&params, &months.horizon);
     let rates = &eval.option(option).rates;
     months
@@ -133,10 +133,7 @@ pub fn pool_costs(scenario: &Scenario, option: OptionName) -> Vec<PoolCosts> {
     let params = Params::new(scenario);
     let groups = scenario.groups();
     let sized = SizedFleet::new(groups, &params);
-    let eval = evaluate(
-        &params,
-        &sized.months(groups, &initial_clusters(groups)).horizon,
-    );
+    let eval = evaluate(&params, &sized.horizon(&initial_clusters(groups)));
     let rates = &eval.option(option).rates;
     let options = SizingOptions::new(option, &params);
     let factors = growth_factors(params.growth, params.horizon_months);
