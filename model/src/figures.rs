@@ -4,9 +4,8 @@
 use crate::fleet::{FleetMonths, GroupPlan, Month, SizedFleet, clusters_at};
 use crate::fleet::{PerCluster, SizingOptions, max_pods};
 use crate::money::{Eval, Hours, Rates};
-use crate::output::{HoursPerYear, OnCall, OptionName, OptionResult, PoolResult, Series};
+use crate::output::{HoursPerYear, Name, OnCall, OptionName, OptionResult, PoolResult, Series};
 use crate::params::Params;
-use crate::resolved::Group;
 use crate::team::{TeamLoad, team_load};
 
 /// `hours_peak_month`: the first month with the most operations hours (a team
@@ -31,8 +30,9 @@ pub(crate) struct OptionFigures<'a> {
     pub option: OptionName,
     pub params: &'a Params,
     pub groups: &'a [GroupPlan],
-    /// The same groups as the input names them.
-    pub named: &'a [Group],
+    /// The groups' names, and every pool's group by group (both options' rows
+    /// share them).
+    pub names: (&'a [Name], &'a [Name]),
     pub sized: &'a SizedFleet,
     pub months: &'a FleetMonths,
     pub eval: &'a Eval,
@@ -109,18 +109,21 @@ impl OptionFigures<'_> {
         let options = SizingOptions::new(self.option, self.params);
         // g_0 = 1: month 0 is never grown.
         let mut terms = self.sized.option(self.option).terms.iter();
+        let (group_names, pool_names) = self.names;
+        let mut pool_names = pool_names.iter();
         let mut rows = Vec::with_capacity(terms.len());
-        for (group, named) in self.groups.iter().zip(self.named) {
+        for (group, group_name) in self.groups.iter().zip(group_names) {
             let clusters = clusters_at(group, group.clusters, 0);
-            for ((pool, named_pool), terms) in group.pools.iter().zip(&named.pools).zip(&mut terms)
+            for ((pool, pool_name), terms) in
+                group.pools.iter().zip(&mut pool_names).zip(&mut terms)
             {
                 let per_cluster = terms.per_cluster(1.0);
                 let mut fleet = PerCluster::default();
                 fleet.add(&per_cluster, clusters);
                 let month = Month::one(clusters, fleet);
                 rows.push(PoolResult {
-                    group: named.name.clone(),
-                    pool: named_pool.name.clone(),
+                    group: group_name.clone(),
+                    pool: pool_name.clone(),
                     compute: pool.compute,
                     clusters: clusters as u64,
                     nodes_per_cluster: per_cluster.nodes as u64,
