@@ -11,8 +11,8 @@ use crate::fleet::{
 };
 use crate::money::evaluate;
 use crate::output::{
-    CalculationResult, Comparison, EksOption, HorizonTotals, MonthlyCost, OptionName, Options,
-    SelfHostedOption,
+    CalculationResult, Comparison, EksOption, HorizonTotals, MonthlyCost, Name, OptionName,
+    Options, SelfHostedOption,
 };
 use crate::params::Params;
 use crate::parse::parse_input;
@@ -27,15 +27,20 @@ pub fn calculate(scenario: &Scenario) -> CalculationResult {
     let params = Params::new(scenario);
     let groups = scenario.groups();
     let sized = SizedFleet::new(groups, &params);
-    let months = sized.months(groups, &initial_clusters(groups));
+    let months = sized.months(&initial_clusters(groups));
     let eval = evaluate(&params, &months.horizon);
     let named = input.groups();
+    // Both options' rows show every name: one shared copy each (a `String` per row
+    // was a sixth of a 200-pool calculation in allocations).
+    let group_names: Vec<Name> = named.iter().map(|g| Name::from(g.name.as_str())).collect();
+    let pools = named.iter().flat_map(|g| &g.pools);
+    let pool_names: Vec<Name> = pools.map(|p| Name::from(p.name.as_str())).collect();
     let figures = |option| {
         OptionFigures {
             option,
             params: &params,
             groups,
-            named: &named,
+            names: (&group_names, &pool_names),
             sized: &sized,
             months: &months,
             eval: &eval,
@@ -96,7 +101,7 @@ pub fn monthly_costs(scenario: &Scenario, option: OptionName) -> Vec<MonthlyCost
     let params = Params::new(scenario);
     let groups = scenario.groups();
     let sized = SizedFleet::new(groups, &params);
-    let months = sized.months(groups, &initial_clusters(groups));
+    let months = sized.months(&initial_clusters(groups));
     let eval = evaluate(&params, &months.horizon);
     let rates = &eval.option(option).rates;
     months
@@ -136,10 +141,7 @@ pub fn pool_costs(scenario: &Scenario, option: OptionName) -> Vec<PoolCosts> {
     let params = Params::new(scenario);
     let groups = scenario.groups();
     let sized = SizedFleet::new(groups, &params);
-    let eval = evaluate(
-        &params,
-        &sized.months(groups, &initial_clusters(groups)).horizon,
-    );
+    let eval = evaluate(&params, &sized.horizon(&initial_clusters(groups)));
     let rates = &eval.option(option).rates;
     let options = SizingOptions::new(option, &params);
     let factors = growth_factors(params.growth, params.horizon_months);

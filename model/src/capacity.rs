@@ -98,9 +98,9 @@ pub(crate) fn growth_factors(growth: f64, months: u32) -> Vec<f64> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct NodeCurve {
     /// Nodes at `g = 1` before rounding: the explicit count, or the largest ratio.
-    demand: f64,
+    pub demand: f64,
     /// The fewest nodes: 1 for an explicit count, else `min_nodes`.
-    floor: f64,
+    pub floor: f64,
 }
 
 impl NodeCurve {
@@ -127,6 +127,15 @@ impl NodeCurve {
                 .max(mem * grow / cap.alloc_mem)
                 .max(by_pods),
             floor: params.min_nodes,
+        }
+    }
+
+    /// A Fargate pool's billed pods, `ceil*(pods·g)`: no headroom and no minimum
+    /// (`max(·, 0)` changes no count, as `ceil*` of a count is never below 0).
+    pub(crate) fn fargate(pods: f64) -> Self {
+        Self {
+            demand: pods,
+            floor: 0.0,
         }
     }
 

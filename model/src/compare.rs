@@ -55,7 +55,7 @@ pub(crate) fn totals_at(
             scaled_clusters(groups, f64::from(clusters) / fleet)
         }
     };
-    let eval = evaluate(params, &sized.months(groups, &initial).horizon);
+    let eval = evaluate(params, &sized.horizon(&initial));
     HorizonTotals {
         clusters,
         eks: eval.eks.horizon_total,

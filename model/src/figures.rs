@@ -1,12 +1,11 @@
 //! One option's figures in a result: month 0, the series, the team at the peak
 //! month, and every pool's row.
 
-use crate::fleet::{FleetMonths, GroupPlan, Month, SizedFleet, clusters_at, pool_per_cluster};
+use crate::fleet::{FleetMonths, GroupPlan, Month, SizedFleet, clusters_at};
 use crate::fleet::{PerCluster, SizingOptions, max_pods};
 use crate::money::{Eval, Hours, Rates};
-use crate::output::{HoursPerYear, OnCall, OptionName, OptionResult, PoolResult, Series};
+use crate::output::{HoursPerYear, Name, OnCall, OptionName, OptionResult, PoolResult, Series};
 use crate::params::Params;
-use crate::resolved::Group;
 use crate::team::{TeamLoad, team_load};
 
 /// `hours_peak_month`: the first month with the most operations hours (a team
@@ -31,8 +30,9 @@ pub(crate) struct OptionFigures<'a> {
     pub option: OptionName,
     pub params: &'a Params,
     pub groups: &'a [GroupPlan],
-    /// The same groups as the input names them.
-    pub named: &'a [Group],
+    /// The groups' names, and every pool's group by group (both options' rows
+    /// share them).
+    pub names: (&'a [Name], &'a [Name]),
     pub sized: &'a SizedFleet,
     pub months: &'a FleetMonths,
     pub eval: &'a Eval,
@@ -46,8 +46,8 @@ impl OptionFigures<'_> {
         let peak_clusters = months.get(peak).map_or(0.0, |m| m.clusters);
         let option_params = self.params.option(self.option);
         let load = team_load(self.params, option_params, hours.total(), peak_clusters);
-        let first_group = self.sized.option(self.option).first();
-        let group_nodes = |k: usize| first_group.and_then(|g| g.get(k)).map_or(0.0, |c| c.nodes);
+        let first_group = self.sized.first_group_nodes(self.option);
+        let group_nodes = |k: usize| first_group.get(k).copied().unwrap_or(0.0);
         let costs: Vec<_> = months.iter().map(|m| rates.cost(m)).collect();
         let mut cumulative = Vec::with_capacity(costs.len() + 1);
         let mut sum = rates.one_off;
@@ -108,17 +108,22 @@ impl OptionFigures<'_> {
     fn pools(&self, rates: &Rates) -> Vec<PoolResult> {
         let options = SizingOptions::new(self.option, self.params);
         // g_0 = 1: month 0 is never grown.
-        let mut rows = Vec::new();
-        for (group, named) in self.groups.iter().zip(self.named) {
+        let mut terms = self.sized.option(self.option).terms.iter();
+        let (group_names, pool_names) = self.names;
+        let mut pool_names = pool_names.iter();
+        let mut rows = Vec::with_capacity(terms.len());
+        for (group, group_name) in self.groups.iter().zip(group_names) {
             let clusters = clusters_at(group, group.clusters, 0);
-            for (pool, named_pool) in group.pools.iter().zip(&named.pools) {
-                let per_cluster = pool_per_cluster(pool, &options, 1.0);
+            for ((pool, pool_name), terms) in
+                group.pools.iter().zip(&mut pool_names).zip(&mut terms)
+            {
+                let per_cluster = terms.per_cluster(1.0);
                 let mut fleet = PerCluster::default();
                 fleet.add(&per_cluster, clusters);
                 let month = Month::one(clusters, fleet);
                 rows.push(PoolResult {
-                    group: named.name.clone(),
-                    pool: named_pool.name.clone(),
+                    group: group_name.clone(),
+                    pool: pool_name.clone(),
                     compute: pool.compute,
                     clusters: clusters as u64,
                     nodes_per_cluster: per_cluster.nodes as u64,

@@ -76,8 +76,8 @@ pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};
 pub use output::{
     CalculationResult, Cheaper, Comparison, EksOption, HorizonTotals, HoursPerYear, MonthlyCost,
-    OnCall, OptionName, OptionResult, Options, PoolResult, SelfHostedOption, SensitivityEntry,
-    Series, Warning, WarningCode,
+    Name, OnCall, OptionName, OptionResult, Options, PoolResult, SelfHostedOption,
+    SensitivityEntry, Series, Warning, WarningCode,
 };
 pub use parse::parse_input;
 pub use resolved::{ResolvedInput, defaults};

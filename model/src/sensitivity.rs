@@ -95,7 +95,7 @@ pub(crate) fn sensitivity(
                     }
                     Knob::Clusters => {
                         let initial = scaled_clusters(groups, f);
-                        evaluate(&q, &sized.months(groups, &initial).horizon)
+                        evaluate(&q, &sized.horizon(&initial))
                     }
                     _ => evaluate(&q, &months.horizon),
                 };

@@ -2,18 +2,25 @@
 //! with its machine looked up, ready to size. Without `fleet` the input is the
 //! one-group fleet of `clusters` × `workers` (docs/MODEL.md, "Fleet").
 
+mod counts;
 mod fargate;
+mod memo;
 mod months;
+mod per_cluster;
+mod quantities;
 mod sized;
 mod sizing;
+mod sums;
+#[cfg(test)]
+mod tests;
 
 pub use fargate::{FARGATE_SIZES, FargateSize, POD_OVERHEAD_GIB};
 pub(crate) use fargate::{LARGEST, billed_size};
-pub(crate) use months::{Month, clusters_at, months};
+pub(crate) use months::{Added, FleetSeries, Month, clusters_at};
+pub(crate) use per_cluster::OptionSized;
+pub(crate) use quantities::{FIELDS, NODES, PerCluster};
 pub(crate) use sized::{FleetMonths, Horizon, SizedFleet, initial_clusters};
-pub(crate) use sizing::{
-    PerCluster, SizingOptions, max_pods, pool_per_cluster, size_fleet, size_horizon,
-};
+pub(crate) use sizing::{PoolTerms, SizingOptions, max_pods, pool_per_cluster, size_horizon};
 
 use crate::capacity::{Sizing, SizingParams};
 use crate::catalog::catalog;

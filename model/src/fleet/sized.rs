@@ -1,8 +1,10 @@
 //! The fleet sized under both options, and its months for given cluster counts:
 //! sizing is the expensive step, so break-even and most sensitivities re-use it.
 
-use super::{GroupPlan, Month, PerCluster, SizingOptions, months, size_fleet, size_horizon};
-use crate::capacity::growth_factors;
+use super::counts::Factors;
+use super::memo::Counts;
+use super::size_horizon;
+use super::{Added, GroupPlan, Month, OptionSized, PoolPlan, PoolTerms, SizingOptions};
 use crate::output::OptionName;
 use crate::params::Params;
 
@@ -10,54 +12,117 @@ use crate::params::Params;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SizedFleet {
     /// The months' growth factors `g_k`.
-    factors: Vec<f64>,
-    pub eks: Vec<Vec<PerCluster>>,
-    pub self_hosted: Vec<Vec<PerCluster>>,
+    factors: Factors,
+    added: Added,
+    pub eks: OptionSized,
+    pub self_hosted: OptionSized,
 }
 
 impl SizedFleet {
     pub(crate) fn new(groups: &[GroupPlan], params: &Params) -> Self {
-        Self::sized(
-            groups,
-            params,
-            growth_factors(params.growth, params.horizon_months),
-        )
-    }
-
-    fn sized(groups: &[GroupPlan], params: &Params, factors: Vec<f64>) -> Self {
-        let size = |option| size_fleet(groups, &factors, &SizingOptions::new(option, params));
+        let factors = Factors::new(params.growth, params.horizon_months);
+        let months = factors.len();
+        let options =
+            [OptionName::Eks, OptionName::SelfHosted].map(|o| SizingOptions::new(o, params));
+        let pools = groups.iter().map(|g| g.pools.len()).sum();
+        let sized = || OptionSized::new(months, groups.len(), pools);
+        let (mut eks, mut self_hosted) = (sized(), sized());
+        let (mut eks_terms, mut self_terms) = (Vec::new(), Vec::new());
+        let (mut eks_at, mut self_at) = (Vec::new(), Vec::new());
+        // A pool's months depend on its curve only: each distinct curve is counted
+        // once (pools of one shape in several groups, or alike under both options).
+        let mut counts = Counts::new(months, groups.len(), 2 * pools);
+        for group in groups {
+            eks_terms.clear();
+            self_terms.clear();
+            eks_at.clear();
+            self_at.clear();
+            for pool in &group.pools {
+                let [e, s] = options.map(|o| PoolTerms::new(pool, &o));
+                let at = counts.at(&e.curve, &factors);
+                eks_at.push(at);
+                // The pod limit moves only memory- or pod-bound pools.
+                self_at.push(match s.curve == e.curve {
+                    true => at,
+                    false => counts.at(&s.curve, &factors),
+                });
+                eks_terms.push(e);
+                self_terms.push(s);
+            }
+            eks.push_group(&eks_terms, |p| counts.months(eks_at[p]));
+            self_hosted.push_group(&self_terms, |p| counts.months(self_at[p]));
+        }
+        eks.finish();
+        self_hosted.finish();
         Self {
-            eks: size(OptionName::Eks),
-            self_hosted: size(OptionName::SelfHosted),
+            added: Added::new(groups, months),
             factors,
+            eks,
+            self_hosted,
         }
     }
 
-    /// The horizon sums for changed sizing (same growth and horizon), without
-    /// keeping every month: what a sensitivity of the headroom needs.
+    /// The horizon sums with every pool's headroom scaled by `params`' (same growth
+    /// and horizon), without keeping every month: what a sensitivity of the
+    /// headroom needs.
     pub(crate) fn horizon_resized(
         &self,
         groups: &[GroupPlan],
         params: &Params,
         initial: &[f64],
     ) -> Horizon {
-        Horizon::summed(groups, params, &self.factors, initial)
+        let scale = params.headroom_scale;
+        let rescaled = |i: usize, pool: &PoolPlan| {
+            let (eks, own) = (&self.eks.terms[i], &self.self_hosted.terms[i]);
+            [
+                (eks.rescaled(pool, scale), &eks.each),
+                (own.rescaled(pool, scale), &own.each),
+            ]
+        };
+        let [eks, self_hosted] =
+            size_horizon(groups, &self.factors, &self.added, initial, rescaled);
+        Horizon { eks, self_hosted }
     }
 
     /// The fleet month by month with `initial[g]` clusters in group `g` at month 0.
-    pub(crate) fn months(&self, groups: &[GroupPlan], initial: &[f64]) -> FleetMonths {
-        FleetMonths::new(
-            months(groups, initial, &self.eks),
-            months(groups, initial, &self.self_hosted),
-        )
+    pub(crate) fn months(&self, initial: &[f64]) -> FleetMonths {
+        let clusters = self.added.all_clusters(initial);
+        let (eks, self_hosted) = (
+            self.eks.series(&clusters),
+            self.self_hosted.series(&clusters),
+        );
+        FleetMonths {
+            horizon: Horizon {
+                eks: eks.horizon(),
+                self_hosted: self_hosted.horizon(),
+            },
+            eks: eks.to_months(),
+            self_hosted: self_hosted.to_months(),
+        }
     }
 
-    /// One option's per-cluster quantities.
-    pub(crate) fn option(&self, option: OptionName) -> &[Vec<PerCluster>] {
+    /// The horizon sums with `initial[g]` clusters in group `g` at month 0: the
+    /// same as [`SizedFleet::months`]' `horizon`, without the months.
+    pub(crate) fn horizon(&self, initial: &[f64]) -> Horizon {
+        let clusters = self.added.all_clusters(initial);
+        Horizon {
+            eks: self.eks.horizon(&clusters),
+            self_hosted: self.self_hosted.horizon(&clusters),
+        }
+    }
+
+    /// One option's sizing.
+    pub(crate) fn option(&self, option: OptionName) -> &OptionSized {
         match option {
             OptionName::Eks => &self.eks,
             OptionName::SelfHosted => &self.self_hosted,
         }
+    }
+
+    /// Worker nodes per cluster of the first group in every month (empty when it
+    /// has none).
+    pub(crate) fn first_group_nodes(&self, option: OptionName) -> &[f64] {
+        self.option(option).first_group_nodes()
     }
 }
 
@@ -70,28 +135,21 @@ pub(crate) struct Horizon {
 }
 
 impl Horizon {
-    /// The fleet of `groups` sized and summed at once, with `initial` clusters at
-    /// month 0 and the growth factors `factors`.
-    fn summed(groups: &[GroupPlan], params: &Params, factors: &[f64], initial: &[f64]) -> Self {
-        let sum = |option| {
-            size_horizon(
-                groups,
-                factors,
-                &SizingOptions::new(option, params),
-                initial,
-            )
-        };
-        Self {
-            eks: sum(OptionName::Eks),
-            self_hosted: sum(OptionName::SelfHosted),
-        }
-    }
-
     /// The scenario's fleet sized and summed at once (a Monte Carlo sample that
     /// changes sizing needs its horizon totals only).
     pub(crate) fn sized(groups: &[GroupPlan], params: &Params) -> Self {
-        let factors = growth_factors(params.growth, params.horizon_months);
-        Self::summed(groups, params, &factors, &initial_clusters(groups))
+        let factors = Factors::new(params.growth, params.horizon_months);
+        let added = Added::new(groups, factors.len());
+        let options =
+            [OptionName::Eks, OptionName::SelfHosted].map(|o| SizingOptions::new(o, params));
+        let pools = groups.iter().flat_map(|g| &g.pools);
+        let terms: Vec<_> = pools
+            .map(|p| options.map(|o| PoolTerms::new(p, &o)))
+            .collect();
+        let each = |i: usize, _: &PoolPlan| terms[i].each_ref().map(|t| (t.curve, &t.each));
+        let initial = initial_clusters(groups);
+        let [eks, self_hosted] = size_horizon(groups, &factors, &added, &initial, each);
+        Self { eks, self_hosted }
     }
 
     pub(crate) fn option(&self, option: OptionName) -> &Month {
@@ -111,17 +169,6 @@ pub(crate) struct FleetMonths {
 }
 
 impl FleetMonths {
-    fn new(eks: Vec<Month>, self_hosted: Vec<Month>) -> Self {
-        Self {
-            horizon: Horizon {
-                eks: Month::sum(&eks),
-                self_hosted: Month::sum(&self_hosted),
-            },
-            eks,
-            self_hosted,
-        }
-    }
-
     pub(crate) fn option(&self, option: OptionName) -> &[Month] {
         match option {
             OptionName::Eks => &self.eks,

@@ -3,7 +3,7 @@
 
 mod pools;
 
-pub use pools::PoolResult;
+pub use pools::{Name, PoolResult};
 
 use crate::resolved::ResolvedInput;
 use serde::{Deserialize, Serialize};

@@ -85,9 +85,7 @@ pub(crate) fn simulate(scenario: &Scenario, request: &Uncertainty) -> Uncertaint
     let fixed = (!resize).then(|| {
         let params = Params::new(scenario);
         let groups = scenario.groups();
-        SizedFleet::new(groups, &params)
-            .months(groups, &initial_clusters(groups))
-            .horizon
+        SizedFleet::new(groups, &params).horizon(&initial_clusters(groups))
     });
     if fixed.is_some() {
         base.fleet = None;
