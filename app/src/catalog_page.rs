@@ -17,7 +17,6 @@ use clusterplan_service::{CatalogDocument, Service, ServiceError};
 use http::StatusCode;
 use leptos::prelude::*;
 
-use crate::components::layout::{Footer, Header};
 use crate::types::Html;
 use table::Types;
 
@@ -80,22 +79,8 @@ pub fn catalog_page(
             ),
         },
     };
-    // The header's signals belong to an owner dropped with the render.
-    let body = Owner::new().with(|| {
-        view! {
-            <Header />
-            <main id="main"><CatalogMain form outcome /></main>
-            <Footer />
-        }
-        .to_html()
-    });
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Instance catalog · Clusterplan</title>\
-         <link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">{}</head><body>{body}</body></html>",
-        crate::stylesheet_link(options)
-    );
+    let main = view! { <CatalogMain form outcome /> };
+    let html = crate::plain_pages::document(options, "Instance catalog", main);
     (status, html)
 }
 
@@ -186,7 +171,7 @@ fn Filters(form: CatalogQuery, errors: Vec<FieldError>) -> impl IntoView {
             // Kept when searching again, so a page size set in the URL stays.
             {form.limit.map(|limit| view! { <input type="hidden" name="limit" value=limit /> })}
             <button type="submit">"Search"</button>" "
-            <a href="/catalog">"Clear"</a>
+            <a href="/catalog" rel="external">"Clear"</a>
         </form>
     }
 }

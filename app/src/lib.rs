@@ -15,6 +15,8 @@ pub mod form_values;
 pub mod format;
 pub mod pages;
 #[cfg(feature = "ssr")]
+mod plain_pages;
+#[cfg(feature = "ssr")]
 mod report;
 #[cfg(feature = "ssr")]
 mod security;
@@ -33,6 +35,8 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+#[cfg(feature = "ssr")]
+pub use plain_pages::methodology::page as methodology_page;
 #[cfg(feature = "ssr")]
 pub use server::RENDERED_REVISION;
 
@@ -84,7 +88,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::planner::PlannerPage ssr=SsrMode::Async />
                     <Route path=path!("/s/:id") view=pages::shared::SharedPage ssr=SsrMode::Async />
                     <Route path=path!("/compare") view=pages::compare::ComparePage ssr=SsrMode::Async />
-                    <Route path=path!("/methodology") view=pages::methodology::MethodologyPage />
                 </Routes>
             </main>
             <components::layout::Footer />

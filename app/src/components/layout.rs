@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::hydration::HydrationStatus;
 
-/// The site header shown on every page.
+/// The site header shown on every page. The methodology is a plain page
+/// (`crate::plain_pages`), so its link leaves the router.
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
@@ -14,7 +15,7 @@ pub fn Header() -> impl IntoView {
             <nav aria-label="Main">
                 <a href="/">"Planner"</a>
                 <a href="/compare">"Compare"</a>
-                <a href="/methodology">"Methodology"</a>
+                <a href="/methodology" rel="external">"Methodology"</a>
             </nav>
             <HydrationStatus />
         </header>
@@ -22,15 +23,15 @@ pub fn Header() -> impl IntoView {
 }
 
 /// Links for people who script against the planner: the API reference and
-/// its machine-readable document. `rel="external"`: served by the API, not
-/// by the router.
+/// its machine-readable document, and the methodology. `rel="external"`:
+/// served by the API or as plain pages, not by the router.
 #[component]
 pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site">
             <a href="/api/v1/docs" rel="external">"API reference"</a>
             <a href="/api/v1/openapi.json" rel="external">"OpenAPI document"</a>
-            <a href="/methodology">"How it is calculated"</a>
+            <a href="/methodology" rel="external">"How it is calculated"</a>
         </footer>
     }
 }

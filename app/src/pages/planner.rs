@@ -77,7 +77,7 @@ pub fn PlannerPage() -> impl IntoView {
         <p class="lede">
             "Every input has a default with its reason beside it. Change what you know; "
             "the answer follows as you type. "
-            <a href="/methodology">"How it is calculated"</a>"."
+            <a href="/methodology" rel="external">"How it is calculated"</a>"."
         </p>
         <Presets />
         <div class="planner">

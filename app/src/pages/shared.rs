@@ -74,8 +74,9 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
                 <input type="hidden" name="id" value=id />
                 <button type="submit" class="secondary">"Fork (make my own copy)"</button>
             </ActionForm>
-            <a class="button secondary" href=csv_href>"Download CSV"</a>
-            <a class="button secondary" href=forecast_href
+            // Files the API serves: `rel="external"` keeps the router from taking them.
+            <a class="button secondary" href=csv_href rel="external">"Download CSV"</a>
+            <a class="button secondary" href=forecast_href rel="external"
                 title="One row per option, month and category, with FOCUS column names for FinOps tools; starts this month">
                 "Monthly forecast (FOCUS CSV)"
             </a>

@@ -17,7 +17,7 @@ pub fn ChartGallery(charts: Vec<Rendered>, link_base: Option<String>) -> impl In
                         <div class="chart-svg" inner_html=chart.svg></div>
                         <figcaption>
                             {chart.title}
-                            {link.map(|href| view! { <span class="embed">" · " <a href=href>"SVG for embedding"</a></span> })}
+                            {link.map(|href| view! { <span class="embed">" · " <a href=href rel="external">"SVG for embedding"</a></span> })}
                         </figcaption>
                     </figure>
                 }

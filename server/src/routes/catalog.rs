@@ -4,29 +4,20 @@
 //! as the user types.
 
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use clusterplan_service::Service;
 use clusterplan_service::catalog::CatalogQuery;
 use leptos::config::LeptosOptions;
 
 /// The page for the URL's query, with its status (422 for a bad filter value).
-/// It has no script, so its policy allows none.
 pub async fn page(
     State(options): State<LeptosOptions>,
     State(service): State<Service>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let (status, html) = app::catalog_page(options, &service, query.as_deref().unwrap_or(""));
-    let mut response = (status, Html(html)).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
-             base-uri 'none'; frame-ancestors 'none'",
-        ),
-    );
-    response
+    super::plain::no_script(status, html)
 }
 
 /// Up to 20 `<option>`s for what was typed (`q`), an HTML fragment; empty for

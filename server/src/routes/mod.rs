@@ -1,10 +1,11 @@
-//! The router: health probes, the Leptos pages and server functions, the catalog
-//! page, static files.
+//! The router: health probes, the Leptos pages and server functions, the plain
+//! pages (catalog, methodology), static files.
 
 pub(crate) mod assets;
 mod catalog;
 mod charts;
 mod health;
+mod plain;
 
 use app::{App, shell};
 use axum::{Router, routing::get};
@@ -44,6 +45,7 @@ pub fn router(state: AppState) -> Router {
     let rendering = Router::new()
         .route("/s/{id}/charts/{file}", get(charts::chart))
         .route("/catalog", get(catalog::page))
+        .route("/methodology", get(plain::methodology))
         .route("/catalog/options", get(catalog::options))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())

@@ -1,9 +1,11 @@
 //! `/methodology`: the formulas, and every default with its rationale, rendered
-//! from the model's own field table and catalog (no second copy to drift).
+//! from the model's own field table and catalog (no second copy to drift). A
+//! plain page ([`super`]): the formulas' text stays out of the wasm bundle.
+
+use std::sync::OnceLock;
 
 use clusterplan_model::{Catalog, FARGATE_SIZES, catalog, field_specs};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The formulas of docs/MODEL.md §3, as the model implements them.
 const FORMULAS: &[(&str, &str)] = &[
@@ -53,12 +55,17 @@ const FORMULAS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The methodology page.
+/// The methodology page's HTML. It changes only with the build, so it is
+/// written once per process.
+pub fn page(options: LeptosOptions) -> &'static str {
+    static PAGE: OnceLock<String> = OnceLock::new();
+    PAGE.get_or_init(|| super::document(options, "Methodology", view! { <Methodology /> }))
+}
+
 #[component]
-pub fn MethodologyPage() -> impl IntoView {
+fn Methodology() -> impl IntoView {
     let catalog = catalog();
     view! {
-        <Title text="Methodology · Clusterplan" />
         <h1>"How Clusterplan calculates"</h1>
         <p class="lede">"Every figure follows these formulas; 730 hours make a month. The defaults below are the ones the model uses."</p>
         <h2>"Formulas"</h2>
