@@ -48,7 +48,7 @@ async fn each_pool_shows_its_nodes_and_monthly_cost_beside_its_inputs() {
         let whole = (cents / 100).to_string();
         let mut grouped = String::new();
         for (i, digit) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(digit);
