@@ -17,6 +17,7 @@ pub mod edit_keys;
 pub mod edits;
 pub mod error;
 pub mod forecast;
+pub mod import;
 pub mod names;
 pub mod planner;
 pub mod presets;
@@ -34,6 +35,7 @@ pub use documents::{
     ScenarioUpdate,
 };
 pub use error::{Refusal, ServiceError};
+pub use import::import_kubernetes;
 
 /// The use cases over one database. Cheap to clone; clones share the pool.
 #[derive(Clone, Debug)]

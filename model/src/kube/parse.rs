@@ -16,6 +16,14 @@ pub fn parse(bytes: &[u8]) -> Result<Upload, InputError> {
             message: "this looks like YAML; send JSON: kubectl get nodes,pods -A -o json".into(),
         });
     }
+    // serde reads a struct from an array too (by position): only an object is
+    // what kubectl prints.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err(InputError::Invalid(vec![crate::error::FieldError::new(
+            "",
+            "must be a JSON object: the output of kubectl get nodes,pods -A -o json",
+        )]));
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let upload: Upload = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         match error.inner().classify() {

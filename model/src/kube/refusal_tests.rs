@@ -37,6 +37,8 @@ fn another_kind_is_refused_by_name() {
 fn nothing_to_import_is_refused() {
     assert_eq!(invalid(r#"{"kind": "List", "items": []}"#)[0].field, "");
     assert_eq!(invalid("{}")[0].field, "");
+    assert_eq!(invalid(r#"[null, [{"kind": "Node"}]]"#)[0].field, "");
+    assert_eq!(invalid("5")[0].field, "");
 }
 
 #[test]
