@@ -1,8 +1,8 @@
 //! A write rate limit per client address: a token bucket that refills at
 //! `per_minute / 60` tokens a second and holds at most `per_minute` tokens.
-//! Only requests that store something or try a secret count ([`is_write`]);
-//! calculations and page reads never do, so live planner updates are never
-//! refused.
+//! Only requests that store something, try a secret or import a cluster count
+//! ([`is_write`]); calculations and page reads never do, so live planner
+//! updates are never refused.
 //!
 //! The client is the TCP peer, or, behind proxies listed in
 //! `CLUSTERPLAN_TRUSTED_PROXIES`, the address they forward (see

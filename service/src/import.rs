@@ -1,7 +1,7 @@
 //! Import of a running cluster (`POST /api/v1/import/kubernetes`,
 //! `clusterplan import`): kubectl's nodes and pods become a fleet group.
 //! Nothing is stored; the log line carries counts only (no names, docs/MODEL.md
-//! §8.4).
+//! §8.3).
 
 pub use clusterplan_model::kube::{Imported, Sizing, Upload};
 

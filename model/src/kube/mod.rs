@@ -1,5 +1,5 @@
 //! Import of a running cluster: the JSON of `kubectl get nodes,pods -A -o json`
-//! becomes a fleet group (docs/MODEL.md §8.4). [`parse`] reads the body,
+//! becomes a fleet group (docs/MODEL.md §8.3). [`parse`] reads the body,
 //! [`translate`] makes the scenario and its report; [`import_json`] does both.
 //!
 //! Pure like the rest of the model: the server, the command line and the tests
