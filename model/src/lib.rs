@@ -39,6 +39,7 @@ mod figures;
 mod fleet;
 pub mod form;
 pub mod input;
+pub mod kube;
 mod labels;
 mod money;
 mod output;

@@ -24,6 +24,10 @@ pub enum Command {
     /// stdout. Invalid input prints the API's problem document on stderr and
     /// exits with status 2.
     Calculate,
+    /// Read `kubectl get nodes,pods -A -o json` on stdin, print the scenario it
+    /// makes and the report of what was read (`{input, report}`) on stdout.
+    /// Invalid input prints the API's problem document on stderr and exits 2.
+    Import(crate::import::ImportArgs),
     /// Write a consistent copy of a (possibly live) database to a new file.
     Backup(BackupArgs),
 }
@@ -44,6 +48,9 @@ pub async fn run() -> ExitCode {
     match Cli::parse().command {
         Command::Serve(config) => serve(config).await,
         Command::Calculate => calculate::run(std::io::stdin().lock(), std::io::stdout().lock()),
+        Command::Import(args) => {
+            crate::import::run(&args, std::io::stdin().lock(), std::io::stdout().lock())
+        }
         Command::Backup(args) => backup(args).await,
     }
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod client_ip;
 pub mod config;
 pub mod cross_site;
+pub mod import;
 pub mod limits;
 pub mod middleware;
 pub mod page_cache;

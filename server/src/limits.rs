@@ -12,3 +12,19 @@ pub const SERVER_MAX_BODY_BYTES: usize = 256 * 1024;
 /// Largest body of a single-scenario `/api/v1` call. A full scenario is under
 /// 4 KiB; 64 KiB leaves room for long names and pretty-printing.
 pub const API_MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Largest body of `POST /api/v1/import/kubernetes`: kubectl's JSON of a large
+/// cluster (5,000 nodes and 20,000 pods) runs to tens of MB. No other route
+/// takes more than [`SERVER_MAX_BODY_BYTES`].
+pub const IMPORT_MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+
+/// The path of the one route allowed [`IMPORT_MAX_BODY_BYTES`].
+pub const IMPORT_PATH: &str = "/api/v1/import/kubernetes";
+
+/// The server-wide limit for a request to `path`.
+pub fn body_limit(path: &str) -> usize {
+    match path.trim_end_matches('/') == IMPORT_PATH {
+        true => IMPORT_MAX_BODY_BYTES,
+        false => SERVER_MAX_BODY_BYTES,
+    }
+}

@@ -11,8 +11,9 @@
 //! 6. timeout, so a stuck request cannot hold a connection for ever; it answers
 //!    503 with `Retry-After`, and never once a write has begun committing
 //!    (`crate::timeout`);
-//! 7. body limit for every route (server functions too), with its bare 413
-//!    turned into a problem document just outside it;
+//! 7. body limit for every route (server functions too): 256 KiB, 32 MiB for
+//!    the import; a declared length above it is a 413 problem before the body
+//!    is read, a longer body is cut off at the limit while it is read;
 //! 8. panic catching, innermost, so a panic becomes a 500 problem document that
 //!    the layers above still log, time and tag.
 
@@ -26,7 +27,6 @@ use axum::response::{IntoResponse, Response};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
@@ -35,7 +35,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::api::ApiError;
-use crate::limits::SERVER_MAX_BODY_BYTES;
+use crate::limits::body_limit;
 
 /// Longest a request may take before it is answered 503, unless configured
 /// otherwise (`CLUSTERPLAN_REQUEST_TIMEOUT_SECS`).
@@ -78,9 +78,27 @@ pub fn apply_with_timeout(router: Router, timeout: Duration) -> Router {
                 crate::timeout::answer_in_time,
             ))
             .layer(axum::middleware::map_response(problem_for_bare_status))
-            .layer(RequestBodyLimitLayer::new(SERVER_MAX_BODY_BYTES))
+            .layer(axum::middleware::from_fn(limit_body))
             .layer(CatchPanicLayer::custom(panic_response)),
     )
+}
+
+/// The body limit of the request's path (tower-http's `RequestBodyLimitLayer`
+/// has one limit for every route, and the import needs a larger one than the
+/// rest): a `Content-Length` above it is refused at once, unread; a body sent
+/// without one stops at the limit, which the extractors answer 413.
+async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Response {
+    let limit = body_limit(request.uri().path());
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return ApiError::PayloadTooLarge.into_response();
+    }
+    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(request).await
 }
 
 async fn drop_client_request_id(mut request: Request<Body>) -> Request<Body> {

@@ -1,8 +1,8 @@
 //! A write rate limit per client address: a token bucket that refills at
 //! `per_minute / 60` tokens a second and holds at most `per_minute` tokens.
-//! Only requests that store something or try a secret count ([`is_write`]);
-//! calculations and page reads never do, so live planner updates are never
-//! refused.
+//! Only requests that store something, try a secret or import a cluster count
+//! ([`is_write`]); calculations and page reads never do, so live planner
+//! updates are never refused.
 //!
 //! The client is the TCP peer, or, behind proxies listed in
 //! `CLUSTERPLAN_TRUSTED_PROXIES`, the address they forward (see
@@ -87,14 +87,16 @@ impl WriteLimiter {
 
 /// The requests the limit counts: PUT, PATCH and DELETE anywhere, and POST to
 /// the API's create and the pages' save, update and fork server functions (they
-/// store), and to the page's edit-key claim (each try guesses a secret).
+/// store), to the page's edit-key claim (each try guesses a secret), and to the
+/// import (it stores nothing, but reading up to 32 MiB is expensive).
 pub fn is_write(method: &Method, path: &str) -> bool {
-    const COUNTED_POSTS: [&str; 5] = [
+    const COUNTED_POSTS: [&str; 6] = [
         "/api/v1/scenarios",
         "/api/save_scenario",
         "/api/update_scenario",
         "/api/fork_scenario",
         "/api/claim_scenario",
+        crate::limits::IMPORT_PATH,
     ];
     match *method {
         Method::PUT | Method::PATCH | Method::DELETE => true,

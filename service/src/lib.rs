@@ -18,6 +18,7 @@ pub mod edit_keys;
 pub mod edits;
 pub mod error;
 pub mod forecast;
+pub mod import;
 pub mod names;
 pub mod planner;
 pub mod presets;
@@ -39,6 +40,7 @@ pub use documents::{
     ScenarioUpdate,
 };
 pub use error::{Refusal, ServiceError};
+pub use import::import_kubernetes;
 
 /// The use cases over one database (every one listed in `use_cases.rs`).
 /// Cheap to clone; clones share the pool.

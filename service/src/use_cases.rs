@@ -14,7 +14,7 @@ use crate::edits::{self, FieldChange};
 use crate::forecast::{self, Forecast, ForecastParams};
 use crate::{
     CatalogDocument, CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service,
-    ServiceError, calculation, compare, compute, planner, revisions, scenarios,
+    ServiceError, calculation, compare, compute, import, planner, revisions, scenarios,
 };
 
 impl Service {
@@ -194,5 +194,17 @@ impl Service {
     /// [`catalog::catalog_page`]).
     pub fn catalog(&self, filter: &CatalogFilter) -> CatalogDocument {
         catalog::catalog_page(filter)
+    }
+
+    // Import (`import`).
+
+    /// A running cluster's nodes and pods (kubectl's JSON, parsed) as a fleet
+    /// group and a report of what was read; nothing is stored.
+    pub fn import_kubernetes(
+        &self,
+        upload: import::Upload,
+        sizing: import::Sizing,
+    ) -> Result<import::Imported, ServiceError> {
+        import::import_kubernetes(upload, sizing)
     }
 }

@@ -24,6 +24,7 @@ mod fleet;
 mod forecast;
 mod health;
 mod helpers;
+mod import;
 mod lifecycle;
 mod openapi_rules;
 mod page_actions;

@@ -20,6 +20,10 @@ pub enum ApiError {
     /// The body is not `application/json`.
     #[error("send the body as application/json")]
     UnsupportedMediaType,
+    /// The body is in a format the endpoint does not read; the message says
+    /// what to send instead (the import's answer to YAML).
+    #[error("{0}")]
+    UnsupportedFormat(&'static str),
     /// The body is over the size limit.
     #[error("the request body is larger than the limit")]
     PayloadTooLarge,
@@ -76,7 +80,9 @@ impl ApiError {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::UnsupportedMediaType | Self::UnsupportedFormat(_) => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::CrossSite => StatusCode::FORBIDDEN,

@@ -7,6 +7,7 @@ pub mod error;
 mod etag;
 pub mod extract;
 mod forecast;
+mod import;
 mod openapi;
 mod responses;
 mod scenarios;
@@ -21,7 +22,7 @@ pub use error::{ApiError, Problem};
 pub use openapi::ApiDoc;
 
 use crate::AppState;
-use crate::limits::{API_MAX_BODY_BYTES, SERVER_MAX_BODY_BYTES};
+use crate::limits::{API_MAX_BODY_BYTES, IMPORT_MAX_BODY_BYTES, SERVER_MAX_BODY_BYTES};
 
 /// The `/api/v1` routes, to be nested under that prefix.
 pub fn router() -> Router<AppState> {
@@ -54,6 +55,12 @@ pub fn router() -> Router<AppState> {
             "/calculate/batch",
             axum::routing::post(calculate::batch)
                 .layer(DefaultBodyLimit::max(SERVER_MAX_BODY_BYTES)),
+        )
+        // kubectl's JSON of a large cluster runs to tens of MB.
+        .route(
+            "/import/kubernetes",
+            axum::routing::post(import::kubernetes)
+                .layer(DefaultBodyLimit::max(IMPORT_MAX_BODY_BYTES)),
         )
         .route("/catalog", get(calculate::catalog))
         .route("/openapi.json", get(openapi::document))

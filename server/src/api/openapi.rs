@@ -31,11 +31,13 @@ use utoipa::{Modify, OpenApi};
         super::forecast::csv,
         super::forecast::json,
         super::compare::compare,
+        super::import::kubernetes,
     ),
     modifiers(&EditTokenScheme),
     tags(
         (name = "calculate", description = "Calculations that store nothing"),
         (name = "scenarios", description = "Saved, shareable scenarios"),
+        (name = "import", description = "A running cluster read into a scenario; nothing stored"),
     )
 )]
 pub struct ApiDoc;

@@ -108,3 +108,21 @@ pub enum QueryProblems {
     #[response(status = 422, content_type = "application/problem+json")]
     Invalid(Problem),
 }
+
+/// The problems of `POST /import/kubernetes`, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+pub enum ImportProblems {
+    /// Malformed or cut-off JSON (the message gives the byte), or YAML.
+    #[response(status = 400, content_type = "application/problem+json")]
+    Malformed(Problem),
+    /// Body over 32 MiB; refused before it is read when its length is declared.
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(Problem),
+    /// Not `application/json` (YAML is told to use `-o json`).
+    #[response(status = 415, content_type = "application/problem+json")]
+    NotJson(Problem),
+    /// Another kind of list, more than 5,000 nodes or 20,000 pods, nothing to
+    /// import, a bad quantity or `sizing`; each error names its field.
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(Problem),
+}

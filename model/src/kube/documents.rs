@@ -1,0 +1,175 @@
+//! The shapes `kubectl get nodes,pods -A -o json` and the API server print, cut
+//! down to the fields the import reads. serde skips every other field while it
+//! streams through the body, so names, IPs, UIDs, annotations and images are
+//! never copied out of the request (nor kept in memory as a JSON tree).
+//!
+//! One [`Item`] shape covers both Nodes and Pods: a `List` mixes them, and the
+//! API server's `NodeList`/`PodList` items may carry no `kind`, so the kind is
+//! only known once the item has been read.
+
+use serde::Deserialize;
+use serde::de::{Deserializer, SeqAccess, Visitor};
+
+use super::quantity::Quantity;
+
+/// Items read at most from one body: the node cap plus the pod cap. Counted as
+/// they stream in, so a flood of tiny items is refused before it fills memory.
+pub const MAX_ITEMS: usize = super::MAX_NODES + super::MAX_PODS;
+
+/// The body: a kubectl `List` (or `NodeList`/`PodList`) with `items`, or
+/// `{"nodes": <doc>, "pods": <doc>}`, either part optional.
+#[derive(Debug, Default, Deserialize)]
+pub struct Upload {
+    /// `List`, `NodeList`, `PodList`; anything else is refused.
+    pub kind: Option<String>,
+    /// The items of a list sent whole.
+    pub items: Option<Items>,
+    /// `kubectl get nodes -o json`.
+    pub nodes: Option<Part>,
+    /// `kubectl get pods -A -o json`.
+    pub pods: Option<Part>,
+}
+
+/// One of the two parts of `{"nodes": …, "pods": …}`.
+#[derive(Debug, Default, Deserialize)]
+pub struct Part {
+    /// `List`, `NodeList` or `PodList`, when given.
+    pub kind: Option<String>,
+    /// The part's items.
+    pub items: Option<Items>,
+}
+
+/// A list's items, at most [`MAX_ITEMS`].
+#[derive(Debug, Default)]
+pub struct Items(pub Vec<Item>);
+
+impl<'de> Deserialize<'de> for Items {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Capped;
+        impl<'de> Visitor<'de> for Capped {
+            type Value = Items;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of Kubernetes objects")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Item>()? {
+                    if items.len() == MAX_ITEMS {
+                        return Err(serde::de::Error::custom(format!(
+                            "holds more than {MAX_ITEMS} items; at most {} nodes and {} pods are imported",
+                            super::MAX_NODES,
+                            super::MAX_PODS
+                        )));
+                    }
+                    items.push(item);
+                }
+                Ok(Items(items))
+            }
+        }
+        deserializer.deserialize_seq(Capped)
+    }
+}
+
+/// A Node or a Pod, with only what the import reads.
+#[derive(Debug, Default, Deserialize)]
+pub struct Item {
+    /// `Node`, `Pod`, or absent in an API server list.
+    pub kind: Option<String>,
+    /// Labels and owners.
+    pub metadata: Option<Metadata>,
+    /// A pod's containers and node; nothing for a node.
+    pub spec: Option<Spec>,
+    /// A node's capacity, a pod's phase.
+    pub status: Option<Status>,
+}
+
+/// `metadata`: the name is read only to join pods to their node.
+#[derive(Debug, Default, Deserialize)]
+pub struct Metadata {
+    /// The object's name (a node's, to match `spec.nodeName`); never reported.
+    pub name: Option<String>,
+    /// The labels the import reads; others are skipped unread.
+    pub labels: Option<Labels>,
+    /// Who owns a pod: a `DaemonSet` owner makes it a per-node system pod.
+    #[serde(rename = "ownerReferences")]
+    pub owner_references: Option<Vec<OwnerReference>>,
+}
+
+/// The node labels that say what a node is.
+#[derive(Debug, Default, Deserialize)]
+pub struct Labels {
+    /// The instance type (stable label).
+    #[serde(rename = "node.kubernetes.io/instance-type")]
+    pub instance_type: Option<String>,
+    /// The instance type (beta label of older clusters).
+    #[serde(rename = "beta.kubernetes.io/instance-type")]
+    pub beta_instance_type: Option<String>,
+    /// EKS managed node groups: `ON_DEMAND`, `SPOT`, `CAPACITY_BLOCK`.
+    #[serde(rename = "eks.amazonaws.com/capacityType")]
+    pub eks_capacity_type: Option<String>,
+    /// Karpenter (and EKS Auto Mode): `on-demand`, `spot`, `reserved`.
+    #[serde(rename = "karpenter.sh/capacity-type")]
+    pub karpenter_capacity_type: Option<String>,
+    /// `fargate` for a Fargate pod's node, `auto` for an EKS Auto Mode node.
+    #[serde(rename = "eks.amazonaws.com/compute-type")]
+    pub compute_type: Option<String>,
+}
+
+/// One owner of an object.
+#[derive(Debug, Default, Deserialize)]
+pub struct OwnerReference {
+    /// The owner's kind, e.g. `DaemonSet`, `ReplicaSet`.
+    pub kind: Option<String>,
+}
+
+/// A pod's `spec`.
+#[derive(Debug, Default, Deserialize)]
+pub struct Spec {
+    /// The node the pod runs on; absent while it waits to be scheduled.
+    #[serde(rename = "nodeName")]
+    pub node_name: Option<String>,
+    /// The app containers.
+    pub containers: Option<Vec<Container>>,
+    /// Init containers, sidecars (`restartPolicy: Always`) among them.
+    #[serde(rename = "initContainers")]
+    pub init_containers: Option<Vec<Container>>,
+    /// The runtime class's overhead, added to the pod's requests.
+    pub overhead: Option<Resources>,
+}
+
+/// One container: its requests, and whether it is a sidecar.
+#[derive(Debug, Default, Deserialize)]
+pub struct Container {
+    /// `requests` (limits are not read).
+    pub resources: Option<ContainerResources>,
+    /// `Always` on an init container makes it a sidecar that runs beside the app.
+    #[serde(rename = "restartPolicy")]
+    pub restart_policy: Option<String>,
+}
+
+/// `resources` of a container.
+#[derive(Debug, Default, Deserialize)]
+pub struct ContainerResources {
+    /// What the scheduler reserves for the container.
+    pub requests: Option<Resources>,
+}
+
+/// CPU, memory and pod quantities (requests, overhead, capacity).
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+pub struct Resources {
+    /// Cores.
+    pub cpu: Option<Quantity>,
+    /// Bytes.
+    pub memory: Option<Quantity>,
+    /// Pods (a node's capacity only).
+    pub pods: Option<Quantity>,
+}
+
+/// `status`: a node's capacity, a pod's phase.
+#[derive(Debug, Default, Deserialize)]
+pub struct Status {
+    /// `Pending`, `Running`, `Succeeded`, `Failed`, `Unknown`.
+    pub phase: Option<String>,
+    /// A node's whole machine: vCPUs, memory, pod slots.
+    pub capacity: Option<Resources>,
+}

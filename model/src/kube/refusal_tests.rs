@@ -1,0 +1,98 @@
+//! The import's refusals: other kinds, empty bodies, the caps, bad quantities,
+//! cut-off JSON and YAML.
+
+use super::*;
+
+fn invalid(body: &str) -> Vec<FieldError> {
+    match import_json(body.as_bytes(), Sizing::Nodes) {
+        Err(InputError::Invalid(errors)) => errors,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn malformed(body: &str) -> String {
+    match import_json(body.as_bytes(), Sizing::Nodes) {
+        Err(InputError::Malformed { message }) => message,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn another_kind_is_refused_by_name() {
+    let errors = invalid(r#"{"kind": "DeploymentList", "items": []}"#);
+    assert_eq!(errors[0].field, "kind");
+    assert!(
+        errors[0].message.contains("DeploymentList"),
+        "{}",
+        errors[0].message
+    );
+    let errors = invalid(r#"{"nodes": {"kind": "PodList", "items": []}}"#);
+    assert_eq!(errors[0].field, "nodes.kind");
+    let services = r#"{"kind": "List", "items": [{"kind": "Service"}, {"kind": "Node"}]}"#;
+    let imported = import_json(services.as_bytes(), Sizing::Nodes).expect("imports");
+    assert_eq!(imported.report.skipped[0].reason, "kind Service");
+}
+
+#[test]
+fn nothing_to_import_is_refused() {
+    assert_eq!(invalid(r#"{"kind": "List", "items": []}"#)[0].field, "");
+    assert_eq!(invalid("{}")[0].field, "");
+    assert_eq!(invalid(r#"[null, [{"kind": "Node"}]]"#)[0].field, "");
+    assert_eq!(invalid("5")[0].field, "");
+}
+
+#[test]
+fn over_the_caps_is_refused() {
+    let many = |n: usize, kind: &str| {
+        format!(
+            r#"{{"kind": "{kind}", "items": [{}]}}"#,
+            vec!["{}"; n].join(",")
+        )
+    };
+    assert!(import_json(many(MAX_NODES, "NodeList").as_bytes(), Sizing::Nodes).is_ok());
+    let errors = invalid(&many(MAX_NODES + 1, "NodeList"));
+    assert_eq!(errors[0].field, "items");
+    assert!(
+        errors[0].message.contains("5001 nodes"),
+        "{}",
+        errors[0].message
+    );
+    let errors = invalid(&many(MAX_PODS + 1, "PodList"));
+    assert!(
+        errors[0].message.contains("20001 pods"),
+        "{}",
+        errors[0].message
+    );
+    let errors = invalid(&many(MAX_ITEMS + 1, "List"));
+    assert_eq!(errors[0].field, "items");
+}
+
+#[test]
+fn a_bad_quantity_is_named_by_its_path() {
+    let body = r#"{"kind": "List", "items": [{"kind": "Node", "status": {"capacity": {"cpu": "4 cores"}}}]}"#;
+    let errors = invalid(body);
+    assert_eq!(errors[0].field, "items[0].status.capacity.cpu");
+}
+
+#[test]
+fn truncated_json_says_the_byte_it_ends_at() {
+    let cut = &include_str!("../../../tests/fixtures/kubectl/eks-list.json")[..1000];
+    let message = malformed(cut);
+    assert!(
+        message.contains("ends early") && message.contains("byte 1000"),
+        "{message}"
+    );
+    let message = malformed("{\n  \"kind\": List}");
+    assert!(message.contains("byte 12"), "{message}");
+}
+
+#[test]
+fn yaml_is_told_to_use_json() {
+    for body in [
+        "apiVersion: v1\nkind: List\nitems: []\n",
+        "---\nkind: List",
+        "items:\n- kind: Node",
+    ] {
+        assert!(malformed(body).contains("-o json"), "{body}");
+    }
+}
