@@ -22,6 +22,7 @@ mod edit_keys;
 mod export;
 mod fleet;
 mod forecast;
+mod form_limits;
 mod health;
 mod helpers;
 mod import;

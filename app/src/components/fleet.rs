@@ -97,6 +97,13 @@ fn rows(values: &FormValues) -> Vec<(usize, GroupRow)> {
             _ => group.values.0.push(pair(member)),
         }
     }
+    // A hand-made URL may carry thousands of rows: draw no more than the model
+    // takes (the evaluation names the list that has too many), so one request
+    // cannot cost seconds of rendering.
+    groups.truncate(max_items("fleet"));
+    for (_, group) in &mut groups {
+        group.pools.truncate(max_items("fleet[].pools"));
+    }
     groups
 }
 

@@ -42,6 +42,8 @@ fn initial_rows(values: &FormValues) -> Vec<Row> {
         }
     }
     rows.sort_by_key(|r| r.key);
+    // No more rows than the model takes, however many a hand-made URL carries.
+    rows.truncate(max_items(LIST));
     // Saturating: a hand-made URL may name row usize::MAX.
     let next = rows.last().map_or(0, |r| r.key.saturating_add(1));
     let blanks = BLANK_ROWS.min(max_items(LIST).saturating_sub(rows.len()));

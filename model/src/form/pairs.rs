@@ -138,7 +138,17 @@ pub fn edit_query(input: &ResolvedInput, id: &str, name: &str) -> String {
 /// A form value as the JSON of a field of `kind`.
 pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
     match kind {
-        FieldKind::Integer | FieldKind::Number => raw
+        // An integer field names its own problem here: the input types would
+        // refuse `2.5` or `1e308` for the whole document, naming no field.
+        FieldKind::Integer => match raw.parse::<f64>() {
+            Ok(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 => {
+                Ok(Value::from(n as i64))
+            }
+            Ok(n) if n.is_finite() && n.fract() != 0.0 => Err("must be a whole number".to_owned()),
+            Ok(_) => Err("must be a whole number of at most 15 digits".to_owned()),
+            Err(_) => Err("must be a number".to_owned()),
+        },
+        FieldKind::Number => raw
             .parse::<f64>()
             .ok()
             .filter(|n| n.is_finite())
