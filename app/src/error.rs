@@ -39,6 +39,18 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        // On the server, arguments that do not decode (a missing field, a
+        // repeated key, bytes that are not UTF-8) are the client's mistake: a
+        // 400, not the 500 (logged as an error) Leptos answers by default.
+        #[cfg(feature = "ssr")]
+        if matches!(
+            value,
+            ServerFnErrorErr::Args(_)
+                | ServerFnErrorErr::MissingArg(_)
+                | ServerFnErrorErr::Deserialization(_)
+        ) {
+            answer_with_status(400);
+        }
         AppError::Transport(value)
     }
 }

@@ -100,3 +100,31 @@ async fn a_form_post_without_javascript_is_still_redirected_back_with_its_error(
     let location = wrong.headers()["location"].to_str().unwrap();
     assert!(location.contains("__err="), "{location}");
 }
+
+/// Arguments that do not decode are the caller's mistake: a 400, on every
+/// server function (Leptos' default was a 500, logged as an error).
+#[tokio::test]
+async fn server_function_arguments_that_do_not_decode_are_a_400() {
+    let app = spawn_app().await;
+    let cases: [(&str, &[(&str, &str)]); 5] = [
+        ("claim_scenario", &[("key", "x")]),
+        ("fork_scenario", &[]),
+        ("save_scenario", &[("name", "a"), ("name", "b"), ("query", "")]),
+        ("update_scenario", &[("id", "x")]),
+        ("evaluate", &[]),
+    ];
+    for (endpoint, form) in cases {
+        let response = server_fn(&app, endpoint, form).await;
+        assert_eq!(response.status(), 400, "{endpoint}");
+    }
+    let bytes = app
+        .client
+        .post(app.url("/api/fork_scenario"))
+        .header("accept", "application/json")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(b"id=%FF%FE".to_vec())
+        .send()
+        .await
+        .expect("answered");
+    assert!(bytes.status().is_client_error(), "not UTF-8: {}", bytes.status());
+}
