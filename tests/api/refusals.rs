@@ -109,7 +109,10 @@ async fn server_function_arguments_that_do_not_decode_are_a_400() {
     let cases: [(&str, &[(&str, &str)]); 5] = [
         ("claim_scenario", &[("key", "x")]),
         ("fork_scenario", &[]),
-        ("save_scenario", &[("name", "a"), ("name", "b"), ("query", "")]),
+        (
+            "save_scenario",
+            &[("name", "a"), ("name", "b"), ("query", "")],
+        ),
         ("update_scenario", &[("id", "x")]),
         ("evaluate", &[]),
     ];
@@ -126,5 +129,9 @@ async fn server_function_arguments_that_do_not_decode_are_a_400() {
         .send()
         .await
         .expect("answered");
-    assert!(bytes.status().is_client_error(), "not UTF-8: {}", bytes.status());
+    assert!(
+        bytes.status().is_client_error(),
+        "not UTF-8: {}",
+        bytes.status()
+    );
 }

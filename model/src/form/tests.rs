@@ -162,16 +162,27 @@ fn an_integer_that_is_not_whole_or_too_large_is_an_error_at_its_control() {
     for (raw, message) in [
         ("2.5", "must be a whole number"),
         ("1e308", "must be a whole number of at most 15 digits"),
-        ("99999999999999999999999", "must be a whole number of at most 15 digits"),
+        (
+            "99999999999999999999999",
+            "must be a whole number of at most 15 digits",
+        ),
     ] {
         let errors = scenario_from_query(&format!(
             "clusters={raw}&fleet[0].pools[0].nodes_per_cluster={raw}&team.engineers=0"
         ))
         .expect_err("invalid");
-        let at = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message.as_str());
+        let at = |field: &str| {
+            errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.as_str())
+        };
         assert_eq!(at("clusters"), Some(message), "{raw}: {errors:?}");
         // The other fields' errors are still there: nothing fails the whole form.
         assert!(at("team.engineers").is_some(), "{raw}: {errors:?}");
-        assert!(errors.iter().all(|e| !e.field.is_empty()), "{raw}: {errors:?}");
+        assert!(
+            errors.iter().all(|e| !e.field.is_empty()),
+            "{raw}: {errors:?}"
+        );
     }
 }

@@ -24,9 +24,13 @@ use crate::{Service, ServiceError};
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ForecastQuery {
-    /// First month, `YYYY-MM` (years 2000 to 9999); the current month (UTC)
+    /// First month, `YYYY-MM` (years 2000 to 9989); the current month (UTC)
     /// when omitted.
-    #[param(pattern = r"^[2-9][0-9]{3}-(0[1-9]|1[0-2])$", example = "2027-01")]
+    // Years 2000 to 9989 (`query::last_start_year`, checked by a test there).
+    #[param(
+        pattern = r"^([2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9])-(0[1-9]|1[0-2])$",
+        example = "2027-01"
+    )]
     pub start: Option<String>,
     /// ISO 4217 code to show money in: three capital letters. Send it with
     /// `per_usd` or not at all (either one alone is a 422); without both, the

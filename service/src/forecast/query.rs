@@ -11,7 +11,8 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
-    /// Parses `YYYY-MM` (years 2000 to 9999).
+    /// Parses `YYYY-MM`, years 2000 to [`last_start_year`] (a forecast of the
+    /// longest horizon must end by 9999-12: FOCUS dates have four-digit years).
     pub fn parse(text: &str) -> Result<Self, FieldError> {
         let invalid = || FieldError::new("start", format!("{text:?} is not a month as YYYY-MM"));
         let (year, month) = text.split_once('-').ok_or_else(invalid)?;
@@ -23,8 +24,15 @@ impl YearMonth {
         }
         let year: i64 = year.parse().map_err(|_| invalid())?;
         let month: i64 = month.parse().map_err(|_| invalid())?;
-        if !(2000..=9999).contains(&year) || !(1..=12).contains(&month) {
+        if !(1..=12).contains(&month) {
             return Err(invalid());
+        }
+        let last = last_start_year();
+        if !(2000..=last).contains(&year) {
+            return Err(FieldError::new(
+                "start",
+                format!("{text:?}: the year must be 2000 to {last}"),
+            ));
         }
         Ok(Self {
             index: year * 12 + month - 1,
@@ -50,6 +58,15 @@ impl YearMonth {
     pub fn start_instant(self) -> String {
         format!("{self}-01T00:00:00Z")
     }
+}
+
+/// The last year a forecast may start in: its longest horizon
+/// (`horizon_months`' maximum) still ends in year 9999.
+pub fn last_start_year() -> i64 {
+    let longest = clusterplan_model::field_spec("horizon_months")
+        .and_then(|spec| spec.maximum)
+        .unwrap_or(120.0);
+    9999 - (longest / 12.0).ceil() as i64
 }
 
 impl std::fmt::Display for YearMonth {
@@ -117,10 +134,14 @@ mod tests {
         assert_eq!(start.plus(2).start_instant(), "2028-01-01T00:00:00Z");
         for bad in [
             "2027-13", "2027-00", "27-01", "2027-1", "2027/01", "abcd-ef", "1999-12", "2027-+1",
-            "+202-01",
+            "+202-01", "9990-01", "9999-12",
         ] {
             assert_eq!(YearMonth::parse(bad).unwrap_err().field, "start", "{bad}");
         }
+        // The OpenAPI pattern of `start` (forecast/mod.rs) ends at 9989 too.
+        assert_eq!(last_start_year(), 9989);
+        let last = YearMonth::parse("9989-12").expect("valid").plus(120);
+        assert_eq!(last.start_instant(), "9999-12-01T00:00:00Z");
     }
 
     #[test]
