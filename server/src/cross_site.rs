@@ -6,7 +6,9 @@
 //! A write is accepted from a browser only when it says it comes from this very
 //! origin: `Sec-Fetch-Site: same-origin` (or `none`, a user's own action such as
 //! a bookmark), or, from a browser that sends no `Sec-Fetch-Site`, an `Origin` whose
-//! authority is this request's own host or the configured public URL's.
+//! authority is this request's own host or the configured public URL's, and
+//! whose scheme is the public URL's (so `http://` cannot stand in for an https
+//! site's own pages).
 //! `same-site` is refused like `cross-site`: a sibling subdomain is another site's
 //! code, and could otherwise fork, claim or update with the visitor's edit keys.
 //! `Sec-Fetch-Site` wins when present, because our own pages send
@@ -25,16 +27,27 @@ use axum::response::{IntoResponse, Response};
 
 use crate::api::ApiError;
 
-/// The authorities (`host:port`) a same-site write may come from, besides the
-/// request's own `Host`.
+/// Where a same-site write may come from, besides the request's own `Host`:
+/// the public URL's authority (`host:port`), and its scheme, which an `Origin`
+/// must then carry.
 #[derive(Clone, Debug, Default)]
-pub struct TrustedOrigins(Arc<[String]>);
+pub struct TrustedOrigins {
+    authorities: Arc<[String]>,
+    scheme: Option<Arc<str>>,
+}
 
 impl TrustedOrigins {
-    /// The public URL's authority (`https://plan.example.com` → `plan.example.com`).
+    /// From the public URL: `https://plan.example.com` → `plan.example.com`,
+    /// scheme `https`. Empty: only the request's own host, any scheme.
     pub fn from_public_url(public_url: &str) -> Self {
         let authority = authority(public_url).filter(|a| !a.is_empty());
-        Self(authority.map(str::to_owned).into_iter().collect())
+        let scheme = public_url
+            .split_once("://")
+            .map(|(scheme, _)| scheme.to_ascii_lowercase().into());
+        Self {
+            authorities: authority.map(str::to_owned).into_iter().collect(),
+            scheme,
+        }
     }
 }
 
@@ -58,11 +71,18 @@ fn is_cross_site(request: &Request<Body>, trusted: &TrustedOrigins) -> bool {
         return false;
     };
     // `Origin: null` (sandboxed frames, some redirects) names no site: refuse it.
-    let Some(from) = origin.to_str().ok().and_then(authority) else {
+    let Some((scheme, rest)) = origin.to_str().ok().and_then(|o| o.split_once("://")) else {
         return true;
     };
-    let own = text(header::HOST);
-    own != Some(from) && !trusted.0.iter().any(|t| t == from)
+    if trusted
+        .scheme
+        .as_deref()
+        .is_some_and(|own| !own.eq_ignore_ascii_case(scheme))
+    {
+        return true;
+    }
+    let from = rest.split('/').next().unwrap_or_default();
+    text(header::HOST) != Some(from) && !trusted.authorities.iter().any(|t| t == from)
 }
 
 /// Middleware: a write (anything but GET, HEAD and OPTIONS) from another site is a
@@ -94,5 +114,31 @@ mod tests {
             Some("plan.example.com")
         );
         assert_eq!(authority("null"), Some("null"));
+    }
+
+    #[test]
+    fn an_origin_must_carry_the_public_urls_scheme() {
+        use axum::body::Body;
+        use axum::http::Request;
+        let https = super::TrustedOrigins::from_public_url("https://plan.example.com");
+        let post = |origin: &str| {
+            Request::post("/api/fork_scenario")
+                .header("host", "plan.example.com")
+                .header("origin", origin)
+                .body(Body::empty())
+                .unwrap()
+        };
+        assert!(!super::is_cross_site(
+            &post("https://plan.example.com"),
+            &https
+        ));
+        for foreign in ["http://plan.example.com", "ws://plan.example.com", "null"] {
+            assert!(super::is_cross_site(&post(foreign), &https), "{foreign}");
+        }
+        let any = super::TrustedOrigins::from_public_url("");
+        assert!(!super::is_cross_site(
+            &post("http://plan.example.com"),
+            &any
+        ));
     }
 }
