@@ -25,6 +25,7 @@ mod forecast;
 mod health;
 mod helpers;
 mod import;
+mod import_page;
 mod lifecycle;
 mod openapi_rules;
 mod page_actions;
