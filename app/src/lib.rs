@@ -36,6 +36,11 @@ use leptos_router::{
     path,
 };
 #[cfg(feature = "ssr")]
+pub use plain_pages::import::{
+    FILE_FIELD as IMPORT_FILE_FIELD, ImportOutcome, SIZING_FIELD as IMPORT_SIZING_FIELD,
+    TEXT_FIELD as IMPORT_TEXT_FIELD, page as import_page,
+};
+#[cfg(feature = "ssr")]
 pub use plain_pages::methodology::page as methodology_page;
 #[cfg(feature = "ssr")]
 pub use server::RENDERED_REVISION;

@@ -18,13 +18,23 @@ pub const API_MAX_BODY_BYTES: usize = 64 * 1024;
 /// takes more than [`SERVER_MAX_BODY_BYTES`].
 pub const IMPORT_MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
 
-/// The path of the one route allowed [`IMPORT_MAX_BODY_BYTES`].
+/// The path of the API's import, allowed [`IMPORT_MAX_BODY_BYTES`].
 pub const IMPORT_PATH: &str = "/api/v1/import/kubernetes";
+
+/// The import page, whose form uploads the same JSON: the same limit.
+pub const IMPORT_PAGE_PATH: &str = "/import";
 
 /// The server-wide limit for a request to `path`.
 pub fn body_limit(path: &str) -> usize {
-    match path.trim_end_matches('/') == IMPORT_PATH {
+    match [IMPORT_PATH, IMPORT_PAGE_PATH].contains(&path.trim_end_matches('/')) {
         true => IMPORT_MAX_BODY_BYTES,
         false => SERVER_MAX_BODY_BYTES,
     }
+}
+
+/// Whether a declared length over the limit is refused before routing, as a
+/// problem document. The import page refuses it itself, unread, as a page a
+/// person can read.
+pub fn refused_before_routing(path: &str) -> bool {
+    path.trim_end_matches('/') != IMPORT_PAGE_PATH
 }

@@ -12,8 +12,9 @@
 //!    503 with `Retry-After`, and never once a write has begun committing
 //!    (`crate::timeout`);
 //! 7. body limit for every route (server functions too): 256 KiB, 32 MiB for
-//!    the import; a declared length above it is a 413 problem before the body
-//!    is read, a longer body is cut off at the limit while it is read;
+//!    the imports (API and page); a declared length above it is a 413 problem
+//!    before the body is read (the import page answers it as a page, still
+//!    unread), a longer body is cut off at the limit while it is read;
 //! 8. panic catching, innermost, so a panic becomes a 500 problem document that
 //!    the layers above still log, time and tag.
 
@@ -35,7 +36,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::api::ApiError;
-use crate::limits::body_limit;
+use crate::limits::{body_limit, refused_before_routing};
 
 /// Longest a request may take before it is answered 503, unless configured
 /// otherwise (`CLUSTERPLAN_REQUEST_TIMEOUT_SECS`).
@@ -94,7 +95,8 @@ async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Res
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > limit as u64) {
+    let path = request.uri().path();
+    if declared.is_some_and(|length| length > limit as u64) && refused_before_routing(path) {
         return ApiError::PayloadTooLarge.into_response();
     }
     let request = request.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
@@ -120,17 +122,20 @@ fn request_span(request: &Request<Body>) -> tracing::Span {
 }
 
 /// The body limit answers 413 without a body; say it as every other error is
-/// said.
+/// said. A page's own 413 (the import page's) is already said.
 async fn problem_for_bare_status<B>(response: axum::http::Response<B>) -> Response
 where
     B: axum::body::HttpBody<Data = axum::body::Bytes> + Send + 'static,
     B::Error: Into<axum::BoxError>,
 {
-    let is_problem = response
+    let is_said = response
         .headers()
         .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
-    match (response.status(), is_problem) {
+        .is_some_and(|v| {
+            let v = v.as_bytes();
+            v.starts_with(b"application/problem+json") || v.starts_with(b"text/html")
+        });
+    match (response.status(), is_said) {
         (StatusCode::PAYLOAD_TOO_LARGE, false) => ApiError::PayloadTooLarge.into_response(),
         _ => response.map(Body::new),
     }

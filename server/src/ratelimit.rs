@@ -88,15 +88,17 @@ impl WriteLimiter {
 /// The requests the limit counts: PUT, PATCH and DELETE anywhere, and POST to
 /// the API's create and the pages' save, update and fork server functions (they
 /// store), to the page's edit-key claim (each try guesses a secret), and to the
-/// import (it stores nothing, but reading up to 32 MiB is expensive).
+/// import, the API's and the page's (it stores nothing, but reading up to 32 MiB
+/// is expensive).
 pub fn is_write(method: &Method, path: &str) -> bool {
-    const COUNTED_POSTS: [&str; 6] = [
+    const COUNTED_POSTS: [&str; 7] = [
         "/api/v1/scenarios",
         "/api/save_scenario",
         "/api/update_scenario",
         "/api/fork_scenario",
         "/api/claim_scenario",
         crate::limits::IMPORT_PATH,
+        crate::limits::IMPORT_PAGE_PATH,
     ];
     match *method {
         Method::PUT | Method::PATCH | Method::DELETE => true,
@@ -138,6 +140,9 @@ mod tests {
             (Method::POST, "/api/save_scenario", true),
             (Method::POST, "/api/fork_scenario", true),
             (Method::POST, "/api/claim_scenario", true),
+            (Method::POST, "/api/v1/import/kubernetes", true),
+            (Method::POST, "/import", true),
+            (Method::GET, "/import", false),
             (Method::POST, "/api/v1/calculate", false),
             (Method::POST, "/api/evaluate1234", false),
             (Method::GET, "/api/v1/scenarios/abc", false),

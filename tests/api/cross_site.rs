@@ -5,8 +5,9 @@ use serde_json::json;
 
 use crate::helpers::{TestApp, assert_problem, spawn_app};
 
-/// Scenarios in the app's database, read directly (not through the server).
-async fn stored(app: &TestApp) -> i64 {
+/// Scenarios in the app's database, read directly (not through the server);
+/// also what the import page's tests count.
+pub(crate) async fn stored(app: &TestApp) -> i64 {
     use sqlx::Connection;
     let sql = "SELECT COUNT(*) FROM scenarios";
     if app.database_url.starts_with("postgres") {

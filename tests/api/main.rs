@@ -26,6 +26,7 @@ mod form_limits;
 mod health;
 mod helpers;
 mod import;
+mod import_page;
 mod lifecycle;
 mod openapi_rules;
 mod page_actions;

@@ -116,6 +116,9 @@ fn Presets() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Suspense>
+            // A plain page the router has no route for: a full page load.
+            <p><a href="/import" rel="external" data-testid="import-link">"Start from your cluster"</a>" "
+                <span class="hint">"kubectl's nodes and pods, read into a fleet"</span></p>
         </nav>
     }
 }

@@ -1,8 +1,9 @@
 //! Pages the server writes whole, without the router or a script: none of their
 //! code or text is in the wasm bundle, and the links to them are
-//! `rel="external"` (a full page load). The methodology is one; the catalog
-//! page (`crate::catalog_page`) is written the same way.
+//! `rel="external"` (a full page load). The methodology and the import are
+//! two; the catalog page (`crate::catalog_page`) is written the same way.
 
+pub mod import;
 pub mod methodology;
 
 use leptos::prelude::*;

@@ -22,7 +22,8 @@ pub use names::{
 };
 pub use pairs::{
     edit_query, input_from_pairs, input_from_query, pairs_from_input, pairs_from_query,
-    parse_pairs, query_from_input, to_form_paths,
+    pairs_from_scenario_input, parse_pairs, query_from_input, query_from_scenario_input,
+    to_form_paths,
 };
 pub use ranges::RangeFields;
 

@@ -186,3 +186,19 @@ fn an_integer_that_is_not_whole_or_too_large_is_an_error_at_its_control() {
         );
     }
 }
+
+#[test]
+fn an_import_without_a_price_opens_with_the_error_at_its_control() {
+    let list = include_bytes!("../../../tests/fixtures/kubectl/eks-list.json");
+    let imported = crate::kube::import_json(list, crate::kube::Sizing::Nodes).expect("read");
+    let query = query_from_scenario_input(&imported.input);
+    // Only what the import set: the planner's defaults fill in the rest.
+    assert!(!query.contains("team."), "{query}");
+    let errors = super::scenario_from_query(&query).expect_err("a price is missing");
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["fleet[0].pools[2].custom.hourly_usd"]);
+    let priced = format!("{query}&fleet%5B0%5D.pools%5B2%5D.custom.hourly_usd=0.9");
+    let scenario = super::scenario_from_query(&priced).expect("valid");
+    let pools = &scenario.input().fleet.as_ref().expect("a fleet")[0].pools;
+    assert_eq!(pools.len(), 4, "the import's four pools");
+}

@@ -1,13 +1,15 @@
 //! The router: health probes, the Leptos pages and server functions, the plain
-//! pages (catalog, methodology), static files.
+//! pages (catalog, methodology, import), static files.
 
 pub(crate) mod assets;
 mod catalog;
 mod charts;
 mod health;
+mod import;
 mod plain;
 
 use app::{App, shell};
+use axum::extract::DefaultBodyLimit;
 use axum::{Router, routing::get};
 use leptos::prelude::provide_context;
 use std::sync::LazyLock;
@@ -46,6 +48,13 @@ pub fn router(state: AppState) -> Router {
         .route("/s/{id}/charts/{file}", get(charts::chart))
         .route("/catalog", get(catalog::page))
         .route("/methodology", get(plain::methodology))
+        // kubectl's JSON of a large cluster, as the API's import takes it.
+        .route(
+            crate::limits::IMPORT_PAGE_PATH,
+            get(import::form)
+                .post(import::upload)
+                .layer(DefaultBodyLimit::max(crate::limits::IMPORT_MAX_BODY_BYTES)),
+        )
         .route("/catalog/options", get(catalog::options))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
