@@ -6,7 +6,8 @@ use crate::error::ServiceError;
 pub const MAX_NAME_CHARS: usize = 120;
 
 /// A trimmed, non-empty name of at most [`MAX_NAME_CHARS`] characters with no
-/// control characters (they break CSV rows, headers and log lines).
+/// control characters (they break CSV rows, headers and log lines), no
+/// text-direction characters ([`clusterplan_model::unfit_for_names`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioName(String);
 
@@ -32,10 +33,10 @@ impl TryFrom<String> for ScenarioName {
                 format!("must be at most {MAX_NAME_CHARS} characters, not {chars}"),
             ));
         }
-        if name.chars().any(char::is_control) {
+        if name.chars().any(clusterplan_model::unfit_for_names) {
             return Err(ServiceError::invalid(
                 "name",
-                "must not contain control characters",
+                clusterplan_model::UNFIT_FOR_NAMES,
             ));
         }
         Ok(Self(name.to_owned()))
@@ -57,6 +58,9 @@ mod tests {
             ("", None),
             ("   ", None),
             ("tab\there", None),
+            ("evil\u{202E}txt.exe", None),
+            ("a\u{2067}b", None),
+            ("Ünïcödé ☸", Some("Ünïcödé ☸")),
             (&"x".repeat(121), None),
         ];
         for (raw, expected) in cases {

@@ -27,6 +27,17 @@ pub(crate) fn check_choice(
     }
 }
 
+/// Whether `c` may not stand in a name: a control character, or one that turns
+/// the text's direction (U+202E "right-to-left override" and its kin), with
+/// which a name would display as something else than what it is.
+pub fn unfit_for_names(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// What [`unfit_for_names`] refuses, as an error message.
+pub const UNFIT_FOR_NAMES: &str = "must not contain control or text-direction characters";
+
 /// A required name of 1 to 60 characters, not blank, without control characters.
 pub(crate) fn check_name(path: String, name: Option<&str>, errors: &mut Vec<FieldError>) {
     let Some(name) = name else {
@@ -39,8 +50,8 @@ pub(crate) fn check_name(path: String, name: Option<&str>, errors: &mut Vec<Fiel
             path,
             format!("must be 1 to {MAX_NAME_CHARS} characters, not blank"),
         ));
-    } else if name.chars().any(char::is_control) {
-        errors.push(FieldError::new(path, "must not contain control characters"));
+    } else if name.chars().any(unfit_for_names) {
+        errors.push(FieldError::new(path, UNFIT_FOR_NAMES));
     }
 }
 

@@ -8,6 +8,7 @@ mod resolve;
 mod rules;
 mod uncertainty;
 
+pub use line_items::{UNFIT_FOR_NAMES, unfit_for_names};
 pub use uncertainty::is_rangeable;
 
 use crate::error::{FieldError, ValidationErrors, field_error_from_json};
