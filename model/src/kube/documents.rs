@@ -10,7 +10,9 @@
 use serde::Deserialize;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 
-use super::quantity::Quantity;
+pub use super::owners::DaemonSetOwned;
+pub use super::requests::{AppContainers, InitContainers};
+pub use super::resources::Resources;
 
 /// Items read at most from one body: the node cap plus the pod cap. Counted as
 /// they stream in, so a flood of tiny items is refused before it fills memory.
@@ -90,9 +92,10 @@ pub struct Metadata {
     pub name: Option<String>,
     /// The labels the import reads; others are skipped unread.
     pub labels: Option<Labels>,
-    /// Who owns a pod: a `DaemonSet` owner makes it a per-node system pod.
-    #[serde(rename = "ownerReferences")]
-    pub owner_references: Option<Vec<OwnerReference>>,
+    /// Whether a `DaemonSet` owns the pod (a per-node system pod), read as
+    /// the owners stream in (none is kept).
+    #[serde(rename = "ownerReferences", default)]
+    pub owned_by_daemonset: DaemonSetOwned,
 }
 
 /// The node labels that say what a node is.
@@ -115,54 +118,20 @@ pub struct Labels {
     pub compute_type: Option<String>,
 }
 
-/// One owner of an object.
-#[derive(Debug, Default, Deserialize)]
-pub struct OwnerReference {
-    /// The owner's kind, e.g. `DaemonSet`, `ReplicaSet`.
-    pub kind: Option<String>,
-}
-
 /// A pod's `spec`.
 #[derive(Debug, Default, Deserialize)]
 pub struct Spec {
     /// The node the pod runs on; absent while it waits to be scheduled.
     #[serde(rename = "nodeName")]
     pub node_name: Option<String>,
-    /// The app containers.
-    pub containers: Option<Vec<Container>>,
-    /// Init containers, sidecars (`restartPolicy: Always`) among them.
+    /// The app containers, summed as they stream in (none is kept).
+    pub containers: Option<AppContainers>,
+    /// Init containers, sidecars (`restartPolicy: Always`) among them, folded
+    /// in order as they stream in.
     #[serde(rename = "initContainers")]
-    pub init_containers: Option<Vec<Container>>,
+    pub init_containers: Option<InitContainers>,
     /// The runtime class's overhead, added to the pod's requests.
     pub overhead: Option<Resources>,
-}
-
-/// One container: its requests, and whether it is a sidecar.
-#[derive(Debug, Default, Deserialize)]
-pub struct Container {
-    /// `requests` (limits are not read).
-    pub resources: Option<ContainerResources>,
-    /// `Always` on an init container makes it a sidecar that runs beside the app.
-    #[serde(rename = "restartPolicy")]
-    pub restart_policy: Option<String>,
-}
-
-/// `resources` of a container.
-#[derive(Debug, Default, Deserialize)]
-pub struct ContainerResources {
-    /// What the scheduler reserves for the container.
-    pub requests: Option<Resources>,
-}
-
-/// CPU, memory and pod quantities (requests, overhead, capacity).
-#[derive(Debug, Default, Clone, Copy, Deserialize)]
-pub struct Resources {
-    /// Cores.
-    pub cpu: Option<Quantity>,
-    /// Bytes.
-    pub memory: Option<Quantity>,
-    /// Pods (a node's capacity only).
-    pub pods: Option<Quantity>,
 }
 
 /// `status`: a node's capacity, a pod's phase.

@@ -7,11 +7,13 @@
 
 mod documents;
 mod nodes;
+mod owners;
 mod parse;
 mod pools;
 mod quantity;
 mod report;
 mod requests;
+mod resources;
 
 pub use documents::{MAX_ITEMS, Upload};
 pub use parse::parse;

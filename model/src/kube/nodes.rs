@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::documents::{Item, Labels, Resources};
+use super::documents::{Item, Labels};
 use super::requests::{Requests, pod_requests};
+use super::resources::Resources;
 
 /// How one pool's nodes are bought.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,10 +161,5 @@ fn ec2_key(labels: Option<&Labels>) -> Key {
 fn is_daemonset(pod: &Item) -> bool {
     pod.metadata
         .as_ref()
-        .and_then(|m| m.owner_references.as_ref())
-        .is_some_and(|owners| {
-            owners
-                .iter()
-                .any(|o| o.kind.as_deref() == Some("DaemonSet"))
-        })
+        .is_some_and(|m| m.owned_by_daemonset.0)
 }

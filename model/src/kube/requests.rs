@@ -2,8 +2,17 @@
 //! the app containers and the sidecars run together; each ordinary init
 //! container runs alone, beside the sidecars started before it; the pod needs
 //! the larger of the two, plus the runtime class's `spec.overhead`.
+//!
+//! The containers are folded as they stream in ([`AppContainers`],
+//! [`InitContainers`]): a body of one pod with millions of containers costs no
+//! more memory than one with a few (the item cap counts objects, not what is
+//! inside them).
 
-use super::documents::{Container, Resources, Spec};
+use serde::Deserialize;
+use serde::de::{Deserializer, SeqAccess, Visitor};
+
+use super::documents::Spec;
+use super::resources::Resources;
 
 /// CPU (cores) and memory (bytes) a pod requests.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -19,15 +28,6 @@ impl Requests {
         let cpu = resources.and_then(|r| r.cpu).map_or(0.0, |q| q.0);
         let memory = resources.and_then(|r| r.memory).map_or(0.0, |q| q.0);
         Self { cpu, memory }
-    }
-
-    fn container(container: &Container) -> Self {
-        Self::of(
-            container
-                .resources
-                .as_ref()
-                .and_then(|r| r.requests.as_ref()),
-        )
     }
 
     /// The sum of two requests.
@@ -48,27 +48,92 @@ impl Requests {
     }
 }
 
+/// One container: its requests, and whether it is a sidecar.
+#[derive(Deserialize)]
+struct Container {
+    resources: Option<ContainerResources>,
+    /// `Always` on an init container makes it a sidecar that runs beside the app.
+    #[serde(rename = "restartPolicy")]
+    restart_policy: Option<String>,
+}
+
+/// `resources` of a container: its requests (limits are not read).
+#[derive(Deserialize)]
+struct ContainerResources {
+    requests: Option<Resources>,
+}
+
+impl Container {
+    fn requests(&self) -> Requests {
+        Requests::of(self.resources.as_ref().and_then(|r| r.requests.as_ref()))
+    }
+}
+
+/// The app containers' requests, summed.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct AppContainers(Requests);
+
+/// The init containers, in order: the sidecars' sum, and the peak an init
+/// container reaches beside the sidecars started before it.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct InitContainers {
+    sidecars: Requests,
+    peak: Requests,
+}
+
+impl InitContainers {
+    fn add(mut self, init: &Container) -> Self {
+        let own = init.requests();
+        if init.restart_policy.as_deref() == Some("Always") {
+            self.sidecars = self.sidecars.plus(own);
+            // A sidecar's start is itself a peak: it joins those already running.
+            self.peak = self.peak.max(self.sidecars);
+        } else {
+            self.peak = self.peak.max(own.plus(self.sidecars));
+        }
+        self
+    }
+}
+
+/// Folds a JSON array of containers with a function, keeping none of them.
+struct Fold<T>(fn(T, &Container) -> T);
+
+impl<'de, T: Default> Visitor<'de> for Fold<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of containers")
+    }
+    fn visit_unit<E>(self) -> Result<T, E> {
+        Ok(T::default())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+        let mut folded = T::default();
+        while let Some(container) = seq.next_element::<Container>()? {
+            folded = (self.0)(folded, &container);
+        }
+        Ok(folded)
+    }
+}
+
+impl<'de> Deserialize<'de> for AppContainers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(Fold(|sum: AppContainers, c: &Container| {
+            AppContainers(sum.0.plus(c.requests()))
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for InitContainers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(Fold(InitContainers::add))
+    }
+}
+
 /// The requests of a pod with this spec.
 pub fn pod_requests(spec: &Spec) -> Requests {
-    let mut sidecars = Requests::default();
-    let mut init_peak = Requests::default();
-    for init in spec.init_containers.iter().flatten() {
-        let own = Requests::container(init);
-        if init.restart_policy.as_deref() == Some("Always") {
-            sidecars = sidecars.plus(own);
-            // A sidecar's start is itself a peak: it joins those already running.
-            init_peak = init_peak.max(sidecars);
-        } else {
-            init_peak = init_peak.max(own.plus(sidecars));
-        }
-    }
-    let app = spec
-        .containers
-        .iter()
-        .flatten()
-        .map(Requests::container)
-        .fold(sidecars, Requests::plus);
-    app.max(init_peak)
+    let init = spec.init_containers.unwrap_or_default();
+    let app = spec.containers.unwrap_or_default().0.plus(init.sidecars);
+    app.max(init.peak)
         .plus(Requests::of(spec.overhead.as_ref()))
 }
 
@@ -125,5 +190,17 @@ mod tests {
             "init 1 + sidecar 0.1: {}",
             r.cpu
         );
+    }
+
+    #[test]
+    fn many_containers_fold_into_their_sum() {
+        let one = r#"{"resources": {"requests": {"cpu": "1m", "memory": "1Mi"}}}"#;
+        let many = vec![one; 100_000].join(",");
+        let s = spec(&format!(
+            r#"{{"containers": [{many}, {{}}], "initContainers": null}}"#
+        ));
+        let r = pod_requests(&s);
+        assert!((r.cpu - 100.0).abs() < 1e-6, "{}", r.cpu);
+        assert_eq!(r.memory, 100_000.0 * 1024.0 * 1024.0);
     }
 }
