@@ -125,8 +125,8 @@ fn pool_input(
     let spot = capacity.as_deref() == Some("spot");
     let type_name = instance_type.as_deref().unwrap_or("unlabelled");
     let name = match capacity {
-        Some(capacity) => format!("{} {capacity}", clip(type_name)),
-        None => clip(type_name).to_owned(),
+        Some(capacity) => format!("{} {}", name_part(type_name, 40), name_part(capacity, 19)),
+        None => name_part(type_name, 40),
     };
     let daemonsets = pool.daemonset_max.min(MAX_SYSTEM_PODS);
     if pool.daemonset_max > MAX_SYSTEM_PODS {
@@ -209,6 +209,15 @@ fn workload(totals: &WorkloadTotals) -> WorkloadInput {
         memory_request_gib: Some(totals.memory_request_gib),
         pods: Some(totals.pods as i64),
     }
+}
+
+/// A label value as part of a pool name: at most `chars` characters (a name
+/// has 60 with the capacity), without the characters no name may hold.
+fn name_part(text: &str, chars: usize) -> String {
+    text.chars()
+        .filter(|c| !crate::unfit_for_names(*c))
+        .take(chars)
+        .collect()
 }
 
 /// A label value short enough for a pool name (60 characters with the capacity).

@@ -207,3 +207,22 @@ fn the_answer_carries_no_names_addresses_or_uids() {
         }
     }
 }
+
+#[test]
+fn a_huge_or_tricky_capacity_label_makes_a_short_valid_pool_name() {
+    let capacity = format!("spo\u{202E}t{}", "x".repeat(200_000));
+    let body = serde_json::json!({"kind": "List", "items": [{"kind": "Node",
+        "metadata": {"labels": {"node.kubernetes.io/instance-type": "m6i.xlarge",
+                                "karpenter.sh/capacity-type": capacity}},
+        "status": {"capacity": {"cpu": "4", "memory": "16Gi", "pods": "58"}}}]});
+    let imported = import(&body.to_string(), Sizing::Nodes);
+    let name = pools(&imported)[0].name.clone().expect("a name");
+    assert!(
+        name.chars().count() <= 60,
+        "{} characters",
+        name.chars().count()
+    );
+    assert!(!name.chars().any(crate::unfit_for_names), "{name:?}");
+    let scenario = crate::Scenario::try_from(imported.input);
+    assert!(scenario.is_ok(), "{:?}", scenario.err());
+}
