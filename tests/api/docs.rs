@@ -59,3 +59,30 @@ async fn the_reference_page_lists_every_operation_and_schema_without_scripts() {
         "linked from the footer"
     );
 }
+
+/// Every `$ref` of the served document names a schema it holds (a dangling one
+/// fails openapi-spec-validator, and every client generator).
+#[tokio::test]
+async fn every_reference_in_the_document_resolves() {
+    fn refs<'a>(value: &'a serde_json::Value, found: &mut Vec<&'a str>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(target)) = map.get("$ref") {
+                    found.push(target);
+                }
+                map.values().for_each(|v| refs(v, found));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+            _ => {}
+        }
+    }
+    let app = spawn_app().await;
+    let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    assert!(!found.is_empty());
+    for target in found {
+        let pointer = target.strip_prefix('#').expect("a local reference");
+        assert!(doc.pointer(pointer).is_some(), "{target} does not exist");
+    }
+}

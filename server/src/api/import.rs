@@ -22,7 +22,9 @@ use super::responses::{CrossSite, ImportProblems, RateLimited, Unavailable};
 pub struct ImportQuery {
     /// `nodes` (default): each pool's `nodes_per_cluster` is its node count.
     /// `requests`: each pool's `workload` is the requests of the pods on its nodes.
+    // Inline: the enum is not among the document's components.
     #[serde(default)]
+    #[param(inline)]
     pub sizing: Sizing,
 }
 
