@@ -127,6 +127,13 @@ fn humanize(err: &serde_json::Error) -> String {
     if msg.starts_with("unknown field") {
         return "unknown field".to_owned();
     }
+    // "unknown variant `what was sent`, expected one of `a`, `b`": the list only.
+    if let Some((_, expected)) = msg
+        .strip_prefix("unknown variant ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        return format!("must be {expected}");
+    }
     let typed = msg
         .strip_prefix("invalid type: ")
         .or_else(|| msg.strip_prefix("invalid value: "))
@@ -134,9 +141,12 @@ fn humanize(err: &serde_json::Error) -> String {
     match typed {
         Some(("null", _)) => "must not be null (omit the field to use its default)".to_owned(),
         Some((got, expected)) => {
+            // A string is said as such, never repeated: it may be a name
+            // from someone's data (a kubectl upload's pod name, say).
             let got = match got {
                 "sequence" => "an array",
                 "map" => "an object",
+                s if s.starts_with("string ") => "a string",
                 other => other,
             };
             format!("must be {}, not {got}", expected_in_words(expected))

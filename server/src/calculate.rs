@@ -8,32 +8,15 @@ use clusterplan_model::ScenarioInput;
 
 use crate::api::{ApiError, extract};
 
-/// Exit status for input the caller must fix (malformed or invalid).
-pub const EXIT_INVALID_INPUT: u8 = 2;
-
 /// Reads a scenario from `input`, writes the result to `output`. Errors go to
 /// stderr as the same problem document the API would send.
-pub fn run(mut input: impl Read, mut output: impl Write) -> ExitCode {
+pub fn run(mut input: impl Read, output: impl Write) -> ExitCode {
     let mut body = Vec::new();
     if let Err(error) = input.read_to_end(&mut body) {
         eprintln!("clusterplan: cannot read stdin: {error}");
         return ExitCode::FAILURE;
     }
-    match calculate(&body) {
-        Ok(json) => match writeln!(output, "{json}") {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("clusterplan: cannot write stdout: {error}");
-                ExitCode::FAILURE
-            }
-        },
-        Err(error) => {
-            let problem = serde_json::to_string_pretty(&error.into_problem())
-                .unwrap_or_else(|_| "invalid input".into());
-            eprintln!("{problem}");
-            ExitCode::from(EXIT_INVALID_INPUT)
-        }
-    }
+    crate::printed::print(calculate(&body), output)
 }
 
 /// The result JSON for a body, or the API error it would get.
@@ -46,6 +29,7 @@ pub fn calculate(body: &[u8]) -> Result<String, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::printed::EXIT_INVALID_INPUT;
 
     #[test]
     fn valid_input_prints_a_result() {

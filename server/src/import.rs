@@ -1,15 +1,12 @@
 //! `clusterplan import`: kubectl's JSON on stdin, `{input, report}` on stdout,
-//! through the same parse and use case as `POST /api/v1/import/kubernetes`.
+//! through the same use case as `POST /api/v1/import/kubernetes`.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use clusterplan_model::InputError;
-use clusterplan_service::import::Sizing;
+use clusterplan_service::import::{MAX_JSON_BYTES, Sizing};
 
 use crate::api::ApiError;
-use crate::calculate::EXIT_INVALID_INPUT;
-use crate::limits::IMPORT_MAX_BODY_BYTES;
 
 /// Arguments of `clusterplan import`.
 #[derive(Debug, clap::Args)]
@@ -19,54 +16,35 @@ pub struct ImportArgs {
     pub sizing: String,
 }
 
-/// Reads kubectl's JSON from `input`, writes `{input, report}` to `output`.
-/// Invalid input prints the API's problem document on stderr and exits 2.
-pub fn run(args: &ImportArgs, input: impl Read, mut output: impl Write) -> ExitCode {
+/// Reads kubectl's JSON (plain or gzip) from `input`, writes `{input, report}`
+/// to `output`. Invalid input prints the API's problem document on stderr and
+/// exits 2. No network here, so stdin may hold what the API takes only gzip'd:
+/// up to the import's JSON limit, plain.
+pub fn run(args: &ImportArgs, input: impl Read, output: impl Write) -> ExitCode {
     let sizing = match args.sizing.as_str() {
         "requests" => Sizing::Requests,
         _ => Sizing::Nodes,
     };
     let mut body = Vec::new();
-    // The API's limit, so the command line refuses what the server refuses.
-    let limit = IMPORT_MAX_BODY_BYTES as u64 + 1;
+    // One byte past the limit, so the import can tell that it is past it.
+    let limit = MAX_JSON_BYTES as u64 + 1;
     if let Err(error) = input.take(limit).read_to_end(&mut body) {
         eprintln!("clusterplan: cannot read stdin: {error}");
         return ExitCode::FAILURE;
     }
-    let answer = match body.len() > IMPORT_MAX_BODY_BYTES {
-        true => Err(ApiError::PayloadTooLarge),
-        false => import(&body, sizing),
-    };
-    match answer {
-        Ok(json) => match writeln!(output, "{json}") {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("clusterplan: cannot write stdout: {error}");
-                ExitCode::FAILURE
-            }
-        },
-        Err(error) => {
-            let problem = serde_json::to_string_pretty(&error.into_problem())
-                .unwrap_or_else(|_| "invalid input".into());
-            eprintln!("{problem}");
-            ExitCode::from(EXIT_INVALID_INPUT)
-        }
-    }
+    crate::printed::print(import(&body, sizing), output)
 }
 
 /// The `{input, report}` JSON for a body, or the API error it would get.
 pub fn import(body: &[u8], sizing: Sizing) -> Result<String, ApiError> {
-    let upload = clusterplan_model::kube::parse(body).map_err(|error| match error {
-        InputError::Malformed { message } => ApiError::BadRequest(message),
-        InputError::Invalid(errors) => ApiError::Invalid(errors),
-    })?;
-    let imported = clusterplan_service::import_kubernetes(upload, sizing)?;
+    let imported = clusterplan_service::import_kubernetes(body, sizing)?;
     serde_json::to_string_pretty(&imported).map_err(|e| ApiError::Internal(Box::new(e)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::printed::EXIT_INVALID_INPUT;
 
     const LIST: &[u8] = include_bytes!("../../tests/fixtures/kubectl/eks-list.json");
 

@@ -14,6 +14,7 @@ pub mod import;
 pub mod limits;
 pub mod middleware;
 pub mod page_cache;
+pub mod printed;
 pub mod ratelimit;
 pub mod routes;
 pub mod serve;

@@ -1,9 +1,12 @@
-//! How large a request body may be, per kind of route: one table, read by the
-//! tower stack (`middleware`) and the API router, so neither imports the other.
+//! How large a request body may be, and how long its request may take, per
+//! kind of route: one table, read by the tower stack (`middleware`, `timeout`)
+//! and the API router, so neither imports the other.
 //!
 //! Axum's `DefaultBodyLimit` (per route) only lowers what the server-wide
 //! `RequestBodyLimitLayer` allows: a route's limit above [`SERVER_MAX_BODY_BYTES`]
 //! must lift the server-wide layer for that route too.
+
+use std::time::Duration;
 
 /// Largest body any route accepts: the server functions' forms and the batch.
 /// A batch of 100 full scenarios fits; a flood is refused before it is read.
@@ -23,6 +26,29 @@ pub const IMPORT_PATH: &str = "/api/v1/import/kubernetes";
 
 /// The import page, whose form uploads the same JSON: the same limit.
 pub const IMPORT_PAGE_PATH: &str = "/import";
+
+/// The slowest upload an import is given time for: 32 MiB in a little over two
+/// minutes, about 2 Mbit/s. (The request timeout alone
+/// cut off a 32 MiB upload on any link below about 18 Mbit/s.)
+pub const SLOWEST_IMPORT_BYTES_PER_SEC: u64 = 256 * 1024;
+
+/// How long a request may take: `base`, plus for an import the time its body
+/// takes at [`SLOWEST_IMPORT_BYTES_PER_SEC`] (its declared length, or the
+/// largest body when it declares none).
+pub fn time_limit<B>(request: &axum::http::Request<B>, base: Duration) -> Duration {
+    if body_limit(request.uri().path()) != IMPORT_MAX_BODY_BYTES {
+        return base;
+    }
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let bytes = declared.map_or(IMPORT_MAX_BODY_BYTES as u64, |length| {
+        length.min(IMPORT_MAX_BODY_BYTES as u64)
+    });
+    base + Duration::from_secs(bytes.div_ceil(SLOWEST_IMPORT_BYTES_PER_SEC))
+}
 
 /// The server-wide limit for a request to `path`.
 pub fn body_limit(path: &str) -> usize {

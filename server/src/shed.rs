@@ -1,7 +1,8 @@
-//! Load shedding for the routes that render: pages, the planner's server
-//! functions (the live `evaluate` draws four charts a call) and chart SVGs.
-//! A request waits a short while for one of a fixed number of slots; if none
-//! frees, it is answered 503 with `Retry-After` at once, so a flood costs
+//! Load shedding for costly routes: those that render (pages, the planner's
+//! server functions, whose live `evaluate` draws four charts a call, and chart
+//! SVGs), and the imports, one at a time (a 32 MiB body is held while it is
+//! read). A request waits a short while for one of a fixed number of slots; if
+//! none frees, it is answered 503 with `Retry-After` at once, so a flood costs
 //! the server a queue of bounded length instead of all its CPU and memory.
 //!
 //! The slot is held until the response body is finished: Leptos streams pages,
@@ -22,32 +23,40 @@ use crate::api::ApiError;
 /// What a shed request is asked to wait before trying again, in seconds.
 const RETRY_AFTER_SECS: u64 = 2;
 
-/// The rendering slots and how long a request may wait for one.
+/// Slots for one kind of costly work and how long a request may wait for one.
 #[derive(Clone, Debug)]
-pub struct RenderSlots {
+pub struct Slots {
     slots: Arc<Semaphore>,
     wait: Duration,
+    /// What the server is busy with, for the 503: "drawing other pages".
+    busy_with: &'static str,
 }
 
-impl RenderSlots {
-    /// `count` slots (at least one); a request waits up to `wait` for one.
-    pub fn new(count: usize, wait: Duration) -> Self {
+impl Slots {
+    /// `count` rendering slots (at least one); a request waits up to `wait`.
+    pub fn rendering(count: usize, wait: Duration) -> Self {
+        Self::new(count, wait, "drawing other pages")
+    }
+
+    /// One import at a time; another waits up to `wait`.
+    pub fn importing(wait: Duration) -> Self {
+        Self::new(1, wait, "reading another cluster's import")
+    }
+
+    fn new(count: usize, wait: Duration, busy_with: &'static str) -> Self {
         Self {
             slots: Arc::new(Semaphore::new(count.max(1))),
             wait,
+            busy_with,
         }
     }
 }
 
-/// Middleware: runs the request in a rendering slot, or sheds it (see above).
-pub async fn shed_load(
-    State(render): State<RenderSlots>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let slot = tokio::time::timeout(render.wait, Arc::clone(&render.slots).acquire_owned()).await;
+/// Middleware: runs the request in a slot, or sheds it (see above).
+pub async fn shed_load(State(slots): State<Slots>, request: Request, next: Next) -> Response {
+    let slot = tokio::time::timeout(slots.wait, Arc::clone(&slots.slots).acquire_owned()).await;
     let Ok(Ok(slot)) = slot else {
-        return busy(&request);
+        return busy(&request, slots.busy_with);
     };
     let response = next.run(request).await;
     // The body owns the slot, so it is freed when the body is sent or dropped.
@@ -63,7 +72,7 @@ pub async fn shed_load(
 }
 
 /// 503 with `Retry-After`: a short page for a browser, a problem document else.
-fn busy(request: &Request) -> Response {
+fn busy(request: &Request, busy_with: &str) -> Response {
     let wants_html = request
         .headers()
         .get(header::ACCEPT)
@@ -71,17 +80,16 @@ fn busy(request: &Request) -> Response {
         .is_some_and(|accept| accept.contains("text/html"));
     if !wants_html {
         return ApiError::ServiceUnavailable {
-            message: "the server is busy drawing other pages; try again shortly".into(),
+            message: format!("the server is busy {busy_with}; try again shortly"),
             retry_after_secs: RETRY_AFTER_SECS,
         }
         .into_response();
     }
-    let page = Html(concat!(
-        "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\">",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-        "<title>Busy · Clusterplan</title>",
-        "<h1>Clusterplan is busy</h1>",
-        "<p>Too many pages are being drawn at once. Reload in a few seconds.</p></html>"
+    let page = Html(format!(
+        "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Busy · Clusterplan</title><h1>Clusterplan is busy</h1>\
+         <p>The server is busy {busy_with}. Try again in a few seconds.</p></html>"
     ));
     let mut response = (StatusCode::SERVICE_UNAVAILABLE, page).into_response();
     response

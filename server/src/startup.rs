@@ -78,10 +78,11 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
             ),
             trusted_origins: crate::cross_site::TrustedOrigins::from_public_url(&config.public_url),
             request_timeout: Duration::from_secs(config.request_timeout_secs),
-            render_slots: crate::shed::RenderSlots::new(
+            render_slots: crate::shed::Slots::rendering(
                 render_slot_count(config.render_slots),
                 Duration::from_millis(config.render_wait_ms),
             ),
+            import_slots: crate::shed::Slots::importing(IMPORT_WAIT),
         },
         drain_delay: Duration::from_secs(config.drain_delay_secs),
         shutdown_timeout: Duration::from_secs(config.shutdown_timeout_secs),
@@ -91,6 +92,11 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
         },
     })
 }
+
+/// How long an import waits for the one before it to finish: parsing takes a
+/// second or two, but an upload on a slow link holds the slot for longer, and
+/// a client is better told to come back than held.
+const IMPORT_WAIT: Duration = Duration::from_secs(5);
 
 /// `configured`, or four per core when 0: rendering is CPU work with short
 /// waits on the database, so a few per core keep every core busy.

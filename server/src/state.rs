@@ -18,7 +18,10 @@ pub struct AppState {
     /// Longest a request may take (then 503 with Retry-After).
     pub request_timeout: std::time::Duration,
     /// The slots rendering routes run in (load shedding).
-    pub render_slots: crate::shed::RenderSlots,
+    pub render_slots: crate::shed::Slots,
+    /// The one slot imports run in: each holds up to 32 MiB while it reads.
+    #[from_ref(skip)]
+    pub import_slots: crate::shed::Slots,
     /// Where same-site writes may come from besides the request's own host.
     pub trusted_origins: crate::cross_site::TrustedOrigins,
     /// Shared pages rendered once per revision.

@@ -23,13 +23,17 @@ use crate::api::ApiError;
 /// What a timed-out request is asked to wait before trying again, in seconds.
 const RETRY_AFTER_SECS: u64 = 5;
 
-/// Middleware: the request's answer, or 503 once `limit` has passed unless the
-/// request has begun committing a write (see above).
+/// Middleware: the request's answer, or 503 once `limit` (more for an import's
+/// upload) has passed unless the request has begun committing a write (see
+/// above).
 pub async fn answer_in_time(
     State(limit): State<Duration>,
     request: Request,
     next: Next,
 ) -> Response {
+    // An import's body may take minutes on a slow link: the upload is given
+    // time of its own (`crate::limits::time_limit`).
+    let limit = crate::limits::time_limit(&request, limit);
     let watch = CommitWatch::default();
     let work = watch.watch(next.run(request));
     tokio::pin!(work);

@@ -1,15 +1,44 @@
-//! Import of a running cluster (`POST /api/v1/import/kubernetes`,
-//! `clusterplan import`): kubectl's nodes and pods become a fleet group.
+//! Import of a running cluster (`POST /api/v1/import/kubernetes`, the `/import`
+//! page, `clusterplan import`): kubectl's nodes and pods become a fleet group.
 //! Nothing is stored; the log line carries counts only (no names, docs/MODEL.md
 //! §8.3).
+//!
+//! A body may be gzip (`kubectl … -o json | gzip`): kubectl's pretty-printed
+//! JSON runs to about 3.5 KB an object, so 32 MiB of plain JSON holds some 9,000
+//! nodes and pods, short of the 5,000 + 20,000 an import reads; compressed, a
+//! cluster that size fits. It is decompressed as it is parsed, never held
+//! whole, up to [`MAX_JSON_BYTES`].
+
+use std::cell::Cell;
+use std::io::{BufReader, Read};
+use std::rc::Rc;
+
+use clusterplan_model::{FieldError, InputError};
+use serde::Deserialize;
 
 pub use clusterplan_model::kube::{Imported, Sizing, Upload};
 
 use crate::ServiceError;
 
-/// Translates a parsed upload; more than 5,000 nodes or 20,000 pods, another
-/// kind of list, or an empty one is a 422 naming the field.
-pub fn import_kubernetes(upload: Upload, sizing: Sizing) -> Result<Imported, ServiceError> {
+/// Most JSON one import reads, decompressed or not (and what the command line
+/// reads from stdin): 5,000 nodes and 20,000 pods as kubectl prints them, with
+/// room for statuses.
+pub const MAX_JSON_BYTES: usize = 512 * 1024 * 1024;
+
+/// gzip's magic number: a body starting with it is decompressed.
+const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
+
+/// Reads a body (kubectl's JSON, plain or gzip) and translates it; more than
+/// 5,000 nodes or 20,000 pods, another kind of list, or an empty one is a 422
+/// naming the field; JSON that cannot be read a 400; past [`MAX_JSON_BYTES`]
+/// decompressed a 413. CPU-bound (a second or two for the largest): callers
+/// on an async runtime run it on the blocking pool.
+pub fn import_kubernetes(body: &[u8], sizing: Sizing) -> Result<Imported, ServiceError> {
+    let upload = match body.starts_with(GZIP_MAGIC) {
+        true => read_gzip(body, MAX_JSON_BYTES)?,
+        false if body.len() > MAX_JSON_BYTES => return Err(too_large()),
+        false => clusterplan_model::kube::parse(body).map_err(refused)?,
+    };
     let imported =
         clusterplan_model::kube::translate(upload, sizing).map_err(ServiceError::Invalid)?;
     let report = &imported.report;
@@ -21,3 +50,82 @@ pub fn import_kubernetes(upload: Upload, sizing: Sizing) -> Result<Imported, Ser
     );
     Ok(imported)
 }
+
+/// The query of an import: `sizing` alone. An unknown parameter is a 400
+/// naming it (a typo such as `sizng` must not silently size by nodes); a
+/// `sizing` other than `nodes` or `requests` a 422.
+pub fn sizing_from_query(query: &str) -> Result<Sizing, ServiceError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Query {
+        sizing: Option<String>,
+    }
+    let query: Query = serde_urlencoded::from_str(query)
+        .map_err(|error| ServiceError::Malformed(format!("the query: {error}")))?;
+    match query.sizing.as_deref() {
+        None | Some("nodes") => Ok(Sizing::Nodes),
+        Some("requests") => Ok(Sizing::Requests),
+        Some(_) => Err(ServiceError::Invalid(vec![FieldError::new(
+            "sizing",
+            "must be \"nodes\" or \"requests\"",
+        )])),
+    }
+}
+
+fn refused(error: InputError) -> ServiceError {
+    match error {
+        InputError::Malformed { message } => ServiceError::Malformed(message),
+        InputError::Invalid(errors) => ServiceError::Invalid(errors),
+    }
+}
+
+fn too_large() -> ServiceError {
+    ServiceError::TooLarge(format!(
+        "the JSON is larger than {} MiB, the most one import reads",
+        MAX_JSON_BYTES >> 20
+    ))
+}
+
+/// Parses a gzip body as it is decompressed, stopping past `limit` bytes.
+fn read_gzip(body: &[u8], limit: usize) -> Result<Upload, ServiceError> {
+    let over = Rc::new(Cell::new(false));
+    let json = Capped {
+        inner: flate2::read::MultiGzDecoder::new(body),
+        left: limit,
+        over: Rc::clone(&over),
+    };
+    let parsed = clusterplan_model::kube::parse_reader(BufReader::new(json));
+    match (parsed, over.get()) {
+        (_, true) => Err(too_large()),
+        (Ok(upload), false) => Ok(upload),
+        (Err(InputError::Malformed { message }), false) => Err(ServiceError::Malformed(format!(
+            "the gzip upload: {message}"
+        ))),
+        (Err(error), false) => Err(refused(error)),
+    }
+}
+
+/// A reader that fails once more than `left` bytes would be read, and says so
+/// in `over` (the parser's error then is the limit, not the JSON).
+struct Capped<R> {
+    inner: R,
+    left: usize,
+    over: Rc<Cell<bool>>,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // One byte more than allowed, to tell "exactly at the limit" from "past it".
+        let want = buf.len().min(self.left + 1);
+        let read = self.inner.read(&mut buf[..want])?;
+        if read > self.left {
+            self.over.set(true);
+            return Err(std::io::Error::other("past the import's size limit"));
+        }
+        self.left -= read;
+        Ok(read)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -198,13 +198,19 @@ impl Service {
 
     // Import (`import`).
 
-    /// A running cluster's nodes and pods (kubectl's JSON, parsed) as a fleet
-    /// group and a report of what was read; nothing is stored.
-    pub fn import_kubernetes(
+    /// A running cluster's nodes and pods (kubectl's JSON, plain or gzip) as a
+    /// fleet group and a report of what was read; nothing is stored. Runs on
+    /// the blocking pool: the largest body takes a second or two of CPU.
+    pub async fn import_kubernetes<B: AsRef<[u8]> + Send + 'static>(
         &self,
-        upload: import::Upload,
+        body: B,
         sizing: import::Sizing,
     ) -> Result<import::Imported, ServiceError> {
-        import::import_kubernetes(upload, sizing)
+        let work = move || import::import_kubernetes(body.as_ref(), sizing);
+        // A panic is the caller's to catch (the server answers it 500), as if
+        // the work had run on the caller's own task.
+        tokio::task::spawn_blocking(work)
+            .await
+            .unwrap_or_else(|failed| std::panic::resume_unwind(failed.into_panic()))
     }
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 
 pub use super::owners::DaemonSetOwned;
-pub use super::requests::{AppContainers, InitContainers};
+pub use super::requests::{AppContainers, InitContainers, Requested};
 pub use super::resources::Resources;
 
 /// Items read at most from one body: the node cap plus the pod cap. Counted as
@@ -132,6 +132,8 @@ pub struct Spec {
     pub init_containers: Option<InitContainers>,
     /// The runtime class's overhead, added to the pod's requests.
     pub overhead: Option<Resources>,
+    /// Pod-level resources: a request here stands for the containers'.
+    pub resources: Option<Requested>,
 }
 
 /// `status`: a node's capacity, a pod's phase.

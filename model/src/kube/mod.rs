@@ -6,6 +6,7 @@
 //! call the same two functions.
 
 mod documents;
+mod head;
 mod nodes;
 mod owners;
 mod parse;
@@ -16,7 +17,7 @@ mod requests;
 mod resources;
 
 pub use documents::{MAX_ITEMS, Upload};
-pub use parse::parse;
+pub use parse::{parse, parse_reader};
 pub use quantity::parse as parse_quantity;
 pub use report::{ImportReport, Imported, Skipped, WorkloadTotals};
 

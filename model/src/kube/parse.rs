@@ -1,59 +1,85 @@
 //! Reading the body: JSON streamed into the shapes of `documents`, with the
-//! mistakes people make said plainly (YAML, a cut-off paste).
+//! mistakes people make said plainly (a cut-off paste here; YAML, UTF-16 and
+//! kubectl's warnings in `head`).
+
+use std::io::BufRead;
 
 use serde_json::error::Category;
 
 use super::documents::Upload;
+use super::head;
 use crate::error::{InputError, field_error_from_json};
 
 /// Reads a body: a kubectl `List`, an API `NodeList`/`PodList`, or
 /// `{"nodes": …, "pods": …}`. Syntax errors and truncation are
-/// [`InputError::Malformed`] with the byte position; YAML is told to use
-/// `-o json`; data of the wrong shape (a bad quantity) is a field error.
+/// [`InputError::Malformed`] with the byte position; YAML, UTF-16 and
+/// kubectl's warnings are told what to send (`head`); data of the wrong shape
+/// (a bad quantity) is a field error.
 pub fn parse(bytes: &[u8]) -> Result<Upload, InputError> {
-    if looks_like_yaml(bytes) {
-        return Err(InputError::Malformed {
-            message: "this looks like YAML; send JSON: kubectl get nodes,pods -A -o json".into(),
-        });
-    }
-    // serde reads a struct from an array too (by position): only an object is
-    // what kubectl prints.
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
-        return Err(InputError::Invalid(vec![crate::error::FieldError::new(
-            "",
-            "must be a JSON object: the output of kubectl get nodes,pods -A -o json",
-        )]));
-    }
+    let skip = head::check(&bytes[..bytes.len().min(HEAD_BYTES)])?;
+    let bytes = &bytes[skip..];
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let upload: Upload = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        match error.inner().classify() {
-            Category::Data => InputError::Invalid(vec![field_error_from_json(&error, "")]),
-            _ => malformed(bytes, error.inner()),
-        }
-    })?;
+    let upload = read(&mut deserializer, |error| malformed(bytes, error))?;
     deserializer
         .end()
         .map_err(|error| malformed(bytes, &error))?;
     Ok(upload)
 }
 
-/// YAML (`-o yaml`, or a manifest) starts with a key, a comment or `---`; JSON
-/// with `{` or `[`.
-fn looks_like_yaml(bytes: &[u8]) -> bool {
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
-    let Some(rest) = start.map(|i| &bytes[i..]) else {
-        return false;
-    };
-    if rest.starts_with(b"{") || rest.starts_with(b"[") {
-        return false;
+/// [`parse`] for a body that streams in (a decompressed upload, which is never
+/// held whole): the same checks and answers, except that a syntax error is
+/// placed by line and column only. A read error (the stream broke, or the
+/// reader's own limit) is [`InputError::Malformed`] with the reader's message.
+pub fn parse_reader(mut reader: impl BufRead) -> Result<Upload, InputError> {
+    let head = reader.fill_buf().map_err(unreadable)?;
+    let skip = head::check(&head[..head.len().min(HEAD_BYTES)])?;
+    reader.consume(skip);
+    let mut deserializer = serde_json::Deserializer::from_reader(reader);
+    let upload = read(&mut deserializer, placed)?;
+    deserializer.end().map_err(|error| placed(&error))?;
+    Ok(upload)
+}
+
+/// How much of the start `head` looks at.
+const HEAD_BYTES: usize = 4096;
+
+/// The upload, with wrong data said at its field and anything else by `other`.
+fn read<'de, R: serde_json::de::Read<'de>>(
+    deserializer: &mut serde_json::Deserializer<R>,
+    other: impl Fn(&serde_json::Error) -> InputError,
+) -> Result<Upload, InputError> {
+    serde_path_to_error::deserialize(deserializer).map_err(|error| match error.inner().classify() {
+        Category::Data => InputError::Invalid(vec![field_error_from_json(&error, "")]),
+        Category::Io => unreadable(error.into_inner()),
+        _ => other(error.inner()),
+    })
+}
+
+fn unreadable(error: impl std::fmt::Display) -> InputError {
+    InputError::Malformed {
+        message: error.to_string(),
     }
-    let head = &rest[..rest.len().min(200)];
-    let first_line = head.split(|b| *b == b'\n').next().unwrap_or(head);
-    rest.starts_with(b"---")
-        || rest.starts_with(b"#")
-        || (first_line.first().is_some_and(u8::is_ascii_alphabetic)
-            && first_line.windows(2).any(|w| w == b": " || w == b":\r")
-            || first_line.ends_with(b":"))
+}
+
+/// A syntax error or truncation of a streamed body, by line and column.
+fn placed(error: &serde_json::Error) -> InputError {
+    match error.classify() {
+        Category::Io => unreadable(error),
+        Category::Eof => unreadable("the JSON ends early (was the output cut off?)"),
+        _ => unreadable(format!(
+            "{} (line {}, column {})",
+            without_position(error),
+            error.line(),
+            error.column()
+        )),
+    }
+}
+
+/// serde_json's message without its " at line L column C".
+fn without_position(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
 }
 
 /// A syntax error or truncation, with the byte it happened at: people look for
@@ -66,12 +92,10 @@ fn malformed(bytes: &[u8], error: &serde_json::Error) -> InputError {
             bytes.len(),
             "the JSON ends early (was the output cut off?)".to_owned(),
         ),
-        _ => {
-            let full = error.to_string();
-            let suffix = format!(" at line {} column {}", error.line(), error.column());
-            let what = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
-            (byte_offset(bytes, error.line(), error.column()), what)
-        }
+        _ => (
+            byte_offset(bytes, error.line(), error.column()),
+            without_position(error),
+        ),
     };
     InputError::Malformed {
         message: format!(

@@ -51,16 +51,18 @@ impl Requests {
 /// One container: its requests, and whether it is a sidecar.
 #[derive(Deserialize)]
 struct Container {
-    resources: Option<ContainerResources>,
+    resources: Option<Requested>,
     /// `Always` on an init container makes it a sidecar that runs beside the app.
     #[serde(rename = "restartPolicy")]
     restart_policy: Option<String>,
 }
 
-/// `resources` of a container: its requests (limits are not read).
-#[derive(Deserialize)]
-struct ContainerResources {
-    requests: Option<Resources>,
+/// `resources` of a container, or of a whole pod: its requests (limits are
+/// not read).
+#[derive(Debug, Default, Deserialize)]
+pub struct Requested {
+    /// What is requested.
+    pub requests: Option<Resources>,
 }
 
 impl Container {
@@ -129,12 +131,21 @@ impl<'de> Deserialize<'de> for InitContainers {
     }
 }
 
-/// The requests of a pod with this spec.
+/// The requests of a pod with this spec. A pod-level request
+/// (`spec.resources`, Kubernetes 1.34's pod-level resources) stands for its
+/// containers' figure of that resource, as the scheduler takes it.
 pub fn pod_requests(spec: &Spec) -> Requests {
     let init = spec.init_containers.unwrap_or_default();
     let app = spec.containers.unwrap_or_default().0.plus(init.sidecars);
-    app.max(init.peak)
-        .plus(Requests::of(spec.overhead.as_ref()))
+    let mut requests = app.max(init.peak);
+    let pod = spec.resources.as_ref().and_then(|r| r.requests.as_ref());
+    if let Some(cpu) = pod.and_then(|p| p.cpu) {
+        requests.cpu = cpu.0;
+    }
+    if let Some(memory) = pod.and_then(|p| p.memory) {
+        requests.memory = memory.0;
+    }
+    requests.plus(Requests::of(spec.overhead.as_ref()))
 }
 
 #[cfg(test)]
@@ -157,6 +168,18 @@ mod tests {
         let r = pod_requests(&s);
         assert_eq!(r.cpu, 1.5);
         assert_eq!(r.memory, f64::from((64 + 1024 + 120) * 1024 * 1024));
+    }
+
+    #[test]
+    fn a_pod_level_request_stands_for_its_containers() {
+        let s = spec(
+            r#"{"resources": {"requests": {"cpu": "3"}, "limits": {"cpu": "4"}},
+              "containers": [{"resources": {"requests": {"cpu": "1", "memory": "1Gi"}}}],
+              "overhead": {"cpu": "250m"}}"#,
+        );
+        let r = pod_requests(&s);
+        assert_eq!(r.cpu, 3.25, "the pod's CPU and the overhead");
+        assert_eq!(r.memory, 1024.0 * 1024.0 * 1024.0, "the containers' memory");
     }
 
     #[test]

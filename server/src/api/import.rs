@@ -4,11 +4,11 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Query, Request, State, rejection::QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
-use clusterplan_model::{FieldError, InputError};
 use clusterplan_service::Service;
-use clusterplan_service::import::{Imported, Sizing, Upload};
+use clusterplan_service::import::{Imported, Sizing};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -16,23 +16,38 @@ use super::error::ApiError;
 use super::extract::is_json;
 use super::responses::{CrossSite, ImportProblems, RateLimited, Unavailable};
 
-/// The query of an import.
+/// The query of an import (the OpenAPI document's; [`ImportSizing`] reads it).
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Only the OpenAPI document reads it.
 pub struct ImportQuery {
     /// `nodes` (default): each pool's `nodes_per_cluster` is its node count.
     /// `requests`: each pool's `workload` is the requests of the pods on its nodes.
+    /// Any other parameter is a 400 naming it.
     // Inline: the enum is not among the document's components.
     #[serde(default)]
     #[param(inline)]
-    pub sizing: Sizing,
+    sizing: Sizing,
 }
 
-/// kubectl's JSON, read as it streams in: only the fields the import needs are
-/// kept (`clusterplan_model::kube`).
-pub struct KubectlJson(pub Upload);
+/// The import's `sizing`, read from the query before the body is: a typo in
+/// the query is refused without reading 32 MiB first.
+pub struct ImportSizing(pub Sizing);
 
-impl<S: Send + Sync> FromRequest<S> for KubectlJson {
+impl<S: Send + Sync> FromRequestParts<S> for ImportSizing {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or("");
+        Ok(Self(clusterplan_service::import::sizing_from_query(query)?))
+    }
+}
+
+/// kubectl's JSON as sent (plain or gzip): `application/json`, YAML refused
+/// by its content type, up to the route's body limit.
+pub struct KubectlBody(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for KubectlBody {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -55,15 +70,7 @@ impl<S: Send + Sync> FromRequest<S> for KubectlJson {
                 false => ApiError::BadRequest(rejection.body_text()),
             }
         })?;
-        // Parsing 32 MiB takes a good part of a second: off the async workers.
-        let parsed = tokio::task::spawn_blocking(move || clusterplan_model::kube::parse(&bytes))
-            .await
-            .map_err(|error| ApiError::Internal(Box::new(error)))?;
-        match parsed {
-            Ok(upload) => Ok(Self(upload)),
-            Err(InputError::Malformed { message }) => Err(ApiError::BadRequest(message)),
-            Err(InputError::Invalid(errors)) => Err(ApiError::Invalid(errors)),
-        }
+        Ok(Self(bytes))
     }
 }
 
@@ -102,7 +109,10 @@ pub struct KubectlPart {
 /// pool), and reports what it read: counts and sums only, never a name, label
 /// value (other than instance and capacity type), address or UID. Stores
 /// nothing; counts against the write limit. Up to 32 MiB, 5,000 nodes and
-/// 20,000 pods.
+/// 20,000 pods. The body may be gzip (recognised by its first bytes; send
+/// `Content-Encoding: gzip` or not), then up to 512 MiB of JSON inside: plain,
+/// kubectl's JSON of a cluster that large runs past 32 MiB. One import runs at
+/// a time; another waits a few seconds, then is answered 503.
 #[utoipa::path(
     post, path = "/api/v1/import/kubernetes", tag = "import",
     params(ImportQuery),
@@ -117,14 +127,8 @@ pub struct KubectlPart {
 )]
 pub async fn kubernetes(
     State(service): State<Service>,
-    query: Result<Query<ImportQuery>, QueryRejection>,
-    KubectlJson(upload): KubectlJson,
+    ImportSizing(sizing): ImportSizing,
+    KubectlBody(body): KubectlBody,
 ) -> Result<Json<Imported>, ApiError> {
-    let Query(query) = query.map_err(|_| {
-        ApiError::Invalid(vec![FieldError::new(
-            "sizing",
-            "must be \"nodes\" or \"requests\"",
-        )])
-    })?;
-    Ok(Json(service.import_kubernetes(upload, query.sizing)?))
+    Ok(Json(service.import_kubernetes(body, sizing).await?))
 }

@@ -68,8 +68,9 @@ pub enum CrossSite {
 /// The server cannot answer now, for the OpenAPI document of every operation.
 #[derive(utoipa::IntoResponses)]
 pub enum Unavailable {
-    /// Every simulation slot stayed busy, or the request ran past the server's
-    /// time limit; `Retry-After` says when to try again.
+    /// Every simulation slot stayed busy (or, for an import, the one import
+    /// slot), or the request ran past the server's time limit; `Retry-After`
+    /// says when to try again.
     #[response(status = 503, content_type = "application/problem+json")]
     ServiceUnavailable(Problem),
 }
@@ -112,10 +113,13 @@ pub enum QueryProblems {
 /// The problems of `POST /import/kubernetes`, for the OpenAPI document.
 #[derive(utoipa::IntoResponses)]
 pub enum ImportProblems {
-    /// Malformed or cut-off JSON (the message gives the byte), or YAML.
+    /// Malformed or cut-off JSON (the message gives the byte), YAML, UTF-16,
+    /// kubectl's warnings before the JSON, a broken gzip body, or a query
+    /// parameter other than `sizing` (named).
     #[response(status = 400, content_type = "application/problem+json")]
     Malformed(Problem),
-    /// Body over 32 MiB; refused before it is read when its length is declared.
+    /// Body over 32 MiB (refused before it is read when its length is
+    /// declared), or a gzip body holding more than 512 MiB of JSON.
     #[response(status = 413, content_type = "application/problem+json")]
     TooLarge(Problem),
     /// Not `application/json` (YAML is told to use `-o json`).

@@ -12,7 +12,7 @@ use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
-use clusterplan_model::{FieldError, InputError};
+use clusterplan_model::FieldError;
 use clusterplan_service::import::Sizing;
 use clusterplan_service::{Service, ServiceError};
 use leptos::config::LeptosOptions;
@@ -117,40 +117,18 @@ async fn read(
         (false, true) => text,
         (true, false) => file,
     };
-    let (service, sizing) = (service.clone(), *sizing);
-    // Parsing 32 MiB takes a good part of a second: off the async workers.
-    tokio::task::spawn_blocking(move || import(&service, &body, sizing))
-        .await
-        .map_err(|_| {
-            refusal(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "",
-                "the import failed; try again",
-            )
-        })?
-}
-
-/// The upload read and translated by the API's own parse and use case.
-fn import(
-    service: &Service,
-    body: &[u8],
-    sizing: Sizing,
-) -> Result<clusterplan_service::import::Imported, Refusal> {
-    let upload = clusterplan_model::kube::parse(body).map_err(|error| match error {
-        InputError::Malformed { message } => refusal(StatusCode::BAD_REQUEST, "", message),
-        InputError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
-    })?;
     service
-        .import_kubernetes(upload, sizing)
-        .map_err(|error| match error {
-            ServiceError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
-            other => {
-                tracing::error!(error = %other, "the import page's use case failed");
-                refusal(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "",
-                    "the import failed; try again",
-                )
+        .import_kubernetes(body, *sizing)
+        .await
+        .map_err(|error| {
+            let status = StatusCode::from_u16(error.refusal().status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            match error {
+                ServiceError::Invalid(errors) => (status, errors),
+                other => {
+                    other.log();
+                    refusal(status, "", other.public_detail())
+                }
             }
         })
 }
@@ -174,8 +152,18 @@ async fn append(mut field: Field<'_>, into: &mut Vec<u8>, limit: usize) -> Resul
 }
 
 /// A multipart stream that breaks off: over the body limit (413), or cut or
-/// malformed (400: the client's doing, never the server's).
+/// malformed (400: the client's doing, never the server's). The limit's error
+/// is looked for down the chain of causes: a body sent without a length
+/// (chunked) is cut off by the server-wide limit, whose error axum's own
+/// status does not see through.
 fn unreadable(error: MultipartError) -> Refusal {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&error);
+    while let Some(error) = cause {
+        if error.is::<http_body_util::LengthLimitError>() {
+            return too_large();
+        }
+        cause = error.source();
+    }
     match error.status() {
         StatusCode::PAYLOAD_TOO_LARGE => too_large(),
         _ => refusal(

@@ -10,6 +10,7 @@ mod plain;
 
 use app::{App, shell};
 use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::{Router, routing::get};
 use leptos::prelude::provide_context;
 use std::sync::LazyLock;
@@ -39,6 +40,9 @@ pub fn router(state: AppState) -> Router {
     let limiter = state.write_limiter.clone();
     let trusted = state.trusted_origins.clone();
     let render_slots = state.render_slots.clone();
+    // One import at a time, on the page as on the API (`crate::api::router`).
+    let one_import =
+        axum::middleware::from_fn_with_state(state.import_slots.clone(), crate::shed::shed_load);
     let page_cache = state.page_cache.clone();
     let request_timeout = state.request_timeout;
 
@@ -52,7 +56,7 @@ pub fn router(state: AppState) -> Router {
         .route(
             crate::limits::IMPORT_PAGE_PATH,
             get(import::form)
-                .post(import::upload)
+                .post(import::upload.layer(one_import))
                 .layer(DefaultBodyLimit::max(crate::limits::IMPORT_MAX_BODY_BYTES)),
         )
         .route("/catalog/options", get(catalog::options))
@@ -71,7 +75,7 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .nest("/api/v1", crate::api::router())
+        .nest("/api/v1", crate::api::router(state.import_slots.clone()))
         .nest_service(
             "/pkg",
             assets::router(

@@ -10,6 +10,10 @@ use super::ServiceError;
 pub enum Refusal {
     /// The input broke rules (422), each named by its field.
     Invalid,
+    /// The request cannot be read (400).
+    Malformed,
+    /// The request is larger than the use case reads (413).
+    TooLarge,
     /// Nothing answers to that id (404).
     NotFound,
     /// A change without its edit token (401).
@@ -31,6 +35,8 @@ impl Refusal {
     pub fn status(self) -> u16 {
         match self {
             Refusal::Invalid => 422,
+            Refusal::Malformed => 400,
+            Refusal::TooLarge => 413,
             Refusal::NotFound => 404,
             Refusal::NeedsToken => 401,
             Refusal::WrongToken => 403,
@@ -50,6 +56,8 @@ impl ServiceError {
     pub fn refusal(&self) -> Refusal {
         match self {
             ServiceError::Invalid(_) => Refusal::Invalid,
+            ServiceError::Malformed(_) => Refusal::Malformed,
+            ServiceError::TooLarge(_) => Refusal::TooLarge,
             ServiceError::NotFound(_) => Refusal::NotFound,
             ServiceError::MissingToken => Refusal::NeedsToken,
             ServiceError::WrongToken => Refusal::WrongToken,

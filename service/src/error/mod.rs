@@ -12,6 +12,13 @@ pub enum ServiceError {
     /// The input broke one or more rules; all of them are listed.
     #[error("invalid input: {} problem(s)", .0.len())]
     Invalid(Vec<FieldError>),
+    /// The request cannot be read as what the use case takes (cut-off JSON, an
+    /// unknown query parameter); the message says what to send.
+    #[error("{0}")]
+    Malformed(String),
+    /// The request is larger than the use case reads; the message names the limit.
+    #[error("{0}")]
+    TooLarge(String),
     /// No scenario (or revision) answers to the given id.
     #[error("{0} not found")]
     NotFound(String),

@@ -8,11 +8,20 @@ use clusterplan_model::input::PoolInput;
 use clusterplan_model::kube::{ImportReport, Imported};
 use leptos::prelude::*;
 
+/// Longest link to the planner this page writes. The server refuses a URI
+/// over 65,534 bytes (hyper's limit) with a bare 414; at about 400 bytes a
+/// pool, that is some 160 pools. Past it the page gives the scenario as JSON.
+pub const MAX_PLANNER_LINK_BYTES: usize = 60 * 1024;
+
 #[component]
 pub fn Report(imported: Imported) -> impl IntoView {
     // The fleet as the planner's GET query: the planner reads it, fills in its
     // defaults and shows what is missing (a custom pool's price) at its control.
     let href = format!("/?{}", query_from_scenario_input(&imported.input));
+    let link = (href.len() <= MAX_PLANNER_LINK_BYTES).then_some(href);
+    let json = link
+        .is_none()
+        .then(|| serde_json::to_string_pretty(&imported.input).unwrap_or_default());
     let pools: Vec<PoolInput> = imported
         .input
         .fleet
@@ -20,6 +29,7 @@ pub fn Report(imported: Imported) -> impl IntoView {
         .flatten()
         .flat_map(|group| group.pools.unwrap_or_default())
         .collect();
+    let pools_count = pools.len();
     let report = imported.report;
     let needs_more = !report.needs.is_empty();
     view! {
@@ -36,9 +46,14 @@ pub fn Report(imported: Imported) -> impl IntoView {
                     {report.warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
                 </ul>
             })}
-            <p class="actions">
-                <a class="button" href=href rel="external" data-testid="open-planner">"Open in the planner"</a>
-            </p>
+            {match (link, json) {
+                (Some(href), _) => view! {
+                    <p class="actions">
+                        <a class="button" href=href rel="external" data-testid="open-planner">"Open in the planner"</a>
+                    </p>
+                }.into_any(),
+                (None, json) => view! { <TooLargeForALink pools=pools_count json=json.unwrap_or_default() /> }.into_any(),
+            }}
             <p class="hint">
                 {match needs_more {
                     true => "The planner shows what is still missing beside its control: fill it in there, then compare EKS with self-hosting. ",
@@ -47,6 +62,24 @@ pub fn Report(imported: Imported) -> impl IntoView {
                 "Nothing is stored until you save the scenario."
             </p>
         </section>
+    }
+}
+
+/// In place of the planner's link when it would be too long for the server:
+/// why, what to do, and the scenario as JSON for the API.
+#[component]
+fn TooLargeForALink(pools: usize, json: String) -> impl IntoView {
+    view! {
+        <div class="notice" role="note" data-testid="too-large-for-a-link">
+            <p>{format!(
+                "These {pools} pools are too many to open in the planner by link. The planner \
+                 takes at most {} pools per group: merge pools of similar types into one, or \
+                 calculate the scenario below with the API (POST /api/v1/calculate).",
+                clusterplan_model::max_items("fleet[].pools")
+            )}</p>
+            <label for="import-input">"The scenario (ScenarioInput JSON)"</label>
+            <textarea id="import-input" readonly rows="12">{json}</textarea>
+        </div>
     }
 }
 

@@ -1,0 +1,69 @@
+//! The import's gzip bodies, its size limit and its query.
+
+use std::io::Write;
+
+use super::*;
+
+const LIST: &[u8] = include_bytes!("../../../tests/fixtures/kubectl/eks-list.json");
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).expect("compress");
+    encoder.finish().expect("compress")
+}
+
+fn json(imported: &Imported) -> serde_json::Value {
+    serde_json::to_value(imported).expect("json")
+}
+
+#[test]
+fn a_gzip_body_imports_as_the_plain_one_does() {
+    for sizing in [Sizing::Nodes, Sizing::Requests] {
+        let plain = import_kubernetes(LIST, sizing).expect("plain");
+        let packed = import_kubernetes(&gzip(LIST), sizing).expect("gzip");
+        assert_eq!(json(&plain), json(&packed));
+    }
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(LIST);
+    let read = import_kubernetes(&gzip(&with_bom), Sizing::Nodes).expect("a BOM is skipped");
+    assert_eq!(read.report.nodes, 7);
+}
+
+#[test]
+fn decompressing_stops_at_the_limit() {
+    let body = format!("{{\"kind\": \"List\", \"items\": [{}]}}", " ".repeat(4000));
+    let packed = gzip(body.as_bytes());
+    assert!(
+        read_gzip(&packed, body.len()).is_ok(),
+        "exactly at the limit"
+    );
+    let error = read_gzip(&packed, body.len() - 1).expect_err("past the limit");
+    assert!(matches!(error, ServiceError::TooLarge(_)), "{error:?}");
+    assert_eq!(error.refusal().status(), 413);
+}
+
+#[test]
+fn a_broken_gzip_body_is_a_400() {
+    let mut packed = gzip(LIST);
+    packed.truncate(packed.len() / 2);
+    let error = import_kubernetes(&packed, Sizing::Nodes).expect_err("cut off");
+    assert_eq!(error.refusal().status(), 400, "{error}");
+    let mut garbled = gzip(LIST);
+    garbled[20..40].fill(0xff);
+    let error = import_kubernetes(&garbled, Sizing::Nodes).expect_err("garbled");
+    assert_eq!(error.refusal().status(), 400, "{error}");
+}
+
+#[test]
+fn the_query_takes_sizing_alone() {
+    assert_eq!(sizing_from_query("").ok(), Some(Sizing::Nodes));
+    assert_eq!(
+        sizing_from_query("sizing=requests").ok(),
+        Some(Sizing::Requests)
+    );
+    let typo = sizing_from_query("sizng=requests").expect_err("unknown parameter");
+    assert_eq!(typo.refusal().status(), 400);
+    assert!(typo.to_string().contains("sizng"), "{typo}");
+    let bad = sizing_from_query("sizing=pods").expect_err("bad value");
+    assert_eq!(bad.refusal().status(), 422);
+}
