@@ -7,7 +7,7 @@ use clusterplan_service::{CreatedScenario, ScenarioDocument};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-pub use crate::databases::{fresh_database_url, on_postgres, postgres_admin_url};
+pub use crate::databases::{fresh_database_url, on_postgres};
 
 /// A running server and the temp directory that holds its database.
 pub struct TestApp {
