@@ -91,6 +91,8 @@ async fn methodology_shows_every_default_with_its_rationale() {
     let (status, html) = html(&app, "/methodology").await;
 
     assert_eq!(status, 200);
+    // Nothing hydrates a plain page: no hydration markers (there were 1,385).
+    assert!(!html.contains("<!>"), "hydration markers on a plain page");
     for spec in clusterplan_model::field_specs() {
         assert!(html.contains(&spec.path), "{} missing", spec.path);
     }

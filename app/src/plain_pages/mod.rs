@@ -14,13 +14,14 @@ use crate::components::layout::{Footer, Header};
 /// `title` is our own text (written into the markup as is).
 pub fn document(options: LeptosOptions, title: &'static str, main: impl IntoView) -> String {
     // The header's signals belong to an owner dropped with the render.
+    // Nothing hydrates these pages: written without Leptos' markers.
     let body = Owner::new().with(|| {
-        view! {
+        crate::types::Html::rendered(view! {
             <Header />
             <main id="main">{main}</main>
             <Footer />
-        }
-        .to_html()
+        })
+        .0
     });
     format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
