@@ -13,6 +13,7 @@ mod lists;
 mod names;
 mod pairs;
 mod ranges;
+mod to_pairs;
 
 pub use actions::{apply_form_actions, fleet_rows};
 pub use lists::ItemRows;
@@ -20,12 +21,12 @@ pub use names::{
     ADD_ROW, MAX_FORM_PAIRS, REMOVE_ROW, SIZING, TO_FLEET, field_spec_at, range_control,
     split_item_path, split_range_control,
 };
-pub use pairs::{
-    edit_query, input_from_pairs, input_from_query, pairs_from_input, pairs_from_query,
-    pairs_from_scenario_input, parse_pairs, query_from_input, query_from_scenario_input,
-    to_form_paths,
-};
+pub use pairs::{input_from_pairs, input_from_query, pairs_from_query, parse_pairs, to_form_paths};
 pub use ranges::RangeFields;
+pub use to_pairs::{
+    edit_query, pairs_from_input, pairs_from_scenario_input, query_from_input,
+    query_from_scenario_input,
+};
 
 use crate::{FieldError, Scenario, cap_field_errors};
 

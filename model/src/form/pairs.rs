@@ -1,9 +1,9 @@
-//! Pairs ↔ input: flat `path=value` pairs to a `ScenarioInput`, and a resolved
-//! input back to the pairs that fill the form.
+//! Pairs → input: flat `path=value` pairs (a form, a URL query) to a
+//! `ScenarioInput`, every error at its control. The other way is `to_pairs`.
 
 use super::names::{MAX_FORM_PAIRS, SIZING};
 use super::{lists, ranges};
-use crate::{FieldError, FieldKind, ResolvedInput, ScenarioInput, field_spec};
+use crate::{FieldError, FieldKind, ScenarioInput, field_spec};
 use serde_json::{Map, Value};
 
 /// Parses a URL-encoded query (`clusters=3&workers.headroom_pct=25`) into pairs.
@@ -98,78 +98,6 @@ pub fn parse_pairs(
     (from_json(Value::Object(root)), errors)
 }
 
-/// The form pairs that reproduce `input` (every field, defaults included).
-pub fn pairs_from_input(input: &ResolvedInput) -> Vec<(String, String)> {
-    let json = serde_json::to_value(input).expect("a resolved input serializes");
-    let ranges = input.uncertainty.as_ref().map(ranges::pairs);
-    let explicit = input.workers.nodes_per_cluster.is_some();
-    pairs_from_json(json, ranges, input.fleet.is_none().then_some(explicit))
-}
-
-/// The form pairs of an input that may not validate yet: only the fields it
-/// sets, so the planner fills in the defaults and shows what is missing (an
-/// import's custom pool without `custom.hourly_usd`) beside its control. Its
-/// Monte Carlo ranges are written when every one is complete.
-pub fn pairs_from_scenario_input(input: &ScenarioInput) -> Vec<(String, String)> {
-    let json = serde_json::to_value(input).expect("an input serializes");
-    let ranges = input.uncertainty.as_ref().map(|request| {
-        let mut pairs = Vec::new();
-        let named = |key: &str, value: Option<i64>| value.map(|v| (key.to_owned(), v.to_string()));
-        pairs.extend(named("uncertainty.samples", request.samples));
-        pairs.extend(named("uncertainty.seed", request.seed));
-        for range in request.ranges.iter().flatten() {
-            if let (Some(field), Some(low), Some(high)) = (&range.field, range.low, range.high) {
-                pairs.push((super::range_control("low", field), low.to_string()));
-                pairs.push((super::range_control("high", field), high.to_string()));
-            }
-        }
-        pairs
-    });
-    let explicit = input.workers.nodes_per_cluster.is_some();
-    pairs_from_json(json, ranges, input.fleet.is_none().then_some(explicit))
-}
-
-/// The URL query for an input that may not validate yet ([`pairs_from_scenario_input`]).
-pub fn query_from_scenario_input(input: &ScenarioInput) -> String {
-    serde_urlencoded::to_string(pairs_from_scenario_input(input)).unwrap_or_default()
-}
-
-/// Flattens an input's JSON into pairs, with its ranges' pairs and, for an
-/// input without a fleet, the sizing radio (`Some(true)`: node count).
-fn pairs_from_json(
-    mut json: Value,
-    ranges: Option<Vec<(String, String)>>,
-    explicit_nodes: Option<bool>,
-) -> Vec<(String, String)> {
-    let mut pairs = Vec::new();
-    // Ranges sit beside their fields in the form, not in a list of their own.
-    if let Some(root) = json.as_object_mut() {
-        root.remove("uncertainty");
-    }
-    flatten("", &json, &mut pairs);
-    pairs.extend(ranges.into_iter().flatten());
-    // A fleet's pools are sized by what each row holds, not by the radio.
-    if let Some(explicit) = explicit_nodes {
-        let sizing = if explicit { "nodes" } else { "workload" };
-        pairs.push((SIZING.to_owned(), sizing.to_owned()));
-    }
-    pairs
-}
-
-/// The URL query for `input`, e.g. to open a saved scenario in the planner.
-pub fn query_from_input(input: &ResolvedInput) -> String {
-    serde_urlencoded::to_string(pairs_from_input(input)).unwrap_or_default()
-}
-
-/// The planner URL query that reopens `input` to be saved as the next revision
-/// of scenario `id` under `name` (the planner page's `edit` and `name` parameters).
-pub fn edit_query(input: &ResolvedInput, id: &str, name: &str) -> String {
-    let mut pairs = pairs_from_input(input);
-    pairs.push(("edit".to_owned(), id.to_owned()));
-    pairs.push(("name".to_owned(), name.to_owned()));
-    serde_urlencoded::to_string(pairs).unwrap_or_default()
-}
-
 /// A form value as the JSON of a field of `kind`.
 pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
     match kind {
@@ -221,30 +149,6 @@ pub(super) fn insert(root: &mut Map<String, Value>, path: &str, value: Value) {
         node = entry.as_object_mut().expect("just made an object");
     }
     node.insert(leaf.to_owned(), value);
-}
-
-fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                let path = if prefix.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{prefix}.{key}")
-                };
-                flatten(&path, child, out);
-            }
-        }
-        // A list's items become rows: `line_items[0].name`.
-        Value::Array(items) => {
-            for (row, item) in items.iter().enumerate() {
-                flatten(&format!("{prefix}[{row}]"), item, out);
-            }
-        }
-        Value::Null => {}
-        Value::String(s) => out.push((prefix.to_owned(), s.clone())),
-        other => out.push((prefix.to_owned(), other.to_string())),
-    }
 }
 
 fn from_json(value: Value) -> Result<ScenarioInput, Vec<FieldError>> {
