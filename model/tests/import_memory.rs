@@ -1,14 +1,19 @@
 //! An import's memory: what is read inside one Kubernetes object is folded as
 //! it streams, so a pod of 200,000 containers costs what a pod of one does.
 //! Before, one 32 MiB pod of 11 million empty containers took the server to
-//! 839 MB (issue 23's review). This binary counts the heap with its own
-//! allocator, so it holds this one test.
+//! 839 MB (issue 23's review); and names are kept at most 253 bytes long.
+//! This binary counts the heap with its own allocator, so it holds only these
+//! tests, and they take turns ([`ONE_AT_A_TIME`]): they share the heap.
 
 use clusterplan_model::kube::{Sizing, import_json};
 use peak_alloc::PeakAlloc;
 
 #[global_allocator]
 static HEAP: PeakAlloc = PeakAlloc;
+
+/// Held by each test from before it builds its body to after it measures, so
+/// no other test's allocations fall into its peak.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// A pod whose `member` lists `count` empty objects.
 fn pod_of(member: &str, count: usize) -> String {
@@ -22,6 +27,9 @@ fn pod_of(member: &str, count: usize) -> String {
 
 #[test]
 fn a_pod_of_200_000_containers_is_read_in_little_more_than_its_body() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     for member in ["containers", "initContainers"] {
         let body = pod_of(member, 200_000);
         let before = HEAP.current_usage();
@@ -36,4 +44,31 @@ fn a_pod_of_200_000_containers_is_read_in_little_more_than_its_body() {
             body.len()
         );
     }
+}
+
+#[test]
+fn long_names_are_not_kept_whole() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    // 500 nodes with 100 KB names and labels: kept whole, 100 MB.
+    let long = "n".repeat(100_000);
+    let node = format!(
+        r#"{{"kind": "Node", "metadata": {{"name": "{long}", "labels": {{
+            "node.kubernetes.io/instance-type": "{long}"}}}}, "status": {{"capacity": {{"cpu": "2"}}}}}}"#
+    );
+    let body = format!(
+        r#"{{"kind": "List", "items": [{}]}}"#,
+        vec![node; 500].join(",")
+    );
+    let before = HEAP.current_usage();
+    HEAP.reset_peak_usage();
+    let imported = import_json(body.as_bytes(), Sizing::Nodes).expect("imports");
+    let extra = HEAP.peak_usage().saturating_sub(before);
+    assert_eq!(imported.report.nodes, 500);
+    assert!(
+        extra < 4 * 1024 * 1024,
+        "{extra} bytes beyond the {}-byte body",
+        body.len()
+    );
 }

@@ -5,8 +5,9 @@
 //! none frees, it is answered 503 with `Retry-After` at once, so a flood costs
 //! the server a queue of bounded length instead of all its CPU and memory.
 //!
-//! The slot is held until the response body is finished: Leptos streams pages,
-//! so the handler returns before the rendering work is done.
+//! A rendering slot is held until the response body is finished: Leptos
+//! streams pages, so the handler returns before the rendering work is done.
+//! An import's is freed when its handler answers.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,24 +31,29 @@ pub struct Slots {
     wait: Duration,
     /// What the server is busy with, for the 503: "drawing other pages".
     busy_with: &'static str,
+    /// Whether the slot is held until the response body is sent (a streamed
+    /// page is still rendering), or freed when the handler answers.
+    through_body: bool,
 }
 
 impl Slots {
     /// `count` rendering slots (at least one); a request waits up to `wait`.
     pub fn rendering(count: usize, wait: Duration) -> Self {
-        Self::new(count, wait, "drawing other pages")
+        Self::new(count, wait, "drawing other pages", true)
     }
 
-    /// One import at a time; another waits up to `wait`.
+    /// One import at a time; another waits up to `wait`. The answer is whole
+    /// when the handler returns: a client slow to read it keeps no import out.
     pub fn importing(wait: Duration) -> Self {
-        Self::new(1, wait, "reading another cluster's import")
+        Self::new(1, wait, "reading another cluster's import", false)
     }
 
-    fn new(count: usize, wait: Duration, busy_with: &'static str) -> Self {
+    fn new(count: usize, wait: Duration, busy_with: &'static str, through_body: bool) -> Self {
         Self {
             slots: Arc::new(Semaphore::new(count.max(1))),
             wait,
             busy_with,
+            through_body,
         }
     }
 }
@@ -59,6 +65,9 @@ pub async fn shed_load(State(slots): State<Slots>, request: Request, next: Next)
         return busy(&request, slots.busy_with);
     };
     let response = next.run(request).await;
+    if !slots.through_body {
+        return response;
+    }
     // The body owns the slot, so it is freed when the body is sent or dropped.
     response.map(|body| {
         Body::from_stream(futures_util::StreamExt::map(
@@ -96,4 +105,50 @@ fn busy(request: &Request, busy_with: &str) -> Response {
         .headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::http::StatusCode;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    /// A route whose answer's body never ends (a client that never reads it),
+    /// behind `slots`: the status of a second request while the first answer
+    /// is still being sent.
+    async fn second_request(slots: Slots) -> StatusCode {
+        let endless = || async {
+            Body::from_stream(futures_util::stream::pending::<
+                Result<Vec<u8>, std::io::Error>,
+            >())
+        };
+        let app = Router::new()
+            .route("/", get(endless))
+            .route_layer(axum::middleware::from_fn_with_state(slots, shed_load));
+        let request = || Request::get("/").body(Body::empty()).expect("request");
+        let first = app.clone().oneshot(request()).await.expect("answer");
+        let second = app.oneshot(request()).await.expect("answer");
+        drop(first);
+        second.status()
+    }
+
+    #[tokio::test]
+    async fn an_import_slot_is_free_once_the_answer_is_made() {
+        let wait = Duration::from_millis(50);
+        let second = second_request(Slots::importing(wait)).await;
+        assert_eq!(
+            second,
+            StatusCode::OK,
+            "an unread answer keeps no import out"
+        );
+        let second = second_request(Slots::rendering(1, wait)).await;
+        assert_eq!(
+            second,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "a page renders while it streams"
+        );
+    }
 }

@@ -10,8 +10,8 @@
 //! whole, up to [`MAX_JSON_BYTES`].
 
 use std::cell::Cell;
-use std::io::{BufReader, Read};
-use std::rc::Rc;
+use std::io::BufReader;
+use std::sync::atomic::AtomicBool;
 
 use clusterplan_model::{FieldError, InputError};
 use serde::Deserialize;
@@ -19,6 +19,9 @@ use serde::Deserialize;
 pub use clusterplan_model::kube::{Imported, Sizing, Upload};
 
 use crate::ServiceError;
+use guard::{Guarded, Stop};
+
+mod guard;
 
 /// Most JSON one import reads, decompressed or not (and what the command line
 /// reads from stdin): 5,000 nodes and 20,000 pods as kubectl prints them, with
@@ -34,8 +37,18 @@ const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 /// decompressed a 413. CPU-bound (a second or two for the largest): callers
 /// on an async runtime run it on the blocking pool.
 pub fn import_kubernetes(body: &[u8], sizing: Sizing) -> Result<Imported, ServiceError> {
+    import_until(body, sizing, &AtomicBool::new(false))
+}
+
+/// [`import_kubernetes`] that stops reading a gzip body once `given_up` is set
+/// (the request's timeout answered, or its client left: `guard`).
+pub(crate) fn import_until(
+    body: &[u8],
+    sizing: Sizing,
+    given_up: &AtomicBool,
+) -> Result<Imported, ServiceError> {
     let upload = match body.starts_with(GZIP_MAGIC) {
-        true => read_gzip(body, MAX_JSON_BYTES)?,
+        true => read_gzip(body, MAX_JSON_BYTES, given_up)?,
         false if body.len() > MAX_JSON_BYTES => return Err(too_large()),
         false => clusterplan_model::kube::parse(body).map_err(refused)?,
     };
@@ -86,44 +99,31 @@ fn too_large() -> ServiceError {
     ))
 }
 
-/// Parses a gzip body as it is decompressed, stopping past `limit` bytes.
-fn read_gzip(body: &[u8], limit: usize) -> Result<Upload, ServiceError> {
-    let over = Rc::new(Cell::new(false));
-    let json = Capped {
-        inner: flate2::read::MultiGzDecoder::new(body),
-        left: limit,
-        over: Rc::clone(&over),
-    };
+/// Parses a gzip body (one gzip member, as `gzip` writes) as it is
+/// decompressed, within the bounds of [`guard`].
+fn read_gzip(body: &[u8], limit: usize, given_up: &AtomicBool) -> Result<Upload, ServiceError> {
+    let stopped = Cell::new(None);
+    let json = Guarded::new(
+        flate2::read::GzDecoder::new(body),
+        limit,
+        given_up,
+        &stopped,
+    );
     let parsed = clusterplan_model::kube::parse_reader(BufReader::new(json));
-    match (parsed, over.get()) {
-        (_, true) => Err(too_large()),
-        (Ok(upload), false) => Ok(upload),
-        (Err(InputError::Malformed { message }), false) => Err(ServiceError::Malformed(format!(
+    match (parsed, stopped.get()) {
+        (_, Some(Stop::TooLarge)) => Err(too_large()),
+        (_, Some(Stop::GivenUp)) => Err(ServiceError::Busy {
+            retry_after_secs: 5,
+        }),
+        (_, Some(Stop::LongString)) => Err(ServiceError::Malformed(format!(
+            "the gzip upload holds a string longer than {} MiB; kubectl writes none so long",
+            guard::MAX_STRING_BYTES >> 20
+        ))),
+        (Ok(upload), None) => Ok(upload),
+        (Err(InputError::Malformed { message }), None) => Err(ServiceError::Malformed(format!(
             "the gzip upload: {message}"
         ))),
-        (Err(error), false) => Err(refused(error)),
-    }
-}
-
-/// A reader that fails once more than `left` bytes would be read, and says so
-/// in `over` (the parser's error then is the limit, not the JSON).
-struct Capped<R> {
-    inner: R,
-    left: usize,
-    over: Rc<Cell<bool>>,
-}
-
-impl<R: Read> Read for Capped<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        // One byte more than allowed, to tell "exactly at the limit" from "past it".
-        let want = buf.len().min(self.left + 1);
-        let read = self.inner.read(&mut buf[..want])?;
-        if read > self.left {
-            self.over.set(true);
-            return Err(std::io::Error::other("past the import's size limit"));
-        }
-        self.left -= read;
-        Ok(read)
+        (Err(error), None) => Err(refused(error)),
     }
 }
 

@@ -206,11 +206,24 @@ impl Service {
         body: B,
         sizing: import::Sizing,
     ) -> Result<import::Imported, ServiceError> {
-        let work = move || import::import_kubernetes(body.as_ref(), sizing);
+        // Dropping this call (the request's timeout answered 503, or the
+        // client left) tells the work on the blocking pool to stop reading.
+        let given_up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _give_up_on_drop = GiveUpOnDrop(std::sync::Arc::clone(&given_up));
+        let work = move || import::import_until(body.as_ref(), sizing, &given_up);
         // A panic is the caller's to catch (the server answers it 500), as if
         // the work had run on the caller's own task.
         tokio::task::spawn_blocking(work)
             .await
             .unwrap_or_else(|failed| std::panic::resume_unwind(failed.into_panic()))
+    }
+}
+
+/// Sets its flag when dropped: the import's work stops with its request.
+struct GiveUpOnDrop(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl Drop for GiveUpOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }

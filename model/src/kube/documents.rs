@@ -10,6 +10,8 @@
 use serde::Deserialize;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 
+use super::clip;
+
 pub use super::owners::DaemonSetOwned;
 pub use super::requests::{AppContainers, InitContainers, Requested};
 pub use super::resources::Resources;
@@ -23,6 +25,7 @@ pub const MAX_ITEMS: usize = super::MAX_NODES + super::MAX_PODS;
 #[derive(Debug, Default, Deserialize)]
 pub struct Upload {
     /// `List`, `NodeList`, `PodList`; anything else is refused.
+    #[serde(default, deserialize_with = "clip::option")]
     pub kind: Option<String>,
     /// The items of a list sent whole.
     pub items: Option<Items>,
@@ -36,6 +39,7 @@ pub struct Upload {
 #[derive(Debug, Default, Deserialize)]
 pub struct Part {
     /// `List`, `NodeList` or `PodList`, when given.
+    #[serde(default, deserialize_with = "clip::option")]
     pub kind: Option<String>,
     /// The part's items.
     pub items: Option<Items>,
@@ -76,6 +80,7 @@ impl<'de> Deserialize<'de> for Items {
 #[derive(Debug, Default, Deserialize)]
 pub struct Item {
     /// `Node`, `Pod`, or absent in an API server list.
+    #[serde(default, deserialize_with = "clip::option")]
     pub kind: Option<String>,
     /// Labels and owners.
     pub metadata: Option<Metadata>,
@@ -89,6 +94,7 @@ pub struct Item {
 #[derive(Debug, Default, Deserialize)]
 pub struct Metadata {
     /// The object's name (a node's, to match `spec.nodeName`); never reported.
+    #[serde(default, deserialize_with = "clip::option")]
     pub name: Option<String>,
     /// The labels the import reads; others are skipped unread.
     pub labels: Option<Labels>,
@@ -102,19 +108,39 @@ pub struct Metadata {
 #[derive(Debug, Default, Deserialize)]
 pub struct Labels {
     /// The instance type (stable label).
-    #[serde(rename = "node.kubernetes.io/instance-type")]
+    #[serde(
+        rename = "node.kubernetes.io/instance-type",
+        default,
+        deserialize_with = "clip::option"
+    )]
     pub instance_type: Option<String>,
     /// The instance type (beta label of older clusters).
-    #[serde(rename = "beta.kubernetes.io/instance-type")]
+    #[serde(
+        rename = "beta.kubernetes.io/instance-type",
+        default,
+        deserialize_with = "clip::option"
+    )]
     pub beta_instance_type: Option<String>,
     /// EKS managed node groups: `ON_DEMAND`, `SPOT`, `CAPACITY_BLOCK`.
-    #[serde(rename = "eks.amazonaws.com/capacityType")]
+    #[serde(
+        rename = "eks.amazonaws.com/capacityType",
+        default,
+        deserialize_with = "clip::option"
+    )]
     pub eks_capacity_type: Option<String>,
     /// Karpenter (and EKS Auto Mode): `on-demand`, `spot`, `reserved`.
-    #[serde(rename = "karpenter.sh/capacity-type")]
+    #[serde(
+        rename = "karpenter.sh/capacity-type",
+        default,
+        deserialize_with = "clip::option"
+    )]
     pub karpenter_capacity_type: Option<String>,
     /// `fargate` for a Fargate pod's node, `auto` for an EKS Auto Mode node.
-    #[serde(rename = "eks.amazonaws.com/compute-type")]
+    #[serde(
+        rename = "eks.amazonaws.com/compute-type",
+        default,
+        deserialize_with = "clip::option"
+    )]
     pub compute_type: Option<String>,
 }
 
@@ -122,7 +148,7 @@ pub struct Labels {
 #[derive(Debug, Default, Deserialize)]
 pub struct Spec {
     /// The node the pod runs on; absent while it waits to be scheduled.
-    #[serde(rename = "nodeName")]
+    #[serde(rename = "nodeName", default, deserialize_with = "clip::option")]
     pub node_name: Option<String>,
     /// The app containers, summed as they stream in (none is kept).
     pub containers: Option<AppContainers>,
@@ -140,6 +166,7 @@ pub struct Spec {
 #[derive(Debug, Default, Deserialize)]
 pub struct Status {
     /// `Pending`, `Running`, `Succeeded`, `Failed`, `Unknown`.
+    #[serde(default, deserialize_with = "clip::option")]
     pub phase: Option<String>,
     /// A node's whole machine: vCPUs, memory, pod slots.
     pub capacity: Option<Resources>,

@@ -5,6 +5,7 @@
 //! Pure like the rest of the model: the server, the command line and the tests
 //! call the same two functions.
 
+mod clip;
 mod documents;
 mod head;
 mod nodes;

@@ -139,11 +139,13 @@ pub fn group(nodes: &[Item], pods: &[Item]) -> Grouped {
 }
 
 fn ec2_key(labels: Option<&Labels>) -> Key {
-    let instance_type = labels.and_then(|l| {
-        l.instance_type
-            .clone()
-            .or_else(|| l.beta_instance_type.clone())
-    });
+    let instance_type = labels
+        .and_then(|l| {
+            l.instance_type
+                .as_deref()
+                .or(l.beta_instance_type.as_deref())
+        })
+        .map(cleaned);
     let capacity = labels
         .and_then(|l| {
             l.karpenter_capacity_type
@@ -151,11 +153,22 @@ fn ec2_key(labels: Option<&Labels>) -> Key {
                 .or(l.eks_capacity_type.as_deref())
         })
         // EKS writes SPOT and ON_DEMAND, Karpenter spot and on-demand.
-        .map(|c| c.to_ascii_lowercase().replace('_', "-"));
+        .map(|c| cleaned(c).to_ascii_lowercase().replace('_', "-"));
     Key::Ec2 {
         instance_type,
         capacity,
     }
+}
+
+/// A label value without the characters no name may hold, so that what a pool
+/// is called is what decides it (`SPOT` followed by U+202E is Spot).
+fn cleaned(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !crate::unfit_for_names(*c))
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 fn is_daemonset(pod: &Item) -> bool {

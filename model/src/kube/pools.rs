@@ -185,7 +185,7 @@ fn custom_machine(
         format!("{at}.custom.hourly_usd"),
         format!(
             "the price of one {} node per hour: the catalog does not list it",
-            clip(type_name)
+            name_part(type_name, 40)
         ),
     ));
     for (member, missing) in [
@@ -218,12 +218,4 @@ fn name_part(text: &str, chars: usize) -> String {
         .filter(|c| !crate::unfit_for_names(*c))
         .take(chars)
         .collect()
-}
-
-/// A label value short enough for a pool name (60 characters with the capacity).
-fn clip(text: &str) -> &str {
-    match text.char_indices().nth(40) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    }
 }

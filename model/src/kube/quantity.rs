@@ -12,15 +12,16 @@ use serde::de::{self, Deserializer, Visitor};
 /// Longest quantity accepted; Kubernetes' own canonical forms are far shorter.
 const MAX_LEN: usize = 64;
 
-/// Largest quantity read, in its base unit: what Kubernetes' own `Value()`
-/// holds (an `int64`). Sums of 25,000 of them stay finite, so no figure of an
-/// import turns into JSON's `null`.
-pub const MAX_QUANTITY: f64 = 9_223_372_036_854_775_807.0;
+/// Quantities read stay below this, in their base unit: 2^63, past what
+/// Kubernetes' own `Value()` holds (an `int64`). Sums of 25,000 of them stay
+/// finite, so no figure of an import turns into JSON's `null`. (Compared as
+/// floats, whose 2^63 − 1 is 2^63: the last few integers below it are refused.)
+pub const MAX_QUANTITY: f64 = 9_223_372_036_854_775_808.0;
 
 /// What a value outside Kubernetes' range is told.
 const OUT_OF_RANGE: &str = "is larger than Kubernetes allows (2^63 in its base unit)";
 
-/// A parsed quantity in its base unit; never negative, at most [`MAX_QUANTITY`].
+/// A parsed quantity in its base unit; never negative, below [`MAX_QUANTITY`].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Quantity(pub f64);
 
@@ -48,7 +49,7 @@ pub fn parse(text: &str) -> Result<f64, String> {
     let value: f64 = number.parse().map_err(|_| bad())?;
     let scale = multiplier(suffix).ok_or_else(bad)?;
     let value = value * scale;
-    if value.is_nan() || value > MAX_QUANTITY {
+    if value.is_nan() || value >= MAX_QUANTITY {
         return Err(OUT_OF_RANGE.into());
     }
     match negative && value != 0.0 {
@@ -125,7 +126,7 @@ impl Visitor<'_> for QuantityVisitor {
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Quantity, E> {
         match v {
             v if v < 0.0 => Err(E::custom("is negative")),
-            v if v <= MAX_QUANTITY => Ok(Quantity(v)),
+            v if v < MAX_QUANTITY => Ok(Quantity(v)),
             _ => Err(E::custom(OUT_OF_RANGE)),
         }
     }

@@ -226,3 +226,16 @@ fn a_huge_or_tricky_capacity_label_makes_a_short_valid_pool_name() {
     let scenario = crate::Scenario::try_from(imported.input);
     assert!(scenario.is_ok(), "{:?}", scenario.err());
 }
+
+#[test]
+fn what_names_a_pool_decides_it() {
+    // `SPOT` with a NUL and U+202E: named "… spot", so it is Spot.
+    let body = serde_json::json!({"kind": "List", "items": [{"kind": "Node",
+        "metadata": {"labels": {"node.kubernetes.io/instance-type": "m5.large",
+                                "eks.amazonaws.com/capacityType": "SPOT\u{0}\u{202E}"}},
+        "status": {"capacity": {"cpu": "2", "memory": "8Gi", "pods": "29"}}}]});
+    let imported = import(&body.to_string(), Sizing::Nodes);
+    let pool = &pools(&imported)[0];
+    assert_eq!(pool.name.as_deref(), Some("m5.large spot"));
+    assert_eq!(pool.spot_share_pct, Some(100.0));
+}

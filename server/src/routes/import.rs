@@ -9,7 +9,7 @@
 //! cross-site check like every write, and may be 32 MiB (`crate::limits`).
 
 use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use clusterplan_model::FieldError;
@@ -40,11 +40,30 @@ pub async fn form(State(options): State<LeptosOptions>) -> Response {
 pub async fn upload(
     State(options): State<LeptosOptions>,
     State(service): State<Service>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let mut sizing = Sizing::Nodes;
-    let outcome = read(&service, &headers, multipart, &mut sizing).await;
+    let outcome = match query.as_deref().filter(|q| !q.is_empty()) {
+        // The form says everything; a query here is a script's mistake (the
+        // API takes `?sizing=`), which must not be ignored in silence.
+        Some(query) => Err(refusal(
+            StatusCode::BAD_REQUEST,
+            "",
+            format!(
+                "this form takes no query parameter ({}): choose the sizing in the form, or use POST /api/v1/import/kubernetes?sizing=",
+                query
+                    .split(['=', '&'])
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(40)
+                    .collect::<String>()
+            ),
+        )),
+        None => read(&service, &headers, multipart, &mut sizing).await,
+    };
     let (status, outcome) = match outcome {
         Ok(imported) => (StatusCode::OK, ImportOutcome::Read(Box::new(imported))),
         Err((status, errors)) => (status, ImportOutcome::Refused(errors)),

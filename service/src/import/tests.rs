@@ -1,6 +1,7 @@
 //! The import's gzip bodies, its size limit and its query.
 
 use std::io::Write;
+use std::sync::atomic::AtomicBool;
 
 use super::*;
 
@@ -33,11 +34,10 @@ fn a_gzip_body_imports_as_the_plain_one_does() {
 fn decompressing_stops_at_the_limit() {
     let body = format!("{{\"kind\": \"List\", \"items\": [{}]}}", " ".repeat(4000));
     let packed = gzip(body.as_bytes());
-    assert!(
-        read_gzip(&packed, body.len()).is_ok(),
-        "exactly at the limit"
-    );
-    let error = read_gzip(&packed, body.len() - 1).expect_err("past the limit");
+    let going = AtomicBool::new(false);
+    let at_limit = read_gzip(&packed, body.len(), &going);
+    assert!(at_limit.is_ok(), "exactly at the limit");
+    let error = read_gzip(&packed, body.len() - 1, &going).expect_err("past the limit");
     assert!(matches!(error, ServiceError::TooLarge(_)), "{error:?}");
     assert_eq!(error.refusal().status(), 413);
 }
@@ -66,4 +66,26 @@ fn the_query_takes_sizing_alone() {
     assert!(typo.to_string().contains("sizng"), "{typo}");
     let bad = sizing_from_query("sizing=pods").expect_err("bad value");
     assert_eq!(bad.refusal().status(), 422);
+}
+
+#[test]
+fn a_long_string_inside_gzip_is_refused_before_it_is_held() {
+    let name = "n".repeat(guard::MAX_STRING_BYTES + 1);
+    let body = format!(r#"{{"kind": "List", "items": [{{"metadata": {{"name": "{name}"}}}}]}}"#);
+    let error = import_kubernetes(&gzip(body.as_bytes()), Sizing::Nodes).expect_err("too long");
+    assert_eq!(error.refusal().status(), 400, "{error}");
+    assert!(error.to_string().contains("longer than 1 MiB"), "{error}");
+    // Escaped quotes do not end a string early; a string at the limit is read.
+    let fits = format!(
+        r#"{{"kind": "List", "items": [{{"kind": "Node", "metadata": {{"name": "\"{}"}}}}]}}"#,
+        "n".repeat(1000)
+    );
+    assert!(import_kubernetes(&gzip(fits.as_bytes()), Sizing::Nodes).is_ok());
+}
+
+#[test]
+fn a_given_up_import_stops_reading() {
+    let given_up = AtomicBool::new(true);
+    let error = import_until(&gzip(LIST), Sizing::Nodes, &given_up).expect_err("given up");
+    assert_eq!(error.refusal().status(), 503);
 }
