@@ -21,9 +21,12 @@ pub(super) fn check(head: &[u8]) -> Result<usize, InputError> {
     let head = &head[skip..];
     if is_utf16(head) {
         return malformed(
-            "this file is UTF-16 (Windows PowerShell's > writes it so); save it as UTF-8: \
-             kubectl get nodes,pods -A -o json | Out-File -Encoding utf8 cluster.json",
+            "this file is UTF-16 or UTF-32 (Windows PowerShell's > writes UTF-16); save it as \
+             UTF-8: kubectl get nodes,pods -A -o json | Out-File -Encoding utf8 cluster.json",
         );
+    }
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return malformed("this is gzip inside gzip: compress the JSON once");
     }
     let start = head.iter().position(|b| !b.is_ascii_whitespace());
     let Some(rest) = start.map(|i| &head[i..]) else {

@@ -17,12 +17,13 @@ use crate::error::{InputError, field_error_from_json};
 /// (a bad quantity) is a field error.
 pub fn parse(bytes: &[u8]) -> Result<Upload, InputError> {
     let skip = head::check(&bytes[..bytes.len().min(HEAD_BYTES)])?;
-    let bytes = &bytes[skip..];
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let upload = read(&mut deserializer, |error| malformed(bytes, error))?;
+    let json = &bytes[skip..];
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    // Positions count from the body's first byte, byte-order mark included.
+    let upload = read(&mut deserializer, |error| malformed(json, skip, error))?;
     deserializer
         .end()
-        .map_err(|error| malformed(bytes, &error))?;
+        .map_err(|error| malformed(json, skip, &error))?;
     Ok(upload)
 }
 
@@ -82,10 +83,11 @@ fn without_position(error: &serde_json::Error) -> String {
     full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
 }
 
-/// A syntax error or truncation, with the byte it happened at: people look for
+/// A syntax error or truncation of `bytes` (the body after `skipped` bytes of
+/// byte-order mark), with the byte it happened at: people look for
 /// a cut-off paste, and editors jump to a byte offset more readily than to a
 /// column of a 30 MB line.
-fn malformed(bytes: &[u8], error: &serde_json::Error) -> InputError {
+fn malformed(bytes: &[u8], skipped: usize, error: &serde_json::Error) -> InputError {
     let (offset, what) = match error.classify() {
         // serde_json points at the last byte it read; the body ends after it.
         Category::Eof => (
@@ -99,7 +101,8 @@ fn malformed(bytes: &[u8], error: &serde_json::Error) -> InputError {
     };
     InputError::Malformed {
         message: format!(
-            "{what} at byte {offset} (line {}, column {})",
+            "{what} at byte {} (line {}, column {})",
+            offset + skipped,
             error.line(),
             error.column()
         ),

@@ -96,3 +96,10 @@ fn yaml_is_told_to_use_json() {
         assert!(malformed(body).contains("-o json"), "{body}");
     }
 }
+
+#[test]
+fn a_cut_off_body_after_a_byte_order_mark_is_placed_from_the_first_byte() {
+    let message = malformed("\u{feff}{\"kind\": \"List\", \"items\": [");
+    // 3 bytes of mark and 27 of JSON: the body ends at byte 30.
+    assert!(message.contains("at byte 30"), "{message}");
+}
