@@ -55,7 +55,7 @@ run "GET /healthz (ceiling)" "http://127.0.0.1:$PORT/healthz"
 run "POST /api/v1/calculate {}" -s "$dir/calculate.lua" "http://127.0.0.1:$PORT/api/v1/calculate"
 run "GET /s/{id} (shared page, 4 charts)" "http://127.0.0.1:$PORT/s/$id"
 run "GET /s/{id}/charts/cumulative.svg" "http://127.0.0.1:$PORT/s/$id/charts/cumulative.svg"
-run "GET / (planner, rendered each time)" "http://127.0.0.1:$PORT/"
+run "GET / (planner, the default page kept)" "http://127.0.0.1:$PORT/"
 for page in "/s/$id" "/"; do
   bytes=$(curl -fsS "http://127.0.0.1:$PORT$page" | wc -c)
   echo "== $page: $bytes bytes of HTML"

@@ -43,7 +43,7 @@ pub use plain_pages::import::{
 #[cfg(feature = "ssr")]
 pub use plain_pages::methodology::page as methodology_page;
 #[cfg(feature = "ssr")]
-pub use server::RENDERED_REVISION;
+pub use server::{RENDERED_DEFAULT_PLANNER, RENDERED_REVISION};
 
 /// The name cargo-leptos gives the site's JS, wasm and CSS files (`/pkg/clusterplan.*`).
 pub const OUTPUT_NAME: &str = "clusterplan";

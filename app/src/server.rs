@@ -15,15 +15,23 @@ use crate::types::{Comparison, Evaluation, FieldChange, Preset, SharedScenario};
 /// See [`crate::api::evaluate`].
 pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
     Ok(match service()?.evaluate_form(query).await? {
-        Ok(result) => Evaluation {
-            pools: report::pool_figures(&result, &clusterplan_model::form::item_rows(query)),
-            report: Some(report::calculation(
-                &result,
-                charts::render_all(&result),
-                None,
-            )),
-            errors: Vec::new(),
-        },
+        Ok(result) => {
+            if query.is_empty() {
+                mark(
+                    RENDERED_DEFAULT_PLANNER,
+                    http::HeaderValue::from_static("1"),
+                );
+            }
+            Evaluation {
+                pools: report::pool_figures(&result, &clusterplan_model::form::item_rows(query)),
+                report: Some(report::calculation(
+                    &result,
+                    charts::render_all(&result),
+                    None,
+                )),
+                errors: Vec::new(),
+            }
+        }
         Err(errors) => Evaluation {
             report: None,
             errors,
@@ -111,14 +119,23 @@ pub async fn changes(id: String, name: String, query: &str) -> Result<Vec<FieldC
 /// page that says the server is busy is not the scenario) and removes it.
 pub const RENDERED_REVISION: &str = "x-clusterplan-rendered-revision";
 
+/// The response header a page carries when it rendered the default planner's
+/// results (`GET /` with no query): the server keeps that page
+/// (`server/src/page_cache/planner.rs`) and removes the header.
+pub const RENDERED_DEFAULT_PLANNER: &str = "x-clusterplan-rendered-default-planner";
+
+/// Sets a marker header for the server's page cache on this response.
+fn mark(name: &'static str, value: http::HeaderValue) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(http::HeaderName::from_static(name), value);
+    }
+}
+
 /// See [`crate::api::load_scenario`].
 pub async fn load(id: String) -> Result<SharedScenario, AppError> {
     let service = service()?;
     let doc = service.get(&id).await?;
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let name = http::HeaderName::from_static(RENDERED_REVISION);
-        response.insert_header(name, http::HeaderValue::from(doc.revision));
-    }
+    mark(RENDERED_REVISION, http::HeaderValue::from(doc.revision));
     let keys = edit_keys(service.is_https());
     let token = keys.token_for(&id);
     let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));

@@ -1,6 +1,7 @@
 //! Shared pages are rendered once per revision for everyone without an edit
-//! key: the same page (its script nonce included) until a new revision, never
-//! the owner's page, and gzipped from the cache for browsers that take it.
+//! key: the same page until a new revision, never the owner's page, and
+//! gzipped from the cache for browsers that take it. The default planner is
+//! kept too. Every answer carries a script nonce of its own.
 
 use std::io::Read;
 
@@ -47,12 +48,9 @@ async fn a_revision_is_rendered_once_until_the_next_one() {
     assert_eq!(csp, script, "the policy allows the page's own scripts");
     assert!(html.contains("First name"));
     let (csp_again, script_again, html_again) = view(&app, &path, None).await;
-    assert_eq!(
-        (&csp_again, &script_again),
-        (&csp, &script),
-        "the kept page"
-    );
-    assert_eq!(html_again, html);
+    assert_eq!(csp_again, script_again);
+    assert_ne!(csp_again, csp, "a nonce of its own");
+    assert_eq!(html_again.replace(&csp_again, &csp), html, "the kept page");
 
     let renamed = app
         .update_scenario(
@@ -97,7 +95,7 @@ async fn a_kept_page_comes_gzipped_to_browsers_that_take_it() {
     let app = spawn_app().await;
     let created = app.create_scenario("Zipped", json!({})).await;
     let path = format!("/s/{}", created.id);
-    let (_, _, plain) = view(&app, &path, None).await;
+    let (nonce, _, plain) = view(&app, &path, None).await;
 
     let response = app
         .client
@@ -108,6 +106,10 @@ async fn a_kept_page_comes_gzipped_to_browsers_that_take_it() {
         .unwrap();
     assert_eq!(response.headers()["content-encoding"], "gzip");
     assert_eq!(response.headers()["vary"], "accept-encoding, cookie");
+    let response_policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     let bytes = response.bytes().await.unwrap();
     assert!(
         bytes.len() < plain.len() / 4,
@@ -118,7 +120,70 @@ async fn a_kept_page_comes_gzipped_to_browsers_that_take_it() {
     flate2::read::GzDecoder::new(&bytes[..])
         .read_to_string(&mut unzipped)
         .expect("gzip");
-    assert_eq!(unzipped, plain);
+    let (_, zipped_nonce) = nonces(&response_policy, &unzipped);
+    assert_eq!(unzipped.replace(&zipped_nonce, &nonce), plain);
+}
+
+/// The nonce of a policy and the first script's nonce in `html`.
+fn nonces(policy: &str, html: &str) -> (String, String) {
+    let nonce_in = |text: &str, start: &str, end: char| {
+        text.split(start)
+            .nth(1)
+            .and_then(|s| s.split(end).next())
+            .unwrap()
+            .to_owned()
+    };
+    (
+        nonce_in(policy, "'nonce-", '\''),
+        nonce_in(html, "nonce=\"", '"'),
+    )
+}
+
+#[tokio::test]
+async fn the_default_planner_is_kept_with_a_nonce_per_answer() {
+    let app = spawn_app().await;
+    let (first, first_script, html) = view(&app, "/", None).await;
+    assert_eq!(first, first_script);
+    let (second, second_script, html_again) = view(&app, "/", None).await;
+    assert_eq!(
+        second, second_script,
+        "the policy allows the page's scripts"
+    );
+    assert_ne!(second, first, "a nonce of its own");
+    assert_eq!(html_again.replace(&second, &first), html, "the same page");
+    assert!(!html.contains(&second) && !html_again.contains(&first));
+
+    let response = app
+        .client
+        .get(app.url("/"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    assert!(
+        !response
+            .headers()
+            .contains_key("x-clusterplan-rendered-default-planner")
+    );
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(&response.bytes().await.unwrap()[..])
+        .read_to_string(&mut unzipped)
+        .expect("gzip");
+    let (zipped, zipped_script) = nonces(&policy, &unzipped);
+    assert_eq!(zipped, zipped_script);
+    assert_eq!(unzipped.replace(&zipped, &first), html);
+    // A planner with a query is its own render.
+    let (other_nonce, _, other) = view(&app, "/?clusters=7", None).await;
+    assert_ne!(
+        other.replace(&other_nonce, &first),
+        html,
+        "the query's plan"
+    );
 }
 
 #[tokio::test]

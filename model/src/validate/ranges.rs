@@ -6,38 +6,68 @@
 use crate::error::FieldError;
 use crate::fields::{FieldKind, FieldSpec, field_specs};
 use serde_json::Value;
+use std::sync::LazyLock;
 
-/// The value at a dotted `path` of `root`, if present.
-fn at<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
-    path.split('.').try_fold(root, |node, key| node.get(key))
+/// One step of a table path between lists: its text (`fleet`, `workers.headroom_pct`)
+/// and its keys.
+type Step = (&'static str, Vec<&'static str>);
+
+/// The table's numeric fields, each path cut into its steps once per process
+/// (`fleet[].pools[].headroom_pct` → `fleet`, `pools`, `headroom_pct`): every
+/// request visits every one of them, most absent, and cutting the paths and
+/// writing each concrete path out per request was most of a `{}` calculation's
+/// validation.
+static NUMERIC: LazyLock<Vec<(&'static FieldSpec, Vec<Step>)>> = LazyLock::new(|| {
+    field_specs()
+        .iter()
+        .filter(|s| matches!(s.kind, FieldKind::Integer | FieldKind::Number))
+        .map(|spec| {
+            let steps = spec.path.split("[].");
+            (
+                spec,
+                steps
+                    .map(|step| (step, step.split('.').collect()))
+                    .collect(),
+            )
+        })
+        .collect()
+});
+
+/// The value at `keys` under `root`, if present.
+fn at<'v>(root: &'v Value, keys: &[&str]) -> Option<&'v Value> {
+    keys.iter().try_fold(root, |node, key| node.get(key))
 }
 
 /// Pushes one error per present numeric field outside its table range. Members of
 /// lists are checked item by item, at any depth (`fleet[1].pools[0].headroom_pct`).
 pub(crate) fn check_ranges(input: &Value, errors: &mut Vec<FieldError>) {
-    let numeric = |s: &&FieldSpec| matches!(s.kind, FieldKind::Integer | FieldKind::Number);
-    for spec in field_specs().iter().filter(numeric) {
-        visit(input, &spec.path, String::new(), &mut |value, path| {
-            check(spec, value, &path, errors);
+    for (spec, steps) in NUMERIC.iter() {
+        visit(input, steps, "", &mut |value, path| {
+            check(spec, value, path, errors);
         });
     }
 }
 
-/// Calls `f` with the value at the table path `rest` under `node` (once per item of
-/// every list on the way) and its concrete path.
-fn visit(node: &Value, rest: &str, prefix: String, f: &mut impl FnMut(Option<&Value>, String)) {
-    match rest.split_once("[].") {
-        None => f(at(node, rest), format!("{prefix}{rest}")),
-        Some((list, member)) => {
-            let items = at(node, list).and_then(Value::as_array);
-            for (index, item) in items.into_iter().flatten().enumerate() {
-                visit(item, member, format!("{prefix}{list}[{index}]."), f);
-            }
-        }
+/// Calls `f` with the value at the table path `steps` under `node` (once per item
+/// of every list on the way) and its concrete path, written out only when asked
+/// for.
+fn visit(node: &Value, steps: &[Step], prefix: &str, f: &mut impl FnMut(Option<&Value>, Path)) {
+    let Some(((text, keys), rest)) = steps.split_first() else {
+        return;
+    };
+    if rest.is_empty() {
+        return f(at(node, keys), Path(prefix, text));
+    }
+    let items = at(node, keys).and_then(Value::as_array);
+    for (index, item) in items.into_iter().flatten().enumerate() {
+        visit(item, rest, &format!("{prefix}{text}[{index}]."), f);
     }
 }
 
-fn check(spec: &FieldSpec, value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) {
+/// A concrete path as its list prefix (`fleet[1].`) and the rest.
+struct Path<'a>(&'a str, &'a str);
+
+fn check(spec: &FieldSpec, value: Option<&Value>, path: Path, errors: &mut Vec<FieldError>) {
     // Absent fields are left out of the JSON, so a present `null` is a NaN or an
     // infinity that a Rust caller put in (serde_json writes those as null).
     let value = match value {
@@ -51,6 +81,6 @@ fn check(spec: &FieldSpec, value: Option<&Value>, path: &str, errors: &mut Vec<F
         Some(value) => value.as_f64().unwrap_or(f64::NAN),
     };
     if let Some(message) = spec.check(value) {
-        errors.push(FieldError::new(path, message));
+        errors.push(FieldError::new(format!("{}{}", path.0, path.1), message));
     }
 }

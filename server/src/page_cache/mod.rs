@@ -8,16 +8,22 @@
 //! query string, no edit-key or show-once cookie in the request (the owner's page
 //! has an edit link and may show the key), no cookie set by the answer, status
 //! 200, and the page says it rendered this very revision ([`app::RENDERED_REVISION`];
-//! a 200 page that says the server is busy does not). The
-//! script nonce of a kept page is that revision's: it was drawn after the
-//! revision was stored, so nothing stored in it can know it, and a cached page
-//! reflects nothing from the request.
+//! a 200 page that says the server is busy does not). A kept page reflects
+//! nothing from the request, and each answer carries a script nonce of its own
+//! ([`template`]).
+//!
+//! The default planner (`GET /`, no query) is kept too, once per process
+//! ([`planner`]).
+
+mod planner;
+mod template;
 
 use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
+use template::Template;
+
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use clusterplan_model::MODEL_VERSION;
@@ -40,27 +46,20 @@ struct PageKey {
     model_version: &'static str,
 }
 
-/// A rendered page: its headers, body and the body gzipped.
-#[derive(Debug)]
-struct Page {
-    headers: HeaderMap,
-    plain: Bytes,
-    gzip: Bytes,
-}
-
 #[derive(Clone, Copy, Debug)]
 struct PageBytes;
 
-impl Weighter<PageKey, Arc<Page>> for PageBytes {
-    fn weight(&self, _key: &PageKey, page: &Arc<Page>) -> u64 {
-        (page.plain.len() + page.gzip.len()).max(1) as u64
+impl Weighter<PageKey, Arc<Template>> for PageBytes {
+    fn weight(&self, _key: &PageKey, page: &Arc<Template>) -> u64 {
+        page.weight().max(1) as u64
     }
 }
 
 /// The cache and the service it asks for revision numbers. Cheap to clone.
 #[derive(Clone)]
 pub struct PageCache {
-    pages: Arc<Cache<PageKey, Arc<Page>, PageBytes>>,
+    pages: Arc<Cache<PageKey, Arc<Template>, PageBytes>>,
+    planner: planner::Slot,
     service: Service,
 }
 
@@ -83,14 +82,19 @@ impl PageCache {
         let estimated_items = usize::try_from(bytes / 100_000).unwrap_or(16).max(16);
         Self {
             pages: Arc::new(Cache::with_weighter(estimated_items, bytes, PageBytes)),
+            planner: planner::Slot::default(),
             service,
         }
     }
 }
 
-/// Middleware for the rendering routes: answers a shared page from the cache,
-/// or renders it and keeps it when it is the same for everyone.
+/// Middleware for the rendering routes: answers a shared page or the default
+/// planner from the cache, or renders it and keeps it when it is the same for
+/// everyone.
 pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
+    if planner::is_default_planner(&request) {
+        return planner::serve(&cache.planner, request, next).await;
+    }
     let Some(id) = shared_page_id(&request) else {
         return unmarked(next.run(request).await);
     };
@@ -105,7 +109,7 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     };
     let gzip = crate::accept_encoding::accepts_gzip(request.headers());
     if let Some(page) = cache.pages.get(&key) {
-        return answer(&page, gzip);
+        return page.answer(&clusterplan_service::secrets::new_id(), gzip);
     }
     let mut response = next.run(request).await;
     let rendered = response.headers_mut().remove(app::RENDERED_REVISION);
@@ -113,27 +117,36 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     if !shows_revision || !same_for_everyone(&response) {
         return response;
     }
-    let (parts, body) = response.into_parts();
-    let plain = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
-        Ok(plain) => plain,
-        // Too large to keep (or the render failed half-way): say so plainly.
-        Err(error) => {
-            tracing::error!(%error, "a shared page could not be buffered");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let Some(page) = buffered(response).await else {
+        return too_large();
     };
-    let page = Arc::new(Page {
-        gzip: gzipped(&plain),
-        plain,
-        headers: parts.headers,
-    });
+    let page = Arc::new(page);
     cache.pages.insert(key, Arc::clone(&page));
-    answer(&page, gzip)
+    page.answer(&clusterplan_service::secrets::new_id(), gzip)
 }
 
-/// `response` without the rendered-revision marker, which is for this cache only.
+/// The page of `response`, read whole, or `None` past [`MAX_PAGE_BYTES`] (or
+/// when the render failed half-way).
+async fn buffered(response: Response) -> Option<Template> {
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(plain) => Some(Template::new(parts.headers, &plain)),
+        Err(error) => {
+            tracing::error!(%error, "a page to keep could not be buffered");
+            None
+        }
+    }
+}
+
+/// The answer when [`buffered`] failed: the page is gone, say so plainly.
+fn too_large() -> Response {
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+/// `response` without the rendered-page markers, which are for this cache only.
 fn unmarked(mut response: Response) -> Response {
     response.headers_mut().remove(app::RENDERED_REVISION);
+    response.headers_mut().remove(app::RENDERED_DEFAULT_PLANNER);
     response
 }
 
@@ -156,33 +169,6 @@ fn same_for_everyone(response: &Response) -> bool {
         && headers
             .get(header::CONTENT_TYPE)
             .is_some_and(|t| t.as_bytes().starts_with(b"text/html"))
-}
-
-fn gzipped(plain: &[u8]) -> Bytes {
-    use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    // Writing to a Vec cannot fail.
-    encoder.write_all(plain).expect("gzip into memory");
-    encoder.finish().expect("gzip into memory").into()
-}
-
-/// The kept page, gzipped when the client takes it.
-fn answer(page: &Page, gzip: bool) -> Response {
-    let mut response = Response::new(Body::from(match gzip {
-        true => page.gzip.clone(),
-        false => page.plain.clone(),
-    }));
-    *response.headers_mut() = page.headers.clone();
-    let headers = response.headers_mut();
-    headers.remove(header::CONTENT_LENGTH);
-    headers.insert(
-        header::VARY,
-        HeaderValue::from_static("accept-encoding, cookie"),
-    );
-    if gzip {
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-    }
-    response
 }
 
 #[cfg(test)]

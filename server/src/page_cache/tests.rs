@@ -1,5 +1,7 @@
 //! The page cache keeps within its bytes, and keeps only pages of the scenario.
 use super::*;
+use axum::body::Body;
+use axum::http::{HeaderMap, HeaderValue};
 
 #[tokio::test]
 async fn the_cache_stays_within_its_bytes() {
@@ -10,11 +12,7 @@ async fn the_cache_stays_within_its_bytes() {
         .expect("db");
     let cache = PageCache::with_capacity(Service::new(db, ""), 500_000);
     for revision in 0..200 {
-        let page = Arc::new(Page {
-            headers: HeaderMap::new(),
-            plain: Bytes::from(vec![b'x'; 20_000]),
-            gzip: Bytes::from(vec![b'z'; 2_000]),
-        });
+        let page = Arc::new(Template::new(HeaderMap::new(), &[b'x'; 20_000]));
         let key = PageKey {
             id: "abc".into(),
             revision,
