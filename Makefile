@@ -3,8 +3,9 @@
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
-# wasm-opt comes from the binaryen npm package; cargo-installed tools from ~/.cargo/bin.
-export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# wasm-opt, lightningcss come from end2end's npm packages; cargo-installed tools
+# from $CARGO_HOME/bin (~/.cargo/bin by default).
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 # One-shot CI builds gain nothing from incremental artefacts, which take GBs.
 ifdef CI
@@ -31,9 +32,10 @@ setup-test:
 	./scripts/setup.sh --test
 
 ## The release server binary plus the optimised wasm bundle in target/site,
-## with hashed names and brotli and gzip copies (scripts/precompress.sh).
+## with hashed names (scripts/build-site.sh: what `cargo leptos build --release`
+## does, without cargo-leptos) and brotli and gzip copies (scripts/precompress.sh).
 build:
-	cargo leptos build --release
+	./scripts/build-site.sh
 	./scripts/precompress.sh
 
 fmt-check:
