@@ -20,8 +20,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   # Not --locked: the CLI's own lock file pins crates that no longer build here.
   # --debug: it compiles in about half the time, and a debug wasm-bindgen still
   # takes only seconds over our bundle (docs/PERFORMANCE.md, "Build and test times").
+  # --no-default-features: without rustls (and ring's C), which only the test
+  # runner's downloads use; wasm-bindgen's output is the same.
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force --debug
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force --debug --no-default-features
 fi
 
 # npm packages: the release build's wasm-opt (binaryen), CSS and JS minifiers
