@@ -3,8 +3,9 @@
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
-# wasm-opt comes from the binaryen npm package; cargo-installed tools from ~/.cargo/bin.
-export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# wasm-opt, lightningcss come from end2end's npm packages; cargo-installed tools
+# from $CARGO_HOME/bin (~/.cargo/bin by default).
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 # One-shot CI builds gain nothing from incremental artefacts, which take GBs.
 ifdef CI
@@ -21,7 +22,10 @@ run: setup build
 	LEPTOS_SITE_ROOT=target/site ./target/release/clusterplan serve --addr $(ADDR) --database-url $(DATABASE_URL)
 
 ## Every check: formatting, lints (ssr and hydrate), Rust tests, browser tests.
-test: setup-test fmt-check clippy audit test-rust test-focus test-postgres build test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e
+## Run one after another by scripts/timed.sh, which prints each step's time.
+TEST_STEPS := setup-test fmt-check clippy audit test-rust test-focus test-postgres build test-api-fuzz test-api-contract test-faults test-ha test-manifests test-e2e
+test:
+	@MAKE="$(MAKE)" ./scripts/timed.sh $(TEST_STEPS)
 	@echo "make test: all checks passed"
 
 setup:
@@ -31,17 +35,20 @@ setup-test:
 	./scripts/setup.sh --test
 
 ## The release server binary plus the optimised wasm bundle in target/site,
-## with hashed names and brotli and gzip copies (scripts/precompress.sh).
+## with hashed names (scripts/build-site.sh: what `cargo leptos build --release`
+## does, without cargo-leptos) and brotli and gzip copies (scripts/precompress.sh).
 build:
-	cargo leptos build --release
+	./scripts/build-site.sh
 	./scripts/precompress.sh
 
 fmt-check:
 	cargo fmt --all --check
 
+# Every cargo run of `make test` selects the whole workspace (the app with `ssr`,
+# which the server asks for): a run on one package resolves other features for
+# shared dependencies and compiles them again (docs/PERFORMANCE.md).
 clippy:
-	cargo clippy --workspace --exclude clusterplan-app --all-targets -- -D warnings
-	cargo clippy -p clusterplan-app --features ssr --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p clusterplan-app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 ## RustSec advisories, from the snapshot beside the repo (no network).
@@ -52,8 +59,7 @@ audit:
 	cargo audit --db $(ADVISORY_DB) --no-fetch --deny warnings --ignore RUSTSEC-2024-0436
 
 test-rust:
-	cargo test --workspace --exclude clusterplan-app
-	cargo test -p clusterplan-app --features ssr
+	cargo test --workspace
 
 ## The forecast of a plain scenario and of the fleet preset through the FinOps
 ## Foundation's FOCUS 1.2 validator (scripts/focus.sh).

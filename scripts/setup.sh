@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CARGO_LEPTOS_VERSION=0.3.10
 # Must equal the `wasm-bindgen` crate pinned in Cargo.toml.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 with_test_tools=false
@@ -17,22 +16,18 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-  # no_downloads: use wasm-bindgen and wasm-opt from PATH (downloads fail here).
-  # --debug: a debug build of the tool compiles in 9 minutes instead of 20 on
-  # two cores, and it only drives cargo, wasm-bindgen and wasm-opt, so its own
-  # speed is not what a build waits for (docs/PERFORMANCE.md, "First run").
-  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 9 minutes, once)"
-  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads --debug
-fi
-
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   # Not --locked: the CLI's own lock file pins crates that no longer build here.
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  # --debug: it compiles in about half the time, and a debug wasm-bindgen still
+  # takes only seconds over our bundle (docs/PERFORMANCE.md, "Build and test times").
+  # --no-default-features: without rustls (and ring's C), which only the test
+  # runner's downloads use; wasm-bindgen's output is the same.
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force --debug --no-default-features
 fi
 
-# npm packages: binaryen's wasm-opt for the release build, Playwright for tests.
+# npm packages: the release build's wasm-opt (binaryen), CSS and JS minifiers
+# (lightningcss-cli, @swc/core; scripts/build-site.sh), and Playwright for tests.
 stamp=end2end/node_modules/.installed-from-lock
 if [ ! -f "$stamp" ] || ! cmp -s end2end/package-lock.json "$stamp"; then
   say "installing npm packages in end2end/"
@@ -50,7 +45,7 @@ fi
 
 if $with_test_tools; then
   if ! cargo audit --version 2>/dev/null | grep -q "0.22.2"; then
-    # --debug, as for cargo-leptos: it only reads the lock file and the advisories.
+    # --debug, as for wasm-bindgen-cli: it only reads the lock file and the advisories.
     say "installing cargo-audit 0.22.2 (a few minutes, once)"
     cargo install cargo-audit --version 0.22.2 --locked --debug
   fi

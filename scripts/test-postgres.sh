@@ -13,7 +13,8 @@ trap pg_stop EXIT
 PG_EXTRA_OPTIONS="-c fsync=off" pg_start
 # Eight tests at a time: each test's server keeps its own pool (up to eight
 # connections), so the whole suite at once could pass PostgreSQL's client cap
-# on a slow machine.
-CLUSTERPLAN_TEST_POSTGRES="$PG_ADMIN_URL" cargo test -p clusterplan --test api -- --test-threads 8 \
+# on a slow machine. `--workspace`, as in `make test-rust`: with `-p clusterplan`
+# cargo resolves other features for the model and compiles half the workspace again.
+CLUSTERPLAN_TEST_POSTGRES="$PG_ADMIN_URL" cargo test --workspace --test api -- --test-threads 8 \
   --skip sqlite_only:: --include-ignored
 echo "test-postgres: the API suite passed on PostgreSQL"

@@ -45,7 +45,8 @@ pub use plain_pages::methodology::page as methodology_page;
 #[cfg(feature = "ssr")]
 pub use server::{RENDERED_DEFAULT_PLANNER, RENDERED_REVISION};
 
-/// The name cargo-leptos gives the site's JS, wasm and CSS files (`/pkg/clusterplan.*`).
+/// The name the release build gives the site's JS, wasm and CSS files (`/pkg/clusterplan.*`;
+/// Cargo.toml's `output-name`, used by `scripts/build-site.sh`).
 pub const OUTPUT_NAME: &str = "clusterplan";
 
 /// The HTML document around the app; rendered on the server only.

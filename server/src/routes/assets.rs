@@ -1,15 +1,16 @@
 //! `/pkg/*`: the wasm bundle, its JS loader and the stylesheet.
 //!
-//! The release build names them by content hash (cargo-leptos `hash-files`,
-//! recorded in `hash.txt` beside the binary), so a name never changes meaning
-//! and browsers may keep them for a year without asking again. `make build`
-//! also writes brotli and gzip copies beside them (`scripts/precompress.sh`),
-//! served to browsers that accept them instead of compressing 1.4 MB of wasm on
-//! every request. Without hashed names (debug builds, tests) every response says
-//! `no-cache`, so a rebuilt bundle is never mixed with an old one. A name that
-//! is not there (a 404) is never kept: during a rolling update an old replica
-//! may be asked for a new replica's file, and a browser or CDN that kept that
-//! 404 for a year would never load the page again.
+//! The release build names them by content hash (cargo-leptos' `hash-files`, as
+//! `scripts/build-site.sh` does it; recorded in `hash.txt` beside the binary),
+//! so a name never changes meaning and browsers may keep them for a year
+//! without asking again. `make build` also writes brotli and gzip copies beside
+//! them (`scripts/precompress.sh`), served to browsers that accept them instead
+//! of compressing 1.4 MB of wasm on every request. Without hashed names (debug
+//! builds, tests) every response says `no-cache`, so a rebuilt bundle is never
+//! mixed with an old one. A name that is not there (a 404) is never kept:
+//! during a rolling update an old replica may be asked for a new replica's
+//! file, and a browser or CDN that kept that 404 for a year would never load
+//! the page again.
 
 use std::path::{Path, PathBuf};
 
