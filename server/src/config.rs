@@ -73,6 +73,12 @@ pub struct Config {
     )]
     pub header_read_timeout_secs: u64,
 
+    /// Seconds a connection may make no progress writing an answer (a client
+    /// that stopped reading); then it is closed, and what its answer held
+    /// (memory, a rendering slot) is freed.
+    #[arg(long, env = "CLUSTERPLAN_STALL_TIMEOUT_SECS", default_value_t = 30)]
+    pub stall_timeout_secs: u64,
+
     /// Most client connections served at once; more wait to be accepted.
     #[arg(long, env = "CLUSTERPLAN_MAX_CONNECTIONS", default_value_t = 512)]
     pub max_connections: usize,
@@ -128,6 +134,7 @@ impl Config {
             // its own test with its own setting.
             request_timeout_secs: 60,
             header_read_timeout_secs: 10,
+            stall_timeout_secs: 30,
             max_connections: 512,
             render_slots: 0,
             // Tests render many pages at once on a busy CI machine; shedding

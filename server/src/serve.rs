@@ -6,6 +6,12 @@
 //! - an idle keep-alive connection is cut after the same time (hyper starts the
 //!   header timer as soon as it waits for the next request, so idle and slow
 //!   headers are one limit);
+//! - a connection whose answer makes no progress for the stall timeout is
+//!   closed: a client that stops reading its answer would otherwise hold the
+//!   answer's memory and, for a page, a rendering slot for as long as it keeps
+//!   the socket open (tokio-io-timeout; hyper has no write timeout). Reads are
+//!   left to the request timeout: a handler at work leaves hyper's read
+//!   pending too;
 //! - at most `max_connections` sockets are served at once; further clients wait
 //!   in the kernel's accept queue until a slot frees, instead of using up the
 //!   process' file descriptors so that everyone is refused.
@@ -32,6 +38,8 @@ pub struct ConnectionLimits {
     /// Longest a client may take to send a request's headers, and longest an
     /// idle keep-alive connection stays open.
     pub header_read_timeout: Duration,
+    /// Longest a write of an answer may stay pending.
+    pub stall_timeout: Duration,
     /// Most connections served at once.
     pub max_connections: usize,
 }
@@ -76,7 +84,10 @@ pub async fn serve(
                 request
             },
         ));
-        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
+        stream.set_write_timeout(Some(limits.stall_timeout));
+        let stream = TokioIo::new(Box::pin(stream));
+        let connection = graceful.watch(http.serve_connection(stream, service));
         tokio::spawn(async move {
             if let Err(error) = connection.await {
                 // Timeouts and resets are the client's doing; not worth a warning.
@@ -102,4 +113,47 @@ async fn accept_failed(error: &std::io::Error) {
     }
     tracing::error!(%error, "cannot accept a connection; retrying in 1 s");
     tokio::time::sleep(Duration::from_secs(1)).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::routing::get;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_client_that_stops_reading_is_cut_off() {
+        const ANSWER: usize = 64 << 20;
+        let router = Router::new().route("/", get(|| async { vec![b'x'; ANSWER] }));
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = listener.local_addr().expect("address");
+        let limits = ConnectionLimits {
+            header_read_timeout: Duration::from_secs(10),
+            stall_timeout: Duration::from_secs(1),
+            max_connections: 8,
+        };
+        tokio::spawn(serve(listener, router, limits, std::future::pending()));
+        let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+        socket.set_recv_buffer_size(4096).expect("buffer");
+        let mut stream = socket.connect(address).await.expect("connect");
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nhost: test\r\n\r\n")
+            .await
+            .expect("ask");
+        // Not reading: the server's writes stall past its 1 s.
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let (mut got, mut buffer) = (0, vec![0; 1 << 16]);
+        loop {
+            let read = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut buffer));
+            match read
+                .await
+                .expect("the connection was closed, not left open")
+            {
+                Ok(0) | Err(_) => break,
+                Ok(read) => got += read,
+            }
+        }
+        assert!(got < ANSWER, "the whole answer came after the stall");
+    }
 }

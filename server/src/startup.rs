@@ -88,6 +88,7 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
         shutdown_timeout: Duration::from_secs(config.shutdown_timeout_secs),
         limits: ConnectionLimits {
             header_read_timeout: Duration::from_secs(config.header_read_timeout_secs),
+            stall_timeout: Duration::from_secs(config.stall_timeout_secs),
             max_connections: config.max_connections,
         },
     })

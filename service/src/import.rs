@@ -100,16 +100,17 @@ fn too_large() -> ServiceError {
 }
 
 /// Parses a gzip body (one gzip member, as `gzip` writes) as it is
-/// decompressed, within the bounds of [`guard`].
+/// decompressed, within the bounds of [`guard`]. Anything after the member
+/// but zeros (padding) is refused: a second member read as nothing would
+/// drop its part of the cluster in silence.
 fn read_gzip(body: &[u8], limit: usize, given_up: &AtomicBool) -> Result<Upload, ServiceError> {
     let stopped = Cell::new(None);
-    let json = Guarded::new(
-        flate2::read::GzDecoder::new(body),
-        limit,
-        given_up,
-        &stopped,
-    );
+    // The bufread decoder reads the member and no further: what is left of
+    // `body` after it is what follows the member.
+    let mut member = flate2::bufread::GzDecoder::new(body);
+    let json = Guarded::new(&mut member, limit, given_up, &stopped);
     let parsed = clusterplan_model::kube::parse_reader(BufReader::new(json));
+    let rest = member.get_ref();
     match (parsed, stopped.get()) {
         (_, Some(Stop::TooLarge)) => Err(too_large()),
         (_, Some(Stop::GivenUp)) => Err(ServiceError::Busy {
@@ -119,6 +120,13 @@ fn read_gzip(body: &[u8], limit: usize, given_up: &AtomicBool) -> Result<Upload,
             "the gzip upload holds a string longer than {} MiB; kubectl writes none so long",
             guard::MAX_STRING_BYTES >> 20
         ))),
+        (_, None) if rest.starts_with(GZIP_MAGIC) => Err(ServiceError::Malformed(
+            "the gzip upload holds more than one gzip member: compress the JSON once, as one file"
+                .into(),
+        )),
+        (Ok(_), None) if rest.iter().any(|b| *b != 0) => Err(ServiceError::Malformed(
+            "the gzip upload has bytes after its gzip data".into(),
+        )),
         (Ok(upload), None) => Ok(upload),
         (Err(InputError::Malformed { message }), None) => Err(ServiceError::Malformed(format!(
             "the gzip upload: {message}"

@@ -160,15 +160,11 @@ fn ec2_key(labels: Option<&Labels>) -> Key {
     }
 }
 
-/// A label value without the characters no name may hold, so that what a pool
-/// is called is what decides it (`SPOT` followed by U+202E is Spot).
+/// A label value as its visible ASCII (instance and capacity types are ASCII
+/// words), so that what a pool is called is what decides it: `SPOT` followed
+/// by U+202E or a zero-width space is Spot.
 fn cleaned(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| !crate::unfit_for_names(*c))
-        .collect::<String>()
-        .trim()
-        .to_owned()
+    value.chars().filter(char::is_ascii_graphic).collect()
 }
 
 fn is_daemonset(pod: &Item) -> bool {

@@ -229,10 +229,10 @@ fn a_huge_or_tricky_capacity_label_makes_a_short_valid_pool_name() {
 
 #[test]
 fn what_names_a_pool_decides_it() {
-    // `SPOT` with a NUL and U+202E: named "… spot", so it is Spot.
+    // `SPOT` with a NUL, U+202E and a zero-width space: named "… spot", Spot.
     let body = serde_json::json!({"kind": "List", "items": [{"kind": "Node",
         "metadata": {"labels": {"node.kubernetes.io/instance-type": "m5.large",
-                                "eks.amazonaws.com/capacityType": "SPOT\u{0}\u{202E}"}},
+                                "eks.amazonaws.com/capacityType": "SPOT\u{0}\u{202E}\u{200B}"}},
         "status": {"capacity": {"cpu": "2", "memory": "8Gi", "pods": "29"}}}]});
     let imported = import(&body.to_string(), Sizing::Nodes);
     let pool = &pools(&imported)[0];

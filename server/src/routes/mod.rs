@@ -47,18 +47,12 @@ pub fn router(state: AppState) -> Router {
     let request_timeout = state.request_timeout;
 
     // Every route that renders (pages, server functions, charts) sheds load;
-    // probes, the JSON API and static files do not wait for a slot.
+    // probes, the JSON API, static files and the import page (in the import
+    // slot, below) do not wait for a rendering slot.
     let rendering = Router::new()
         .route("/s/{id}/charts/{file}", get(charts::chart))
         .route("/catalog", get(catalog::page))
         .route("/methodology", get(plain::methodology))
-        // kubectl's JSON of a large cluster, as the API's import takes it.
-        .route(
-            crate::limits::IMPORT_PAGE_PATH,
-            get(import::form)
-                .post(import::upload.layer(one_import))
-                .layer(DefaultBodyLimit::max(crate::limits::IMPORT_MAX_BODY_BYTES)),
-        )
         .route("/catalog/options", get(catalog::options))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
@@ -76,6 +70,15 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .nest("/api/v1", crate::api::router(state.import_slots.clone()))
+        // kubectl's JSON of a large cluster, as the API's import takes it. In
+        // the import slot, not a rendering one: the page is written whole
+        // before it is sent, so a client slow to read it holds no slot.
+        .route(
+            crate::limits::IMPORT_PAGE_PATH,
+            get(import::form)
+                .post(import::upload.layer(one_import))
+                .layer(DefaultBodyLimit::max(crate::limits::IMPORT_MAX_BODY_BYTES)),
+        )
         .nest_service(
             "/pkg",
             assets::router(

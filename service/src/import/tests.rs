@@ -74,8 +74,14 @@ fn a_long_string_inside_gzip_is_refused_before_it_is_held() {
     let body = format!(r#"{{"kind": "List", "items": [{{"metadata": {{"name": "{name}"}}}}]}}"#);
     let error = import_kubernetes(&gzip(body.as_bytes()), Sizing::Nodes).expect_err("too long");
     assert_eq!(error.refusal().status(), 400, "{error}");
-    assert!(error.to_string().contains("longer than 1 MiB"), "{error}");
-    // Escaped quotes do not end a string early; a string at the limit is read.
+    assert!(error.to_string().contains("longer than 2 MiB"), "{error}");
+    // Escaped quotes do not end a string early; a string of exactly the limit
+    // is read.
+    let exactly = format!(
+        r#"{{"kind": "List", "items": [{{"kind": "Node", "metadata": {{"name": "{}"}}}}]}}"#,
+        "n".repeat(guard::MAX_STRING_BYTES)
+    );
+    assert!(import_kubernetes(&gzip(exactly.as_bytes()), Sizing::Nodes).is_ok());
     let fits = format!(
         r#"{{"kind": "List", "items": [{{"kind": "Node", "metadata": {{"name": "\"{}"}}}}]}}"#,
         "n".repeat(1000)
@@ -88,4 +94,18 @@ fn a_given_up_import_stops_reading() {
     let given_up = AtomicBool::new(true);
     let error = import_until(&gzip(LIST), Sizing::Nodes, &given_up).expect_err("given up");
     assert_eq!(error.refusal().status(), 503);
+}
+
+#[test]
+fn a_second_gzip_member_is_refused_and_zero_padding_is_not() {
+    let (nodes, pods) = (r#"{"kind": "List", "items": [{"kind": "Node"#, r#""}]}"#);
+    let two = [gzip(nodes.as_bytes()), gzip(pods.as_bytes())].concat();
+    let error = import_kubernetes(&two, Sizing::Nodes).expect_err("two members");
+    assert_eq!(error.refusal().status(), 400, "{error}");
+    assert!(
+        error.to_string().contains("more than one gzip member"),
+        "{error}"
+    );
+    let padded = [gzip(LIST), vec![0; 512]].concat();
+    assert!(import_kubernetes(&padded, Sizing::Nodes).is_ok());
 }
