@@ -5,7 +5,7 @@
 //! This binary counts the heap with its own allocator, so it holds only these
 //! tests, and they take turns ([`ONE_AT_A_TIME`]): they share the heap.
 
-use clusterplan_model::kube::{Sizing, import_json};
+use clusterplan_model::kube::{Imported, Sizing, import_json};
 use peak_alloc::PeakAlloc;
 
 #[global_allocator]
@@ -25,50 +25,51 @@ fn pod_of(member: &str, count: usize) -> String {
     )
 }
 
-#[test]
-fn a_pod_of_200_000_containers_is_read_in_little_more_than_its_body() {
+/// The body `make` builds, imported: what was read, and the heap's peak
+/// beyond what it held before (the body's own bytes included in neither).
+fn measured(make: impl FnOnce() -> String, sizing: Sizing) -> (Imported, usize, usize) {
     let _turn = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let body = make();
+    let before = HEAP.current_usage();
+    HEAP.reset_peak_usage();
+    let imported = import_json(body.as_bytes(), sizing).expect("imports");
+    let extra = HEAP.peak_usage().saturating_sub(before);
+    (imported, extra, body.len())
+}
+
+#[test]
+fn a_pod_of_200_000_containers_is_read_in_little_more_than_its_body() {
     for member in ["containers", "initContainers"] {
-        let body = pod_of(member, 200_000);
-        let before = HEAP.current_usage();
-        HEAP.reset_peak_usage();
-        let imported = import_json(body.as_bytes(), Sizing::Requests).expect("imports");
-        let extra = HEAP.peak_usage().saturating_sub(before);
+        let (imported, extra, body_len) = measured(|| pod_of(member, 200_000), Sizing::Requests);
         assert_eq!(imported.report.pods, 1);
         // A kept container is at least 48 bytes: 200,000 of them, 9.6 MB.
         assert!(
             extra < 1024 * 1024,
-            "{member}: {extra} bytes beyond the {}-byte body",
-            body.len()
+            "{member}: {extra} bytes beyond the {body_len}-byte body"
         );
     }
 }
 
 #[test]
 fn long_names_are_not_kept_whole() {
-    let _turn = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
     // 500 nodes with 100 KB names and labels: kept whole, 100 MB.
     let long = "n".repeat(100_000);
     let node = format!(
         r#"{{"kind": "Node", "metadata": {{"name": "{long}", "labels": {{
             "node.kubernetes.io/instance-type": "{long}"}}}}, "status": {{"capacity": {{"cpu": "2"}}}}}}"#
     );
-    let body = format!(
-        r#"{{"kind": "List", "items": [{}]}}"#,
-        vec![node; 500].join(",")
-    );
-    let before = HEAP.current_usage();
-    HEAP.reset_peak_usage();
-    let imported = import_json(body.as_bytes(), Sizing::Nodes).expect("imports");
-    let extra = HEAP.peak_usage().saturating_sub(before);
+    let list = || {
+        format!(
+            r#"{{"kind": "List", "items": [{}]}}"#,
+            vec![node; 500].join(",")
+        )
+    };
+    let (imported, extra, body_len) = measured(list, Sizing::Nodes);
     assert_eq!(imported.report.nodes, 500);
     assert!(
         extra < 4 * 1024 * 1024,
-        "{extra} bytes beyond the {}-byte body",
-        body.len()
+        "{extra} bytes beyond the {body_len}-byte body"
     );
 }
