@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::types::{Comparison, Evaluation, FieldChange, Preset, SharedScenario};
+use crate::types::{Comparison, Evaluation, FieldChange, Html, SharedScenario};
 
 /// Calculates the planner form's scenario from its URL query (`clusters=3&…`).
 /// Invalid input is not an error of the call: it comes back as `errors`.
@@ -14,9 +14,10 @@ pub async fn evaluate(query: String) -> Result<Evaluation, AppError> {
     crate::server::evaluate(&query).await
 }
 
-/// The planner's named starting points (a startup, a scale-up, an enterprise).
+/// The planner's named starting points (a startup, a scale-up, an enterprise):
+/// the list's items, as markup (links that fill the form).
 #[server]
-pub async fn planner_presets() -> Result<Vec<Preset>, AppError> {
+pub async fn planner_presets() -> Result<Html, AppError> {
     Ok(crate::server::presets())
 }
 

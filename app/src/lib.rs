@@ -4,6 +4,7 @@
 //! `hydrate` into the wasm bundle that makes the rendered page interactive.
 
 pub mod api;
+mod boot;
 #[cfg(feature = "ssr")]
 mod catalog_page;
 pub mod codec;
@@ -59,7 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                <boot::BundleScript options />
                 <MetaTags />
             </head>
             <body>

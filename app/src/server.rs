@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::edit_cookie::{edit_keys, remember, take_show_once};
 use crate::error::AppError;
 use crate::report;
-use crate::types::{Comparison, Evaluation, FieldChange, Preset, SharedScenario};
+use crate::types::{Comparison, Evaluation, FieldChange, Html, SharedScenario};
 
 /// See [`crate::api::evaluate`].
 pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
@@ -41,15 +41,17 @@ pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
 }
 
 /// See [`crate::api::planner_presets`].
-pub fn presets() -> Vec<Preset> {
-    clusterplan_service::presets::presets()
+pub fn presets() -> Html {
+    let items = clusterplan_service::presets::presets()
         .iter()
-        .map(|p| Preset {
-            name: p.name.clone(),
-            summary: p.summary.clone(),
-            query: p.query.clone(),
+        .map(|p| {
+            view! {
+                <li><a href=format!("/?{}", p.query) rel="external nofollow">{p.name.clone()}</a>" "
+                    <span class="hint">{p.summary.clone()}</span></li>
+            }
         })
-        .collect()
+        .collect_view();
+    Html::rendered(items)
 }
 
 /// See [`crate::api::save_scenario`].

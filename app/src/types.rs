@@ -1,11 +1,13 @@
 //! What the server functions carry between the server and the pages: plain data,
 //! compiled on both sides (the server fills it, the pages render it).
 
+use crate::codec::ShownInPage;
 use clusterplan_model::FieldError;
 use serde::{Deserialize, Serialize};
 
 /// Markup the server rendered (`crate::report`, every text escaped by Leptos),
-/// which a page inserts as is.
+/// which a page inserts as is. A page's hydration data leaves it out
+/// (`crate::codec::JsonBesidePage`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Html(pub String);
@@ -14,8 +16,7 @@ pub struct Html(pub String);
 impl Html {
     /// A view's HTML without the markers Leptos writes for hydration (`<!>`
     /// between text nodes, `<!--<() />-->` for empty ones): the pages insert
-    /// this markup, nothing hydrates it, and the planner's first visit carries
-    /// it twice (in the document and in its hydration data). Text is escaped,
+    /// this markup and nothing hydrates it. Text is escaped,
     /// so a `<!>` in the markup is always a marker.
     pub fn rendered(view: impl leptos::prelude::RenderHtml) -> Self {
         let html = view.to_html();
@@ -59,6 +60,23 @@ pub struct PoolFigures {
     pub text: String,
 }
 
+impl ShownInPage for Html {
+    fn without_shown_markup(&self) -> Self {
+        Html(String::new())
+    }
+}
+
+impl ShownInPage for Evaluation {
+    fn without_shown_markup(&self) -> Self {
+        let report = self.report.as_ref().map(|_| Html(String::new()));
+        Self {
+            report,
+            errors: self.errors.clone(),
+            pools: self.pools.clone(),
+        }
+    }
+}
+
 /// A saved scenario as the shared page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SharedScenario {
@@ -84,6 +102,33 @@ pub struct SharedScenario {
     pub new_edit_key: Option<String>,
 }
 
+impl ShownInPage for SharedScenario {
+    fn without_shown_markup(&self) -> Self {
+        let Self {
+            id,
+            name,
+            revision,
+            created_at,
+            updated_at,
+            report: _,
+            planner_query,
+            edit_query,
+            new_edit_key,
+        } = self;
+        Self {
+            id: id.clone(),
+            name: name.clone(),
+            revision: *revision,
+            created_at: created_at.clone(),
+            updated_at: updated_at.clone(),
+            report: Html(String::new()),
+            planner_query: planner_query.clone(),
+            edit_query: edit_query.clone(),
+            new_edit_key: new_edit_key.clone(),
+        }
+    }
+}
+
 /// One value saving the planner form would change in a saved scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
@@ -104,15 +149,4 @@ pub struct Comparison {
     pub report: Option<Html>,
     /// `(id, name)` of the scenarios this browser holds edit tokens for.
     pub own: Vec<(String, String)>,
-}
-
-/// A named starting point of the planner.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Preset {
-    /// Its name, e.g. "Two-cluster startup".
-    pub name: String,
-    /// One sentence on what it models.
-    pub summary: String,
-    /// The planner URL query that fills the form with it.
-    pub query: String,
 }

@@ -24,9 +24,13 @@ function raw(url: string, acceptEncoding: string) {
 
 test('assets have hashed names, are immutable and come precompressed', async ({ page, baseURL }) => {
   await page.goto('/');
+  // The bundle is fetched after the first paint, with no hint in the head
+  // (app/src/boot.rs): what the page loaded is in its resource timings.
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
   const assets = await page.evaluate(() =>
-    [...document.querySelectorAll('link[rel=stylesheet], link[rel=modulepreload], link[rel=preload]')]
-      .map((link) => (link as HTMLLinkElement).href)
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
       .filter((href) => href.includes('/pkg/')),
   );
   const names = assets.map((href) => new URL(href).pathname);

@@ -4,6 +4,7 @@
 use clusterplan_model::{FieldKind, FieldSpec, OptionName, field_specs};
 use leptos::prelude::*;
 
+use crate::components::deferred::Deferred;
 use crate::components::errors::FieldErrors;
 use crate::components::field_id;
 use crate::components::ranges::RangeControls;
@@ -84,9 +85,15 @@ fn shown(spec: &FieldSpec, values: &FormValues) -> String {
         })
 }
 
-/// One labelled input with its unit, default, rationale and errors.
+/// One labelled input with its unit, default, rationale and errors, hydrated
+/// after the page's first pass (`Deferred`).
 #[component]
 pub fn Field(spec: &'static FieldSpec, values: FormValues, errors: FieldErrors) -> impl IntoView {
+    view! { <Deferred class="field">{field_parts(spec, values, errors)}</Deferred> }
+}
+
+/// What a field's `<div class="field">` holds.
+fn field_parts(spec: &'static FieldSpec, values: FormValues, errors: FieldErrors) -> AnyView {
     let id = field_id(&spec.path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -108,14 +115,13 @@ pub fn Field(spec: &'static FieldSpec, values: FormValues, errors: FieldErrors) 
     let range =
         rangeable.then(|| view! { <RangeControls spec values=values.clone() errors /> }.into_any());
     view! {
-        <div class="field">
-            <label for=id.clone()>{spec.label()}</label>
-            <div class="control">{control}<span class="unit">{unit.clone()}</span></div>
-            {range}
-            <p class="hint" id=hint_id>{hint}</p>
-            <p class="error" id=error_id role="alert">{message}</p>
-        </div>
+        <label for=id.clone()>{spec.label()}</label>
+        <div class="control">{control}<span class="unit">{unit.clone()}</span></div>
+        {range}
+        <p class="hint" id=hint_id>{hint}</p>
+        <p class="error" id=error_id role="alert">{message}</p>
     }
+    .into_any()
 }
 
 fn control(

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn HydrationStatus() -> impl IntoView {
     let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    // After the fields hydrated a few at a time (`deferred`), not before.
+    Effect::new(move |_| super::deferred::when_settled(move || hydrated.set(true)));
 
     view! {
         <span

@@ -1,5 +1,6 @@
 //! Components shared by several pages.
 
+pub mod deferred;
 pub mod errors;
 pub mod fields;
 pub mod fleet;

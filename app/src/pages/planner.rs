@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::codec::Json;
+use crate::codec::JsonBesidePage;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{evaluate, planner_presets};
+use crate::components::deferred::Deferred;
 use crate::components::errors::FieldErrors;
 use crate::components::fields::{Field, group_fields, groups};
 use crate::components::fleet::{FleetEditor, PoolLines};
@@ -54,7 +55,7 @@ pub fn PlannerPage() -> impl IntoView {
     }
     let name = values.get("name").unwrap_or_default().to_owned();
     let form_query = move || query.with(|q| q.to_query_string().trim_start_matches('?').to_owned());
-    let evaluation = Resource::<_, Json>::new_with_options(form_query, evaluate, false);
+    let evaluation = Resource::<_, JsonBesidePage>::new_with_options(form_query, evaluate, false);
     let errors = FieldErrors(Signal::derive(move || {
         evaluation
             .get()
@@ -105,16 +106,21 @@ pub fn PlannerPage() -> impl IntoView {
 /// `rel="external"` makes each a full page load: the form reads the URL once.
 #[component]
 fn Presets() -> impl IntoView {
-    let presets = Resource::<_, Json>::new_with_options(|| (), |_| planner_presets(), false);
+    // Markup from the server: nothing in it to hydrate, and no preset in the bundle.
+    let presets =
+        Resource::<_, JsonBesidePage>::new_with_options(|| (), |_| planner_presets(), false);
+    let items = move || {
+        presets
+            .get()
+            .and_then(Result::ok)
+            .map(|html| html.0)
+            .unwrap_or_default()
+    };
     view! {
         <nav class="presets" aria-label="Starting points">
             <h2>"Start from"</h2>
             <Suspense fallback=|| ()>
-                <ul>
-                    {move || presets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| view! {
-                        <li><a href=format!("/?{}", p.query) rel="external nofollow">{p.name}</a>" "<span class="hint">{p.summary}</span></li>
-                    }).collect_view()}
-                </ul>
+                <ul inner_html=items></ul>
             </Suspense>
             // A plain page the router has no route for: a full page load.
             <p><a href="/import" rel="external" data-testid="import-link">"Start from your cluster"</a>" "
@@ -161,22 +167,27 @@ fn PlannerForm(
                 <p class="error" role="alert">{general}</p>
                 {plain_sizing}
                 {fleet_editor}
+                // Each group's fields hydrate after the page's first pass, a
+                // few at a time (`Deferred`: the phone's blocking time).
                 {groups().into_iter().map(|(title, prefixes)| {
                     let values = values.clone();
-                    let shown = group_fields(&prefixes)
-                        .into_iter()
-                        .filter(|spec| !(fleet && replaced_by_fleet(&spec.path)));
                     view! {
                         <fieldset class="group">
                             <legend>{title}</legend>
-                            {shown.map(|spec| view! {
-                                <Field spec values=values.clone() errors />
-                            }.into_any()).collect_view()}
+                            <Deferred class="group-fields">
+                                {group_fields(&prefixes)
+                                    .into_iter()
+                                    .filter(|spec| !(fleet && replaced_by_fleet(&spec.path)))
+                                    .map(|spec| view! { <Field spec values=values.clone() errors /> }.into_any())
+                                    .collect_view()}
+                            </Deferred>
                         </fieldset>
                     }
                     .into_any()
                 }).collect_view()}
-                {view! { <LineItems values=values.clone() errors /> }.into_any()}
+                <Deferred class="line-items-part">
+                    {view! { <LineItems values=values.clone() errors /> }.into_any()}
+                </Deferred>
                 <button type="submit">"Calculate"</button>
             </div>
         </Form>

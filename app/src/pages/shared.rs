@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::codec::Json;
+use crate::codec::JsonBesidePage;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
@@ -21,7 +21,7 @@ pub fn SharedPage() -> impl IntoView {
     let params = use_params_map();
     // Pasting the edit key changes what this browser may do: load again after it.
     let claim = ServerAction::<ClaimScenario>::new();
-    let scenario = Resource::<_, Json>::new_with_options(
+    let scenario = Resource::<_, JsonBesidePage>::new_with_options(
         move || {
             let id = params.with(|p| p.get("id").unwrap_or_default());
             (id, claim.version().get())
