@@ -61,6 +61,23 @@ test('assets have hashed names, are immutable and come precompressed', async ({ 
   expect(transfer).toBeLessThanOrEqual(350_000);
 });
 
+test('the bundle is fetched after the page has painted', async ({ page }) => {
+  // A phone on a slow link draws the page before it downloads the bundle
+  // (app/src/boot.rs): the JS and wasm requests start after the first paint.
+  await page.goto('/');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  const { paint, bundle } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    bundle: performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/pkg\/.*\.(js|wasm)$/.test(entry.name))
+      .map((entry) => entry.startTime),
+  }));
+  expect(paint).toBeDefined();
+  expect(bundle).toHaveLength(2);
+  for (const start of bundle) expect(start).toBeGreaterThan(paint!);
+});
+
 test('the planner hydrates quickly on loopback', async ({ page }) => {
   // Notes the moment the hydration marker flips, from the start of navigation.
   await page.addInitScript(() => {

@@ -33,6 +33,7 @@ mod lifecycle;
 mod openapi_rules;
 mod page_actions;
 mod page_cache;
+mod page_weight;
 mod pages;
 mod pool_figures;
 mod postgres_only;

@@ -4,14 +4,14 @@
 //! without JavaScript; with it the page draws the form again from the new URL.
 //! A row left blank counts for nothing; renaming is typing a new name.
 
-use clusterplan_model::{ADD_ROW, REMOVE_ROW, max_items, split_item_path};
-use leptos::prelude::*;
-
+use crate::components::deferred::Deferred;
 use crate::components::errors::FieldErrors;
 use crate::components::field_id;
 use crate::components::list_control::ListControl;
 use crate::form_values::FormValues;
 use crate::types::PoolFigures;
+use clusterplan_model::{ADD_ROW, REMOVE_ROW, max_items, split_item_path};
+use leptos::prelude::*;
 
 /// The latest result's figures of every pool; `for_row(row)` is reactive, so a
 /// pool's line follows its inputs while the form itself is not drawn again.
@@ -125,7 +125,10 @@ pub fn FleetEditor(values: FormValues, errors: FieldErrors, figures: PoolLines) 
                 "A node count, if given, replaces the pool's workload."
             </p>
             <p class="error" id="f-fleet-error" role="alert">{whole}</p>
-            {groups.into_iter().map(|(g, group)| view! { <GroupEditor g group errors figures /> }).collect_view()}
+            // Each group hydrates after the page, on its own (`Deferred`).
+            {groups.into_iter().map(|(g, group)| view! {
+                <Deferred class="fleet-group-part"><GroupEditor g group errors figures /></Deferred>
+            }).collect_view()}
             <button type="submit" name=ADD_ROW value="fleet" formnovalidate class="secondary" disabled=full>
                 "Add a cluster group"
             </button>

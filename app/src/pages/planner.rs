@@ -153,8 +153,11 @@ fn PlannerForm(
             </button>
         </fieldset>
     });
-    let fleet_editor =
-        fleet.then(|| view! { <FleetEditor values=values.clone() errors figures /> }.into_any());
+    let fleet_editor = fleet.then(|| {
+        let values = values.clone();
+        view! { <Deferred class="fleet-part"><FleetEditor values errors figures /></Deferred> }
+            .into_any()
+    });
     view! {
         <Form method="GET" action="/" noscroll=true replace=true>
             <div class="planner-form" on:input=submit_when_idle>
