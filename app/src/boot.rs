@@ -7,9 +7,11 @@
 //! download began before the first paint and shared the link with them:
 //! Lighthouse's mobile preset put the planner's largest paint at 2.7 s, behind
 //! the bundle, against 1.1 s for its first. Started after the `load` event and
-//! one frame, the bundle only delays what needs it. The page works without it
-//! meanwhile: every form and link is plain HTML (docs/DECISIONS.md, "Bundle
-//! after the first paint").
+//! the first paint, the bundle only delays what needs it. The page works without it
+//! meanwhile: every form and link is plain HTML (docs/DECISIONS.md, "The
+//! bundle is fetched after the first paint"). Not `HydrationScripts`' own
+//! `defer`: it keeps the hints, which start the download at once (at low
+//! priority, still before the first paint), and waits for an idle callback.
 
 use leptos::config::LeptosOptions;
 use leptos::nonce::use_nonce;
@@ -21,24 +23,36 @@ use std::sync::OnceLock;
 pub fn BundleScript(options: LeptosOptions) -> impl IntoView {
     let (js, wasm) = names(&options);
     let pkg = format!("/{}", options.site_pkg_dir);
+    // After `load`, once the first contentful paint is on record (a busy CPU
+    // can paint after `load`), then one frame: the bundle never competes with
+    // the page's own first paint. Without paint timing, one frame after `load`.
     let script = format!(
         "(()=>{{const go=()=>import('{pkg}/{js}.js').then(m=>m.default({{module_or_path:'{pkg}/{wasm}.wasm'}}).then(()=>m.hydrate()));\
          const later=()=>requestAnimationFrame(()=>setTimeout(go));\
-         document.readyState==='complete'?later():addEventListener('load',later,{{once:true}});}})()"
+         const painted=()=>{{if(!PerformanceObserver.supportedEntryTypes?.includes('paint')||performance.getEntriesByName('first-contentful-paint').length)later();\
+         else new PerformanceObserver((_,o)=>{{o.disconnect();later();}}).observe({{type:'paint'}});}};\
+         document.readyState==='complete'?painted():addEventListener('load',painted,{{once:true}});}})()"
     );
     view! { <script type="module" nonce=use_nonce()>{script}</script> }
 }
 
 /// The JS and wasm files' names without extension: `clusterplan` in a debug
-/// build, `clusterplan.HASH` when the release build wrote `hash.txt` beside
-/// the server binary (what `HydrationScripts` reads, read once here).
+/// build, `clusterplan.HASH` when the release build wrote its hash file
+/// (`hash.txt`) beside the server binary (what `HydrationScripts` reads, read
+/// once here).
 fn names(options: &LeptosOptions) -> (String, String) {
     static HASHES: OnceLock<(Option<String>, Option<String>)> = OnceLock::new();
     let (js, wasm) = HASHES.get_or_init(|| {
-        let text = std::env::current_exe()
-            .ok()
-            .and_then(|exe| std::fs::read_to_string(exe.with_file_name("hash.txt")).ok())
-            .unwrap_or_default();
+        if !options.hash_files {
+            return (None, None);
+        }
+        let file = std::env::current_exe()
+            .map(|exe| exe.with_file_name(options.hash_file.as_ref()))
+            .ok();
+        let Some(text) = file.and_then(|file| std::fs::read_to_string(file).ok()) else {
+            leptos::logging::error!("File hashing is active but no hash file was found");
+            return (None, None);
+        };
         let hash = |file: &str| {
             text.lines()
                 .filter_map(|line| line.trim().split_once(':'))
@@ -49,8 +63,8 @@ fn names(options: &LeptosOptions) -> (String, String) {
     });
     let name = &options.output_name;
     let named = |hash: &Option<String>| match hash {
-        Some(hash) if options.hash_files => format!("{name}.{hash}"),
-        _ => name.to_string(),
+        Some(hash) => format!("{name}.{hash}"),
+        None => name.to_string(),
     };
     // wasm-bindgen writes NAME_bg.wasm; the release build renames it NAME.wasm
     // and says so at compile time (what `HydrationScripts` does too).

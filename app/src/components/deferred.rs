@@ -9,8 +9,12 @@
 //! handles input. Drawn anywhere else (on the server, or by the client drawing
 //! the form again) the children are drawn at once.
 //!
-//! The hydration marker (`crate::components::hydration`) waits for the queue,
-//! through [`when_settled`]: "interactive" still means every control is.
+//! A part hydrates against the server's markup, so nothing may change what it
+//! would draw before it has hydrated: the user's first interaction (a
+//! `pointerdown` before its `click`, a `focusin` before typing) and a new answer
+//! on the way ([`hydrate_now`], from the planner) hydrate every waiting part at
+//! once. The hydration marker (`crate::components::hydration`) waits for the
+//! queue, through [`when_settled`]: "interactive" still means every control is.
 
 use leptos::prelude::*;
 
@@ -26,6 +30,14 @@ pub fn Deferred(class: &'static str, children: Children) -> impl IntoView {
         return view! { <div class=class node_ref=wrapper></div> }.into_any();
     }
     view! { <div class=class>{children()}</div> }.into_any()
+}
+
+/// Hydrates every part still waiting, at once: before anything the server did
+/// not render reaches the page (a new answer), since a part hydrates against
+/// the server's markup. The user's first interaction does the same.
+pub fn hydrate_now() {
+    #[cfg(feature = "hydrate")]
+    queue::hydrate_now();
 }
 
 /// Runs `f` once every deferred part has hydrated (at once when none waits).
@@ -59,6 +71,7 @@ mod queue {
     use leptos::tachys::hydration::Cursor;
     use leptos::tachys::view::{PositionState, RenderHtml};
     use leptos::wasm_bindgen::JsCast;
+    use leptos::wasm_bindgen::closure::Closure;
 
     struct Part {
         wrapper: NodeRef<leptos::html::Div>,
@@ -71,6 +84,7 @@ mod queue {
         parts: VecDeque<Part>,
         scheduled: bool,
         settled: Vec<Box<dyn FnOnce()>>,
+        listening: Option<Closure<dyn Fn()>>,
     }
 
     thread_local! {
@@ -79,8 +93,22 @@ mod queue {
         pub static DEFERRING: Cell<bool> = const { Cell::new(false) };
     }
 
+    /// What the user does that hydrates every part still waiting, at once. The
+    /// listener is the window's, in the capture phase: it runs before the event
+    /// reaches its target, which is hydrated (with its handlers) by then. A
+    /// `click` with no `pointerdown` before it (assistive technology) included.
+    const INTERACTIONS: [&str; 7] = [
+        "pointerdown",
+        "click",
+        "keydown",
+        "focusin",
+        "input",
+        "change",
+        "popstate",
+    ];
+
     pub fn push(wrapper: NodeRef<leptos::html::Div>, owner: Option<Owner>, children: Children) {
-        let schedule = QUEUE.with_borrow_mut(|queue| {
+        let first = QUEUE.with_borrow_mut(|queue| {
             queue.parts.push_back(Part {
                 wrapper,
                 owner,
@@ -88,10 +116,19 @@ mod queue {
             });
             !std::mem::replace(&mut queue.scheduled, true)
         });
-        if schedule {
+        if first {
             // A timeout, not a microtask: the first task ends (and the browser
             // may paint and take input) before the first slice.
             set_timeout(run, Duration::ZERO);
+            let listener = Closure::<dyn Fn()>::new(hydrate_now);
+            for name in INTERACTIONS {
+                let _ = window().add_event_listener_with_callback_and_bool(
+                    name,
+                    listener.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+            QUEUE.with_borrow_mut(|queue| queue.listening = Some(listener));
         }
     }
 
@@ -114,25 +151,60 @@ mod queue {
         window().performance().map_or(0.0, |p| p.now())
     }
 
+    fn next() -> Option<Part> {
+        QUEUE.with_borrow_mut(|queue| queue.parts.pop_front())
+    }
+
     /// One slice: hydrates parts until the slice's time is up, then yields.
     fn run() {
         let start = now();
-        loop {
-            let Some(part) = QUEUE.with_borrow_mut(|queue| queue.parts.pop_front()) else {
-                break;
-            };
+        while let Some(part) = next() {
             hydrate(part);
             if now() - start >= super::SLICE_MS {
                 set_timeout(run, Duration::ZERO);
                 return;
             }
         }
-        let settled = QUEUE.with_borrow_mut(|queue| {
+        settle();
+    }
+
+    /// Hydrates every part still waiting (their own parts included), now.
+    pub fn hydrate_now() {
+        while let Some(part) = next() {
+            hydrate(part);
+        }
+        settle();
+    }
+
+    /// The queue is empty: stops listening and tells who waited.
+    fn settle() {
+        let (settled, listening) = QUEUE.with_borrow_mut(|queue| {
             queue.scheduled = false;
-            std::mem::take(&mut queue.settled)
+            (std::mem::take(&mut queue.settled), queue.listening.take())
         });
+        if let Some(listener) = listening {
+            for name in INTERACTIONS {
+                let _ = window().remove_event_listener_with_callback_and_bool(
+                    name,
+                    listener.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+            // Dropping a closure JavaScript may still be running (this one, when
+            // an interaction settled the queue) would free it under its feet.
+            listener.forget();
+        }
         for f in settled {
             f();
+        }
+    }
+
+    /// Clears [`DEFERRING`] however the hydration it covers ends.
+    struct Deferring;
+
+    impl Drop for Deferring {
+        fn drop(&mut self) {
+            DEFERRING.set(false);
         }
     }
 
@@ -146,11 +218,11 @@ mod queue {
         let children = part.children;
         let hydrate = move || {
             DEFERRING.set(true);
+            let _deferring = Deferring;
             let state = children().hydrate::<true>(
                 &Cursor::new(wrapper.unchecked_into()),
                 &PositionState::default(),
             );
-            DEFERRING.set(false);
             // The view's state lives as long as the owner (its effects do anyway).
             StoredValue::new_local(state);
         };

@@ -56,6 +56,13 @@ pub fn PlannerPage() -> impl IntoView {
     let name = values.get("name").unwrap_or_default().to_owned();
     let form_query = move || query.with(|q| q.to_query_string().trim_start_matches('?').to_owned());
     let evaluation = Resource::<_, JsonBesidePage>::new_with_options(form_query, evaluate, false);
+    // A new answer changes what the fields draw: they hydrate first, against
+    // the server's markup (`Deferred`), before it can arrive.
+    Effect::watch(
+        form_query,
+        |_, _, _| crate::components::deferred::hydrate_now(),
+        false,
+    );
     let errors = FieldErrors(Signal::derive(move || {
         evaluation
             .get()
