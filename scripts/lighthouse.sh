@@ -19,12 +19,7 @@ if [ ! -x "$tools/node_modules/.bin/lighthouse" ]; then
 fi
 [ -x target/release/clusterplan ] || { echo "lighthouse: run make build first" >&2; exit 1; }
 
-PORT=$(./scripts/free-port.sh)
-dir=$(mktemp -d)
-serve_release "$PORT" "sqlite://$dir/lighthouse.db" "$dir/server.log"
-server=$SERVER_PID
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
-wait_ready lighthouse "$PORT" "$server" "$dir/server.log"
+serve_scratch lighthouse
 id=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/scenarios" -H 'content-type: application/json' \
   -d '{"name": "Lighthouse"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 

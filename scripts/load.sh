@@ -11,16 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/serve.sh
 
-PORT=${LOAD_PORT:-$(./scripts/free-port.sh)}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
-dir=$(mktemp -d)
-serve_release "$PORT" "sqlite://$dir/load.db" "$dir/server.log"
-server=$SERVER_PID
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
-wait_ready load "$PORT" "$server" "$dir/server.log"
+serve_scratch load
 
 id=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/scenarios" -H 'content-type: application/json' \
   -d '{"name": "Load test"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

@@ -104,27 +104,9 @@ pub struct SharedScenario {
 
 impl ShownInPage for SharedScenario {
     fn without_shown_markup(&self) -> Self {
-        let Self {
-            id,
-            name,
-            revision,
-            created_at,
-            updated_at,
-            report: _,
-            planner_query,
-            edit_query,
-            new_edit_key,
-        } = self;
         Self {
-            id: id.clone(),
-            name: name.clone(),
-            revision: *revision,
-            created_at: created_at.clone(),
-            updated_at: updated_at.clone(),
             report: Html(String::new()),
-            planner_query: planner_query.clone(),
-            edit_query: edit_query.clone(),
-            new_edit_key: new_edit_key.clone(),
+            ..self.clone()
         }
     }
 }

@@ -4,6 +4,10 @@
 #     starts ./target/release/clusterplan (or $CLUSTERPLAN_BIN) in the background
 #     with the built site and a write budget no test run reaches; its stderr is
 #     appended to LOG and its pid left in SERVER_PID.
+#   serve_scratch NAME
+#     the usual run of one server: PORT from $LOAD_PORT or a free one, a
+#     scratch directory in `dir` with NAME.db and server.log, the server killed
+#     and the directory removed on exit, ready before it returns.
 #   wait_ready NAME PORT PID LOG
 #     waits up to 20 s for /readyz; if the process died or never got ready, says
 #     so as NAME, prints LOG and exits 1.
@@ -28,4 +32,13 @@ wait_ready() {
   echo "$name: the server on port $port did not become ready:" >&2
   cat "$log" >&2
   exit 1
+}
+
+serve_scratch() {
+  PORT=${LOAD_PORT:-$(./scripts/free-port.sh)}
+  dir=$(mktemp -d)
+  serve_release "$PORT" "sqlite://$dir/$1.db" "$dir/server.log"
+  server=$SERVER_PID
+  trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
+  wait_ready "$1" "$PORT" "$server" "$dir/server.log"
 }
