@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load test on loopback: wrk against the release server's /healthz (the ceiling: a
 # handler that does nothing, through the same middleware), POST /api/v1/calculate
-# with the default scenario, a shared-scenario page and one of its charts, and the
-# planner. Bounded: DURATION seconds
+# with the default scenario (its answer kept) and with a new body each time, a
+# shared-scenario page and one of its charts, and the planner. Bounded: DURATION seconds
 # per endpoint. Prints req/s and latency percentiles for each, and fails when
 # wrk saw a non-2xx answer or a socket error (connect, read, write, timeout):
 # a throughput figure is only made of successful requests. No run here expects
@@ -23,6 +23,21 @@ cat > "$dir/calculate.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = "{}"
 wrk.headers["Content-Type"] = "application/json"
+LUA
+# A body no request has sent before, every time (the two threads count odd and
+# even): the calculation itself, with no kept answer (service/src/answer_cache.rs).
+cat > "$dir/calculate-new.lua" <<'LUA'
+local threads = 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+local n = 0
+function request()
+  n = n + 1
+  local body = string.format('{"team": {"annual_cost_usd": %d}}', 100000 + 2 * n + id)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+end
 LUA
 
 # Each endpoint as a share of the /healthz ceiling measured in this same run.
@@ -47,7 +62,8 @@ run() {
   fi
 }
 run "GET /healthz (ceiling)" "http://127.0.0.1:$PORT/healthz"
-run "POST /api/v1/calculate {}" -s "$dir/calculate.lua" "http://127.0.0.1:$PORT/api/v1/calculate"
+run "POST /api/v1/calculate {} (the same body: its answer kept)" -s "$dir/calculate.lua" "http://127.0.0.1:$PORT/api/v1/calculate"
+run "POST /api/v1/calculate, every body new (calculated each time)" -s "$dir/calculate-new.lua" "http://127.0.0.1:$PORT/api/v1/calculate"
 run "GET /s/{id} (shared page, 4 charts)" "http://127.0.0.1:$PORT/s/$id"
 run "GET /s/{id}/charts/cumulative.svg" "http://127.0.0.1:$PORT/s/$id/charts/cumulative.svg"
 run "GET / (planner, the default page kept)" "http://127.0.0.1:$PORT/"
@@ -56,8 +72,9 @@ for page in "/s/$id" "/"; do
   echo "== $page: $bytes bytes of HTML"
 done
 # Every cache full, as a long-running server's would be: 400 saved scenarios
-# (more than the page and result caches hold), each page and chart viewed.
-echo "== filling the caches: 400 scenarios, each page and its charts viewed"
+# (more than the page and result caches hold), each page and chart viewed, and
+# 400 calculations with a Monte Carlo (more than the kept answers hold).
+echo "== filling the caches: 400 scenarios, each page and its charts viewed; 400 calculations"
 python3 - "http://127.0.0.1:$PORT" <<'PY'
 import json, sys, urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -67,6 +84,11 @@ def view(i):
     request = urllib.request.Request(base + "/api/v1/scenarios", body, {"content-type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as r:
         id_ = json.load(r)["id"]
+    body = json.dumps({"clusters": 1 + i, "uncertainty": {"samples": 1000, "ranges": [
+        {"field": "team.annual_cost_usd", "low": 150000, "high": 250000}]}}).encode()
+    request = urllib.request.Request(base + "/api/v1/calculate", body, {"content-type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as r:
+        r.read()
     for path in ["", "/charts/cumulative.svg", "/charts/breakdown.svg", "/charts/capacity.svg",
                  "/charts/breakeven.svg", "/charts/sensitivity.svg"]:
         with urllib.request.urlopen(f"{base}/s/{id_}{path}", timeout=30) as r:

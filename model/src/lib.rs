@@ -71,7 +71,7 @@ pub use fleet::{
 };
 pub use form::{
     ADD_ROW, MAX_FORM_PAIRS, REMOVE_ROW, SIZING, TO_FLEET, apply_form_actions, field_spec_at,
-    fleet_rows, range_control, split_item_path, split_range_control,
+    fleet_rows, nothing_typed, range_control, split_item_path, split_range_control,
 };
 pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};

@@ -1,12 +1,11 @@
-//! `clusterplan calculate`: stdin JSON in, result JSON out, through the same parse
-//! and service call as `POST /api/v1/calculate`.
+//! `clusterplan calculate`: stdin JSON in, result JSON out, through the same
+//! reading, validation and model as `POST /api/v1/calculate` (no kept answers:
+//! a command calculates once).
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use clusterplan_model::ScenarioInput;
-
-use crate::api::{ApiError, extract};
+use crate::api::ApiError;
 
 /// Reads a scenario from `input`, writes the result to `output`. Errors go to
 /// stderr as the same problem document the API would send.
@@ -21,8 +20,7 @@ pub fn run(mut input: impl Read, output: impl Write) -> ExitCode {
 
 /// The result JSON for a body, or the API error it would get.
 pub fn calculate(body: &[u8]) -> Result<String, ApiError> {
-    let input: ScenarioInput = extract::parse(body)?;
-    let result = clusterplan_service::calculate(input)?;
+    let result = clusterplan_service::calculate(body)?;
     serde_json::to_string_pretty(&result).map_err(|e| ApiError::Internal(Box::new(e)))
 }
 

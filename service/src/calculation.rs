@@ -1,16 +1,27 @@
 //! Calculation without storage: `POST /api/v1/calculate`, `clusterplan calculate`
 //! and the planner's live results all come through here.
 
-use clusterplan_model::{CalculationResult, Scenario, ScenarioInput};
+use bytes::Bytes;
+use clusterplan_model::{CalculationResult, InputError, Scenario, ScenarioInput, parse_input};
 
 use crate::compute::compute;
 use crate::{Service, ServiceError};
 
-/// Validates `input` and calculates it on this thread (the command line). Field
-/// paths are those of `ScenarioInput`.
-pub fn calculate(input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
-    let scenario = validate(input, "")?;
+/// Reads, validates and calculates a JSON document on this thread (the command
+/// line), with the same refusals as [`Service::calculate_document`].
+pub fn calculate(document: &[u8]) -> Result<CalculationResult, ServiceError> {
+    let scenario = validate(read(document)?, "")?;
     Ok(clusterplan_model::calculate(&scenario))
+}
+
+/// A calculation's JSON document as a `ScenarioInput`: malformed JSON is
+/// `Malformed`, data of the wrong shape `Invalid` naming the field.
+fn read(document: &[u8]) -> Result<ScenarioInput, ServiceError> {
+    parse_input(document).map_err(|error| match error {
+        InputError::Invalid(errors) => ServiceError::Invalid(errors),
+        // The model's words: "malformed JSON: …".
+        malformed => ServiceError::Malformed(malformed.to_string()),
+    })
 }
 
 /// Validates `input`, prefixing every field path with `prefix` (`"input"` when the
@@ -37,4 +48,20 @@ pub(crate) async fn calculate_off_thread(
     input: ScenarioInput,
 ) -> Result<CalculationResult, ServiceError> {
     compute(service, validate(input, "")?).await
+}
+
+/// See [`Service::calculate_document`].
+pub(crate) async fn calculate_document(
+    service: &Service,
+    document: &[u8],
+) -> Result<Bytes, ServiceError> {
+    if let Some(answer) = service.answers.get(document) {
+        return Ok(answer);
+    }
+    let result = calculate_off_thread(service, read(document)?).await?;
+    // Boxed: no spare capacity kept beside the answer.
+    let json = serde_json::to_vec(&result).expect("a result serializes");
+    let answer = Bytes::from(json.into_boxed_slice());
+    service.answers.insert(document, answer.clone());
+    Ok(answer)
 }

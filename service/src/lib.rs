@@ -3,6 +3,7 @@
 //! Both the Leptos server functions (`app`) and the `/api/v1` handlers (`server`)
 //! call [`Service`], so a rule is written once. It knows nothing of HTTP or views.
 
+mod answer_cache;
 pub mod batch;
 pub mod calculation;
 pub mod catalog;
@@ -52,6 +53,7 @@ pub struct Service {
     max_revisions: i64,
     charts: chart_cache::ChartCache,
     results: result_cache::ResultCache,
+    answers: answer_cache::AnswerCache,
 }
 
 /// How many revisions one scenario keeps unless configured otherwise; a save
@@ -69,6 +71,7 @@ impl Service {
             max_revisions: MAX_REVISIONS_PER_SCENARIO.into(),
             charts: chart_cache::ChartCache::with_capacity(chart_cache::CHART_CACHE_BYTES),
             results: result_cache::ResultCache::with_capacity(result_cache::RESULT_CACHE_ENTRIES),
+            answers: answer_cache::AnswerCache::with_capacity(answer_cache::ANSWER_CACHE_BYTES),
         }
     }
 

@@ -5,7 +5,8 @@
 
 use std::time::Duration;
 
-use clusterplan_model::{CalculationResult, FieldError, Scenario, ScenarioInput};
+use bytes::Bytes;
+use clusterplan_model::{CalculationResult, FieldError, Scenario};
 
 use crate::batch::{self, BatchRequest};
 use crate::catalog::{self, CatalogFilter};
@@ -66,10 +67,13 @@ impl Service {
 
     // Calculation (`calculation`, `batch`, `compute`).
 
-    /// Validates `input` and calculates it off the async runtime when it carries a
-    /// Monte Carlo (see [`Service::compute`]).
-    pub async fn calculate(&self, input: ScenarioInput) -> Result<CalculationResult, ServiceError> {
-        calculation::calculate_off_thread(self, input).await
+    /// Calculates the scenario a JSON document describes (omitted fields take
+    /// their defaults) and answers the result as JSON. The same bytes sent again
+    /// are answered from memory (`answer_cache`: a calculation is a pure
+    /// function of its document). A malformed document is `Malformed`, data of
+    /// the wrong shape or out of range `Invalid`, naming the fields.
+    pub async fn calculate_document(&self, document: &[u8]) -> Result<Bytes, ServiceError> {
+        calculation::calculate_document(self, document).await
     }
 
     /// Calculates every scenario of `batch`, in order: a result, or why that

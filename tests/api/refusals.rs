@@ -135,3 +135,31 @@ async fn server_function_arguments_that_do_not_decode_are_a_400() {
         bytes.status()
     );
 }
+
+#[tokio::test]
+async fn a_422_reads_the_same_whichever_step_found_it() {
+    let app = spawn_app().await;
+    // Wrong shape (found reading the JSON) and out of range (found checking it),
+    // on the endpoint that reads its own document and on one that does not.
+    let answers = [
+        app.calculate(&json!({"clusters": "two"})).await,
+        app.calculate(&json!({"clusters": 0})).await,
+        app.post_json(
+            "/api/v1/scenarios",
+            &json!({"name": "x", "input": {"clusters": "two"}}),
+        )
+        .await,
+        app.post_json(
+            "/api/v1/scenarios",
+            &json!({"name": "x", "input": {"clusters": 0}}),
+        )
+        .await,
+    ];
+    for answer in answers {
+        let problem = assert_problem(answer, 422).await;
+        assert_eq!(
+            problem["detail"], "invalid input: 1 problem(s)",
+            "{problem}"
+        );
+    }
+}

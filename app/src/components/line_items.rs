@@ -3,7 +3,7 @@
 //! server skips; once hydrated, rows can be added and removed. Each row keeps its
 //! form row number as its key, so an error lands beside the control that caused it.
 
-use clusterplan_model::{max_items, split_item_path};
+use clusterplan_model::{max_items, nothing_typed, split_item_path};
 use leptos::prelude::*;
 
 use crate::components::errors::FieldErrors;
@@ -41,6 +41,13 @@ fn initial_rows(values: &FormValues) -> Vec<Row> {
             }),
         }
     }
+    // A row sent as the form offered it (its selects' values only) is one of
+    // the blank rows below, not a filled one: kept, every form sent would add
+    // three more (the server skips it alike).
+    rows.retain(|r| {
+        let members = r.values.iter().map(|(m, v)| (m.as_str(), v.as_str()));
+        !nothing_typed(LIST, members)
+    });
     rows.sort_by_key(|r| r.key);
     // No more rows than the model takes, however many a hand-made URL carries.
     rows.truncate(max_items(LIST));

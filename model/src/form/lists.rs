@@ -122,11 +122,20 @@ fn typed(table: &str, member: &str) -> bool {
         .is_some_and(|s| s.choices().is_empty() && s.kind != FieldKind::Boolean)
 }
 
+/// Whether a row of the list at `table` (`line_items`, `fleet[].pools`) whose
+/// members are `members` has nothing typed in it: its selects and checkboxes
+/// always send a value, so a row left as the form offered it still sends pairs.
+/// Such a row counts for nothing (nested lists aside, see [`blank`]).
+pub fn nothing_typed<'a>(
+    table: &str,
+    mut members: impl Iterator<Item = (&'a str, &'a str)>,
+) -> bool {
+    members.all(|(member, raw)| raw.is_empty() || !typed(table, member))
+}
+
 /// A row with nothing typed in it, nor in any of its nested rows.
 fn blank(table: &str, row: &Row) -> bool {
-    row.members
-        .iter()
-        .all(|(member, raw)| raw.is_empty() || !typed(table, member))
+    nothing_typed(table, row.members.iter().copied())
         && row.lists.iter().all(|(name, rows)| {
             let table = format!("{table}[].{name}");
             rows.values().all(|r| blank(&table, r))

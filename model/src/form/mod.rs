@@ -16,7 +16,7 @@ mod ranges;
 mod to_pairs;
 
 pub use actions::{apply_form_actions, fleet_rows};
-pub use lists::ItemRows;
+pub use lists::{ItemRows, nothing_typed};
 pub use names::{
     ADD_ROW, MAX_FORM_PAIRS, REMOVE_ROW, SIZING, TO_FLEET, field_spec_at, range_control,
     split_item_path, split_range_control,

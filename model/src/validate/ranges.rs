@@ -12,25 +12,34 @@ use std::sync::LazyLock;
 /// and its keys.
 type Step = (&'static str, Vec<&'static str>);
 
+/// A numeric field with its path cut into steps.
+type Numeric = (&'static FieldSpec, Vec<Step>);
+
 /// The table's numeric fields, each path cut into its steps once per process
 /// (`fleet[].pools[].headroom_pct` → `fleet`, `pools`, `headroom_pct`): every
 /// request visits every one of them, most absent, and cutting the paths and
 /// writing each concrete path out per request was most of a `{}` calculation's
-/// validation.
-static NUMERIC: LazyLock<Vec<(&'static FieldSpec, Vec<Step>)>> = LazyLock::new(|| {
-    field_specs()
+/// validation. They are grouped by their first key (`workers`, `eks`, …), so
+/// that a section the request left empty is looked up once, not once per field
+/// (80 lookups were half of a `{}` calculation's validation left).
+static NUMERIC: LazyLock<Vec<(&'static str, Vec<Numeric>)>> = LazyLock::new(|| {
+    let mut sections: Vec<(&'static str, Vec<Numeric>)> = Vec::new();
+    let numeric = field_specs()
         .iter()
-        .filter(|s| matches!(s.kind, FieldKind::Integer | FieldKind::Number))
-        .map(|spec| {
-            let steps = spec.path.split("[].");
-            (
-                spec,
-                steps
-                    .map(|step| (step, step.split('.').collect()))
-                    .collect(),
-            )
-        })
-        .collect()
+        .filter(|s| matches!(s.kind, FieldKind::Integer | FieldKind::Number));
+    for spec in numeric {
+        let steps: Vec<Step> = spec
+            .path
+            .split("[].")
+            .map(|step| (step, step.split('.').collect()))
+            .collect();
+        let first = steps[0].1[0];
+        match sections.iter_mut().find(|(key, _)| *key == first) {
+            Some((_, fields)) => fields.push((spec, steps)),
+            None => sections.push((first, vec![(spec, steps)])),
+        }
+    }
+    sections
 });
 
 /// The value at `keys` under `root`, if present.
@@ -41,10 +50,19 @@ fn at<'v>(root: &'v Value, keys: &[&str]) -> Option<&'v Value> {
 /// Pushes one error per present numeric field outside its table range. Members of
 /// lists are checked item by item, at any depth (`fleet[1].pools[0].headroom_pct`).
 pub(crate) fn check_ranges(input: &Value, errors: &mut Vec<FieldError>) {
-    for (spec, steps) in NUMERIC.iter() {
-        visit(input, steps, "", &mut |value, path| {
-            check(spec, value, path, errors);
-        });
+    for (first, fields) in NUMERIC.iter() {
+        // Input types write every section, `{}` or `[]` when nothing in it was sent.
+        match input.get(first) {
+            None => continue,
+            Some(Value::Object(members)) if members.is_empty() => continue,
+            Some(Value::Array(items)) if items.is_empty() => continue,
+            Some(_) => {}
+        }
+        for (spec, steps) in fields {
+            visit(input, steps, "", &mut |value, path| {
+                check(spec, value, path, errors);
+            });
+        }
     }
 }
 

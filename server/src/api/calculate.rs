@@ -10,10 +10,12 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
-use super::extract::ApiJson;
+use super::extract::{ApiJson, JsonDocument};
+use super::json_bytes::JsonBytes;
 use super::responses::{BodyProblems, CrossSite, QueryProblems, Unavailable};
 
-/// Calculates a scenario without storing it.
+/// Calculates a scenario without storing it. The same body sent again is
+/// answered from memory (a calculation depends on nothing else).
 #[utoipa::path(
     post, path = "/api/v1/calculate", tag = "calculate",
     request_body(content = ScenarioInput, description = "Any subset of the inputs; omitted fields take their defaults"),
@@ -26,9 +28,9 @@ use super::responses::{BodyProblems, CrossSite, QueryProblems, Unavailable};
 )]
 pub async fn calculate(
     State(service): State<Service>,
-    ApiJson(input): ApiJson<ScenarioInput>,
-) -> Result<Json<CalculationResult>, ApiError> {
-    Ok(Json(service.calculate(input).await?))
+    JsonDocument(document): JsonDocument,
+) -> Result<JsonBytes, ApiError> {
+    Ok(JsonBytes(service.calculate_document(&document).await?))
 }
 
 /// `POST /calculate/batch`'s answer: one item per scenario, in order.

@@ -15,7 +15,9 @@ pub enum ApiError {
     #[error("{0}")]
     BadRequest(String),
     /// The body is JSON of the wrong shape or breaks the rules; all problems listed.
-    #[error("the input is invalid")]
+    // The same words as `ServiceError::Invalid`: a 422 reads the same whichever
+    // step found it (reading the JSON or checking ranges).
+    #[error("invalid input: {} problem(s)", .0.len())]
     Invalid(Vec<FieldError>),
     /// The body is not `application/json`.
     #[error("send the body as application/json")]

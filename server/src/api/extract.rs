@@ -16,6 +16,20 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let JsonDocument(bytes) = JsonDocument::from_request(req, state).await?;
+        parse(&bytes).map(ApiJson)
+    }
+}
+
+/// A JSON body's bytes as sent, not yet read: for a use case that reads the
+/// document itself (`POST /calculate` keeps answers by document). The same
+/// content-type (415) and size (413) rules as [`ApiJson`].
+pub struct JsonDocument(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for JsonDocument {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         if !is_json(req.headers()) {
             return Err(ApiError::UnsupportedMediaType);
         }
@@ -26,7 +40,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 ApiError::BadRequest(rejection.body_text())
             }
         })?;
-        parse(&bytes).map(ApiJson)
+        Ok(Self(bytes))
     }
 }
 

@@ -8,6 +8,7 @@ mod etag;
 pub mod extract;
 mod forecast;
 mod import;
+mod json_bytes;
 mod openapi;
 mod responses;
 mod scenarios;

@@ -4,9 +4,8 @@
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::json_bytes::JsonBytes;
 use axum::body::Bytes;
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -68,19 +67,19 @@ static DOCUMENT_BYTES: LazyLock<Bytes> =
     LazyLock::new(|| Bytes::from(DOCUMENT.to_string().into_bytes()));
 
 /// `GET /api/v1/openapi.json`.
-pub async fn document() -> Response {
-    let json = HeaderValue::from_static("application/json");
-    ([(header::CONTENT_TYPE, json)], DOCUMENT_BYTES.clone()).into_response()
+pub async fn document() -> JsonBytes {
+    JsonBytes(DOCUMENT_BYTES.clone())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::response::IntoResponse;
 
     #[tokio::test]
     async fn the_document_is_built_once_however_often_it_is_asked_for() {
         for _ in 0..3 {
-            let response = document().await;
+            let response = document().await.into_response();
             let body = axum::body::to_bytes(response.into_body(), usize::MAX)
                 .await
                 .unwrap();
