@@ -7,6 +7,9 @@ use clusterplan_model::{CalculationResult, InputError, Scenario, ScenarioInput, 
 use crate::compute::compute;
 use crate::{Service, ServiceError};
 
+/// Bytes set aside for a calculation's JSON answer (the default scenario's is 7 KB).
+const ANSWER_CAPACITY: usize = 8 * 1024;
+
 /// Reads, validates and calculates a JSON document on this thread (the command
 /// line), with the same refusals as [`Service::calculate_document`].
 pub fn calculate(document: &[u8]) -> Result<CalculationResult, ServiceError> {
@@ -59,8 +62,11 @@ pub(crate) async fn calculate_document(
         return Ok(answer);
     }
     let result = calculate_off_thread(service, read(document)?).await?;
-    // Boxed: no spare capacity kept beside the answer.
-    let json = serde_json::to_vec(&result).expect("a result serializes");
+    // Room for the default answer (7 KB) from the start: serde_json's own
+    // 128 bytes grew and were copied six times. Boxed: no spare capacity is kept
+    // beside the answer.
+    let mut json = Vec::with_capacity(ANSWER_CAPACITY);
+    serde_json::to_writer(&mut json, &result).expect("a result serializes");
     let answer = Bytes::from(json.into_boxed_slice());
     service.answers.insert(document, answer.clone());
     Ok(answer)

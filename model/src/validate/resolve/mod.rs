@@ -9,6 +9,8 @@ use crate::resolved::{ResolvedInput, defaults};
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
 
+mod sections;
+
 /// The defaults as JSON, the base every input is laid over.
 static DEFAULTS_JSON: LazyLock<Value> =
     LazyLock::new(|| serde_json::to_value(defaults()).unwrap_or(Value::Null));
@@ -36,17 +38,9 @@ pub(crate) fn resolve(input: &Value, errors: &[FieldError]) -> ResolvedInput {
         root.remove("line_items");
         root.remove("fleet")
     });
-    // Nothing to lay over the defaults (`{}`, whose sections are empty objects,
-    // or lists alone): the defaults as they are. Cloning their JSON and reading
-    // it back was a sixth of a `{}` calculation's instructions; a test pins that
-    // both give the same input.
-    let mut resolved: ResolvedInput = if changes_nothing(&DEFAULTS_JSON, &patch) {
-        defaults().clone()
-    } else {
-        let mut merged = DEFAULTS_JSON.clone();
-        overlay(&mut merged, patch);
-        serde_json::from_value(merged).unwrap_or_else(|_| defaults().clone())
-    };
+    // Only the sections the input changes are laid over (sections.rs); the whole
+    // defaults' JSON only for a member no section reads.
+    let mut resolved = sections::lay(&DEFAULTS_JSON, &patch).unwrap_or_else(|| whole(patch));
     resolved.line_items = resolve_list(items.as_ref(), "line_items")
         .and_then(|items| serde_json::from_value(items).ok())
         .unwrap_or_default();
@@ -56,6 +50,14 @@ pub(crate) fn resolve(input: &Value, errors: &[FieldError]) -> ResolvedInput {
         resolved.clusters = fleet.iter().map(|g| g.clusters).sum();
     }
     resolved
+}
+
+/// `patch` laid over the whole defaults' JSON and read back; the defaults when
+/// that does not read (a field with an error already reported).
+fn whole(patch: Value) -> ResolvedInput {
+    let mut merged = DEFAULTS_JSON.clone();
+    overlay(&mut merged, patch);
+    serde_json::from_value(merged).unwrap_or_else(|_| defaults().clone())
 }
 
 /// The items of the list at `list` (`fleet`, `fleet[].pools`), each laid over its
