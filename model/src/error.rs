@@ -107,16 +107,30 @@ pub fn field_error_from_json(
     prefix: &str,
 ) -> FieldError {
     // The crate renders the root as "." and an unknown position as "?".
-    let path = match err.path().to_string() {
+    let mut path = match err.path().to_string() {
         p if p == "." || p == "?" => String::new(),
         p => p,
     };
+    let mut message = humanize(err.inner());
+    // A member sent twice is reported at its object's path, with its name in the
+    // message only: the path names the member itself.
+    if let Some(name) = message
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        path = if path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        };
+        message = "is given more than once".to_owned();
+    }
     let field = match (prefix.is_empty(), path.is_empty()) {
         (true, _) => path,
         (false, true) => prefix.to_owned(),
         (false, false) => format!("{prefix}.{path}"),
     };
-    FieldError::new(field, humanize(err.inner()))
+    FieldError::new(field, message)
 }
 
 /// serde's messages name Rust types and carry a position; people want neither.

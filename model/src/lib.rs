@@ -80,7 +80,7 @@ pub use output::{
     Name, OnCall, OptionName, OptionResult, Options, PoolResult, SelfHostedOption,
     SensitivityEntry, Series, Warning, WarningCode,
 };
-pub use parse::parse_input;
+pub use parse::{parse_input, parse_json};
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;
 pub use uncertainty::{Histogram, Stats, UncertaintyResult};

@@ -31,6 +31,12 @@ const DATA_ERRORS: &[(&str, &str)] = &[
     (r#"{"workers": null}"#, "workers"),
     (r#"{"workers": [1, 2]}"#, "workers"),
     (r#"[3, 4]"#, ""),
+    // A member sent twice is named by its own path, not its object's.
+    (r#"{"clusters": 2, "clusters": 3}"#, "clusters"),
+    (
+        r#"{"team": {"engineers": 4, "engineers": 5}}"#,
+        "team.engineers",
+    ),
 ];
 
 #[test]
@@ -61,6 +67,10 @@ fn messages_read_well() {
     assert!(message(r#"{"self_hosted": {"control_plane_nodes": 4}}"#).contains("1, 3, 5 or 7"));
     assert!(message(r#"{"clusters": "3"}"#).starts_with("must be an integer"));
     assert!(message(r#"{"clusters": null}"#).starts_with("must not be null"));
+    assert_eq!(
+        message(r#"{"clusters": 2, "clusters": 3}"#),
+        "is given more than once"
+    );
 }
 
 #[test]
@@ -72,6 +82,10 @@ fn malformed_json_is_not_a_field_error() {
         "not json",
         "{} trailing",
         r#"{"clusters": 3,}"#,
+        // Cut off after a member serde refuses first: still not JSON (400).
+        r#"{"nope": 1"#,
+        r#"{"workers": {"foo": 1"#,
+        r#"{"clusters": "3""#,
     ] {
         match parse_input(input.as_bytes()) {
             Err(InputError::Malformed { message }) => assert!(!message.is_empty()),

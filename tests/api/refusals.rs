@@ -1,6 +1,7 @@
 //! One answer policy: a refusal has the same status whether the JSON API or a
 //! page's server function (called by the hydrated page) meets it, and a plain
-//! form post (no JavaScript) still gets its redirect back to the page.
+//! form post (no JavaScript) still gets its redirect back to the page. A body is
+//! malformed (400) or wrong (422, naming the member) the same way everywhere.
 
 use serde_json::{Value, json};
 
@@ -161,5 +162,45 @@ async fn a_422_reads_the_same_whichever_step_found_it() {
             problem["detail"], "invalid input: 1 problem(s)",
             "{problem}"
         );
+    }
+}
+
+#[tokio::test]
+async fn a_cut_off_body_is_malformed_and_a_repeated_member_is_named() {
+    let app = spawn_app().await;
+    // serde refuses the unknown member before it reaches the cut-off end: the
+    // body is still not JSON (400), on the calculation and on a save alike.
+    for (path, body) in [
+        ("/api/v1/calculate", r#"{"nope": 1"#),
+        ("/api/v1/scenarios", r#"{"name": "x", "nope": 1"#),
+    ] {
+        let answer = app
+            .post_raw(path, "application/json", body.as_bytes().to_vec())
+            .await;
+        let problem = assert_problem(answer, 400).await;
+        assert!(
+            problem["detail"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("malformed JSON")),
+            "{path}: {problem}"
+        );
+    }
+    for (path, body, field) in [
+        (
+            "/api/v1/calculate",
+            r#"{"clusters": 2, "clusters": 3}"#,
+            "clusters",
+        ),
+        (
+            "/api/v1/scenarios",
+            r#"{"name": "x", "input": {}, "name": "y"}"#,
+            "name",
+        ),
+    ] {
+        let answer = app
+            .post_raw(path, "application/json", body.as_bytes().to_vec())
+            .await;
+        let problem = assert_problem(answer, 422).await;
+        assert_eq!(problem["errors"][0]["field"], field, "{path}: {problem}");
     }
 }

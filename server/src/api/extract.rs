@@ -44,22 +44,15 @@ impl<S: Send + Sync> FromRequest<S> for JsonDocument {
     }
 }
 
-/// Parses a whole JSON document, classifying failures as the model does.
+/// Parses a whole JSON document as the model reads bodies (`parse_json`).
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        match clusterplan_model::input_error_from_json(&error, "") {
-            clusterplan_model::InputError::Malformed { message } => {
-                ApiError::BadRequest(format!("malformed JSON: {message}"))
-            }
-            clusterplan_model::InputError::Invalid(errors) => ApiError::Invalid(errors),
+    clusterplan_model::parse_json(bytes).map_err(|error| match error {
+        malformed @ clusterplan_model::InputError::Malformed { .. } => {
+            // The model's words: "malformed JSON: …".
+            ApiError::BadRequest(malformed.to_string())
         }
-    })?;
-    // Trailing data after the document is as malformed as a syntax error.
-    deserializer
-        .end()
-        .map_err(|error| ApiError::BadRequest(format!("malformed JSON: {error}")))?;
-    Ok(value)
+        clusterplan_model::InputError::Invalid(errors) => ApiError::Invalid(errors),
+    })
 }
 
 pub(crate) fn is_json(headers: &axum::http::HeaderMap) -> bool {
