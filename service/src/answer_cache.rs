@@ -6,11 +6,10 @@
 //! scenarios, and `{}` (every default) is sent by many. Refusals are not kept: a bad
 //! document is read again each time. Bounded by bytes.
 
-use std::sync::Arc;
-
 use bytes::Bytes;
 use quick_cache::Weighter;
-use quick_cache::sync::Cache;
+
+use crate::byte_cache::ByteCache;
 
 /// What an entry costs beside its bytes (two allocations and the shard's slot),
 /// so that many tiny documents cannot hold more than the bound says.
@@ -33,27 +32,13 @@ impl Weighter<Box<[u8]>, Bytes> for DocumentAndAnswer {
 pub(crate) const ANSWER_CACHE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// The cache. Cheap to clone: clones share it.
-#[derive(Clone)]
-pub(crate) struct AnswerCache(Arc<Cache<Box<[u8]>, Bytes, DocumentAndAnswer>>);
-
-impl std::fmt::Debug for AnswerCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AnswerCache")
-            .field("bytes", &self.0.weight())
-            .field("answers", &self.0.len())
-            .finish()
-    }
-}
+#[derive(Clone, Debug)]
+pub(crate) struct AnswerCache(ByteCache<Box<[u8]>, Bytes, DocumentAndAnswer>);
 
 impl AnswerCache {
     /// A cache of at most `bytes` of documents and answers.
     pub(crate) fn with_capacity(bytes: u64) -> Self {
-        let estimated_items = usize::try_from(bytes / 8_000).unwrap_or(1).max(16);
-        Self(Arc::new(Cache::with_weighter(
-            estimated_items,
-            bytes,
-            DocumentAndAnswer,
-        )))
+        Self(ByteCache::new(bytes, 8_000, DocumentAndAnswer))
     }
 
     /// The answer kept for `document`, if any.
@@ -66,12 +51,6 @@ impl AnswerCache {
     /// slice would hold on to.
     pub(crate) fn insert(&self, document: &[u8], answer: Bytes) {
         self.0.insert(Box::from(document), answer);
-    }
-
-    /// Bytes held now.
-    #[cfg(test)]
-    fn bytes(&self) -> u64 {
-        self.0.weight()
     }
 }
 
@@ -91,9 +70,9 @@ mod tests {
             };
             cache.insert(document.as_bytes(), Bytes::from(answer));
             assert!(
-                cache.bytes() <= 100_000,
+                cache.0.bytes() <= 100_000,
                 "{} bytes after {n}",
-                cache.bytes()
+                cache.0.bytes()
             );
         }
         assert!(cache.0.len() < 1_000, "{} entries", cache.0.len());

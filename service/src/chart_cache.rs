@@ -8,7 +8,8 @@ use std::sync::Arc;
 use clusterplan_charts::ChartKind;
 use clusterplan_model::MODEL_VERSION;
 use quick_cache::Weighter;
-use quick_cache::sync::Cache;
+
+use crate::byte_cache::ByteCache;
 
 /// What a cached chart depends on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -55,27 +56,13 @@ impl Weighter<ChartKey, Arc<str>> for SvgBytes {
 pub(crate) const CHART_CACHE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The cache. Cheap to clone: clones share it.
-#[derive(Clone)]
-pub(crate) struct ChartCache(Arc<Cache<ChartKey, Arc<str>, SvgBytes>>);
-
-impl std::fmt::Debug for ChartCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChartCache")
-            .field("bytes", &self.0.weight())
-            .field("charts", &self.0.len())
-            .finish()
-    }
-}
+#[derive(Clone, Debug)]
+pub(crate) struct ChartCache(ByteCache<ChartKey, Arc<str>, SvgBytes>);
 
 impl ChartCache {
     /// A cache of at most `bytes` of SVG.
     pub(crate) fn with_capacity(bytes: u64) -> Self {
-        let estimated_items = usize::try_from(bytes / 20_000).unwrap_or(1).max(16);
-        Self(Arc::new(Cache::with_weighter(
-            estimated_items,
-            bytes,
-            SvgBytes,
-        )))
+        Self(ByteCache::new(bytes, 20_000, SvgBytes))
     }
 
     /// The chart at `key`, drawn by `draw` only when not cached.
@@ -86,12 +73,6 @@ impl ChartCache {
         let svg: Arc<str> = draw().into();
         self.0.insert(key, Arc::clone(&svg));
         svg
-    }
-
-    /// Bytes held now.
-    #[cfg(test)]
-    fn bytes(&self) -> u64 {
-        self.0.weight()
     }
 }
 
@@ -111,9 +92,9 @@ mod tests {
                 "x".repeat(1_000)
             });
             assert!(
-                cache.bytes() <= 100_000,
+                cache.0.bytes() <= 100_000,
                 "{} bytes after {revision}",
-                cache.bytes()
+                cache.0.bytes()
             );
         }
         assert_eq!(draws, 1_000);

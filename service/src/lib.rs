@@ -5,6 +5,7 @@
 
 mod answer_cache;
 pub mod batch;
+mod byte_cache;
 pub mod calculation;
 pub mod catalog;
 mod chart_cache;
