@@ -2,7 +2,7 @@
 //! and the planner's live results all come through here.
 
 use bytes::Bytes;
-use clusterplan_model::{CalculationResult, InputError, Scenario, ScenarioInput, parse_input};
+use clusterplan_model::{CalculationResult, Scenario, ScenarioInput, parse_input};
 
 use crate::compute::compute;
 use crate::{Service, ServiceError};
@@ -13,18 +13,8 @@ const ANSWER_CAPACITY: usize = 8 * 1024;
 /// Reads, validates and calculates a JSON document on this thread (the command
 /// line), with the same refusals as [`Service::calculate_document`].
 pub fn calculate(document: &[u8]) -> Result<CalculationResult, ServiceError> {
-    let scenario = validate(read(document)?, "")?;
+    let scenario = validate(parse_input(document)?, "")?;
     Ok(clusterplan_model::calculate(&scenario))
-}
-
-/// A calculation's JSON document as a `ScenarioInput`: malformed JSON is
-/// `Malformed`, data of the wrong shape `Invalid` naming the field.
-fn read(document: &[u8]) -> Result<ScenarioInput, ServiceError> {
-    parse_input(document).map_err(|error| match error {
-        InputError::Invalid(errors) => ServiceError::Invalid(errors),
-        // The model's words: "malformed JSON: …".
-        malformed => ServiceError::Malformed(malformed.to_string()),
-    })
 }
 
 /// Validates `input`, prefixing every field path with `prefix` (`"input"` when the
@@ -61,7 +51,7 @@ pub(crate) async fn calculate_document(
     if let Some(answer) = service.answers.get(document) {
         return Ok(answer);
     }
-    let result = calculate_off_thread(service, read(document)?).await?;
+    let result = calculate_off_thread(service, parse_input(document)?).await?;
     // Room for the default answer (7 KB) from the start: serde_json's own
     // 128 bytes grew and were copied six times. Boxed: no spare capacity is kept
     // beside the answer.

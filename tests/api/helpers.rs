@@ -214,3 +214,27 @@ pub fn error_fields(problem: &Value) -> Vec<String> {
         .map(|e| e["field"].as_str().expect("field").to_owned())
         .collect()
 }
+
+/// The server binary as an operator starts it (`serve` on a free port, a fresh
+/// SQLite file), with `envs` and its log (stderr) piped back line by line. Keep
+/// the directory alive as long as the server.
+pub fn serve_logging(
+    envs: &[(&str, &str)],
+) -> (
+    std::process::Child,
+    std::io::Lines<std::io::BufReader<std::process::ChildStderr>>,
+    TempDir,
+) {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_clusterplan"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--database-url"])
+        .arg(format!("sqlite://{}", dir.path().join("logs.db").display()))
+        .env_remove("CLUSTERPLAN_LOG_FORMAT")
+        .envs(envs.iter().copied())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = std::io::BufReader::new(server.stderr.take().unwrap()).lines();
+    (server, lines, dir)
+}

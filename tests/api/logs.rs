@@ -1,21 +1,11 @@
 //! The server's text log, as a file or a pipe gets it: plain text, no terminal
 //! colour codes (those are for a person at a terminal).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use crate::helpers::serve_logging;
 
 #[test]
 fn a_piped_text_log_has_no_escape_codes() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_clusterplan"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--database-url"])
-        .arg(format!("sqlite://{}", dir.path().join("logs.db").display()))
-        .env_remove("CLUSTERPLAN_LOG_FORMAT")
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
+    let (mut server, mut lines, _dir) = serve_logging(&[("RUST_LOG", "info")]);
     let line = loop {
         let line = lines.next().expect("the server logs its address").unwrap();
         if line.contains("listening") {

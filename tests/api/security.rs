@@ -151,19 +151,8 @@ async fn an_oversized_body_to_any_route_is_a_413_problem() {
 
 #[tokio::test]
 async fn logs_never_contain_share_ids_or_edit_tokens() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
-    let dir = tempfile::tempdir().unwrap();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_clusterplan"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--database-url"])
-        .arg(format!("sqlite://{}", dir.path().join("logs.db").display()))
-        .env("RUST_LOG", "debug")
-        .env("CLUSTERPLAN_LOG_FORMAT", "json")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
+    let (mut server, mut lines, _dir) =
+        crate::helpers::serve_logging(&[("RUST_LOG", "debug"), ("CLUSTERPLAN_LOG_FORMAT", "json")]);
     let addr = loop {
         let line = lines.next().expect("the server logs its address").unwrap();
         if let Some(rest) = line.split("\"addr\":\"").nth(1) {

@@ -11,14 +11,10 @@ use utoipa::ToSchema;
 /// logged in full and answered without details.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    /// The body is not JSON, or the query string cannot be read.
+    /// The request cannot be read as sent (a body axum could not take, a query
+    /// string); a body that is not JSON is the service's `Malformed`.
     #[error("{0}")]
     BadRequest(String),
-    /// The body is JSON of the wrong shape or breaks the rules; all problems listed.
-    // The same words as `ServiceError::Invalid`: a 422 reads the same whichever
-    // step found it (reading the JSON or checking ranges).
-    #[error("invalid input: {} problem(s)", .0.len())]
-    Invalid(Vec<FieldError>),
     /// The body is not `application/json`.
     #[error("send the body as application/json")]
     UnsupportedMediaType,
@@ -81,7 +77,6 @@ impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::UnsupportedMediaType | Self::UnsupportedFormat(_) => {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE
             }
@@ -110,7 +105,7 @@ impl ApiError {
         let status = self.status();
         let detail = self.to_string();
         let errors = match self {
-            Self::Invalid(errors) | Self::Service(ServiceError::Invalid(errors)) => errors,
+            Self::Service(ServiceError::Invalid(errors)) => errors,
             _ => Vec::new(),
         };
         Problem {

@@ -3,6 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{StatusCode, header, request::Parts};
+use clusterplan_service::ServiceError;
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
@@ -44,15 +45,10 @@ impl<S: Send + Sync> FromRequest<S> for JsonDocument {
     }
 }
 
-/// Parses a whole JSON document as the model reads bodies (`parse_json`).
+/// Parses a whole JSON document as the model reads bodies (`parse_json`),
+/// refused as the service refuses one (`From<InputError> for ServiceError`).
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    clusterplan_model::parse_json(bytes).map_err(|error| match error {
-        malformed @ clusterplan_model::InputError::Malformed { .. } => {
-            // The model's words: "malformed JSON: …".
-            ApiError::BadRequest(malformed.to_string())
-        }
-        clusterplan_model::InputError::Invalid(errors) => ApiError::Invalid(errors),
-    })
+    Ok(clusterplan_model::parse_json(bytes).map_err(ServiceError::from)?)
 }
 
 pub(crate) fn is_json(headers: &axum::http::HeaderMap) -> bool {

@@ -4,7 +4,7 @@ mod answer;
 
 pub use answer::{INTERNAL_DETAIL, Refusal};
 
-use clusterplan_model::FieldError;
+use clusterplan_model::{FieldError, InputError};
 
 /// A use case's failure. Every variant but `Database` is the caller's to fix.
 #[derive(Debug, thiserror::Error)]
@@ -133,6 +133,18 @@ impl ServiceError {
 /// database error a caller can recover from by trying again with a new key.
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// A request body the model could not read: malformed JSON in the model's words
+/// ("malformed JSON: …", a 400), data of the wrong shape naming its field (422).
+/// The one mapping, for the use cases and for the API's other bodies alike.
+impl From<InputError> for ServiceError {
+    fn from(error: InputError) -> Self {
+        match error {
+            InputError::Invalid(errors) => ServiceError::Invalid(errors),
+            malformed => ServiceError::Malformed(malformed.to_string()),
+        }
+    }
 }
 
 #[cfg(test)]
