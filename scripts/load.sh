@@ -2,7 +2,8 @@
 # Load test on loopback: wrk against the release server's /healthz (the ceiling: a
 # handler that does nothing, through the same middleware), POST /api/v1/calculate
 # with the default scenario (its answer kept) and with a new body each time, a
-# shared-scenario page and one of its charts, and the planner. Bounded: DURATION seconds
+# shared-scenario page and one of its charts, and the planner; last, every cache
+# filled and one 31 MB kubectl import, for the peak RSS. Bounded: DURATION seconds
 # per endpoint. Prints req/s and latency percentiles for each, and fails when
 # wrk saw a non-2xx answer or a socket error (connect, read, write, timeout):
 # a throughput figure is only made of successful requests. No run here expects
@@ -96,5 +97,32 @@ def view(i):
 with ThreadPoolExecutor(8) as pool:
     list(pool.map(view, range(400)))
 PY
+# Then the largest import a request may hold on top of them: kubectl's JSON of
+# 1,000 nodes and 16,300 pods (31 MB, under the route's 32 MiB), pasted into the
+# import page's form, the path that holds the most at once (the body and the
+# field's text).
+echo "== one kubectl import pasted into /import: 31 MB, 1,000 nodes, 16,300 pods"
+python3 - "$dir/kubectl.json" <<'PY'
+import copy, json, sys
+sample = json.load(open("tests/fixtures/kubectl/eks-list.json"))
+nodes = [i for i in sample["items"] if i["kind"] == "Node"]
+pods = [i for i in sample["items"] if i["kind"] == "Pod"]
+items = []
+for k in range(1000):
+    node = copy.deepcopy(nodes[k % len(nodes)])
+    node["metadata"]["name"] = f"ip-10-0-{k // 250}-{k % 250}.ec2.internal"
+    items.append(node)
+for k in range(16300):
+    pod = copy.deepcopy(pods[k % len(pods)])
+    pod["metadata"]["name"] = f"pod-{k}"
+    pod["spec"]["nodeName"] = f"ip-10-0-{k % 1000 // 250}-{k % 250}.ec2.internal"
+    items.append(pod)
+sample["items"] = items
+json.dump(sample, open(sys.argv[1], "w"), separators=(",", ":"))
+PY
+status=$(curl -sS -o "$dir/imported.html" -w '%{http_code}' -H "origin: http://127.0.0.1:$PORT" \
+  -F "kubectl=<$dir/kubectl.json" "http://127.0.0.1:$PORT/import")
+[ "$status" = 200 ] && grep -q 'data-testid="open-planner"' "$dir/imported.html" ||
+  fail "the import page answered $status without the imported plan"
 # The deploy manifests' memory limit is this peak plus 25 % (docs/DEPLOY.md).
 echo "== peak RSS of the server: $(awk '/VmHWM/ {print $2, $3}' "/proc/$server/status")"

@@ -84,7 +84,9 @@ pub use parse::{parse_input, parse_json};
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;
 pub use uncertainty::{Histogram, Stats, UncertaintyResult};
-pub use validate::{UNFIT_FOR_NAMES, is_rangeable, unfit_for_names};
+pub use validate::{
+    MAX_ITEM_NAME_CHARS, NAME_PATTERN, UNFIT_FOR_NAMES, is_rangeable, unfit_for_names,
+};
 pub use vocabulary::CostCategory;
 
 /// Version of the model's formulas, reported as `model_version` in every result.

@@ -6,6 +6,7 @@ mod rules;
 use crate::catalog::Catalog;
 use crate::fields::{FieldKind, FieldSpec, field_specs};
 use crate::fleet::REPLACED_BY_FLEET;
+use crate::validate::{MAX_ITEM_NAME_CHARS, NAME_PATTERN};
 use std::borrow::Cow;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{
@@ -98,7 +99,10 @@ fn leaf(spec: &FieldSpec, mode: Mode) -> Schema {
     } else if !choices.is_empty() {
         b = b.enum_values(Some(choices));
     } else if spec.kind == FieldKind::String && spec.path.ends_with("[].name") {
-        b = b.min_length(Some(1)).max_length(Some(60));
+        b = b
+            .min_length(Some(1))
+            .max_length(Some(MAX_ITEM_NAME_CHARS))
+            .pattern(Some(NAME_PATTERN));
     }
     // A nullable object's default is said in its description only: client
     // generators (openapi-python-client) read `type: [object, null]` as a union

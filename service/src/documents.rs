@@ -8,12 +8,8 @@ use utoipa::ToSchema;
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewScenario {
-    /// A name for people, 1 to 120 characters.
-    #[schema(
-        example = "Three prod clusters, 2025 plan",
-        min_length = 1,
-        max_length = 120
-    )]
+    /// A name for people (the limits: `names.rs`).
+    #[schema(schema_with = crate::names::required_schema)]
     pub name: String,
     /// The scenario; omitted fields take their defaults.
     #[serde(default)]
@@ -26,8 +22,8 @@ pub struct NewScenario {
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioUpdate {
-    /// The new name, 1 to 120 characters.
-    #[schema(min_length = 1, max_length = 120)]
+    /// The new name; absent keeps the current one.
+    #[schema(schema_with = crate::names::optional_schema)]
     pub name: Option<String>,
     /// The new input; it replaces the old one whole (omitted fields take defaults).
     pub input: Option<ScenarioInput>,

@@ -1,5 +1,8 @@
 //! Scenario names: parsed once into a type that is known to be acceptable.
 
+use clusterplan_model::NAME_PATTERN;
+use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
+
 use crate::error::ServiceError;
 
 /// Longest accepted name, in characters.
@@ -41,6 +44,34 @@ impl TryFrom<String> for ScenarioName {
         }
         Ok(Self(name.to_owned()))
     }
+}
+
+/// The OpenAPI schema of a name in a request (`schema_with` in
+/// `documents.rs`): the limits above and the model's [`NAME_PATTERN`], so a
+/// client generated from the document refuses what [`ScenarioName`] refuses.
+fn schema(types: SchemaType, description: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(types)
+        .description(Some(format!(
+            "{description}, 1 to {MAX_NAME_CHARS} characters, not blank, without \
+             control or text-direction characters; surrounding white space is trimmed."
+        )))
+        .min_length(Some(1))
+        .max_length(Some(MAX_NAME_CHARS))
+        .pattern(Some(NAME_PATTERN))
+}
+
+/// A new scenario's name.
+pub(crate) fn required_schema() -> Object {
+    schema(SchemaType::Type(Type::String), "A name for people")
+        .examples(["Three prod clusters, 2025 plan"])
+        .build()
+}
+
+/// A revision's new name; null or absent keeps the current one.
+pub(crate) fn optional_schema() -> Object {
+    let types = SchemaType::from_iter([Type::String, Type::Null]);
+    schema(types, "The new name (null or absent: unchanged)").build()
 }
 
 #[cfg(test)]

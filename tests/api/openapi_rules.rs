@@ -149,3 +149,85 @@ async fn every_operation_documents_the_answers_its_layers_can_give() {
         );
     }
 }
+
+#[tokio::test]
+async fn every_name_states_the_rule_the_server_enforces() {
+    let app = spawn_app().await;
+    let doc = document(&app).await;
+    let schemas = &doc["components"]["schemas"];
+    let input = &schemas["ScenarioInput"]["properties"];
+    let group = &input["fleet"]["items"]["properties"];
+    let names = [
+        (
+            "a scenario",
+            &schemas["NewScenario"]["properties"]["name"],
+            120,
+        ),
+        (
+            "a rename",
+            &schemas["ScenarioUpdate"]["properties"]["name"],
+            120,
+        ),
+        (
+            "a line item",
+            &input["line_items"]["items"]["properties"]["name"],
+            60,
+        ),
+        ("a group", &group["name"], 60),
+        ("a pool", &group["pools"]["items"]["properties"]["name"], 60),
+    ];
+    // Blank, control, text-direction and over-long names, and names that pass.
+    let samples = [
+        "Prod plan".to_owned(),
+        " Trimmed ".to_owned(),
+        "Ünïcödé ☸".to_owned(),
+        String::new(),
+        " \u{3000}".to_owned(),
+        "tab\there".to_owned(),
+        "next\u{85}line".to_owned(),
+        "evil\u{202E}txt.exe".to_owned(),
+        "x".repeat(60),
+        "x".repeat(61),
+        "x".repeat(121),
+    ];
+    let renamed = app.create_scenario("Before", json!({})).await;
+    for (what, schema, max) in names {
+        assert_eq!(schema["minLength"], 1, "{what}: {schema}");
+        assert_eq!(schema["maxLength"], max, "{what}: {schema}");
+        let pattern = schema["pattern"].as_str();
+        let pattern = regex::Regex::new(pattern.unwrap_or_else(|| panic!("{what}: {schema}")));
+        let pattern = pattern.expect("the pattern compiles");
+        for name in &samples {
+            let length = name.chars().count();
+            let documented = pattern.is_match(name) && (1..=max).contains(&length);
+            let status = match what {
+                "a scenario" => app
+                    .post_json("/api/v1/scenarios", &json!({"name": name}))
+                    .await
+                    .status(),
+                "a rename" => {
+                    let token = Some(renamed.edit_token.as_str());
+                    let body = json!({"name": name});
+                    let answer = app.update_scenario(&renamed.id, token, &body).await;
+                    answer.status()
+                }
+                "a line item" => {
+                    let item = json!({"name": name, "monthly_usd": 10});
+                    app.calculate(&json!({"line_items": [item]})).await.status()
+                }
+                "a group" => {
+                    let fleet = json!([{"name": name, "clusters": 1, "pools": [{"name": "p"}]}]);
+                    app.calculate(&json!({"fleet": fleet})).await.status()
+                }
+                _ => {
+                    let fleet = json!([{"name": "g", "clusters": 1, "pools": [{"name": name}]}]);
+                    app.calculate(&json!({"fleet": fleet})).await.status()
+                }
+            };
+            assert_eq!(status.is_success(), documented, "{what} {name:?}: {status}");
+            if !documented {
+                assert_eq!(status, 422, "{what} {name:?}");
+            }
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! Rules of the fleet (model v3): what may stand beside it, group and pool counts,
 //! unique names, Fargate pools, and the fleet's size.
 
-use super::line_items::{check_choice, check_name};
+use super::line_items::check_choice;
+use super::names::check_name;
 use super::rules::{MachineInput, check_machine, has_error, pool_path};
 use crate::error::FieldError;
 use crate::fields::max_items;

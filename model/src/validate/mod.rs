@@ -3,12 +3,13 @@
 
 mod fleet;
 mod line_items;
+mod names;
 mod ranges;
 mod resolve;
 mod rules;
 mod uncertainty;
 
-pub use line_items::{UNFIT_FOR_NAMES, unfit_for_names};
+pub use names::{MAX_ITEM_NAME_CHARS, NAME_PATTERN, UNFIT_FOR_NAMES, unfit_for_names};
 pub use uncertainty::is_rangeable;
 
 use crate::error::{FieldError, ValidationErrors, field_error_from_json};
