@@ -204,3 +204,29 @@ async fn a_cut_off_body_is_malformed_and_a_repeated_member_is_named() {
         assert_eq!(problem["errors"][0]["field"], field, "{path}: {problem}");
     }
 }
+
+#[tokio::test]
+async fn a_path_capture_that_is_not_utf8_is_a_404_problem_like_any_unknown_id() {
+    let app = spawn_app().await;
+    let saved = app.create_scenario("Paths", json!({})).await;
+    let id = &saved.id;
+    let reads = [
+        "/api/v1/scenarios/%FF".to_owned(),
+        "/api/v1/scenarios/%FF/export.csv".to_owned(),
+        "/api/v1/scenarios/%FF/forecast.csv".to_owned(),
+        "/api/v1/scenarios/%FF/forecast.json".to_owned(),
+        "/api/v1/scenarios/%FF/revisions/1".to_owned(),
+        format!("/api/v1/scenarios/{id}/revisions/%FF"),
+        "/s/%C3%28/charts/cumulative.svg".to_owned(),
+        format!("/s/{id}/charts/%FF.svg"),
+    ];
+    for path in reads {
+        let problem = assert_problem(app.get(&path).await, 404).await;
+        assert_eq!(problem["detail"], format!("{path} not found"), "{path}");
+    }
+    let token = Some(saved.edit_token.as_str());
+    let put = app.update_scenario("%FF", token, &json!({})).await;
+    assert_problem(put, 404).await;
+    assert_problem(app.delete_scenario("%FF", token).await, 404).await;
+    assert_eq!(app.scenario(id).await.revision, 1, "nothing was written");
+}

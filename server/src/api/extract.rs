@@ -1,10 +1,12 @@
 //! Extractors whose rejections are problem+json like every other API error.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Path, Request};
 use axum::http::{StatusCode, header, request::Parts};
 use clusterplan_service::ServiceError;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use utoipa::IntoParams;
 
 use super::error::ApiError;
 
@@ -66,6 +68,39 @@ pub(crate) fn is_json(headers: &axum::http::HeaderMap) -> bool {
         .to_ascii_lowercase();
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// A path's captures. One that cannot be read (not UTF-8 once percent-decoded,
+/// such as `%FF`) names nothing that exists: a 404 problem, as an id never
+/// issued is, not axum's plain-text 400.
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(captures)) => Ok(Self(captures)),
+            // The path as sent (not the nested router's remainder), still
+            // percent-encoded: ASCII, safe to echo.
+            Err(_) => {
+                let sent = parts.extensions.get::<OriginalUri>().map(|u| &u.0);
+                let path = sent.unwrap_or(&parts.uri).path();
+                Err(ApiError::NotFound(path.to_owned()))
+            }
+        }
+    }
+}
+
+/// The `{id}` capture of a scenario's paths, documented once for all of them.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ScenarioId {
+    // The shape `clusterplan_service::secrets::looks_like_id` checks.
+    /// The scenario's share id: 22 base62 characters. Any other id is answered
+    /// 404, as an id never issued is.
+    #[param(pattern = r"^[0-9A-Za-z]{22}$")]
+    pub id: String,
 }
 
 /// The edit token from `Authorization: Bearer <token>`, if one was sent.

@@ -2,7 +2,7 @@
 //! forecast (see `clusterplan_service::forecast`).
 
 use axum::Json;
-use axum::extract::{Path, Query, State, rejection::QueryRejection};
+use axum::extract::{Query, State, rejection::QueryRejection};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use clusterplan_service::Service;
@@ -10,6 +10,7 @@ use clusterplan_service::forecast::{self, ForecastParams, ForecastQuery, Forecas
 
 use super::error::ApiError;
 use super::etag::{EntityTag, IfNoneMatch};
+use super::extract::{ApiPath, ScenarioId};
 use super::responses::{NotFoundProblem, NotModified, QueryProblems, Unavailable};
 
 /// Says which month the forecast starts at and whether it was asked for.
@@ -18,7 +19,7 @@ const FORECAST_START: HeaderName = HeaderName::from_static("clusterplan-forecast
 /// The forecast as CSV: FOCUS 1.2 columns, then `x_` extension columns.
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}/forecast.csv", tag = "scenarios", operation_id = "forecast_csv",
-    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$"), ForecastQuery),
+    params(ScenarioId, ForecastQuery),
     responses(
         (status = 200, description = "CSV attachment; `Clusterplan-Forecast-Start` names the start month and says when it is the current month", body = String, content_type = "text/csv", headers(("ETag" = String), ("Clusterplan-Forecast-Start" = String))),
         NotModified,
@@ -29,7 +30,7 @@ const FORECAST_START: HeaderName = HeaderName::from_static("clusterplan-forecast
 )]
 pub async fn csv(
     State(service): State<Service>,
-    Path(id): Path<String>,
+    ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     query: Result<Query<ForecastQuery>, QueryRejection>,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
@@ -59,7 +60,7 @@ pub async fn csv(
 /// The forecast as JSON: the same rows as objects, named as the CSV's columns.
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}/forecast.json", tag = "scenarios", operation_id = "forecast_json",
-    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$"), ForecastQuery),
+    params(ScenarioId, ForecastQuery),
     responses(
         (status = 200, description = "The rows; `Clusterplan-Forecast-Start` names the start month", body = Vec<ForecastRow>, headers(("ETag" = String), ("Clusterplan-Forecast-Start" = String))),
         NotModified,
@@ -70,7 +71,7 @@ pub async fn csv(
 )]
 pub async fn json(
     State(service): State<Service>,
-    Path(id): Path<String>,
+    ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     query: Result<Query<ForecastQuery>, QueryRejection>,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {

@@ -1,7 +1,7 @@
 //! `/scenarios`: create, read, revise, delete, older revisions and CSV export.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clusterplan_service::{
@@ -10,7 +10,7 @@ use clusterplan_service::{
 
 use super::error::ApiError;
 use super::etag::{EntityTag, IfNoneMatch};
-use super::extract::{ApiJson, EditToken};
+use super::extract::{ApiJson, ApiPath, EditToken, ScenarioId};
 use super::responses::{
     BodyProblems, CrossSite, NotFoundProblem, NotModified, RateLimited, RevisionLimit, StorageFull,
     TokenProblems, Unavailable,
@@ -44,7 +44,7 @@ pub async fn create(
 /// The latest revision of a scenario, with its result recomputed.
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}", tag = "scenarios",
-    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$")),
+    params(ScenarioId),
     responses(
         (status = 200, description = "The scenario", body = ScenarioDocument, headers(("ETag" = String, description = "Changes with the revision and the model version"))),
         NotModified,
@@ -54,7 +54,7 @@ pub async fn create(
 )]
 pub async fn get(
     State(service): State<Service>,
-    Path(id): Path<String>,
+    ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
     let revision = service.revision_number(&id, None).await?;
@@ -69,7 +69,7 @@ pub async fn get(
 /// Writes a new revision. Needs `Authorization: Bearer <edit_token>`.
 #[utoipa::path(
     put, path = "/api/v1/scenarios/{id}", tag = "scenarios", request_body = ScenarioUpdate,
-    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$")),
+    params(ScenarioId),
     security(("edit_token" = [])),
     responses(
         (status = 200, description = "The new revision, or the latest one unchanged when the change equals it", body = ScenarioDocument),
@@ -83,7 +83,7 @@ pub async fn get(
 )]
 pub async fn update(
     State(service): State<Service>,
-    Path(id): Path<String>,
+    ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     EditToken(token): EditToken,
     ApiJson(update): ApiJson<ScenarioUpdate>,
 ) -> Result<Json<ScenarioDocument>, ApiError> {
@@ -93,7 +93,7 @@ pub async fn update(
 /// Deletes a scenario and all its revisions. Needs the edit token.
 #[utoipa::path(
     delete, path = "/api/v1/scenarios/{id}", tag = "scenarios",
-    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$")),
+    params(ScenarioId),
     security(("edit_token" = [])),
     responses(
         (status = 204, description = "Deleted"),
@@ -104,7 +104,7 @@ pub async fn update(
 )]
 pub async fn delete(
     State(service): State<Service>,
-    Path(id): Path<String>,
+    ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     EditToken(token): EditToken,
 ) -> Result<StatusCode, ApiError> {
     service.delete(&id, token.as_deref()).await?;
@@ -115,7 +115,7 @@ pub async fn delete(
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}/revisions/{n}", tag = "scenarios",
     params(
-        ("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$"),
+        ScenarioId,
         ("n" = i64, Path, description = "Revision number, from 1", minimum = 1),
     ),
     responses(
@@ -127,7 +127,7 @@ pub async fn delete(
 )]
 pub async fn revision(
     State(service): State<Service>,
-    Path((id, n)): Path<(String, String)>,
+    ApiPath((id, n)): ApiPath<(String, String)>,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
     // Parsed here, not by `Path`, so "abc" is a 404 problem like any unknown revision.
@@ -144,7 +144,7 @@ pub async fn revision(
 /// The money breakdown as CSV: a row per option and category, then one-off and total.
 #[utoipa::path(
     get, path = "/api/v1/scenarios/{id}/export.csv", tag = "scenarios",
-    params(("id" = String, Path, description = "The scenario's share id: 22 base62 characters", pattern = r"^[0-9A-Za-z]{22}$")),
+    params(ScenarioId),
     responses(
         (status = 200, description = "CSV attachment", body = String, content_type = "text/csv", headers(("ETag" = String, description = "Changes with the revision and the model version"))),
         NotModified,
@@ -154,7 +154,7 @@ pub async fn revision(
 )]
 pub async fn export_csv(
     State(service): State<Service>,
-    Path(id): Path<String>,
+    ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
     let revision = service.revision_number(&id, None).await?;

@@ -1,17 +1,17 @@
 //! `GET /s/{id}/charts/{name}.svg`: a saved scenario's chart at a stable URL, to
 //! embed in a document.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use clusterplan_service::Service;
 
-use crate::api::ApiError;
+use crate::api::{ApiError, ApiPath};
 
 /// The chart as `image/svg+xml`; unknown ids or chart names are 404 problems.
 pub async fn chart(
     State(service): State<Service>,
-    Path((id, file)): Path<(String, String)>,
+    ApiPath((id, file)): ApiPath<(String, String)>,
 ) -> Result<Response, ApiError> {
     let name = file
         .strip_suffix(".svg")
