@@ -3,7 +3,7 @@
 # handler that does nothing, through the same middleware), POST /api/v1/calculate
 # with the default scenario (its answer kept) and with a new body each time, a
 # shared-scenario page and one of its charts, and the planner; last, every cache
-# filled and one 31 MB kubectl import, for the peak RSS. Bounded: DURATION seconds
+# filled and the import that holds the most, for the peak RSS. Bounded: DURATION seconds
 # per endpoint. Prints req/s and latency percentiles for each, and fails when
 # wrk saw a non-2xx answer or a socket error (connect, read, write, timeout):
 # a throughput figure is only made of successful requests. No run here expects
@@ -97,29 +97,36 @@ def view(i):
 with ThreadPoolExecutor(8) as pool:
     list(pool.map(view, range(400)))
 PY
-# Then the largest import a request may hold on top of them: kubectl's JSON of
-# 1,000 nodes and 16,300 pods (31 MB, under the route's 32 MiB), pasted into the
-# import page's form, the path that holds the most at once (the body and the
-# field's text).
-echo "== one kubectl import pasted into /import: 31 MB, 1,000 nodes, 16,300 pods"
+# Then the import that holds the most, on top of them: the most items the import
+# reads (5,000 nodes, 20,000 pods), each with every string it keeps at the
+# longest it keeps (names 253 bytes, label values 63: model/src/kube/clip.rs),
+# about 30 MB, pasted into the import page's form, the path that holds the
+# body and the field's text at once.
+echo "== the largest import pasted into /import: 5,000 nodes, 20,000 pods, every kept string at its limit"
 python3 - "$dir/kubectl.json" <<'PY'
-import copy, json, sys
-sample = json.load(open("tests/fixtures/kubectl/eks-list.json"))
-nodes = [i for i in sample["items"] if i["kind"] == "Node"]
-pods = [i for i in sample["items"] if i["kind"] == "Pod"]
-items = []
-for k in range(1000):
-    node = copy.deepcopy(nodes[k % len(nodes)])
-    node["metadata"]["name"] = f"ip-10-0-{k // 250}-{k % 250}.ec2.internal"
-    items.append(node)
-for k in range(16300):
-    pod = copy.deepcopy(pods[k % len(pods)])
-    pod["metadata"]["name"] = f"pod-{k}"
-    pod["spec"]["nodeName"] = f"ip-10-0-{k % 1000 // 250}-{k % 250}.ec2.internal"
-    items.append(pod)
-sample["items"] = items
-json.dump(sample, open(sys.argv[1], "w"), separators=(",", ":"))
+import json, sys
+def name(kind, k):
+    return f"{kind}-{k}-".ljust(253, "x")
+long_label = "x" * 63
+labels = {key: long_label for key in [
+    "node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type",
+    "eks.amazonaws.com/capacityType", "karpenter.sh/capacity-type",
+    "eks.amazonaws.com/compute-type"]}
+nodes = [{"kind": "Node",
+          "metadata": {"name": name("node", k), "labels": {
+              "node.kubernetes.io/instance-type": "m6i.xlarge",
+              "eks.amazonaws.com/capacityType": "ON_DEMAND"}},
+          "status": {"capacity": {"cpu": "4", "memory": "15896064Ki", "pods": "58"}}}
+         for k in range(5000)]
+pods = [{"kind": "Pod",
+         "metadata": {"name": name("pod", k), "labels": labels},
+         "spec": {"nodeName": name("node", k % 5000),
+                  "containers": [{"resources": {"requests": {"cpu": "100m", "memory": "128Mi"}}}]},
+         "status": {"phase": "Running"}}
+        for k in range(20000)]
+json.dump({"kind": "List", "items": nodes + pods}, open(sys.argv[1], "w"), separators=(",", ":"))
 PY
+echo "   $(wc -c < "$dir/kubectl.json") bytes"
 status=$(curl -sS -o "$dir/imported.html" -w '%{http_code}' -H "origin: http://127.0.0.1:$PORT" \
   -F "kubectl=<$dir/kubectl.json" "http://127.0.0.1:$PORT/import")
 [ "$status" = 200 ] && grep -q 'data-testid="open-planner"' "$dir/imported.html" ||

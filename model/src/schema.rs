@@ -6,9 +6,10 @@ mod rules;
 use crate::catalog::Catalog;
 use crate::fields::{FieldKind, FieldSpec, field_specs};
 use crate::fleet::REPLACED_BY_FLEET;
-use crate::validate::{MAX_ITEM_NAME_CHARS, NAME_PATTERN};
+use crate::validate::{MAX_ITEM_NAME_CHARS, item_name_patterns};
 use std::borrow::Cow;
 use utoipa::openapi::RefOr;
+use utoipa::openapi::extensions::Extensions;
 use utoipa::openapi::schema::{
     AdditionalProperties, ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type,
 };
@@ -99,10 +100,13 @@ fn leaf(spec: &FieldSpec, mode: Mode) -> Schema {
     } else if !choices.is_empty() {
         b = b.enum_values(Some(choices));
     } else if spec.kind == FieldKind::String && spec.path.ends_with("[].name") {
+        let (visible, unfit) = item_name_patterns();
+        let not = serde_json::json!({"type": "string", "pattern": unfit});
         b = b
             .min_length(Some(1))
             .max_length(Some(MAX_ITEM_NAME_CHARS))
-            .pattern(Some(NAME_PATTERN));
+            .pattern(Some(visible))
+            .extensions(Some(Extensions::from_iter([("not", not)])));
     }
     // A nullable object's default is said in its description only: client
     // generators (openapi-python-client) read `type: [object, null]` as a union

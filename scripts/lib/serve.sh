@@ -15,7 +15,8 @@
 serve_release() {
   local port=$1 database=$2 log=$3
   shift 3
-  LEPTOS_SITE_ROOT=target/site \
+  # glibc's malloc as the container image sets it (deploy/Containerfile).
+  LEPTOS_SITE_ROOT=target/site MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-4194304} \
     CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE=${CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE:-1000000} \
     "${CLUSTERPLAN_BIN:-./target/release/clusterplan}" serve \
     --addr "127.0.0.1:$port" --database-url "$database" "$@" 2>> "$log" &

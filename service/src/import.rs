@@ -22,6 +22,7 @@ use crate::ServiceError;
 use guard::{Guarded, Stop};
 
 mod guard;
+pub(crate) mod thread;
 
 /// Most JSON one import reads, decompressed or not (and what the command line
 /// reads from stdin): 5,000 nodes and 20,000 pods as kubectl prints them, with
@@ -35,7 +36,8 @@ const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 /// 5,000 nodes or 20,000 pods, another kind of list, or an empty one is a 422
 /// naming the field; JSON that cannot be read a 400; past [`MAX_JSON_BYTES`]
 /// decompressed a 413. CPU-bound (a second or two for the largest): callers
-/// on an async runtime run it on the blocking pool.
+/// on an async runtime run it off the runtime (`Service::import_kubernetes`
+/// uses the import thread).
 pub fn import_kubernetes(body: &[u8], sizing: Sizing) -> Result<Imported, ServiceError> {
     import_until(body, sizing, &AtomicBool::new(false))
 }

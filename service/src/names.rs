@@ -1,6 +1,6 @@
 //! Scenario names: parsed once into a type that is known to be acceptable.
 
-use clusterplan_model::NAME_PATTERN;
+use clusterplan_model::trimmed_name_pattern;
 use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
 
 use crate::error::ServiceError;
@@ -47,18 +47,19 @@ impl TryFrom<String> for ScenarioName {
 }
 
 /// The OpenAPI schema of a name in a request (`schema_with` in
-/// `documents.rs`): the limits above and the model's [`NAME_PATTERN`], so a
-/// client generated from the document refuses what [`ScenarioName`] refuses.
+/// `documents.rs`): the model's [`trimmed_name_pattern`] with the limit above,
+/// so a client generated from the document refuses exactly what
+/// [`ScenarioName`] refuses. No `maxLength`: it would count the white space
+/// the trim removes; the pattern bounds the trimmed name instead.
 fn schema(types: SchemaType, description: &str) -> ObjectBuilder {
     ObjectBuilder::new()
         .schema_type(types)
         .description(Some(format!(
-            "{description}, 1 to {MAX_NAME_CHARS} characters, not blank, without \
-             control or text-direction characters; surrounding white space is trimmed."
+            "{description}, 1 to {MAX_NAME_CHARS} characters once surrounding white space \
+             is trimmed, without control or text-direction characters."
         )))
         .min_length(Some(1))
-        .max_length(Some(MAX_NAME_CHARS))
-        .pattern(Some(NAME_PATTERN))
+        .pattern(Some(trimmed_name_pattern(MAX_NAME_CHARS)))
 }
 
 /// A new scenario's name.
@@ -103,5 +104,43 @@ mod tests {
             );
         }
         assert!(ScenarioName::try_from("é".repeat(120)).is_ok());
+    }
+
+    /// The schema's pattern accepts a name exactly when [`ScenarioName`] does:
+    /// every character of the Basic Multilingual Plane alone, inside a name,
+    /// at either end and doubled, and names at the length limit with white
+    /// space around them.
+    #[test]
+    fn the_documented_pattern_says_what_the_rule_says() {
+        let pattern = regex::Regex::new(&trimmed_name_pattern(MAX_NAME_CHARS));
+        let pattern = pattern.expect("the pattern compiles");
+        let agree = |name: String| {
+            let accepted = ScenarioName::try_from(name.clone()).is_ok();
+            assert_eq!(pattern.is_match(&name), accepted, "{name:?}");
+        };
+        for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
+            for name in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("{c}ab"),
+                format!("ab{c}"),
+            ] {
+                agree(name);
+            }
+            agree(format!("{c}{c}"));
+        }
+        let longest = "x".repeat(MAX_NAME_CHARS);
+        for name in [
+            format!(" {longest} "),
+            format!("\t{longest}\n"),
+            format!("{longest}x"),
+            format!("{longest} x"),
+            "é".repeat(MAX_NAME_CHARS),
+            "\u{1F600}".repeat(MAX_NAME_CHARS),
+            "\u{1F600}".repeat(MAX_NAME_CHARS + 1),
+            "abc\n".to_owned(),
+        ] {
+            agree(name);
+        }
     }
 }

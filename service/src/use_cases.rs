@@ -204,22 +204,20 @@ impl Service {
 
     /// A running cluster's nodes and pods (kubectl's JSON, plain or gzip) as a
     /// fleet group and a report of what was read; nothing is stored. Runs on
-    /// the blocking pool: the largest body takes a second or two of CPU.
+    /// the import thread (`import::thread`): the largest body takes a second
+    /// or two of CPU.
     pub async fn import_kubernetes<B: AsRef<[u8]> + Send + 'static>(
         &self,
         body: B,
         sizing: import::Sizing,
     ) -> Result<import::Imported, ServiceError> {
         // Dropping this call (the request's timeout answered 503, or the
-        // client left) tells the work on the blocking pool to stop reading.
+        // client left) tells the work on the import thread to stop reading.
         let given_up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let _give_up_on_drop = GiveUpOnDrop(std::sync::Arc::clone(&given_up));
         let work = move || import::import_until(body.as_ref(), sizing, &given_up);
-        // A panic is the caller's to catch (the server answers it 500), as if
-        // the work had run on the caller's own task.
-        tokio::task::spawn_blocking(work)
-            .await
-            .unwrap_or_else(|failed| std::panic::resume_unwind(failed.into_panic()))
+        // A panic is the caller's to catch (the server answers it 500).
+        import::thread::run(work).await
     }
 }
 

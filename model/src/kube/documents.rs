@@ -25,7 +25,7 @@ pub const MAX_ITEMS: usize = super::MAX_NODES + super::MAX_PODS;
 #[derive(Debug, Default, Deserialize)]
 pub struct Upload {
     /// `List`, `NodeList`, `PodList`; anything else is refused.
-    #[serde(default, deserialize_with = "clip::option")]
+    #[serde(default, deserialize_with = "clip::label")]
     pub kind: Option<String>,
     /// The items of a list sent whole.
     pub items: Option<Items>,
@@ -39,7 +39,7 @@ pub struct Upload {
 #[derive(Debug, Default, Deserialize)]
 pub struct Part {
     /// `List`, `NodeList` or `PodList`, when given.
-    #[serde(default, deserialize_with = "clip::option")]
+    #[serde(default, deserialize_with = "clip::label")]
     pub kind: Option<String>,
     /// The part's items.
     pub items: Option<Items>,
@@ -80,7 +80,7 @@ impl<'de> Deserialize<'de> for Items {
 #[derive(Debug, Default, Deserialize)]
 pub struct Item {
     /// `Node`, `Pod`, or absent in an API server list.
-    #[serde(default, deserialize_with = "clip::option")]
+    #[serde(default, deserialize_with = "clip::label")]
     pub kind: Option<String>,
     /// Labels and owners.
     pub metadata: Option<Metadata>,
@@ -111,35 +111,35 @@ pub struct Labels {
     #[serde(
         rename = "node.kubernetes.io/instance-type",
         default,
-        deserialize_with = "clip::option"
+        deserialize_with = "clip::label"
     )]
     pub instance_type: Option<String>,
     /// The instance type (beta label of older clusters).
     #[serde(
         rename = "beta.kubernetes.io/instance-type",
         default,
-        deserialize_with = "clip::option"
+        deserialize_with = "clip::label"
     )]
     pub beta_instance_type: Option<String>,
     /// EKS managed node groups: `ON_DEMAND`, `SPOT`, `CAPACITY_BLOCK`.
     #[serde(
         rename = "eks.amazonaws.com/capacityType",
         default,
-        deserialize_with = "clip::option"
+        deserialize_with = "clip::label"
     )]
     pub eks_capacity_type: Option<String>,
     /// Karpenter (and EKS Auto Mode): `on-demand`, `spot`, `reserved`.
     #[serde(
         rename = "karpenter.sh/capacity-type",
         default,
-        deserialize_with = "clip::option"
+        deserialize_with = "clip::label"
     )]
     pub karpenter_capacity_type: Option<String>,
     /// `fargate` for a Fargate pod's node, `auto` for an EKS Auto Mode node.
     #[serde(
         rename = "eks.amazonaws.com/compute-type",
         default,
-        deserialize_with = "clip::option"
+        deserialize_with = "clip::label"
     )]
     pub compute_type: Option<String>,
 }
@@ -166,7 +166,7 @@ pub struct Spec {
 #[derive(Debug, Default, Deserialize)]
 pub struct Status {
     /// `Pending`, `Running`, `Succeeded`, `Failed`, `Unknown`.
-    #[serde(default, deserialize_with = "clip::option")]
+    #[serde(default, deserialize_with = "clip::label")]
     pub phase: Option<String>,
     /// A node's whole machine: vCPUs, memory, pod slots.
     pub capacity: Option<Resources>,

@@ -145,7 +145,9 @@ fn ec2_key(labels: Option<&Labels>) -> Key {
                 .as_deref()
                 .or(l.beta_instance_type.as_deref())
         })
-        .map(cleaned);
+        .map(cleaned)
+        // A label of nothing visible (" ", U+3000) says no more than none.
+        .filter(|t| !t.is_empty());
     let capacity = labels
         .and_then(|l| {
             l.karpenter_capacity_type
@@ -153,7 +155,8 @@ fn ec2_key(labels: Option<&Labels>) -> Key {
                 .or(l.eks_capacity_type.as_deref())
         })
         // EKS writes SPOT and ON_DEMAND, Karpenter spot and on-demand.
-        .map(|c| cleaned(c).to_ascii_lowercase().replace('_', "-"));
+        .map(|c| cleaned(c).to_ascii_lowercase().replace('_', "-"))
+        .filter(|c| !c.is_empty());
     Key::Ec2 {
         instance_type,
         capacity,

@@ -239,3 +239,23 @@ fn what_names_a_pool_decides_it() {
     assert_eq!(pool.name.as_deref(), Some("m5.large spot"));
     assert_eq!(pool.spot_share_pct, Some(100.0));
 }
+
+#[test]
+fn labels_of_nothing_visible_are_no_labels_and_the_pool_keeps_a_name() {
+    for blank in [" ", "\u{3000}", "\u{202E}"] {
+        let body = serde_json::json!({"kind": "List", "items": [{"kind": "Node",
+            "metadata": {"labels": {"node.kubernetes.io/instance-type": blank,
+                                    "eks.amazonaws.com/capacityType": blank}},
+            "status": {"capacity": {"cpu": "2", "memory": "8Gi", "pods": "29"}}}]});
+        let imported = import(&body.to_string(), Sizing::Nodes);
+        assert_eq!(pools(&imported)[0].name.as_deref(), Some("unlabelled"));
+        // Calculating it may still need a price, never a name.
+        let refused = crate::Scenario::try_from(imported.input).err();
+        let fields: Vec<String> =
+            refused.map_or(vec![], |e| e.0.into_iter().map(|e| e.field).collect());
+        assert!(
+            !fields.iter().any(|f| f.ends_with(".name")),
+            "{blank:?}: {fields:?}"
+        );
+    }
+}

@@ -9,7 +9,9 @@ mod resolve;
 mod rules;
 mod uncertainty;
 
-pub use names::{MAX_ITEM_NAME_CHARS, NAME_PATTERN, UNFIT_FOR_NAMES, unfit_for_names};
+pub use names::{
+    MAX_ITEM_NAME_CHARS, UNFIT_FOR_NAMES, item_name_patterns, trimmed_name_pattern, unfit_for_names,
+};
 pub use uncertainty::is_rangeable;
 
 use crate::error::{FieldError, ValidationErrors, field_error_from_json};

@@ -20,29 +20,41 @@ pub fn unfit_for_names(c: char) -> bool {
 /// What [`unfit_for_names`] refuses, as an error message.
 pub const UNFIT_FOR_NAMES: &str = "must not contain control or text-direction characters";
 
-/// The characters of [`unfit_for_names`] as a class body: the control
-/// characters (Unicode `Cc`) and the text-direction ones.
-macro_rules! unfit {
-    () => {
-        r"\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069"
-    };
+/// The characters of [`unfit_for_names`] as a regular expression's class body:
+/// the control characters (Unicode `Cc`) and the text-direction ones. Written
+/// with `\uXXXX` escapes only, which ECMA-262 (JSON Schema), Python's `re`
+/// (schemathesis, generated clients) and the regex crate read alike.
+pub const UNFIT_CLASS: &str =
+    r"\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069";
+
+/// White space as `char::is_whitespace` and `str::trim` know it (Unicode's
+/// `White_Space`), as a class body.
+pub const WHITE_SPACE_CLASS: &str =
+    r"\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
+
+/// The OpenAPI schema's statement of [`check_name`], lengths aside: `pattern`
+/// (a name holds a character that is neither white space nor unfit) and
+/// `not: {pattern}` (it holds no unfit character). Neither is anchored: JSON
+/// Schema's `pattern` searches, and an anchored one would end in `$`, which
+/// Python's `re` also matches before a final newline, so that `"abc\n"` (refused
+/// here) would pass there.
+pub fn item_name_patterns() -> (String, String) {
+    let visible = format!("[^{UNFIT_CLASS}{WHITE_SPACE_CLASS}]");
+    (visible, format!("[{UNFIT_CLASS}]"))
 }
 
-/// A name that validation accepts, as a regular expression: no [`unfit_for_names`]
-/// character, and at least one that is not white space (`char::is_whitespace`,
-/// Unicode's `White_Space`). Written with `\uXXXX` escapes only, which ECMA-262
-/// (JSON Schema), Python's `re` (schemathesis, generated clients) and the regex
-/// crate read alike. Lengths are the schema's `minLength`/`maxLength`.
-pub const NAME_PATTERN: &str = concat!(
-    "^[^",
-    unfit!(),
-    "]*[^",
-    unfit!(),
-    r"\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000",
-    "][^",
-    unfit!(),
-    "]*$"
-);
+/// The schema's `pattern` of a name that is trimmed before it is checked (a
+/// scenario's): white space around at most `max` characters that begin and end
+/// with neither white space nor an unfit character and hold no unfit one.
+/// Anchored, since what the trim removes may be unfit (a tab); the `$` that
+/// Python's `re` also matches before a final newline does no harm here, as the
+/// trim removes that newline too. Counts code points, as JSON Schema does (ECMA
+/// with its `u` flag, Python and the regex crate).
+pub fn trimmed_name_pattern(max: usize) -> String {
+    let (unfit, space) = (UNFIT_CLASS, WHITE_SPACE_CLASS);
+    let inner = max.saturating_sub(2);
+    format!("^[{space}]*[^{unfit}{space}](?:[^{unfit}]{{0,{inner}}}[^{unfit}{space}])?[{space}]*$")
+}
 
 /// A required name of 1 to [`MAX_ITEM_NAME_CHARS`] characters, not blank, with
 /// no [`unfit_for_names`] character.
@@ -66,22 +78,38 @@ pub(crate) fn check_name(path: String, name: Option<&str>, errors: &mut Vec<Fiel
 mod tests {
     use super::*;
 
-    /// The pattern accepts a name exactly when validation does (lengths aside),
+    /// Whether `name` passes the item-name schema's two patterns.
+    fn documented(name: &str) -> bool {
+        let (visible, unfit) = item_name_patterns();
+        let visible = regex::Regex::new(&visible).expect("compiles");
+        let unfit = regex::Regex::new(&unfit).expect("compiles");
+        visible.is_match(name) && !unfit.is_match(name)
+    }
+
+    /// The patterns accept a name exactly when validation does (lengths aside),
     /// for every character of the Basic Multilingual Plane alone, beside a
-    /// letter, and doubled.
+    /// letter on either side, and doubled.
     #[test]
-    fn the_pattern_says_what_validation_says() {
-        let pattern = regex::Regex::new(NAME_PATTERN).expect("the pattern compiles");
+    fn the_item_name_patterns_say_what_validation_says() {
         let accepted = |name: &str| {
             let mut errors = Vec::new();
             check_name(String::new(), Some(name), &mut errors);
             errors.is_empty()
         };
+        let (visible, unfit) = item_name_patterns();
+        let (visible, unfit) = (regex::Regex::new(&visible), regex::Regex::new(&unfit));
+        let (visible, unfit) = (visible.expect("compiles"), unfit.expect("compiles"));
         let mut checked = 0;
         for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
-            for name in [format!("{c}"), format!("a{c}"), format!("{c}{c}b")] {
+            for name in [
+                format!("{c}"),
+                format!("a{c}"),
+                format!("{c}a"),
+                format!("{c}{c}"),
+            ] {
+                let documented = visible.is_match(&name) && !unfit.is_match(&name);
                 assert_eq!(
-                    pattern.is_match(&name),
+                    documented,
                     accepted(&name),
                     "U+{:04X} in {name:?}",
                     c as u32
@@ -89,8 +117,13 @@ mod tests {
                 checked += 1;
             }
         }
-        assert!(checked > 190_000, "{checked} names");
-        assert!(!pattern.is_match(" \u{3000}\t"));
-        assert!(pattern.is_match(" Prod plan "));
+        assert!(checked > 250_000, "{checked} names");
+        for (name, expected) in [
+            (" \u{3000}\t", false),
+            ("abc\n", false),
+            (" Prod plan ", true),
+        ] {
+            assert_eq!(documented(name), expected, "{name:?}");
+        }
     }
 }

@@ -7,7 +7,7 @@
 //!   would be 500 MB in memory; Kubernetes writes none longer than an
 //!   annotation block (256 KiB, six times that escaped);
 //! - and it stops as soon as the request is given up (its timeout answered
-//!   503, or the client left): the work is on the blocking pool, which a
+//!   503, or the client left): the work is on the import thread, which a
 //!   dropped request does not stop, and the one import slot is free again.
 
 use std::cell::Cell;
