@@ -224,6 +224,9 @@ async fn a_path_capture_that_is_not_utf8_is_a_404_problem_like_any_unknown_id() 
         let problem = assert_problem(app.get(&path).await, 404).await;
         assert_eq!(problem["detail"], format!("{path} not found"), "{path}");
     }
+    for root in ["/api/v1", "/api/v1/"] {
+        assert_problem(app.get(root).await, 404).await;
+    }
     let token = Some(saved.edit_token.as_str());
     let put = app.update_scenario("%FF", token, &json!({})).await;
     assert_problem(put, 404).await;

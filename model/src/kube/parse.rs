@@ -49,6 +49,7 @@ fn read<'de, R: serde_json::de::Read<'de>>(
     deserializer: &mut serde_json::Deserializer<R>,
     other: impl Fn(&serde_json::Error) -> InputError,
 ) -> Result<Upload, InputError> {
+    super::documents::count_from_zero();
     serde_path_to_error::deserialize(deserializer).map_err(|error| match error.inner().classify() {
         Category::Data => InputError::Invalid(vec![field_error_from_json(&error, "")]),
         Category::Io => unreadable(error.into_inner()),

@@ -63,6 +63,7 @@ pub(super) fn build(
         let at = format!("fleet[0].pools[{}]", pools.len());
         pools.push(pool_input(pool, sizing, have_pods, &at, &mut report));
     }
+    distinct_names(&mut pools);
     if pools.is_empty() {
         report.warnings.push(format!(
             "no nodes in the input: one pool of the default instance type sized from the requests of all {} pods; set its instance type",
@@ -218,4 +219,26 @@ fn name_part(text: &str, chars: usize) -> String {
         .filter(|c| !crate::unfit_for_names(*c))
         .take(chars)
         .collect()
+}
+
+/// Names a pool that repeats an earlier pool's name `… 2`, `… 3`: two instance
+/// types that differ only past the 40 characters a name keeps of them would
+/// otherwise give the group two pools of one name, which validation refuses.
+fn distinct_names(pools: &mut [PoolInput]) {
+    let mut taken = std::collections::HashSet::new();
+    for pool in pools {
+        let Some(name) = pool.name.clone() else {
+            continue;
+        };
+        let mut unique = name.clone();
+        for n in 2.. {
+            if taken.insert(unique.clone()) {
+                break;
+            }
+            let suffix = format!(" {n}");
+            let keep = crate::MAX_ITEM_NAME_CHARS - suffix.len();
+            unique = name.chars().take(keep).collect::<String>() + &suffix;
+        }
+        pool.name = Some(unique);
+    }
 }

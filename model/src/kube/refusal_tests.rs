@@ -68,6 +68,26 @@ fn over_the_caps_is_refused() {
 }
 
 #[test]
+fn the_item_cap_counts_every_list_of_one_body() {
+    // 10,000 items in each of the three lists: 30,000 in one body.
+    let list = |kind: &str| {
+        let items = vec![format!(r#"{{"kind": "{kind}"}}"#); 10_000].join(",");
+        format!(r#"{{"kind": "{kind}List", "items": [{items}]}}"#)
+    };
+    let items = vec![r#"{"kind": "Pod"}"#; 10_000].join(",");
+    let body = format!(
+        r#"{{"kind": "List", "items": [{items}], "nodes": {}, "pods": {}}}"#,
+        list("Node"),
+        list("Pod")
+    );
+    let errors = invalid(&body);
+    assert!(errors[0].message.contains("25000 items"), "{:?}", errors[0]);
+    // Each body is counted from zero.
+    let small = r#"{"kind": "List", "items": [{"kind": "Node"}]}"#;
+    assert!(import_json(small.as_bytes(), Sizing::Nodes).is_ok());
+}
+
+#[test]
 fn a_bad_quantity_is_named_by_its_path() {
     let body = r#"{"kind": "List", "items": [{"kind": "Node", "status": {"capacity": {"cpu": "4 cores"}}}]}"#;
     let errors = invalid(body);

@@ -259,3 +259,28 @@ fn labels_of_nothing_visible_are_no_labels_and_the_pool_keeps_a_name() {
         );
     }
 }
+
+#[test]
+fn pools_whose_names_would_repeat_are_numbered() {
+    let node = |instance_type: String| {
+        serde_json::json!({"kind": "Node",
+            "metadata": {"labels": {"node.kubernetes.io/instance-type": instance_type}},
+            "status": {"capacity": {"cpu": "2", "memory": "8Gi", "pods": "29"}}})
+    };
+    let long = "a".repeat(40);
+    let items: Vec<_> = (1..=3).map(|n| node(format!("{long}{n}"))).collect();
+    let body = serde_json::json!({"kind": "List", "items": items});
+    let imported = import(&body.to_string(), Sizing::Nodes);
+    let names: Vec<_> = pools(&imported)
+        .iter()
+        .map(|p| p.name.clone().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [long.clone(), format!("{long} 2"), format!("{long} 3")]
+    );
+    let refused = crate::Scenario::try_from(imported.input).err();
+    let fields: Vec<String> =
+        refused.map_or(vec![], |e| e.0.into_iter().map(|e| e.field).collect());
+    assert!(!fields.iter().any(|f| f.ends_with(".name")), "{fields:?}");
+}

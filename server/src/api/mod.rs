@@ -72,7 +72,12 @@ pub fn router(import_slots: crate::shed::Slots) -> Router<AppState> {
         .route("/catalog", get(calculate::catalog))
         .route("/openapi.json", get(openapi::document))
         .route("/docs", get(docs::page))
-        .fallback(|| async { ApiError::NotFound("this API path".into()) })
+        .fallback(not_found)
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(API_MAX_BODY_BYTES))
+}
+
+/// Any path under `/api/v1` that no route takes: a 404 problem, never a page.
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound("this API path".into())
 }

@@ -70,6 +70,9 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .nest("/api/v1", crate::api::router(state.import_slots.clone()))
+        // The nest takes `/api/v1` and what lies below it, not `/api/v1/`
+        // itself, which would otherwise fall through to the pages' 404.
+        .route("/api/v1/", axum::routing::any(crate::api::not_found))
         // kubectl's JSON of a large cluster, as the API's import takes it. In
         // the import slot, not a rendering one: the page is written whole
         // before it is sent, so a client slow to read it holds no slot.
