@@ -55,6 +55,7 @@ pub struct Service {
     charts: chart_cache::ChartCache,
     results: result_cache::ResultCache,
     answers: answer_cache::AnswerCache,
+    imports: import::thread::ImportThread,
 }
 
 /// How many revisions one scenario keeps unless configured otherwise; a save
@@ -73,6 +74,7 @@ impl Service {
             charts: chart_cache::ChartCache::with_capacity(chart_cache::CHART_CACHE_BYTES),
             results: result_cache::ResultCache::with_capacity(result_cache::RESULT_CACHE_ENTRIES),
             answers: answer_cache::AnswerCache::with_capacity(answer_cache::ANSWER_CACHE_BYTES),
+            imports: import::thread::ImportThread::start(),
         }
     }
 

@@ -217,7 +217,7 @@ impl Service {
         let _give_up_on_drop = GiveUpOnDrop(std::sync::Arc::clone(&given_up));
         let work = move || import::import_until(body.as_ref(), sizing, &given_up);
         // A panic is the caller's to catch (the server answers it 500).
-        import::thread::run(work).await
+        self.imports.run(work).await
     }
 }
 
