@@ -100,7 +100,7 @@ PY
 # Then the import that holds the most, on top of them: the most items the import
 # reads (5,000 nodes, 20,000 pods), each with every string it keeps at the
 # longest it keeps (names 253 bytes, label values 63: model/src/kube/clip.rs),
-# about 30 MB, pasted into the import page's form, the path that holds the
+# about 26 MB, pasted into the import page's form, the path that holds the
 # body and the field's text at once.
 echo "== the largest import pasted into /import: 5,000 nodes, 20,000 pods, every kept string at its limit"
 python3 - "$dir/kubectl.json" <<'PY'

@@ -85,7 +85,7 @@ pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;
 pub use uncertainty::{Histogram, Stats, UncertaintyResult};
 pub use validate::{
-    MAX_ITEM_NAME_CHARS, SURROGATE_CLASS, UNFIT_FOR_NAMES, is_rangeable, trimmed_name_pattern,
+    MAX_ITEM_NAME_CHARS, UNFIT_FOR_NAMES, is_rangeable, pattern_for_chars, trimmed_name_pattern,
     unfit_for_names,
 };
 pub use vocabulary::CostCategory;

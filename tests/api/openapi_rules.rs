@@ -157,9 +157,8 @@ fn documented(schema: &Value, name: &str) -> bool {
     let at_least = schema["minLength"].as_u64().is_none_or(|min| length >= min);
     let at_most = schema["maxLength"].as_u64().is_none_or(|max| length <= max);
     let matches = |pattern: &Value| {
-        // The regex crate matches `char`s, which are never lone surrogates.
         let pattern = pattern.as_str().expect("a pattern");
-        let pattern = pattern.replace(clusterplan_model::SURROGATE_CLASS, "");
+        let pattern = clusterplan_model::pattern_for_chars(pattern);
         regex::Regex::new(&pattern)
             .expect("the pattern compiles")
             .is_match(name)

@@ -10,7 +10,7 @@ mod rules;
 mod uncertainty;
 
 pub use names::{
-    MAX_ITEM_NAME_CHARS, SURROGATE_CLASS, UNFIT_FOR_NAMES, item_name_patterns,
+    MAX_ITEM_NAME_CHARS, UNFIT_FOR_NAMES, item_name_patterns, pattern_for_chars,
     trimmed_name_pattern, unfit_for_names,
 };
 pub use uncertainty::is_rangeable;
