@@ -110,6 +110,38 @@ async fn a_body_that_is_not_json_is_415() {
     assert_problem(response, 415).await;
 }
 
+/// A compressed body is refused as such (415 with `Accept-Encoding`), not read
+/// as bytes and called malformed JSON; `identity` changes nothing.
+#[tokio::test]
+async fn a_body_in_a_content_coding_is_415_naming_the_coding() {
+    let app = spawn_app().await;
+    let send = |route: &'static str, coding: &'static str| {
+        app.client
+            .post(app.url(route))
+            .header("content-type", "application/json")
+            .header("content-encoding", coding)
+            .body("{}")
+            .send()
+    };
+
+    for (route, coding) in [
+        ("/api/v1/calculate", "gzip"),
+        ("/api/v1/calculate", "identity, br"),
+        ("/api/v1/calculate/batch", "deflate"),
+        ("/api/v1/scenarios", "GZIP"),
+    ] {
+        let answer = send(route, coding).await.expect("answered");
+        assert_eq!(answer.headers()["accept-encoding"], "identity", "{route}");
+        let problem = assert_problem(answer, 415).await;
+        let detail = problem["detail"].as_str().unwrap_or_default();
+        assert!(detail.contains(coding), "{route} {coding}: {detail}");
+    }
+    let plain = send("/api/v1/calculate", "Identity")
+        .await
+        .expect("answered");
+    assert_eq!(plain.status(), 200);
+}
+
 #[tokio::test]
 async fn an_oversized_body_is_413() {
     let app = spawn_app().await;

@@ -75,6 +75,19 @@ async fn a_gzip_body_may_hold_more_json_than_32_mib() {
     assert_eq!(answer.status(), 200);
     let read: Value = answer.json().await.unwrap();
     assert_eq!(read["report"]["nodes"], 7);
+    // A coding the import does not read is refused as one, naming it.
+    let brotli = app
+        .client
+        .post(app.url(PATH))
+        .header("content-type", "application/json");
+    let brotli = brotli.header("content-encoding", "br").body(packed.clone());
+    let refused = brotli.send().await.unwrap();
+    assert_eq!(refused.headers()["accept-encoding"], "gzip, identity");
+    let problem = assert_problem(refused, 415).await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("br"),
+        "{problem}"
+    );
     // The page reads a .gz file the same way.
     let file = Part::bytes(packed).file_name("cluster.json.gz");
     let form = Form::new().text("kubectl", "").part("file", file);

@@ -22,6 +22,15 @@ pub enum ApiError {
     /// what to send instead (the import's answer to YAML).
     #[error("{0}")]
     UnsupportedFormat(&'static str),
+    /// The body comes in a content coding the route does not read (RFC 9110
+    /// §15.5.16); the answer's `Accept-Encoding` names the ones it does.
+    #[error("a body sent with Content-Encoding {sent} is not read here: send it as {accepted}")]
+    UnsupportedEncoding {
+        /// The `Content-Encoding` as sent (ASCII only, at most 40 characters).
+        sent: String,
+        /// The codings the route reads, as `Accept-Encoding` lists them.
+        accepted: &'static str,
+    },
     /// The body is over the size limit.
     #[error("the request body is larger than the limit")]
     PayloadTooLarge,
@@ -77,9 +86,9 @@ impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::UnsupportedMediaType | Self::UnsupportedFormat(_) => {
-                StatusCode::UNSUPPORTED_MEDIA_TYPE
-            }
+            Self::UnsupportedMediaType
+            | Self::UnsupportedFormat(_)
+            | Self::UnsupportedEncoding { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::CrossSite => StatusCode::FORBIDDEN,
@@ -134,6 +143,10 @@ impl IntoResponse for ApiError {
             Self::Service(error) => error.retry_after_secs(),
             _ => None,
         };
+        let accepted_encodings = match &self {
+            Self::UnsupportedEncoding { accepted, .. } => Some(*accepted),
+            _ => None,
+        };
         let mut response = (status, axum::Json(self.into_problem())).into_response();
         let headers = response.headers_mut();
         headers.insert(
@@ -142,6 +155,9 @@ impl IntoResponse for ApiError {
         );
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(accepted) = accepted_encodings {
+            headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(accepted));
         }
         if let Some(secs) = retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));

@@ -26,7 +26,8 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 
 /// A JSON body's bytes as sent, not yet read: for a use case that reads the
 /// document itself (`POST /calculate` keeps answers by document). The same
-/// content-type (415) and size (413) rules as [`ApiJson`].
+/// content-type (415), content-coding (415: only plain JSON is read) and size
+/// (413) rules as [`ApiJson`].
 pub struct JsonDocument(pub Bytes);
 
 impl<S: Send + Sync> FromRequest<S> for JsonDocument {
@@ -36,6 +37,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonDocument {
         if !is_json(req.headers()) {
             return Err(ApiError::UnsupportedMediaType);
         }
+        refuse_coding(req.headers(), &[], "identity")?;
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::PayloadTooLarge
@@ -68,6 +70,29 @@ pub(crate) fn is_json(headers: &axum::http::HeaderMap) -> bool {
         .to_ascii_lowercase();
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Refuses a body whose `Content-Encoding` names a coding other than `read`
+/// (and `identity`, which changes nothing): read as it is, a compressed
+/// document would be answered "malformed JSON", which blames the JSON.
+/// `accepted` is the answer's `Accept-Encoding`.
+pub(crate) fn refuse_coding(
+    headers: &axum::http::HeaderMap,
+    read: &[&str],
+    accepted: &'static str,
+) -> Result<(), ApiError> {
+    for value in headers.get_all(header::CONTENT_ENCODING) {
+        let text = value.to_str().unwrap_or("(not text)");
+        let readable = text.split(',').map(str::trim).all(|coding| {
+            coding.eq_ignore_ascii_case("identity")
+                || read.iter().any(|r| coding.eq_ignore_ascii_case(r))
+        });
+        if !readable {
+            let sent = text.chars().take(40).collect();
+            return Err(ApiError::UnsupportedEncoding { sent, accepted });
+        }
+    }
+    Ok(())
 }
 
 /// A path's captures. One that cannot be read (not UTF-8 once percent-decoded,

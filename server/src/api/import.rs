@@ -13,7 +13,7 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::error::ApiError;
-use super::extract::is_json;
+use super::extract::{is_json, refuse_coding};
 use super::responses::{CrossSite, ImportProblems, RateLimited, Unavailable};
 
 /// The query of an import (the OpenAPI document's; [`ImportSizing`] reads it).
@@ -64,6 +64,8 @@ impl<S: Send + Sync> FromRequest<S> for KubectlBody {
         if !is_json(req.headers()) {
             return Err(ApiError::UnsupportedMediaType);
         }
+        // gzip is read by its magic bytes, with or without the header.
+        refuse_coding(req.headers(), &["gzip", "x-gzip"], "gzip, identity")?;
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             match rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 true => ApiError::PayloadTooLarge,

@@ -14,7 +14,8 @@ pub enum BodyProblems {
     /// Body over 64 KiB.
     #[response(status = 413, content_type = "application/problem+json")]
     TooLarge(Problem),
-    /// Not `application/json`.
+    /// Not `application/json`, or sent with a `Content-Encoding` (only plain
+    /// JSON is read; the answer's `Accept-Encoding` says so).
     #[response(status = 415, content_type = "application/problem+json")]
     NotJson(Problem),
     /// Invalid input; every violation listed with its field path.
@@ -122,7 +123,8 @@ pub enum ImportProblems {
     /// declared), or a gzip body holding more than 512 MiB of JSON.
     #[response(status = 413, content_type = "application/problem+json")]
     TooLarge(Problem),
-    /// Not `application/json` (YAML is told to use `-o json`).
+    /// Not `application/json` (YAML is told to use `-o json`), or sent with a
+    /// `Content-Encoding` other than gzip.
     #[response(status = 415, content_type = "application/problem+json")]
     NotJson(Problem),
     /// Another kind of list, more than 5,000 nodes or 20,000 pods, nothing to
