@@ -219,6 +219,15 @@ async fn bad_parameters_are_422_naming_each_one() {
         let problem = assert_problem(app.get(&path).await, 422).await;
         assert_eq!(error_fields(&problem), fields, "{query}");
     }
+    // A misspelt parameter is named, not ignored (it would move the start).
+    for route in ["forecast.json", "forecast.csv"] {
+        let path = format!("/api/v1/scenarios/{}/{route}?strat=2027-01", created.id);
+        let problem = assert_problem(app.get(&path).await, 400).await;
+        assert!(
+            problem["detail"].as_str().unwrap().contains("strat"),
+            "{problem}"
+        );
+    }
     let unknown = app
         .get("/api/v1/scenarios/AAAAAAAAAAAAAAAAAAAAAA/forecast.csv")
         .await;

@@ -20,9 +20,12 @@ use utoipa::IntoParams;
 
 use crate::{Service, ServiceError};
 
-/// The forecast's query parameters, as sent.
+/// The forecast's query parameters, as sent. Another parameter is refused
+/// (400 naming it), as on `/catalog`: a misspelt `start` would otherwise
+/// answer a forecast from the current month without a word.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct ForecastQuery {
     /// First month, `YYYY-MM` (years 2000 to 9989); the current month (UTC)
     /// when omitted.
