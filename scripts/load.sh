@@ -25,28 +25,43 @@ wrk.method = "POST"
 wrk.body = "{}"
 wrk.headers["Content-Type"] = "application/json"
 LUA
-# A body no request has sent before, every time (the two threads count odd and
-# even): the calculation itself, with no kept answer (service/src/answer_cache.rs).
+# A body no recent request has sent, every time: the calculation itself, with no
+# kept answer (service/src/answer_cache.rs holds the last 50 to 250). Each wrk
+# thread writes its 50,000 requests before the clock starts (the two threads
+# count odd and even) and sends them in turn: formatting each in Lua as it was
+# sent took wrk's share of the two cores, 6-7 % of the requests per second in
+# two A/B rounds (docs/PERFORMANCE.md).
 cat > "$dir/calculate-new.lua" <<'LUA'
 local threads = 0
 function setup(thread)
   thread:set("id", threads)
   threads = threads + 1
 end
-local n = 0
+local requests, n, count = {}, 0, 50000
+function init(args)
+  for i = 1, count do
+    local body = string.format('{"team": {"annual_cost_usd": %d}}', 100000 + 2 * i + id)
+    requests[i] = wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+  end
+end
 function request()
-  n = n + 1
-  local body = string.format('{"team": {"annual_cost_usd": %d}}', 100000 + 2 * n + id)
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+  n = n % count + 1
+  return requests[n]
 end
 LUA
 
 # Each endpoint as a share of the /healthz ceiling measured in this same run.
 ceiling=""
 fail() { echo "load: FAILED: $*" >&2; exit 1; }
+# The server's own CPU time (user, system; /proc/PID/stat fields 14 and 15).
+server_cpu() { awk '{print $14, $15}' "/proc/$server/stat"; }
 run() {
   echo "== $1"
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${@:2}" > "$dir/wrk.out"
+  local before after
+  before=$(server_cpu)
+  # bash's `time`: wrk's own user and system seconds, into wrk.cpu.
+  { TIMEFORMAT='%U %S'; time wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${@:2}" > "$dir/wrk.out"; } 2> "$dir/wrk.cpu"
+  after=$(server_cpu)
   grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|99)%" "$dir/wrk.out"
   # wrk prints these two lines only when there was at least one.
   if grep -qE "Non-2xx|Socket errors" "$dir/wrk.out"; then
@@ -56,6 +71,10 @@ run() {
   requests=$(awk '/requests in/ {print $1}' "$dir/wrk.out")
   [[ "$requests" =~ ^[0-9]+$ && "$requests" -gt 0 ]] || fail "$1: wrk made no requests"
   rps=$(awk '/Requests\/sec/ {print $2}' "$dir/wrk.out")
+  # Where the two cores went, per request: the server's CPU and wrk's (both
+  # user and system; wrk's system time is the kernel's side of the client).
+  echo "$before $after $(cat "$dir/wrk.cpu")" | awk -v n="$requests" -v tick="$(getconf CLK_TCK)" \
+    '{printf "   CPU per request: server user %.1f µs, system %.1f µs; wrk %.1f µs\n", ($3-$1)/tick*1e6/n, ($4-$2)/tick*1e6/n, ($5+$6)*1e6/n}'
   if [ -z "$ceiling" ]; then
     ceiling=$rps
   else

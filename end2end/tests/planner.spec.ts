@@ -57,6 +57,30 @@ test.describe('without JavaScript', () => {
     await expect(other.getByRole('button', { name: /Save these changes/ })).toHaveCount(0);
     await close();
   });
+
+  // A post that writes nothing goes back to its page with the error beside its
+  // field (Leptos follows the `Referer`, which `Referrer-Policy: same-origin`
+  // lets our own pages send); it used to land on an empty planner at `/`.
+  test('a save or a key that is refused comes back to its page with the error', async ({ page, browser }) => {
+    await page.goto('/?clusters=7');
+    await page.getByLabel('Scenario name').fill('   ');
+    await page.getByRole('button', { name: 'Save and get a link' }).click();
+    await expect(page).toHaveURL(/clusters=7/);
+    await expect(page.getByText('must not be empty')).toBeVisible();
+    await expect(page.getByLabel('Clusters', { exact: true })).toHaveValue('7');
+
+    await page.getByLabel('Scenario name').fill('Keyed plan');
+    await page.getByRole('button', { name: 'Save and get a link' }).click();
+    await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+    const { page: other, close } = await openWithoutJavaScript(browser, page.url());
+    await other.getByText('I have the edit key').click();
+    await other.getByLabel('Edit key', { exact: true }).fill('NotTheKey123');
+    await other.getByRole('button', { name: 'Edit with this key' }).click();
+    await expect(other).toHaveURL(new RegExp(page.url().replace(/[/.?]/g, '\\$&')));
+    await other.getByText('I have the edit key').click();
+    await expect(other.getByText('does not match this scenario')).toBeVisible();
+    await close();
+  });
 });
 
 test('the planner works from the keyboard alone, with visible focus', async ({ page }) => {

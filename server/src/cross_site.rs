@@ -11,9 +11,9 @@
 //! site's own pages).
 //! `same-site` is refused like `cross-site`: a sibling subdomain is another site's
 //! code, and could otherwise fork, claim or update with the visitor's edit keys.
-//! `Sec-Fetch-Site` wins when present, because our own pages send
-//! `Referrer-Policy: no-referrer`, under which a browser's plain form post carries
-//! `Origin: null`.
+//! `Sec-Fetch-Site` wins when present: a browser's plain form post from a page
+//! under `Referrer-Policy: no-referrer` (ours until the no-JavaScript forms
+//! needed their `Referer`) carries `Origin: null`.
 //! Clients that send neither header (curl, finance scripts) are not browsers acting
 //! for someone else, and the JSON API's writes need a bearer token anyway.
 

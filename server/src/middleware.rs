@@ -67,7 +67,10 @@ pub fn apply_with_timeout(router: Router, timeout: Duration) -> Router {
             ))
             .layer(SetResponseHeaderLayer::if_not_present(
                 header::REFERRER_POLICY,
-                HeaderValue::from_static("no-referrer"),
+                // Our own origin gets the page's URL, no one else anything: a
+                // form post without JavaScript is sent back to that page
+                // (Leptos redirects to the `Referer`; with none, to `/`).
+                HeaderValue::from_static("same-origin"),
             ))
             .layer(SetResponseHeaderLayer::if_not_present(
                 header::X_FRAME_OPTIONS,

@@ -4,7 +4,9 @@
 //! request cannot take the server's CPU.
 
 use clusterplan_model::{CalculationResult, FieldError, parse_input};
-use serde::Deserialize;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 use utoipa::ToSchema;
 
 use crate::calculation::validate;
@@ -29,7 +31,25 @@ pub struct BatchRequest {
     // that a request with an invalid scenario is refused whole. Anything but an
     // object is refused whole (422), as the document says.
     #[schema(value_type = Vec<Object>, min_items = 1, max_items = 100)]
-    pub scenarios: Vec<serde_json::Map<String, serde_json::Value>>,
+    pub scenarios: Vec<BatchScenario>,
+}
+
+/// One scenario of a batch, its JSON as sent, read later by [`parse_input`]
+/// exactly as a `POST /calculate` body is. Read into a JSON map first, a member
+/// given twice kept its last value without a word.
+#[derive(Debug)]
+pub struct BatchScenario(Box<RawValue>);
+
+impl<'de> Deserialize<'de> for BatchScenario {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        match raw.get().trim_start().starts_with('{') {
+            true => Ok(Self(raw)),
+            false => Err(D::Error::custom(
+                "must be a JSON object: a scenario's inputs",
+            )),
+        }
+    }
 }
 
 /// See [`Service::calculate_batch`].
@@ -47,9 +67,8 @@ pub(crate) async fn calculate_batch(
     let scenarios: Vec<_> = batch
         .scenarios
         .iter()
-        .map(|item| {
-            let bytes = serde_json::to_vec(item).expect("a JSON value serializes");
-            let input = parse_input(&bytes).map_err(|error| match error {
+        .map(|BatchScenario(item)| {
+            let input = parse_input(item.get().as_bytes()).map_err(|error| match error {
                 clusterplan_model::InputError::Invalid(errors) => ServiceError::Invalid(errors),
                 malformed => ServiceError::invalid("", malformed.to_string()),
             })?;

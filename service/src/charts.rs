@@ -76,7 +76,11 @@ pub(crate) fn saved_charts(service: &Service, doc: &ScenarioDocument) -> Vec<Ren
 }
 
 /// See [`Service::chart`].
-pub(crate) async fn chart(service: &Service, id: &str, name: &str) -> Result<String, ServiceError> {
+pub(crate) async fn chart(
+    service: &Service,
+    id: &str,
+    name: &str,
+) -> Result<(i64, String), ServiceError> {
     let kind: ChartKind = name
         .parse()
         .map_err(|_| ServiceError::NotFound(format!("chart {name}")))?;
@@ -94,7 +98,7 @@ pub(crate) async fn chart(service: &Service, id: &str, name: &str) -> Result<Str
     let svg = service.charts.get_or_draw(key, || {
         clusterplan_charts::render(kind, &scenario, &doc.result)
     });
-    Ok(svg.to_string())
+    Ok((doc.revision, svg.to_string()))
 }
 
 /// The scenario behind a result: its `inputs` validated again (they were valid

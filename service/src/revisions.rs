@@ -4,6 +4,7 @@
 //! saw, so once the revision is stored nothing is left that can fail.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use clusterplan_model::{CalculationResult, MODEL_VERSION, Scenario};
 
@@ -15,9 +16,12 @@ use crate::scenarios::{document_of, merge_errors, not_found, result_of, stored_s
 use crate::store::{self, RevisionWrite};
 use crate::{ScenarioDocument, ScenarioUpdate, Service, ServiceError, secrets};
 
-/// How often a rename reads the latest revision again when saves keep
-/// landing between its read and its write.
-const RENAME_ATTEMPTS: usize = 3;
+/// How long a rename keeps reading the latest revision again while other
+/// saves land between its read and its write: as long as a write waits for a
+/// locked database. Each round lets at least one of the saves racing it
+/// through, so forty renames sent at once all land well within it; three
+/// rounds, as it was, answered most of them 503 on an idle server.
+const RENAME_PATIENCE: Duration = Duration::from_secs(5);
 
 /// See [`Service::update`].
 pub(crate) async fn update(
@@ -68,7 +72,8 @@ async fn rename(
     token: &str,
     name: Option<&str>,
 ) -> Result<ScenarioDocument, ServiceError> {
-    for _ in 0..RENAME_ATTEMPTS {
+    let deadline = Instant::now() + RENAME_PATIENCE;
+    for round in 1u64.. {
         let latest = store::latest(&service.db, id).await?;
         let latest = latest.ok_or_else(|| not_found(id))?;
         let scenario = stored_scenario(&latest.id, &latest.input_json)?;
@@ -82,6 +87,11 @@ async fn rename(
         if let Some(doc) = append(service, id, token, &write, &scenario, result).await? {
             return Ok(doc);
         }
+        if Instant::now() >= deadline {
+            break;
+        }
+        // A pause that grows with the rounds lost, so racers spread out.
+        tokio::time::sleep(Duration::from_millis(round.min(20))).await;
     }
     // Saves keep landing between the read and the write.
     Err(ServiceError::Busy {

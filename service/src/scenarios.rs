@@ -88,7 +88,11 @@ pub(crate) async fn revision_number(
         true => store::revision_number(&service.db, id, n).await?,
         false => None,
     };
-    found.ok_or_else(|| not_found(id))
+    // Named as `revision` names it, so a tag lookup and a read agree.
+    found.ok_or_else(|| match n {
+        Some(n) => ServiceError::NotFound(format!("revision {n} of {id}")),
+        None => not_found(id),
+    })
 }
 
 /// See [`Service::revision`].

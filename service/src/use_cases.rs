@@ -180,8 +180,8 @@ impl Service {
     }
 
     /// Chart `name` (`cumulative`, `breakdown`, `breakeven`, `sensitivity`) of
-    /// saved scenario `id`, as SVG.
-    pub async fn chart(&self, id: &str, name: &str) -> Result<String, ServiceError> {
+    /// saved scenario `id`'s latest revision: that revision's number and the SVG.
+    pub async fn chart(&self, id: &str, name: &str) -> Result<(i64, String), ServiceError> {
         charts::chart(self, id, name).await
     }
 

@@ -57,3 +57,42 @@ async fn empty_oversized_and_oversampled_batches_are_refused_naming_the_field() 
         "at the cap"
     );
 }
+
+/// Each scenario is read as `POST /calculate` reads its body: a member given
+/// twice is that scenario's error (it was read into a map, the last one kept),
+/// and an item that is no object refuses the batch, naming the item.
+#[tokio::test]
+async fn a_scenario_is_read_as_calculate_reads_it() {
+    let app = spawn_app().await;
+    let body = r#"{"scenarios": [{"clusters": 1, "clusters": 2}, {"team": {"engineers": 1, "engineers": 2}}, {"clusters": 4}]}"#;
+    let response = app
+        .post_raw("/api/v1/calculate/batch", "application/json", body.into())
+        .await;
+    assert_eq!(response.status(), 200);
+    let answer: Value = response.json().await.unwrap();
+    let results = answer["results"].as_array().unwrap();
+    for (i, field) in [(0, "clusters"), (1, "team.engineers")] {
+        let error = &results[i]["error"]["errors"][0];
+        assert_eq!(error["field"], field, "{answer}");
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .contains("more than once")
+        );
+    }
+    assert_eq!(results[2]["result"]["inputs"]["clusters"], 4);
+
+    for item in ["5", "null", "[]", "\"x\""] {
+        let body = format!(r#"{{"scenarios": [{{}}, {item}]}}"#);
+        let response = app
+            .post_raw("/api/v1/calculate/batch", "application/json", body.into())
+            .await;
+        let problem = assert_problem(response, 422).await;
+        assert_eq!(
+            error_fields(&problem),
+            ["scenarios[1]"],
+            "{item}: {problem}"
+        );
+    }
+}

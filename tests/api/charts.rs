@@ -93,3 +93,37 @@ async fn a_cached_chart_is_never_stale_after_a_new_revision() {
     let page = app.text(&format!("/s/{}", created.id)).await;
     assert!(page.contains("(EUR)"), "the page's inline charts too");
 }
+
+/// An embedding browser keeps a chart but asks each time: 304 while its
+/// revision stands, the new chart after a save, 404 after a deletion (it was
+/// `max-age=60`, the old chart for a minute; an outside review).
+#[tokio::test]
+async fn an_embedded_chart_is_revalidated_and_follows_each_revision() {
+    let app = spawn_app().await;
+    let created = app
+        .create_scenario("Embedded", json!({"clusters": 3}))
+        .await;
+    let path = format!("/s/{}/charts/breakdown.svg", created.id);
+    let ask = |tag: &str| {
+        let request = app.client.get(app.url(&path));
+        request.header("if-none-match", tag.to_owned()).send()
+    };
+
+    let first = app.get(&path).await;
+    let headers = first.headers().clone();
+    assert_eq!(headers["cache-control"], "private, no-cache");
+    assert_eq!(headers["x-robots-tag"], "noindex, nofollow");
+    let tag = headers["etag"].to_str().unwrap().to_owned();
+    assert_eq!(ask(&tag).await.unwrap().status(), 304);
+
+    let body = json!({"input": {"clusters": 9}});
+    app.update_scenario(&created.id, Some(&created.edit_token), &body)
+        .await;
+    let changed = ask(&tag).await.unwrap();
+    assert_eq!(changed.status(), 200);
+    assert_ne!(changed.headers()["etag"].to_str().unwrap(), tag);
+
+    app.delete_scenario(&created.id, Some(&created.edit_token))
+        .await;
+    assert_problem(ask(&tag).await.unwrap(), 404).await;
+}

@@ -67,3 +67,48 @@ async fn fifty_parallel_updates_of_one_scenario_each_become_a_revision() {
     }
     assert_eq!(app.scenario(&created.id).await.revision, 51);
 }
+
+/// A rename keeps the latest input, so it is based on the revision it read; it
+/// reads again while other saves land first. Three rounds answered most of
+/// forty renames 503 on an idle server (an outside review).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn forty_parallel_renames_and_updates_each_become_a_revision() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Renamed", json!({"clusters": 7})).await;
+
+    let answers = join_all((1..=40).map(|i| {
+        let (app, created) = (&app, &created);
+        async move {
+            let body = match i % 4 {
+                0 => json!({"input": {"clusters": 100 + i}}),
+                _ => json!({"name": format!("Name {i}")}),
+            };
+            let response = app
+                .update_scenario(&created.id, Some(&created.edit_token), &body)
+                .await;
+            assert_eq!(response.status(), 200, "save {i}");
+            let doc: Value = response.json().await.unwrap();
+            doc["revision"].as_i64().unwrap()
+        }
+    }))
+    .await;
+
+    let revisions: BTreeSet<i64> = answers.into_iter().collect();
+    assert_eq!(revisions, (2..=41).collect(), "each save its own revision");
+    // A rename keeps the input of the revision before it; each name landed.
+    let (mut clusters, mut names) = (json!(7), BTreeSet::new());
+    for revision in 2..=41 {
+        let path = format!("/api/v1/scenarios/{}/revisions/{revision}", created.id);
+        let doc: Value = app.get(&path).await.json().await.unwrap();
+        let input = doc["input"]["clusters"].clone();
+        let updated = input.as_i64().is_some_and(|c| c > 100);
+        assert!(updated || input == clusters, "revision {revision}: {doc}");
+        names.insert(doc["name"].as_str().unwrap().to_owned());
+        clusters = input;
+    }
+    let renamed = (1..=40).filter(|i| i % 4 != 0);
+    let missing: Vec<_> = renamed
+        .filter(|i| !names.contains(&format!("Name {i}")))
+        .collect();
+    assert!(missing.is_empty(), "names never stored: {missing:?}");
+}

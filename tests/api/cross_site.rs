@@ -84,7 +84,7 @@ async fn cross_site_writes_are_403_and_store_nothing() {
     for headers in [
         vec![("origin", own.as_str()), ("sec-fetch-site", "same-origin")],
         vec![("origin", own.as_str())],
-        // A plain form post from our page (no-referrer policy): Origin is null.
+        // A plain form post under a `no-referrer` policy: Origin is null.
         vec![("origin", "null"), ("sec-fetch-site", "same-origin")],
         vec![],
     ] {

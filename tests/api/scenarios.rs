@@ -164,6 +164,13 @@ async fn unknown_ids_and_revisions_are_404_problems() {
     for path in paths {
         assert_problem(app.get(&path).await, 404).await;
     }
+    // A revision that does not exist is named as one, not as its scenario.
+    for n in ["0", "-1", "99999"] {
+        let path = format!("/api/v1/scenarios/{}/revisions/{n}", created.id);
+        let problem = assert_problem(app.get(&path).await, 404).await;
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.starts_with(&format!("revision {n} of")), "{detail}");
+    }
     let update = app
         .update_scenario(
             "AAAAAAAAAAAAAAAAAAAAAA",

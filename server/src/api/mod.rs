@@ -20,6 +20,7 @@ use axum::routing::get;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use error::{ApiError, Problem};
+pub use etag::{EntityTag, IfNoneMatch};
 pub use extract::ApiPath;
 pub use openapi::ApiDoc;
 

@@ -6,22 +6,40 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use clusterplan_service::Service;
 
-use crate::api::{ApiError, ApiPath};
+use crate::api::{ApiError, ApiPath, EntityTag, IfNoneMatch};
 
-/// The chart as `image/svg+xml`; unknown ids or chart names are 404 problems.
+/// The chart as `image/svg+xml`, tagged by its revision; unknown ids or chart
+/// names are 404 problems.
 pub async fn chart(
     State(service): State<Service>,
     ApiPath((id, file)): ApiPath<(String, String)>,
+    held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
     let name = file
         .strip_suffix(".svg")
         .ok_or_else(|| ApiError::NotFound(format!("chart {file}")))?;
-    let svg = service.chart(&id, name).await?;
+    let revision = service.revision_number(&id, None).await?;
+    let tag = EntityTag::new("svg", revision, name);
+    let answer = if held.matches(&tag) {
+        tag.not_modified()
+    } else {
+        // Tagged with the revision drawn, which a save since the lookup may
+        // have made newer than `revision`.
+        let (drawn, svg) = service.chart(&id, name).await?;
+        EntityTag::new("svg", drawn, name).on(svg)
+    };
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
-            // The link is the share secret: keep the chart out of shared caches.
-            (header::CACHE_CONTROL, "private, max-age=60"),
+            // The link is the share secret: keep the chart out of shared
+            // caches. An embedding browser keeps it but asks each time (304
+            // while the revision stands), so a change or a deletion shows at
+            // once; `max-age=60` showed the old chart for a minute.
+            (header::CACHE_CONTROL, "private, no-cache"),
+            (
+                header::HeaderName::from_static("x-robots-tag"),
+                "noindex, nofollow",
+            ),
             // Opened on its own, an SVG is a document that could run script or
             // load things; the sandbox allows neither (`<img>` embedding still works).
             (
@@ -29,7 +47,7 @@ pub async fn chart(
                 "default-src 'none'; style-src 'unsafe-inline'; sandbox",
             ),
         ],
-        svg,
+        answer,
     )
         .into_response())
 }
