@@ -136,12 +136,13 @@ pub(crate) async fn delete(
     service: &Service,
     id: &str,
     token: Option<&str>,
+    expected: Option<i64>,
 ) -> Result<(), ServiceError> {
     let token = token.ok_or(ServiceError::MissingToken)?;
     if !secrets::looks_like_id(id) {
         return Err(not_found(id));
     }
-    store::delete(&service.db, id, token).await
+    store::delete(&service.db, id, token, expected).await
 }
 
 /// Validates a name and an input, reporting the problems of both at once.

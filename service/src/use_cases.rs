@@ -50,19 +50,31 @@ impl Service {
         scenarios::fork(self, id).await
     }
 
-    /// Deletes `id` and every revision of it, given its edit token.
-    pub async fn delete(&self, id: &str, token: Option<&str>) -> Result<(), ServiceError> {
-        scenarios::delete(self, id, token).await
+    /// Deletes `id` and every revision of it, given its edit token; with
+    /// `expected`, only while that is its latest revision (else
+    /// `RevisionMoved`, nothing deleted).
+    pub async fn delete(
+        &self,
+        id: &str,
+        token: Option<&str>,
+        expected: Option<i64>,
+    ) -> Result<(), ServiceError> {
+        scenarios::delete(self, id, token, expected).await
     }
 
-    /// Writes a new revision of `id`, given its edit token.
+    /// Writes a new revision of `id`, given its edit token. With `expected`
+    /// (HTTP `If-Match`), the change is based on that revision and written only
+    /// while it is the latest: else `RevisionMoved` and nothing is written.
+    /// Without, an input replaces whatever is latest, and a rename keeps the
+    /// latest input, reading it again while other saves land first.
     pub async fn update(
         &self,
         id: &str,
         token: Option<&str>,
         update: ScenarioUpdate,
+        expected: Option<i64>,
     ) -> Result<ScenarioDocument, ServiceError> {
-        revisions::update(self, id, token, update).await
+        revisions::update(self, id, token, update, expected).await
     }
 
     // Calculation (`calculation`, `batch`, `compute`).

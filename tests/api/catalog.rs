@@ -169,12 +169,12 @@ async fn openapi_document_lists_every_endpoint_and_field_ranges() {
         (
             "put",
             "/api/v1/scenarios/{id}",
-            "200 400 401 403 404 409 413 415 422 429 503 507",
+            "200 400 401 403 404 409 412 413 415 422 429 503 507",
         ),
         (
             "delete",
             "/api/v1/scenarios/{id}",
-            "204 401 403 404 429 503",
+            "204 401 403 404 412 429 503",
         ),
         (
             "get",

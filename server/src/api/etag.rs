@@ -85,6 +85,65 @@ impl<S: Send + Sync> FromRequestParts<S> for IfNoneMatch {
     }
 }
 
+/// The request's `If-Match` (RFC 9110 §13.1.1) on a change of a scenario:
+/// the revisions its tags name. Only a strong tag of the JSON representation
+/// of this model version names one (`"json.r4.m3"`, as `GET` tags it); a weak
+/// tag never matches under `If-Match`'s strong comparison.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum IfMatch {
+    /// No `If-Match`, or `*` (any current representation: the write itself
+    /// finds whether the scenario exists).
+    #[default]
+    Absent,
+    /// The revisions the tags name (at least one).
+    Revisions(Vec<i64>),
+    /// Tags were sent, and none names a revision: no representation can match.
+    Unmatchable,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let tags: Vec<String> = parts
+            .headers
+            .get_all(header::IF_MATCH)
+            .iter()
+            .map(|value| value.to_str().unwrap_or("\"unreadable\""))
+            .flat_map(|value| value.split(','))
+            .map(|tag| tag.trim().to_owned())
+            .filter(|tag| !tag.is_empty())
+            .take(32)
+            .collect();
+        if tags.is_empty() || tags.iter().any(|tag| tag == "*") {
+            return Ok(Self::Absent);
+        }
+        let prefix = "\"json.r";
+        let suffix = format!(".m{MODEL_VERSION}\"");
+        let revisions: Vec<i64> = tags
+            .iter()
+            .filter_map(|tag| tag.strip_prefix(prefix)?.strip_suffix(suffix.as_str()))
+            .filter_map(|number| number.parse().ok())
+            .collect();
+        Ok(match revisions.is_empty() {
+            true => Self::Unmatchable,
+            false => Self::Revisions(revisions),
+        })
+    }
+}
+
+/// `If-Match`, as the OpenAPI document lists it on the changes.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct IfMatchHeader {
+    /// The `ETag` of the revision the change is based on (from `GET`, or the
+    /// last change's answer): the change is made only while that revision is
+    /// the latest, else 412 and nothing is written. `*`, or none: no condition.
+    #[param(rename = "If-Match")]
+    #[expect(dead_code, reason = "documents the header only: `IfMatch` reads it")]
+    pub if_match: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

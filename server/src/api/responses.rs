@@ -92,6 +92,15 @@ pub enum RevisionLimit {
     Conflict(Problem),
 }
 
+/// A change whose `If-Match` names a revision that is not the latest.
+#[derive(utoipa::IntoResponses)]
+pub enum PreconditionFailed {
+    /// Another save came first (or `If-Match` names no revision): nothing was
+    /// written; read the scenario again and apply the change to it.
+    #[response(status = 412, content_type = "application/problem+json")]
+    Moved(Problem),
+}
+
 /// The client's copy is current, for the OpenAPI document of tagged reads.
 #[derive(utoipa::IntoResponses)]
 pub enum NotModified {

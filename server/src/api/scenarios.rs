@@ -5,15 +5,15 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clusterplan_service::{
-    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, csv,
+    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, csv,
 };
 
 use super::error::ApiError;
-use super::etag::{EntityTag, IfNoneMatch};
+use super::etag::{EntityTag, IfMatch, IfMatchHeader, IfNoneMatch};
 use super::extract::{ApiJson, ApiPath, EditToken, ScenarioId};
 use super::responses::{
-    BodyProblems, CrossSite, NotFoundProblem, NotModified, RateLimited, RevisionLimit, StorageFull,
-    TokenProblems, Unavailable,
+    BodyProblems, CrossSite, NotFoundProblem, NotModified, PreconditionFailed, RateLimited,
+    RevisionLimit, StorageFull, TokenProblems, Unavailable,
 };
 
 /// Saves a new scenario. The answer holds the edit token, shown this once only.
@@ -69,12 +69,13 @@ pub async fn get(
 /// Writes a new revision. Needs `Authorization: Bearer <edit_token>`.
 #[utoipa::path(
     put, path = "/api/v1/scenarios/{id}", tag = "scenarios", request_body = ScenarioUpdate,
-    params(ScenarioId),
+    params(ScenarioId, IfMatchHeader),
     security(("edit_token" = [])),
     responses(
-        (status = 200, description = "The new revision, or the latest one unchanged when the change equals it", body = ScenarioDocument),
+        (status = 200, description = "The new revision, or the latest one unchanged when the change equals it", body = ScenarioDocument, headers(("ETag" = String, description = "The answered revision's tag, for the next change's `If-Match`"))),
         BodyProblems,
         TokenProblems,
+        PreconditionFailed,
         RateLimited,
         RevisionLimit,
         StorageFull,
@@ -85,19 +86,25 @@ pub async fn update(
     State(service): State<Service>,
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     EditToken(token): EditToken,
+    condition: IfMatch,
     ApiJson(update): ApiJson<ScenarioUpdate>,
-) -> Result<Json<ScenarioDocument>, ApiError> {
-    Ok(Json(service.update(&id, token.as_deref(), update).await?))
+) -> Result<Response, ApiError> {
+    let expected = expected_revision(&service, &id, token.as_deref(), condition).await?;
+    let doc = service
+        .update(&id, token.as_deref(), update, expected)
+        .await?;
+    Ok(EntityTag::new("json", doc.revision, "").on(Json(doc)))
 }
 
 /// Deletes a scenario and all its revisions. Needs the edit token.
 #[utoipa::path(
     delete, path = "/api/v1/scenarios/{id}", tag = "scenarios",
-    params(ScenarioId),
+    params(ScenarioId, IfMatchHeader),
     security(("edit_token" = [])),
     responses(
         (status = 204, description = "Deleted"),
         TokenProblems,
+        PreconditionFailed,
         RateLimited,
         Unavailable,
     )
@@ -106,9 +113,37 @@ pub async fn delete(
     State(service): State<Service>,
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     EditToken(token): EditToken,
+    condition: IfMatch,
 ) -> Result<StatusCode, ApiError> {
-    service.delete(&id, token.as_deref()).await?;
+    let expected = expected_revision(&service, &id, token.as_deref(), condition).await?;
+    service.delete(&id, token.as_deref(), expected).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The revision a change must find latest, from `If-Match`: of the revisions
+/// its tags name, the latest one if it is among them (the write checks again,
+/// in its transaction), else one it is not. The write checks the edit token
+/// before the revision, so a refusal (412) tells a stranger nothing.
+async fn expected_revision(
+    service: &Service,
+    id: &str,
+    token: Option<&str>,
+    condition: IfMatch,
+) -> Result<Option<i64>, ServiceError> {
+    let named = match condition {
+        // Without a token the write refuses first (401), whatever the condition.
+        _ if token.is_none() => return Ok(None),
+        IfMatch::Absent => return Ok(None),
+        // Revision 0 never exists (they count from 1): the write refuses it.
+        IfMatch::Unmatchable => return Ok(Some(0)),
+        IfMatch::Revisions(named) => named,
+    };
+    let latest = service.revision_number(id, None).await?;
+    Ok(Some(if named.contains(&latest) {
+        latest
+    } else {
+        named[0]
+    }))
 }
 
 /// An older revision, read-only.

@@ -24,6 +24,8 @@ pub enum Refusal {
     Busy,
     /// The scenario's state refuses the change (409): the revision cap.
     Conflict,
+    /// The change was based on a revision that is no longer the latest (412).
+    PreconditionFailed,
     /// The database is full (507): nothing was written.
     Full,
     /// The server's fault (500): logged in full, answered without details.
@@ -42,6 +44,7 @@ impl Refusal {
             Refusal::WrongToken => 403,
             Refusal::Busy => 503,
             Refusal::Conflict => 409,
+            Refusal::PreconditionFailed => 412,
             Refusal::Full => 507,
             Refusal::Internal => 500,
         }
@@ -63,6 +66,7 @@ impl ServiceError {
             ServiceError::WrongToken => Refusal::WrongToken,
             ServiceError::Busy { .. } => Refusal::Busy,
             ServiceError::RevisionLimit { .. } => Refusal::Conflict,
+            ServiceError::RevisionMoved { .. } => Refusal::PreconditionFailed,
             ServiceError::StorageFull => Refusal::Full,
             ServiceError::StoredInputInvalid { .. }
             | ServiceError::Inconsistent(_)

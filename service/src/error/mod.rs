@@ -45,6 +45,16 @@ pub enum ServiceError {
         /// Seconds to wait before trying again.
         retry_after_secs: u64,
     },
+    /// The change was based on a revision that is not the latest (HTTP
+    /// `If-Match`): another save came first, and nothing was written.
+    #[error(
+        "the scenario's latest revision is not the one this change is based on: read it again and apply the change to it"
+    )]
+    RevisionMoved {
+        /// The revision the change was based on (0 names none: revisions
+        /// count from 1).
+        expected: i64,
+    },
     /// The scenario already has the most revisions one scenario keeps.
     #[error(
         "this scenario has {max} revisions, the most one scenario keeps; fork it to keep editing"

@@ -159,9 +159,24 @@ pub async fn append_revision(
     }
 }
 
-/// Deletes a scenario and all its revisions if `token` is its edit token.
-pub async fn delete(db: &Database, id: &str, token: &str) -> Result<(), ServiceError> {
-    on_backend!(db, delete(id, token))
+/// Deletes a scenario and all its revisions if `token` is its edit token and,
+/// when `expected` is given, its latest revision is still that one.
+pub async fn delete(
+    db: &Database,
+    id: &str,
+    token: &str,
+    expected: Option<i64>,
+) -> Result<(), ServiceError> {
+    on_backend!(db, delete(id, token, expected))
+}
+
+/// Refuses a write based on `expected` when `latest` has moved past it (read
+/// inside the write's transaction, with the scenario's row locked).
+fn expect_latest(expected: Option<i64>, latest: i64) -> Result<(), ServiceError> {
+    match expected {
+        Some(expected) if expected != latest => Err(ServiceError::RevisionMoved { expected }),
+        _ => Ok(()),
+    }
 }
 
 /// Checks `token` against scenario `id` (outside any write).

@@ -129,9 +129,15 @@ pub(super) async fn append_revision(
     Ok(Appended::New(row))
 }
 
-pub(super) async fn delete(pool: &PgPool, id: &str, token: &str) -> Result<(), ServiceError> {
+pub(super) async fn delete(
+    pool: &PgPool,
+    id: &str,
+    token: &str,
+    expected: Option<i64>,
+) -> Result<(), ServiceError> {
     let mut tx = pool.begin().await?;
-    authorize(&mut tx, id, token).await?;
+    let (latest, _) = authorize(&mut tx, id, token).await?;
+    super::expect_latest(expected, latest)?;
     sqlx::query("DELETE FROM scenarios WHERE id = $1")
         .bind(id)
         .execute(&mut *tx)

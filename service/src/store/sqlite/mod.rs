@@ -129,9 +129,15 @@ pub(super) async fn append_revision(
 }
 
 /// Deletes a scenario and all its revisions if `token` is its edit token.
-pub(super) async fn delete(pool: &SqlitePool, id: &str, token: &str) -> Result<(), ServiceError> {
+pub(super) async fn delete(
+    pool: &SqlitePool,
+    id: &str,
+    token: &str,
+    expected: Option<i64>,
+) -> Result<(), ServiceError> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    authorize(&mut tx, id, token).await?;
+    let (latest, _) = authorize(&mut tx, id, token).await?;
+    super::expect_latest(expected, latest)?;
     sqlx::query("DELETE FROM scenarios WHERE id = ?")
         .bind(id)
         .execute(&mut *tx)

@@ -29,6 +29,7 @@ pub(crate) async fn update(
     id: &str,
     token: Option<&str>,
     update: ScenarioUpdate,
+    expected: Option<i64>,
 ) -> Result<ScenarioDocument, ServiceError> {
     let token = token.ok_or(ServiceError::MissingToken)?;
     if !secrets::looks_like_id(id) {
@@ -44,7 +45,10 @@ pub(crate) async fn update(
     let (name, scenario) = merge_errors(name, scenario)?;
     let name = name.as_ref().map(ScenarioName::as_str);
     let Some(scenario) = scenario else {
-        return rename(service, id, token, name).await;
+        return match expected {
+            Some(expected) => rename_once(service, id, token, name, expected).await,
+            None => rename(service, id, token, name).await,
+        };
     };
     // Calculated before the write, as in `create`.
     let result = Arc::new(compute(service, scenario.clone()).await?);
@@ -53,13 +57,43 @@ pub(crate) async fn update(
         name,
         input_json: Some(&input_json),
         model_version: MODEL_VERSION,
-        based_on: None,
+        based_on: expected,
     };
     append(service, id, token, &write, &scenario, result)
         .await?
-        .ok_or(ServiceError::Inconsistent(
-            "a write based on no revision answered as moved",
-        ))
+        .ok_or(match expected {
+            Some(expected) => ServiceError::RevisionMoved { expected },
+            None => ServiceError::Inconsistent("a write based on no revision answered as moved"),
+        })
+}
+
+/// A rename based on revision `expected` (the caller's `If-Match`): written
+/// only while that revision is the latest, never read again.
+async fn rename_once(
+    service: &Service,
+    id: &str,
+    token: &str,
+    name: Option<&str>,
+    expected: i64,
+) -> Result<ScenarioDocument, ServiceError> {
+    let latest = store::latest(&service.db, id).await?;
+    let latest = latest.ok_or_else(|| not_found(id))?;
+    if latest.revision != expected {
+        // The token is checked first, so the refusal tells a stranger nothing.
+        store::check_token(&service.db, id, token).await?;
+        return Err(ServiceError::RevisionMoved { expected });
+    }
+    let scenario = stored_scenario(&latest.id, &latest.input_json)?;
+    let result = result_of(service, &latest, &scenario).await?;
+    let write = RevisionWrite {
+        name,
+        input_json: None,
+        model_version: MODEL_VERSION,
+        based_on: Some(expected),
+    };
+    append(service, id, token, &write, &scenario, result)
+        .await?
+        .ok_or(ServiceError::RevisionMoved { expected })
 }
 
 /// A revision that keeps the latest input (and names it `name`, if given).
@@ -122,98 +156,4 @@ async fn append(
 }
 
 #[cfg(test)]
-mod tests {
-    use std::time::Duration;
-
-    use serde_json::json;
-
-    use super::*;
-    use crate::{NewScenario, store::Appended};
-
-    async fn service_with_one_slot(dir: &tempfile::TempDir) -> Service {
-        Service::for_tests(dir)
-            .await
-            .with_simulation_limit(1, Duration::from_millis(20))
-    }
-
-    fn input(value: serde_json::Value) -> clusterplan_model::ScenarioInput {
-        serde_json::from_value(value).expect("an input")
-    }
-
-    #[tokio::test]
-    async fn a_revision_refused_as_busy_is_not_written() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let service = service_with_one_slot(&dir).await;
-        let new = NewScenario {
-            name: "Plain".into(),
-            input: input(json!({"clusters": 3})),
-        };
-        let created = service.create(new).await.expect("no simulation, no slot");
-        let _held = Arc::clone(&service.simulations.slots)
-            .acquire_owned()
-            .await
-            .expect("slot");
-
-        let update = ScenarioUpdate {
-            name: None,
-            input: Some(input(json!({"uncertainty": {"samples": 100, "ranges": [
-                {"field": "team.annual_cost_usd", "low": 1e5, "high": 3e5}]}}))),
-        };
-        let answer = service
-            .update(&created.id, Some(&created.edit_token), update)
-            .await;
-
-        assert!(
-            matches!(answer, Err(ServiceError::Busy { .. })),
-            "{answer:?}"
-        );
-        let latest = store::latest(&service.db, &created.id).await.expect("read");
-        assert_eq!(latest.map(|l| l.revision), Some(1), "nothing written");
-    }
-
-    #[tokio::test]
-    async fn a_write_based_on_an_older_revision_writes_nothing() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let service = service_with_one_slot(&dir).await;
-        let new = NewScenario {
-            name: "Plan".into(),
-            input: input(json!({"clusters": 3})),
-        };
-        let created = service.create(new).await.expect("created");
-        let (id, token) = (&created.id, created.edit_token.as_str());
-        let change = ScenarioUpdate {
-            name: None,
-            input: Some(input(json!({"clusters": 4}))),
-        };
-        service
-            .update(id, Some(token), change)
-            .await
-            .expect("revision 2");
-
-        // A rename that read revision 1, arriving after revision 2.
-        let stale = RevisionWrite {
-            name: Some("Renamed"),
-            input_json: None,
-            model_version: MODEL_VERSION,
-            based_on: Some(1),
-        };
-        let appended = store::append_revision(&service.db, id, token, &stale, 10).await;
-
-        assert!(matches!(appended, Ok(Appended::Moved)), "{appended:?}");
-        let latest = service.get(id).await.expect("read");
-        assert_eq!((latest.revision, latest.name.as_str()), (2, "Plan"));
-        let renamed = ScenarioUpdate {
-            name: Some("Renamed".into()),
-            input: None,
-        };
-        let doc = service
-            .update(id, Some(token), renamed)
-            .await
-            .expect("renamed");
-        assert_eq!(
-            (doc.revision, doc.input.clusters),
-            (3, 4),
-            "on the latest input"
-        );
-    }
-}
+mod tests;
