@@ -106,12 +106,17 @@ fn NewEditKey(key: String) -> impl IntoView {
 /// For a browser that cannot edit: paste the edit key to be able to.
 #[component]
 fn ClaimForm(id: String, claim: ServerAction<ClaimScenario>) -> impl IntoView {
+    // The key field's own message ("does not match this scenario"), not the
+    // form-wide "some fields need fixing": the key is the only field.
     let error = move || {
         claim
             .value()
             .get()
             .and_then(Result::err)
-            .map(|e| e.to_string())
+            .map(|e| match e.field_errors().first() {
+                Some(field) => format!("This edit key {}.", field.message),
+                None => e.to_string(),
+            })
     };
     view! {
         <details class="claim">

@@ -58,6 +58,11 @@ impl EntityTag {
 pub struct IfNoneMatch(Vec<String>);
 
 impl IfNoneMatch {
+    /// Whether the request held no tag at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Whether the client already holds `tag`. `If-None-Match` compares weakly
     /// (RFC 9110 §13.1.2), so a `W/` prefix is ignored; `*` matches any.
     pub fn matches(&self, tag: &EntityTag) -> bool {

@@ -45,10 +45,7 @@ pub(crate) async fn update(
     let (name, scenario) = merge_errors(name, scenario)?;
     let name = name.as_ref().map(ScenarioName::as_str);
     let Some(scenario) = scenario else {
-        return match expected {
-            Some(expected) => rename_once(service, id, token, name, expected).await,
-            None => rename(service, id, token, name).await,
-        };
+        return rename(service, id, token, name, expected).await;
     };
     // Calculated before the write, as in `create`.
     let result = Arc::new(compute(service, scenario.clone()).await?);
@@ -67,49 +64,28 @@ pub(crate) async fn update(
         })
 }
 
-/// A rename based on revision `expected` (the caller's `If-Match`): written
-/// only while that revision is the latest, never read again.
-async fn rename_once(
-    service: &Service,
-    id: &str,
-    token: &str,
-    name: Option<&str>,
-    expected: i64,
-) -> Result<ScenarioDocument, ServiceError> {
-    let latest = store::latest(&service.db, id).await?;
-    let latest = latest.ok_or_else(|| not_found(id))?;
-    if latest.revision != expected {
-        // The token is checked first, so the refusal tells a stranger nothing.
-        store::check_token(&service.db, id, token).await?;
-        return Err(ServiceError::RevisionMoved { expected });
-    }
-    let scenario = stored_scenario(&latest.id, &latest.input_json)?;
-    let result = result_of(service, &latest, &scenario).await?;
-    let write = RevisionWrite {
-        name,
-        input_json: None,
-        model_version: MODEL_VERSION,
-        based_on: Some(expected),
-    };
-    append(service, id, token, &write, &scenario, result)
-        .await?
-        .ok_or(ServiceError::RevisionMoved { expected })
-}
-
 /// A revision that keeps the latest input (and names it `name`, if given).
 /// That input's result is read or calculated before the write, which is
 /// based on the revision read: should another save come between, nothing
-/// is written and the latest is read again.
+/// is written and the latest is read again. A rename based on revision
+/// `expected` (the caller's `If-Match`) is written only while that revision
+/// is the latest, and never read again.
 async fn rename(
     service: &Service,
     id: &str,
     token: &str,
     name: Option<&str>,
+    expected: Option<i64>,
 ) -> Result<ScenarioDocument, ServiceError> {
     let deadline = Instant::now() + RENAME_PATIENCE;
     for round in 1u64.. {
         let latest = store::latest(&service.db, id).await?;
         let latest = latest.ok_or_else(|| not_found(id))?;
+        if let Some(expected) = expected.filter(|&e| e != latest.revision) {
+            // The token is checked first, so the refusal tells a stranger nothing.
+            store::check_token(&service.db, id, token).await?;
+            return Err(ServiceError::RevisionMoved { expected });
+        }
         let scenario = stored_scenario(&latest.id, &latest.input_json)?;
         let result = result_of(service, &latest, &scenario).await?;
         let write = RevisionWrite {
@@ -120,6 +96,9 @@ async fn rename(
         };
         if let Some(doc) = append(service, id, token, &write, &scenario, result).await? {
             return Ok(doc);
+        }
+        if let Some(expected) = expected {
+            return Err(ServiceError::RevisionMoved { expected });
         }
         if Instant::now() >= deadline {
             break;
