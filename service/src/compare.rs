@@ -111,7 +111,7 @@ mod tests {
             name: Some("Broken"),
             input_json: Some("not json"),
             model_version: "0",
-            based_on: None,
+            based_on: &[],
         };
         store::insert(&service.db, &broken, b"hash", &write)
             .await

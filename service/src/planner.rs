@@ -54,7 +54,7 @@ pub(crate) async fn update_from_form(
         name: Some(name),
         input: Some(input),
     };
-    revisions::update(service, id, token, update, None)
+    revisions::update(service, id, token, update, &[])
         .await
         .map_err(|e| form_paths(e, query))
 }

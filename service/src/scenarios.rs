@@ -40,7 +40,7 @@ async fn insert_new(
         name: Some(name.as_str()),
         input_json: Some(&input_json),
         model_version: MODEL_VERSION,
-        based_on: None,
+        based_on: &[],
     };
     let edit_token = secrets::new_edit_token();
     let hash = secrets::hash_token(&edit_token);
@@ -136,7 +136,7 @@ pub(crate) async fn delete(
     service: &Service,
     id: &str,
     token: Option<&str>,
-    expected: Option<i64>,
+    expected: &[i64],
 ) -> Result<(), ServiceError> {
     let token = token.ok_or(ServiceError::MissingToken)?;
     if !secrets::looks_like_id(id) {

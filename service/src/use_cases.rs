@@ -50,29 +50,30 @@ impl Service {
         scenarios::fork(self, id).await
     }
 
-    /// Deletes `id` and every revision of it, given its edit token; with
-    /// `expected`, only while that is its latest revision (else
-    /// `RevisionMoved`, nothing deleted).
+    /// Deletes `id` and every revision of it, given its edit token, while its
+    /// latest revision is one of `expected` (HTTP `If-Match`; any when empty):
+    /// else `RevisionMoved`, nothing deleted.
     pub async fn delete(
         &self,
         id: &str,
         token: Option<&str>,
-        expected: Option<i64>,
+        expected: &[i64],
     ) -> Result<(), ServiceError> {
         scenarios::delete(self, id, token, expected).await
     }
 
     /// Writes a new revision of `id`, given its edit token. With `expected`
-    /// (HTTP `If-Match`), the change is based on that revision and written only
-    /// while it is the latest: else `RevisionMoved` and nothing is written.
-    /// Without, an input replaces whatever is latest, and a rename keeps the
-    /// latest input, reading it again while other saves land first.
+    /// (HTTP `If-Match`), the change is based on those revisions and written
+    /// only while one of them is the latest: else `RevisionMoved` and nothing
+    /// is written. With none, an input replaces whatever is latest, and a
+    /// rename keeps the latest input, reading it again while other saves land
+    /// first.
     pub async fn update(
         &self,
         id: &str,
         token: Option<&str>,
         update: ScenarioUpdate,
-        expected: Option<i64>,
+        expected: &[i64],
     ) -> Result<ScenarioDocument, ServiceError> {
         revisions::update(self, id, token, update, expected).await
     }

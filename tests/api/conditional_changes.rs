@@ -52,9 +52,18 @@ async fn a_change_based_on_an_older_revision_is_412_and_writes_nothing() {
                 .contains("read it again")
         );
     }
-    // A weak tag, another representation's, or nonsense never match.
+    // Only the tag itself matches (strong comparison): not a weak tag, another
+    // representation's, the revision spelt otherwise, an empty list, nonsense.
+    let spelt = |how: &str| second.replace("r2.", &format!("r{how}."));
     let csv = second.replace("json.", "csv.");
-    for tag in [format!("W/{second}"), csv, "\"x\"".to_owned()] {
+    for tag in [
+        format!("W/{second}"),
+        csv,
+        spelt("+2"),
+        spelt("02"),
+        ",".into(),
+        "".into(),
+    ] {
         assert_problem(change(&app, id, token, &tag, input(7)).await, 412).await;
     }
     let latest = app.scenario(id).await;
@@ -64,13 +73,37 @@ async fn a_change_based_on_an_older_revision_is_412_and_writes_nothing() {
     // The current tag, one of a list, or `*` go through.
     let renamed = change(&app, id, token, &second, Some(json!({"name": "Renamed"}))).await;
     assert_eq!(renamed.status(), 200);
-    let listed = format!("{first}, {}", etag(&renamed));
+    // Every tag of a long list is read.
+    let junk: Vec<String> = (0..40).map(|n| format!("\"x{n}\"")).collect();
+    let listed = format!("{}, {first}, {}", junk.join(", "), etag(&renamed));
     assert_eq!(
         change(&app, id, token, &listed, input(8)).await.status(),
         200
     );
-    assert_eq!(change(&app, id, token, "*", input(9)).await.status(), 200);
+    let any = format!("{}, *", junk.join(", "));
+    assert_eq!(change(&app, id, token, &any, input(9)).await.status(), 200);
     assert_eq!(app.scenario(id).await.revision, 5);
+}
+
+/// A change that names two revisions goes through whichever of them a save
+/// racing it leaves latest: the write compares the whole list in its
+/// transaction (it compared one revision picked before, and lost a race).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_list_of_tags_holds_whichever_revision_a_race_leaves_latest() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+    let (id, token) = (created.id.as_str(), created.edit_token.as_str());
+    for round in 0..20 {
+        let latest = app.scenario(id).await.revision;
+        let tags = format!("\"json.r{latest}.m3\", \"json.r{}.m3\"", latest + 1);
+        let body = json!({"input": {"clusters": round + 10}});
+        let listed = change(&app, id, token, &tags, Some(body));
+        let rename = json!({"name": format!("R{round}")});
+        let racer = app.update_scenario(id, Some(token), &rename);
+        let (listed, racer) = tokio::join!(listed, racer);
+        let statuses = (listed.status().as_u16(), racer.status().as_u16());
+        assert_eq!(statuses, (200, 200), "round {round}");
+    }
 }
 
 #[tokio::test]

@@ -90,51 +90,46 @@ impl<S: Send + Sync> FromRequestParts<S> for IfNoneMatch {
     }
 }
 
-/// The request's `If-Match` (RFC 9110 §13.1.1) on a change of a scenario:
-/// the revisions its tags name. Only a strong tag of the JSON representation
-/// of this model version names one (`"json.r4.m3"`, as `GET` tags it); a weak
-/// tag never matches under `If-Match`'s strong comparison.
+/// The request's `If-Match` (RFC 9110 §13.1.1) on a change of a scenario: the
+/// revisions the change may find latest, for the write to compare in its
+/// transaction; empty when there is no condition (no `If-Match`, or `*`: the
+/// write itself finds whether the scenario exists). A tag names a revision
+/// only if it is, character for character, the strong tag `GET` gives that
+/// revision of the JSON (`"json.r4.m3"`), as strong comparison says; when
+/// tags were sent and none does (a weak tag, another representation's,
+/// `"json.r04.m3"`, an empty list), the one revision named is 0, which never
+/// exists (they count from 1), and the write is refused.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum IfMatch {
-    /// No `If-Match`, or `*` (any current representation: the write itself
-    /// finds whether the scenario exists).
-    #[default]
-    Absent,
-    /// The revisions the tags name (at least one).
-    Revisions(Vec<i64>),
-    /// Tags were sent, and none names a revision: no representation can match.
-    Unmatchable,
-}
+pub struct IfMatch(pub Vec<i64>);
 
 impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let tags: Vec<String> = parts
-            .headers
-            .get_all(header::IF_MATCH)
-            .iter()
+        let mut values = parts.headers.get_all(header::IF_MATCH).iter().peekable();
+        if values.peek().is_none() {
+            return Ok(Self::default());
+        }
+        // Every tag is read (hyper bounds the header's size).
+        let tags: Vec<&str> = values
             .map(|value| value.to_str().unwrap_or("\"unreadable\""))
             .flat_map(|value| value.split(','))
-            .map(|tag| tag.trim().to_owned())
+            .map(str::trim)
             .filter(|tag| !tag.is_empty())
-            .take(32)
             .collect();
-        if tags.is_empty() || tags.iter().any(|tag| tag == "*") {
-            return Ok(Self::Absent);
+        if tags.contains(&"*") {
+            return Ok(Self::default());
         }
-        let prefix = "\"json.r";
-        let suffix = format!(".m{MODEL_VERSION}\"");
-        let revisions: Vec<i64> = tags
-            .iter()
-            .filter_map(|tag| tag.strip_prefix(prefix)?.strip_suffix(suffix.as_str()))
-            .filter_map(|number| number.parse().ok())
-            .collect();
-        Ok(match revisions.is_empty() {
-            true => Self::Unmatchable,
-            false => Self::Revisions(revisions),
-        })
+        let named: Vec<i64> = tags.iter().filter_map(|tag| json_revision(tag)).collect();
+        Ok(Self(if named.is_empty() { vec![0] } else { named }))
     }
+}
+
+/// The revision whose JSON `tag` is, if it is one.
+fn json_revision(tag: &str) -> Option<i64> {
+    let number = tag.strip_prefix("\"json.r")?.split_once('.')?.0;
+    let revision: i64 = number.parse().ok()?;
+    (EntityTag::new("json", revision, "").0 == tag).then_some(revision)
 }
 
 /// `If-Match`, as the OpenAPI document lists it on the changes.

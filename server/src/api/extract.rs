@@ -84,7 +84,8 @@ pub(crate) fn refuse_coding(
     for value in headers.get_all(header::CONTENT_ENCODING) {
         let text = value.to_str().unwrap_or("(not text)");
         let readable = text.split(',').map(str::trim).all(|coding| {
-            coding.eq_ignore_ascii_case("identity")
+            coding.is_empty()
+                || coding.eq_ignore_ascii_case("identity")
                 || read.iter().any(|r| coding.eq_ignore_ascii_case(r))
         });
         if !readable {

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clusterplan_service::{
-    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, csv,
+    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, csv,
 };
 
 use super::error::ApiError;
@@ -89,9 +89,8 @@ pub async fn update(
     condition: IfMatch,
     ApiJson(update): ApiJson<ScenarioUpdate>,
 ) -> Result<Response, ApiError> {
-    let expected = expected_revision(&service, &id, token.as_deref(), condition).await?;
     let doc = service
-        .update(&id, token.as_deref(), update, expected)
+        .update(&id, token.as_deref(), update, &condition.0)
         .await?;
     Ok(EntityTag::new("json", doc.revision, "").on(Json(doc)))
 }
@@ -115,35 +114,8 @@ pub async fn delete(
     EditToken(token): EditToken,
     condition: IfMatch,
 ) -> Result<StatusCode, ApiError> {
-    let expected = expected_revision(&service, &id, token.as_deref(), condition).await?;
-    service.delete(&id, token.as_deref(), expected).await?;
+    service.delete(&id, token.as_deref(), &condition.0).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The revision a change must find latest, from `If-Match`: of the revisions
-/// its tags name, the latest one if it is among them (the write checks again,
-/// in its transaction), else one it is not. The write checks the edit token
-/// before the revision, so a refusal (412) tells a stranger nothing.
-async fn expected_revision(
-    service: &Service,
-    id: &str,
-    token: Option<&str>,
-    condition: IfMatch,
-) -> Result<Option<i64>, ServiceError> {
-    let named = match condition {
-        // Without a token the write refuses first (401), whatever the condition.
-        _ if token.is_none() => return Ok(None),
-        IfMatch::Absent => return Ok(None),
-        // Revision 0 never exists (they count from 1): the write refuses it.
-        IfMatch::Unmatchable => return Ok(Some(0)),
-        IfMatch::Revisions(named) => named,
-    };
-    let latest = service.revision_number(id, None).await?;
-    Ok(Some(if named.contains(&latest) {
-        latest
-    } else {
-        named[0]
-    }))
 }
 
 /// An older revision, read-only.

@@ -66,7 +66,7 @@ impl ServiceError {
             ServiceError::WrongToken => Refusal::WrongToken,
             ServiceError::Busy { .. } => Refusal::Busy,
             ServiceError::RevisionLimit { .. } => Refusal::Conflict,
-            ServiceError::RevisionMoved { .. } => Refusal::PreconditionFailed,
+            ServiceError::RevisionMoved => Refusal::PreconditionFailed,
             ServiceError::StorageFull => Refusal::Full,
             ServiceError::StoredInputInvalid { .. }
             | ServiceError::Inconsistent(_)

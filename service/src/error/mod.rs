@@ -50,11 +50,7 @@ pub enum ServiceError {
     #[error(
         "the scenario's latest revision is not the one this change is based on: read it again and apply the change to it"
     )]
-    RevisionMoved {
-        /// The revision the change was based on (0 names none: revisions
-        /// count from 1).
-        expected: i64,
-    },
+    RevisionMoved,
     /// The scenario already has the most revisions one scenario keeps.
     #[error(
         "this scenario has {max} revisions, the most one scenario keeps; fork it to keep editing"

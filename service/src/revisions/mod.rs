@@ -29,7 +29,7 @@ pub(crate) async fn update(
     id: &str,
     token: Option<&str>,
     update: ScenarioUpdate,
-    expected: Option<i64>,
+    expected: &[i64],
 ) -> Result<ScenarioDocument, ServiceError> {
     let token = token.ok_or(ServiceError::MissingToken)?;
     if !secrets::looks_like_id(id) {
@@ -58,33 +58,33 @@ pub(crate) async fn update(
     };
     append(service, id, token, &write, &scenario, result)
         .await?
-        .ok_or(match expected {
-            Some(expected) => ServiceError::RevisionMoved { expected },
-            None => ServiceError::Inconsistent("a write based on no revision answered as moved"),
+        .ok_or(match expected.is_empty() {
+            false => ServiceError::RevisionMoved,
+            true => ServiceError::Inconsistent("a write based on no revision answered as moved"),
         })
 }
 
 /// A revision that keeps the latest input (and names it `name`, if given).
 /// That input's result is read or calculated before the write, which is
 /// based on the revision read: should another save come between, nothing
-/// is written and the latest is read again. A rename based on revision
-/// `expected` (the caller's `If-Match`) is written only while that revision
-/// is the latest, and never read again.
+/// is written and the latest is read again. A rename based on the revisions
+/// `expected` (the caller's `If-Match`; none when empty) is written only
+/// while one of them is the latest, and never read again.
 async fn rename(
     service: &Service,
     id: &str,
     token: &str,
     name: Option<&str>,
-    expected: Option<i64>,
+    expected: &[i64],
 ) -> Result<ScenarioDocument, ServiceError> {
     let deadline = Instant::now() + RENAME_PATIENCE;
     for round in 1u64.. {
         let latest = store::latest(&service.db, id).await?;
         let latest = latest.ok_or_else(|| not_found(id))?;
-        if let Some(expected) = expected.filter(|&e| e != latest.revision) {
+        if !expected.is_empty() && !expected.contains(&latest.revision) {
             // The token is checked first, so the refusal tells a stranger nothing.
             store::check_token(&service.db, id, token).await?;
-            return Err(ServiceError::RevisionMoved { expected });
+            return Err(ServiceError::RevisionMoved);
         }
         let scenario = stored_scenario(&latest.id, &latest.input_json)?;
         let result = result_of(service, &latest, &scenario).await?;
@@ -92,13 +92,13 @@ async fn rename(
             name,
             input_json: None,
             model_version: MODEL_VERSION,
-            based_on: Some(latest.revision),
+            based_on: &[latest.revision],
         };
         if let Some(doc) = append(service, id, token, &write, &scenario, result).await? {
             return Ok(doc);
         }
-        if let Some(expected) = expected {
-            return Err(ServiceError::RevisionMoved { expected });
+        if !expected.is_empty() {
+            return Err(ServiceError::RevisionMoved);
         }
         if Instant::now() >= deadline {
             break;

@@ -37,7 +37,7 @@ async fn a_revision_refused_as_busy_is_not_written() {
             {"field": "team.annual_cost_usd", "low": 1e5, "high": 3e5}]}}))),
     };
     let answer = service
-        .update(&created.id, Some(&created.edit_token), update, None)
+        .update(&created.id, Some(&created.edit_token), update, &[])
         .await;
 
     assert!(
@@ -63,7 +63,7 @@ async fn a_write_based_on_an_older_revision_writes_nothing() {
         input: Some(input(json!({"clusters": 4}))),
     };
     service
-        .update(id, Some(token), change, None)
+        .update(id, Some(token), change, &[])
         .await
         .expect("revision 2");
 
@@ -72,7 +72,7 @@ async fn a_write_based_on_an_older_revision_writes_nothing() {
         name: Some("Renamed"),
         input_json: None,
         model_version: MODEL_VERSION,
-        based_on: Some(1),
+        based_on: &[1],
     };
     let appended = store::append_revision(&service.db, id, token, &stale, 10).await;
 
@@ -84,7 +84,7 @@ async fn a_write_based_on_an_older_revision_writes_nothing() {
         input: None,
     };
     let doc = service
-        .update(id, Some(token), renamed, None)
+        .update(id, Some(token), renamed, &[])
         .await
         .expect("renamed");
     assert_eq!(

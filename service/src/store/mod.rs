@@ -58,10 +58,11 @@ pub struct RevisionWrite<'a> {
     pub input_json: Option<&'a str>,
     /// The model version that validated it.
     pub model_version: &'a str,
-    /// The latest revision the caller read (and calculated) before writing:
-    /// when another revision has come since, nothing is written
-    /// ([`Appended::Moved`]). `None` writes on top of whatever is latest.
-    pub based_on: Option<i64>,
+    /// The revisions the write may find latest: the one the caller read (and
+    /// calculated) before writing, or those an `If-Match` names. With another
+    /// one latest, nothing is written ([`Appended::Moved`]). Empty: on top of
+    /// whatever is latest.
+    pub based_on: &'a [i64],
 }
 
 /// What [`append_revision`] did.
@@ -94,7 +95,7 @@ fn next_values<'a>(
     write: &'a RevisionWrite<'a>,
     max_revisions: i64,
 ) -> Result<Next<'a>, ServiceError> {
-    if write.based_on.is_some_and(|based_on| based_on != latest) {
+    if !is_based_on(write.based_on, latest) {
         return Ok(Next::Moved);
     }
     let name = write.name.unwrap_or(latest_name);
@@ -159,23 +160,29 @@ pub async fn append_revision(
     }
 }
 
-/// Deletes a scenario and all its revisions if `token` is its edit token and,
-/// when `expected` is given, its latest revision is still that one.
+/// Deletes a scenario and all its revisions if `token` is its edit token and
+/// its latest revision is one of `expected` (any, when empty).
 pub async fn delete(
     db: &Database,
     id: &str,
     token: &str,
-    expected: Option<i64>,
+    expected: &[i64],
 ) -> Result<(), ServiceError> {
     on_backend!(db, delete(id, token, expected))
 }
 
-/// Refuses a write based on `expected` when `latest` has moved past it (read
-/// inside the write's transaction, with the scenario's row locked).
-fn expect_latest(expected: Option<i64>, latest: i64) -> Result<(), ServiceError> {
-    match expected {
-        Some(expected) if expected != latest => Err(ServiceError::RevisionMoved { expected }),
-        _ => Ok(()),
+/// Whether a write based on `based_on` may go on `latest` (read inside the
+/// write's transaction, with the scenario's row locked): see
+/// [`RevisionWrite::based_on`].
+fn is_based_on(based_on: &[i64], latest: i64) -> bool {
+    based_on.is_empty() || based_on.contains(&latest)
+}
+
+/// Refuses a delete that `expected` no longer describes (as `is_based_on`).
+fn expect_latest(expected: &[i64], latest: i64) -> Result<(), ServiceError> {
+    match is_based_on(expected, latest) {
+        true => Ok(()),
+        false => Err(ServiceError::RevisionMoved),
     }
 }
 

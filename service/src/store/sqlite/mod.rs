@@ -133,7 +133,7 @@ pub(super) async fn delete(
     pool: &SqlitePool,
     id: &str,
     token: &str,
-    expected: Option<i64>,
+    expected: &[i64],
 ) -> Result<(), ServiceError> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let (latest, _) = authorize(&mut tx, id, token).await?;
