@@ -93,13 +93,23 @@ async fn a_list_of_tags_holds_whichever_revision_a_race_leaves_latest() {
     let app = spawn_app().await;
     let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
     let (id, token) = (created.id.as_str(), created.edit_token.as_str());
-    for round in 0..20 {
+    for round in 0..40 {
         let latest = app.scenario(id).await.revision;
         let tags = format!("\"json.r{latest}.m3\", \"json.r{}.m3\"", latest + 1);
-        let body = json!({"input": {"clusters": round + 10}});
-        let listed = change(&app, id, token, &tags, Some(body));
-        let rename = json!({"name": format!("R{round}")});
-        let racer = app.update_scenario(id, Some(token), &rename);
+        // Inputs and renames, each against both: a rename reads the latest
+        // itself, so it must read again while the list still holds it.
+        let (input, name) = (
+            json!({"input": {"clusters": round + 10}}),
+            format!("R{round}"),
+        );
+        let (listed, racing) = match round % 4 {
+            0 => (input, json!({"name": name})),
+            1 => (json!({"name": name}), input),
+            2 => (json!({"name": name}), json!({"name": format!("S{round}")})),
+            _ => (input, json!({"input": {"clusters": round + 100}})),
+        };
+        let listed = change(&app, id, token, &tags, Some(listed));
+        let racer = app.update_scenario(id, Some(token), &racing);
         let (listed, racer) = tokio::join!(listed, racer);
         let statuses = (listed.status().as_u16(), racer.status().as_u16());
         assert_eq!(statuses, (200, 200), "round {round}");

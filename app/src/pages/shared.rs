@@ -119,7 +119,9 @@ fn ClaimForm(id: String, claim: ServerAction<ClaimScenario>) -> impl IntoView {
             })
     };
     view! {
-        <details class="claim">
+        // Open when it holds an error: a refused post without JavaScript
+        // comes back to this page, and a closed box would hide why.
+        <details class="claim" open=move || error().is_some()>
             <summary>"I have the edit key"</summary>
             <ActionForm action=claim>
                 <input type="hidden" name="id" value=id />

@@ -69,7 +69,7 @@ pub(crate) async fn update(
 /// based on the revision read: should another save come between, nothing
 /// is written and the latest is read again. A rename based on the revisions
 /// `expected` (the caller's `If-Match`; none when empty) is written only
-/// while one of them is the latest, and never read again.
+/// while one of them is the latest: once another is, it is refused.
 async fn rename(
     service: &Service,
     id: &str,
@@ -97,9 +97,8 @@ async fn rename(
         if let Some(doc) = append(service, id, token, &write, &scenario, result).await? {
             return Ok(doc);
         }
-        if !expected.is_empty() {
-            return Err(ServiceError::RevisionMoved);
-        }
+        // Read again: with `expected`, the save that came first may have left
+        // another of its revisions latest (checked at the top).
         if Instant::now() >= deadline {
             break;
         }
