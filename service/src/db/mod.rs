@@ -3,6 +3,7 @@
 //! configuring and migrating each is its backend's module; everything else
 //! sees one [`Database`].
 
+mod migrations;
 mod postgres;
 mod sqlite;
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
 
-use super::{DbError, redact};
+use super::{DbError, migrations, redact};
 
 /// Connects to `url` and migrates.
 pub(super) async fn connect(url: &str) -> Result<PgPool, DbError> {
@@ -30,6 +30,8 @@ pub(super) async fn connect(url: &str) -> Result<PgPool, DbError> {
             url: redact(url),
             source,
         })?;
-    sqlx::migrate!("../migrations/postgres").run(&pool).await?;
+    migrations::migrator(migrations::POSTGRES)
+        .run(&pool)
+        .await?;
     Ok(pool)
 }

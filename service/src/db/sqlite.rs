@@ -9,7 +9,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Connection, SqliteConnection, SqlitePool};
 
-use super::{DbError, DbSettings, Durability};
+use super::{DbError, DbSettings, Durability, migrations};
 
 /// The page size SQLite uses for new files, to turn bytes into `max_page_count`.
 const PAGE_BYTES: u64 = 4096;
@@ -91,9 +91,10 @@ fn is_locked(error: &sqlx::Error) -> bool {
 /// table already made. Each migration is one transaction, so the loser's
 /// rolled back; running again sees the winner's record and skips it.
 async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
+    let migrator = migrations::migrator(migrations::SQLITE);
     let mut attempt: u32 = 0;
     loop {
-        match sqlx::migrate!("../migrations/sqlite").run(pool).await {
+        match migrator.run(pool).await {
             Ok(()) => return Ok(()),
             // About 10 s in all: a busy machine may start many processes at once.
             Err(error) if attempt >= 25 => return Err(error.into()),

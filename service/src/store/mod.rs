@@ -6,13 +6,13 @@
 mod postgres;
 mod sqlite;
 
-use sqlx::FromRow;
+use sqlx::{ColumnIndex, Decode, FromRow, Row, Type};
 
 use crate::db::{Backend, Database};
 use crate::error::ServiceError;
 
 /// One revision as stored, with its scenario's timestamps.
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct StoredRevision {
     /// The scenario's id.
     pub id: String,
@@ -26,6 +26,26 @@ pub struct StoredRevision {
     pub created_at: String,
     /// When this revision was written.
     pub updated_at: String,
+}
+
+/// Read by column name, as `#[derive(FromRow)]` would (that derive is sqlx's
+/// `macros` feature, left out: `db/migrations.rs` says why).
+impl<'r, R: Row> FromRow<'r, R> for StoredRevision
+where
+    &'r str: ColumnIndex<R>,
+    String: Decode<'r, R::Database> + Type<R::Database>,
+    i64: Decode<'r, R::Database> + Type<R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            id: row.try_get("id")?,
+            revision: row.try_get("revision")?,
+            name: row.try_get("name")?,
+            input_json: row.try_get("input_json")?,
+            created_at: row.try_get("created_at")?,
+            updated_at: row.try_get("updated_at")?,
+        })
+    }
 }
 
 impl StoredRevision {
