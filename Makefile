@@ -47,8 +47,16 @@ fmt-check:
 # Every cargo run of `make test` selects the whole workspace (the app with `ssr`,
 # which the server asks for): a run on one package resolves other features for
 # shared dependencies and compiles them again (docs/PERFORMANCE.md).
+# Each one before the release build compiles our crates with Clippy's lints
+# (scripts/rustc-with-clippy.sh), so they share one build: the lints, the
+# tests, the FOCUS example and the PostgreSQL run.
+LINTED_STEPS := clippy test-rust test-focus test-postgres
+$(LINTED_STEPS): export RUSTC_WORKSPACE_WRAPPER := $(CURDIR)/scripts/rustc-with-clippy.sh
+
+## Clippy with warnings denied: every target of the workspace (built here as
+## `make test-rust` runs them), then the app's hydrate build for wasm32.
 clippy:
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo test --workspace --all-targets --no-run
 	cargo clippy -p clusterplan-app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 ## RustSec advisories, from the snapshot beside the repo (no network).
