@@ -50,13 +50,18 @@ fmt-check:
 # Each one before the release build compiles our crates with Clippy's lints
 # (scripts/rustc-with-clippy.sh), so they share one build: the lints, the
 # tests, the FOCUS example and the PostgreSQL run.
+# Named from this file's own directory, so that `make -f` from elsewhere works.
 LINTED_STEPS := clippy test-rust test-focus test-postgres
-$(LINTED_STEPS): export RUSTC_WORKSPACE_WRAPPER := $(CURDIR)/scripts/rustc-with-clippy.sh
+$(LINTED_STEPS): export RUSTC_WORKSPACE_WRAPPER := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))/scripts/rustc-with-clippy.sh
 
-## Clippy with warnings denied: every target of the workspace (built here as
-## `make test-rust` runs them), then the app's hydrate build for wasm32.
+## Clippy with warnings denied on every target `cargo clippy --all-targets`
+## checks, built as `make test-rust` runs them: libraries, binaries and tests
+## with their test harness, examples as programs (`--all-targets` would build
+## them as tests only, where lints on `main` do not fire), then the benches;
+## last, the app's hydrate build for wasm32.
 clippy:
-	cargo test --workspace --all-targets --no-run
+	cargo test --workspace --no-run
+	cargo test --workspace --benches --no-run
 	cargo clippy -p clusterplan-app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 ## RustSec advisories, from the snapshot beside the repo (no network).

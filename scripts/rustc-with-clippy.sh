@@ -6,4 +6,7 @@
 # (docs/PERFORMANCE.md). `-D warnings` is what `cargo clippy -- -D warnings`
 # denies. Cargo passes the rustc to run as the first argument, which
 # clippy-driver expects; dependencies are compiled by plain rustc.
+# clippy-driver turns MIR optimisations off (for its lints): the test
+# binaries differ from plain rustc's in that only. Cargo does not see a
+# change to this file: after editing it, `cargo clean -p` our crates.
 exec clippy-driver "$@" -D warnings
