@@ -48,9 +48,9 @@ fmt-check:
 # which the server asks for): a run on one package resolves other features for
 # shared dependencies and compiles them again (docs/PERFORMANCE.md).
 # Each one before the release build compiles our crates with Clippy's lints
-# (scripts/rustc-with-clippy.sh), so they share one build: the lints, the
+# (scripts/rustc-with-clippy.sh, named from this file's own directory so that
+# `make -f` from elsewhere finds it), so they share one build: the lints, the
 # tests, the FOCUS example and the PostgreSQL run.
-# Named from this file's own directory, so that `make -f` from elsewhere works.
 LINTED_STEPS := clippy test-rust test-focus test-postgres
 $(LINTED_STEPS): export RUSTC_WORKSPACE_WRAPPER := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))/scripts/rustc-with-clippy.sh
 

@@ -11,18 +11,22 @@
 use sqlx::SqlSafeStr;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 
-/// A directory's migrations as `(file name, SQL)`, in version order.
+/// The migrations' files, named once for both directories (one design, one
+/// file name in each): `SQLITE` and `POSTGRES` as `(file name, SQL)`, in
+/// version order. A file added to either directory and not here fails the
+/// test below.
 macro_rules! embedded {
-    ($dir:literal: $($file:literal),+ $(,)?) => {
-        &[$(($file, include_str!(concat!("../../../migrations/", $dir, "/", $file)))),+]
+    ($($file:literal),+ $(,)?) => {
+        /// `migrations/sqlite`.
+        pub(super) const SQLITE: &[(&str, &str)] =
+            &[$(($file, include_str!(concat!("../../../migrations/sqlite/", $file)))),+];
+        /// `migrations/postgres`.
+        pub(super) const POSTGRES: &[(&str, &str)] =
+            &[$(($file, include_str!(concat!("../../../migrations/postgres/", $file)))),+];
     };
 }
 
-/// `migrations/sqlite`. A file added there and not here fails the test below.
-pub(super) const SQLITE: &[(&str, &str)] = embedded!("sqlite": "20261125000001_scenarios.sql");
-
-/// `migrations/postgres`, likewise.
-pub(super) const POSTGRES: &[(&str, &str)] = embedded!("postgres": "20261125000001_scenarios.sql");
+embedded!("20261125000001_scenarios.sql");
 
 /// The migrator of one directory's files.
 pub(super) fn migrator(files: &[(&'static str, &'static str)]) -> Migrator {
