@@ -140,13 +140,32 @@ async fn an_oversized_body_to_any_route_is_a_413_problem() {
         .client
         .post(app.url("/api/save_scenario"))
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(huge)
+        .body(huge.clone())
         .send()
         .await
         .unwrap();
 
     crate::helpers::assert_problem(response, 413).await;
     assert_eq!(app.get("/healthz").await.status(), 200);
+
+    // Operations that read no body too, as the OpenAPI document lists for each.
+    let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            if operation.get("requestBody").is_some() {
+                continue;
+            }
+            let url = path.replace("{id}", &"a".repeat(22)).replace("{n}", "1");
+            let response = app
+                .client
+                .request(method.to_uppercase().parse().unwrap(), app.url(&url))
+                .body(huge.clone())
+                .send()
+                .await
+                .unwrap();
+            crate::helpers::assert_problem(response, 413).await;
+        }
+    }
 }
 
 #[tokio::test]

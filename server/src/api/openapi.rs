@@ -5,8 +5,10 @@ use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::json_bytes::JsonBytes;
+use crate::limits::SERVER_MAX_BODY_BYTES;
 use axum::body::Bytes;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 /// The `/api/v1` description served at `/api/v1/openapi.json`.
@@ -32,7 +34,7 @@ use utoipa::{Modify, OpenApi};
         super::compare::compare,
         super::import::kubernetes,
     ),
-    modifiers(&EditTokenScheme),
+    modifiers(&EditTokenScheme, &BodyLimit),
     tags(
         (name = "calculate", description = "Calculations that store nothing"),
         (name = "scenarios", description = "Saved, shareable scenarios"),
@@ -50,6 +52,42 @@ impl Modify for EditTokenScheme {
             "edit_token",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// The server-wide body limit refuses a declared body over
+/// [`SERVER_MAX_BODY_BYTES`] before routing, whatever the method: a 413 for
+/// every operation that does not list its own (those that read no body).
+struct BodyLimit;
+
+impl Modify for BodyLimit {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let kib = SERVER_MAX_BODY_BYTES / 1024;
+        let too_large = ResponseBuilder::new()
+            .description(format!(
+                "A body over {kib} KiB, refused before routing (this operation reads none)."
+            ))
+            .content(
+                "application/problem+json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
+            )
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                responses
+                    .entry("413".to_owned())
+                    .or_insert_with(|| too_large.clone().into());
+            }
+        }
     }
 }
 
