@@ -75,7 +75,7 @@ impl From<clusterplan_service::ServiceError> for AppError {
         let refusal = error.refusal();
         answer_with_status(refusal.status());
         match (refusal, error) {
-            (_, E::Invalid(errors)) => AppError::Invalid(errors),
+            (_, invalid @ E::Invalid(_)) => AppError::Invalid(invalid.into_field_errors()),
             (Refusal::NotFound, _) => AppError::NotFound,
             (Refusal::NeedsToken | Refusal::WrongToken, _) => AppError::Forbidden,
             (Refusal::Busy, _) => AppError::Busy,

@@ -3,7 +3,7 @@
 //! Every error names a form field (`clusters`), as the form does.
 
 use clusterplan_model::form::{self, scenario_from_query};
-use clusterplan_model::{CalculationResult, FieldError, cap_field_errors};
+use clusterplan_model::{CalculationResult, FieldError};
 
 use crate::compute::compute;
 use crate::{
@@ -33,8 +33,7 @@ pub(crate) async fn create_from_form(
     name: String,
     query: &str,
 ) -> Result<CreatedScenario, ServiceError> {
-    let input = form::input_from_query(query)
-        .map_err(|errors| ServiceError::Invalid(cap_field_errors(errors)))?;
+    let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
     scenarios::create(service, NewScenario { name, input })
         .await
         .map_err(|e| form_paths(e, query))
@@ -48,8 +47,7 @@ pub(crate) async fn update_from_form(
     name: String,
     query: &str,
 ) -> Result<ScenarioDocument, ServiceError> {
-    let input = form::input_from_query(query)
-        .map_err(|errors| ServiceError::Invalid(cap_field_errors(errors)))?;
+    let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
     let update = ScenarioUpdate {
         name: Some(name),
         input: Some(input),

@@ -162,3 +162,17 @@ async fn unknown_api_paths_and_methods_are_problems() {
     assert_problem(app.get("/api/v1/nope").await, 404).await;
     assert_problem(app.get("/api/v1/calculate").await, 405).await;
 }
+
+#[tokio::test]
+async fn a_body_breaking_thousands_of_rules_lists_a_hundred_and_counts_the_rest() {
+    let app = spawn_app().await;
+    // 63 KB: 21,000 ranges, each missing its three members.
+    let input = json!({"uncertainty": {"ranges": vec![json!({}); 21_000]}});
+
+    let problem = assert_problem(app.calculate(&input).await, 422).await;
+
+    let errors = problem["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 100, "{}", problem["detail"]);
+    let last = errors[99]["message"].as_str().unwrap();
+    assert!(last.starts_with("and 62902 more problems"), "{last}");
+}

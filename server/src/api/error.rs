@@ -114,7 +114,7 @@ impl ApiError {
         let status = self.status();
         let detail = self.to_string();
         let errors = match self {
-            Self::Service(ServiceError::Invalid(errors)) => errors,
+            Self::Service(error) => error.into_field_errors(),
             _ => Vec::new(),
         };
         Problem {

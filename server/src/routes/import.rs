@@ -143,7 +143,7 @@ async fn read(
             let status = StatusCode::from_u16(error.refusal().status())
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             match error {
-                ServiceError::Invalid(errors) => (status, errors),
+                invalid @ ServiceError::Invalid(_) => (status, invalid.into_field_errors()),
                 other => {
                     other.log();
                     refusal(status, "", other.public_detail())
