@@ -44,6 +44,8 @@ pub use plain_pages::import::{
 #[cfg(feature = "ssr")]
 pub use plain_pages::methodology::page as methodology_page;
 #[cfg(feature = "ssr")]
+pub use security::PRIVATE_HEADERS;
+#[cfg(feature = "ssr")]
 pub use server::{RENDERED_DEFAULT_PLANNER, RENDERED_REVISION};
 
 /// The name the release build gives the site's JS, wasm and CSS files (`/pkg/clusterplan.*`;

@@ -2,7 +2,7 @@
 //! Policy with this response's script nonce, and "keep out of indexes and shared
 //! caches" on pages whose URL is a share secret.
 
-use http::{HeaderValue, header};
+use http::{HeaderName, HeaderValue, header};
 use leptos::prelude::*;
 
 /// Allows our own files, scripts that carry this response's nonce (Leptos puts it
@@ -25,16 +25,25 @@ pub fn set_content_security_policy() {
     }
 }
 
+/// What keeps an answer at a share secret out of search indexes and shared
+/// caches: the pages' ([`keep_private`]), the server functions' and the JSON
+/// API's (the server's router sets them there).
+pub const PRIVATE_HEADERS: [(HeaderName, HeaderValue); 2] = [
+    (
+        HeaderName::from_static("x-robots-tag"),
+        HeaderValue::from_static("noindex, nofollow"),
+    ),
+    (
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    ),
+];
+
 /// For pages at a share link: not indexed, not stored by shared caches.
 pub fn keep_private() {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.insert_header(
-            header::HeaderName::from_static("x-robots-tag"),
-            HeaderValue::from_static("noindex, nofollow"),
-        );
-        response.insert_header(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-store"),
-        );
+        for (name, value) in PRIVATE_HEADERS {
+            response.insert_header(name, value);
+        }
     }
 }

@@ -57,39 +57,43 @@ fn authority(origin: &str) -> Option<&str> {
     rest.split('/').next()
 }
 
-fn is_cross_site(request: &Request<Body>, trusted: &TrustedOrigins) -> bool {
-    let headers = request.headers();
-    let text = |name| {
-        headers
-            .get(name)
-            .and_then(|v: &header::HeaderValue| v.to_str().ok())
-    };
-    if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site")) {
-        return !matches!(site, "same-origin" | "none");
-    }
-    let Some(origin) = headers.get(header::ORIGIN) else {
+/// Whether `url` (an `Origin`, or the page a `Referer` names) is this site:
+/// http or https, the public URL's scheme when one is configured, and this
+/// request's `Host` or the public URL's authority.
+fn is_this_site(url: &str, host: Option<&str>, trusted: &TrustedOrigins) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else {
         return false;
     };
-    // `Origin: null` (sandboxed frames, some redirects) names no site: refuse it.
-    let Some((scheme, rest)) = origin.to_str().ok().and_then(|o| o.split_once("://")) else {
-        return true;
-    };
-    if trusted
+    let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let own_scheme = trusted
         .scheme
         .as_deref()
-        .is_some_and(|own| !own.eq_ignore_ascii_case(scheme))
-    {
-        return true;
+        .is_none_or(|own| own.eq_ignore_ascii_case(scheme));
+    let from = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    web && own_scheme && (host == Some(from) || trusted.authorities.iter().any(|t| t == from))
+}
+
+/// A header's text, if it has one.
+fn text(request: &Request<Body>, name: header::HeaderName) -> Option<&str> {
+    request.headers().get(name).and_then(|v| v.to_str().ok())
+}
+
+fn is_cross_site(request: &Request<Body>, trusted: &TrustedOrigins) -> bool {
+    if let Some(site) = text(request, header::HeaderName::from_static("sec-fetch-site")) {
+        return !matches!(site, "same-origin" | "none");
     }
-    let from = rest.split('/').next().unwrap_or_default();
-    text(header::HOST) != Some(from) && !trusted.authorities.iter().any(|t| t == from)
+    // `Origin: null` (sandboxed frames, some redirects) names no site: refuse it.
+    text(request, header::ORIGIN)
+        .is_some_and(|origin| !is_this_site(origin, text(request, header::HOST), trusted))
 }
 
 /// Middleware: a write (anything but GET, HEAD and OPTIONS) from another site is a
-/// 403 problem document.
+/// 403 problem document. A write's `Referer` that is not a page of this site is
+/// dropped: Leptos sends a plain form post back to its `Referer` (with none, to
+/// `/`), and a forged one would make that an open redirect carrying the error.
 pub async fn refuse_cross_site(
     State(trusted): State<TrustedOrigins>,
-    request: Request<Body>,
+    mut request: Request<Body>,
     next: Next,
 ) -> Response {
     let safe = matches!(
@@ -98,6 +102,15 @@ pub async fn refuse_cross_site(
     );
     if !safe && is_cross_site(&request, &trusted) {
         return ApiError::CrossSite.into_response();
+    }
+    let host = text(&request, header::HOST);
+    let own_referer = request.headers().get(header::REFERER).is_none_or(|value| {
+        value
+            .to_str()
+            .is_ok_and(|page| is_this_site(page, host, &trusted))
+    });
+    if !safe && !own_referer {
+        request.headers_mut().remove(header::REFERER);
     }
     next.run(request).await
 }

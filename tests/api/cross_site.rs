@@ -141,6 +141,30 @@ async fn answers_that_name_a_share_link_are_private_and_unindexed() {
             "{path}"
         );
     }
+    // The server functions' answers too (a diff of the scenario, the scenario).
+    use leptos::server_fn::ServerFn;
+    for (path, form) in [
+        (
+            "/api/edit_changes",
+            vec![("id", id.as_str()), ("name", "P"), ("query", "")],
+        ),
+        (app::api::LoadScenario::PATH, vec![("id", id.as_str())]),
+    ] {
+        let response = app
+            .client
+            .post(app.url(path))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(
+            response.headers()["cache-control"],
+            "private, no-store",
+            "{path}"
+        );
+        assert!(response.headers().contains_key("x-robots-tag"), "{path}");
+    }
     let svg = app.get(&format!("/s/{id}/charts/cumulative.svg")).await;
     let policy = svg.headers()["content-security-policy"]
         .to_str()
@@ -153,4 +177,41 @@ async fn answers_that_name_a_share_link_are_private_and_unindexed() {
     // The catalog and the OpenAPI document name no secret and may be cached.
     let catalog = app.get("/api/v1/catalog").await;
     assert!(catalog.headers().get("x-robots-tag").is_none());
+}
+
+#[tokio::test]
+async fn a_plain_form_post_is_sent_back_only_to_a_page_of_this_site() {
+    let app = spawn_app().await;
+    let own = app.url("/?clusters=5");
+    let lookalike = format!("{}@evil.example/", app.url(""));
+    let foreign = [
+        "http://evil.example/x",
+        "//evil.example/",
+        "/\\evil.example",
+        "javascript://evil.example/",
+        lookalike.as_str(),
+    ];
+    for referer in std::iter::once(own.as_str()).chain(foreign) {
+        let response = app
+            .client
+            .post(app.url("/api/save_scenario"))
+            .header("accept", "text/html")
+            .header("sec-fetch-site", "same-origin")
+            .header("referer", referer)
+            .form(&[("name", ""), ("query", "clusters=5")])
+            .send()
+            .await
+            .unwrap();
+
+        assert_eq!(response.status(), 302, "{referer}");
+        let location = response.headers()["location"].to_str().unwrap();
+        if referer == own {
+            assert!(location.starts_with(&own), "{location}");
+            assert!(location.contains("__err="), "{location}");
+        } else {
+            // A browser never sends another site's page with a same-origin
+            // post: a forged one goes to the planner, its error not carried.
+            assert_eq!(location, "/", "{referer}");
+        }
+    }
 }

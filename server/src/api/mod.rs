@@ -15,9 +15,8 @@ mod scenarios;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, header};
+use axum::response::Response;
 use axum::routing::get;
-use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use error::{ApiError, Problem};
 pub use etag::{EntityTag, IfNoneMatch};
@@ -45,14 +44,7 @@ pub fn router(import_slots: crate::shed::Slots) -> Router<AppState> {
         .route("/scenarios/{id}/forecast.json", get(forecast::json))
         // Every answer above names a share link (the secret that reads a
         // scenario): keep it out of shared caches and search indexes.
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-store"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::HeaderName::from_static("x-robots-tag"),
-            HeaderValue::from_static("noindex, nofollow"),
-        ))
+        .layer(axum::middleware::map_response(keep_private))
         .route("/calculate", axum::routing::post(calculate::calculate))
         // A batch of 100 full scenarios is larger than one.
         .route(
@@ -76,6 +68,15 @@ pub fn router(import_slots: crate::shed::Slots) -> Router<AppState> {
         .fallback(not_found)
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(API_MAX_BODY_BYTES))
+}
+
+/// Marks an answer private and unindexed ([`app::PRIVATE_HEADERS`]), whatever
+/// the handler set.
+pub(crate) async fn keep_private(mut response: Response) -> Response {
+    for (name, value) in app::PRIVATE_HEADERS {
+        response.headers_mut().insert(name, value);
+    }
+    response
 }
 
 /// Any path under `/api/v1` that no route takes: a 404 problem, never a page.

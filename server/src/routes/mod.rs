@@ -10,7 +10,10 @@ mod plain;
 
 use app::{App, shell};
 use axum::extract::DefaultBodyLimit;
+use axum::extract::Request;
 use axum::handler::Handler;
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::{Router, routing::get};
 use leptos::prelude::provide_context;
 use std::sync::LazyLock;
@@ -65,7 +68,8 @@ pub fn router(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(
             page_cache,
             crate::page_cache::serve,
-        ));
+        ))
+        .route_layer(axum::middleware::from_fn(private_server_fns));
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -106,4 +110,17 @@ pub fn router(state: AppState) -> Router {
             crate::cross_site::refuse_cross_site,
         ));
     crate::middleware::apply_with_timeout(router, request_timeout)
+}
+
+/// Server functions (`/api/{name}`, beside the JSON API's `/api/v1`) answer
+/// with scenarios, share links and edit keys: private and unindexed, as the
+/// API's answers. The pages set their own (`app`'s `keep_private`).
+async fn private_server_fns(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let server_fn = path.starts_with("/api/") && !path.starts_with("/api/v1/");
+    let response = next.run(request).await;
+    match server_fn {
+        true => crate::api::keep_private(response).await,
+        false => response,
+    }
 }
