@@ -62,7 +62,7 @@ async fn write(
         ..ForecastQuery::default()
     };
     let params = ForecastParams::parse(&query)?;
-    let rows = service.forecast(&created.id, &params).await?.rows;
+    let rows = service.forecast(&created.id, &params).await?.plan.rows();
     let path = out.join(format!("{name}.csv"));
     std::fs::write(&path, forecast::to_csv(&rows))?;
     println!("{}: {} rows", path.display(), rows.len());

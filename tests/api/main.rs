@@ -24,6 +24,7 @@ mod edit_keys;
 mod export;
 mod fleet;
 mod forecast;
+mod forecast_streamed;
 mod form_limits;
 mod health;
 mod helpers;

@@ -1,12 +1,14 @@
 //! `/scenarios/{id}/forecast.csv` and `forecast.json`: the FOCUS-named monthly
 //! forecast (see `clusterplan_service::forecast`).
 
-use axum::Json;
+use std::convert::Infallible;
+
+use axum::body::{Body, Bytes};
 use axum::extract::{Query, State, rejection::QueryRejection};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use clusterplan_service::Service;
-use clusterplan_service::forecast::{self, ForecastParams, ForecastQuery, ForecastRow};
+use clusterplan_service::forecast::{self, ForecastParams, ForecastQuery, ForecastRow, Plan};
 
 use super::error::ApiError;
 use super::etag::{EntityTag, IfNoneMatch};
@@ -41,7 +43,7 @@ pub async fn csv(
         &query,
         &held,
         "forecast-csv",
-        |id, revision, rows| {
+        |id, revision, plan| {
             let disposition =
                 format!("attachment; filename=\"clusterplan-{id}-r{revision}-forecast.csv\"");
             (
@@ -49,7 +51,7 @@ pub async fn csv(
                     (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
                     (header::CONTENT_DISPOSITION, disposition),
                 ],
-                forecast::to_csv(&rows),
+                streamed(forecast::csv_chunks(plan.chunks()).map(String::into_bytes)),
             )
                 .into_response()
         },
@@ -82,9 +84,26 @@ pub async fn json(
         &query,
         &held,
         "forecast-json",
-        |_, _, rows| Json(rows).into_response(),
+        |_, _, plan| {
+            let chunks = forecast::json_chunks(plan.chunks());
+            (
+                [(header::CONTENT_TYPE, "application/json")],
+                streamed(chunks),
+            )
+                .into_response()
+        },
     )
     .await
+}
+
+/// A body written a month of rows at a time as the client reads it: the rows
+/// are made on the way, so a slow reader holds a few chunks, not the whole
+/// answer (tens of MB for a 120-month fleet; `forecast::Plan`).
+fn streamed(chunks: impl Iterator<Item = Vec<u8>> + Send + 'static) -> Body {
+    let chunks = chunks
+        .filter(|chunk| !chunk.is_empty())
+        .map(|chunk| Ok::<_, Infallible>(Bytes::from(chunk)));
+    Body::from_stream(futures_util::stream::iter(chunks))
 }
 
 /// The query, or a 400 problem when it cannot be read (a parameter sent twice).
@@ -102,7 +121,7 @@ async fn answer(
     query: &ForecastQuery,
     held: &IfNoneMatch,
     kind: &str,
-    render: impl FnOnce(&str, i64, Vec<ForecastRow>) -> Response,
+    render: impl FnOnce(&str, i64, Plan) -> Response,
 ) -> Result<Response, ApiError> {
     let params = ForecastParams::parse(query)?;
     let start = format!(
@@ -122,7 +141,7 @@ async fn answer(
     }
     let forecast = service.forecast(id, &params).await?;
     let tag = EntityTag::new(kind, forecast.revision, &params.variant());
-    let mut response = tag.on(render(id, forecast.revision, forecast.rows));
+    let mut response = tag.on(render(id, forecast.revision, forecast.plan));
     response.headers_mut().insert(FORECAST_START, start);
     Ok(response)
 }

@@ -14,6 +14,7 @@ mod tests;
 
 pub use focus::{COLUMNS, ForecastRow};
 pub use query::{Currency, YearMonth};
+pub use rows::Plan;
 
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -113,8 +114,8 @@ impl ForecastParams {
 pub struct Forecast {
     /// The revision it was made from.
     pub revision: i64,
-    /// The rows, option by option, month by month.
-    pub rows: Vec<ForecastRow>,
+    /// What its rows are made from, option by option, month by month.
+    pub plan: Plan,
 }
 
 /// See [`Service::forecast`].
@@ -126,17 +127,44 @@ pub(crate) async fn forecast(
     let doc = crate::scenarios::get(service, id).await?;
     Ok(Forecast {
         revision: doc.revision,
-        rows: rows::rows(&doc, params)?,
+        plan: rows::plan(&doc, params)?,
     })
 }
 
 /// The rows as CSV (FOCUS column names; text quoted and defused as in the export).
 pub fn to_csv(rows: &[ForecastRow]) -> String {
-    let mut out = COLUMNS.join(",");
-    out.push_str("\r\n");
-    for row in rows {
-        out.push_str(&row.cells().join(","));
-        out.push_str("\r\n");
-    }
-    out
+    csv_chunks(std::iter::once(rows.to_vec())).collect()
+}
+
+/// The CSV a chunk of rows at a time: the header line, then each chunk's lines.
+pub fn csv_chunks(chunks: impl Iterator<Item = Vec<ForecastRow>>) -> impl Iterator<Item = String> {
+    let header = format!("{}\r\n", COLUMNS.join(","));
+    std::iter::once(header).chain(chunks.map(|rows| {
+        let mut out = String::new();
+        for row in rows {
+            out.push_str(&row.cells().join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }))
+}
+
+/// The JSON array of the rows, a chunk of rows at a time.
+pub fn json_chunks(
+    chunks: impl Iterator<Item = Vec<ForecastRow>>,
+) -> impl Iterator<Item = Vec<u8>> {
+    let mut first = true;
+    let rows = chunks.map(move |rows| {
+        let mut out = Vec::new();
+        for row in rows {
+            if !std::mem::take(&mut first) {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut out, &row).expect("a row serializes");
+        }
+        out
+    });
+    std::iter::once(b"[".to_vec())
+        .chain(rows)
+        .chain(std::iter::once(b"]".to_vec()))
 }

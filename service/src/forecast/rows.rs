@@ -3,19 +3,41 @@
 //! (in fleet order), zero rows left out; then the option's one-off row.
 
 use clusterplan_model::{
-    CostCategory, MODEL_VERSION, OptionName, PoolCosts, Scenario, calculate, monthly_costs,
-    pool_costs,
+    CostCategory, MODEL_VERSION, MonthlyCost, OptionName, PoolCosts, Scenario, calculate,
+    monthly_costs, pool_costs,
 };
 
 use super::charges::{self, Charge};
 use super::{Currency, ForecastParams, ForecastRow, YearMonth};
 use crate::{ScenarioDocument, ServiceError};
 
-/// Every row of `doc`'s forecast.
-pub(super) fn rows(
-    doc: &ScenarioDocument,
-    params: &ForecastParams,
-) -> Result<Vec<ForecastRow>, ServiceError> {
+/// What `doc`'s forecast rows are made from: per option its monthly costs and
+/// its pools', at the scenario's prices and at list prices, and its one-off.
+/// Small (floats and names) and owned: the answer makes the rows from it a month
+/// at a time as it is sent, so a 120-month fleet of 200 pools never holds its
+/// 50,000 rows (47 MB of JSON) at once.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    id: String,
+    name: String,
+    currency: Currency,
+    start: YearMonth,
+    options: Vec<OptionPlan>,
+}
+
+/// One option's part of a [`Plan`].
+#[derive(Clone, Debug)]
+struct OptionPlan {
+    option: OptionName,
+    months: Vec<MonthlyCost>,
+    list_months: Vec<MonthlyCost>,
+    pools: Vec<PoolCosts>,
+    list_pools: Vec<PoolCosts>,
+    one_off: (f64, f64),
+}
+
+/// The plan of `doc`'s forecast.
+pub(super) fn plan(doc: &ScenarioDocument, params: &ForecastParams) -> Result<Plan, ServiceError> {
     let invalid = |errors: clusterplan_model::ValidationErrors| ServiceError::StoredInputInvalid {
         id: doc.id.clone(),
         reason: errors.to_string(),
@@ -28,49 +50,85 @@ pub(super) fn rows(
         .clone()
         .unwrap_or_else(|| Currency::of(&scenario.input().display));
     let list_result = calculate(&list);
-    let mut rows = Vec::new();
-    for option in OptionName::ALL {
-        let context = RowContext {
-            doc,
+    let options = OptionName::ALL
+        .into_iter()
+        .map(|option| OptionPlan {
             option,
-            currency: &currency,
-            start: params.start,
+            months: monthly_costs(&scenario, option),
+            list_months: monthly_costs(&list, option),
+            // List prices change no pool's size, so both lists hold the same pools.
+            pools: pool_costs(&scenario, option),
+            list_pools: pool_costs(&list, option),
+            one_off: (
+                doc.result.options.get(option).one_off,
+                list_result.options.get(option).one_off,
+            ),
+        })
+        .collect();
+    Ok(Plan {
+        id: doc.id.clone(),
+        name: doc.name.clone(),
+        currency,
+        start: params.start,
+        options,
+    })
+}
+
+impl Plan {
+    /// The rows in order, a few hundred at a time: each option's months, each
+    /// month's categories in `CostCategory::ALL` order with `workers` split per
+    /// pool (zero rows left out), then the option's one-off row.
+    pub fn chunks(self) -> impl Iterator<Item = Vec<ForecastRow>> + Send + 'static {
+        let plan = std::sync::Arc::new(self);
+        (0..plan.options.len()).flat_map(move |option| {
+            let plan = std::sync::Arc::clone(&plan);
+            // One past the last month: the one-off row.
+            (0..=plan.options[option].months.len()).map(move |month| plan.chunk(option, month))
+        })
+    }
+
+    /// Every row at once (tests, and the command-line example).
+    pub fn rows(self) -> Vec<ForecastRow> {
+        self.chunks().flatten().collect()
+    }
+
+    /// Option `option`'s rows of month `index`, or its one-off row one past its
+    /// last month.
+    fn chunk(&self, option: usize, index: usize) -> Vec<ForecastRow> {
+        let plan = &self.options[option];
+        let context = RowContext {
+            plan: self,
+            option: plan.option,
         };
-        let months = monthly_costs(&scenario, option);
-        let list_months = monthly_costs(&list, option);
-        // List prices change no pool's size, so both lists hold the same pools.
-        let pools = pool_costs(&scenario, option);
-        let list_pools = pool_costs(&list, option);
-        for (index, (month, list_month)) in months.iter().zip(&list_months).enumerate() {
-            for category in CostCategory::ALL {
-                if category == CostCategory::Workers {
-                    for (pool, list_pool) in pools.iter().zip(&list_pools) {
-                        let at = |p: &PoolCosts| p.workers.get(index).copied().unwrap_or(0.0);
-                        let money = (at(pool), at(list_pool));
-                        if money != (0.0, 0.0) {
-                            rows.push(context.pool(index, pool, money));
-                        }
+        let (Some(month), Some(list_month)) = (plan.months.get(index), plan.list_months.get(index))
+        else {
+            return vec![context.one_off(plan.one_off)];
+        };
+        let mut rows = Vec::new();
+        for category in CostCategory::ALL {
+            if category == CostCategory::Workers {
+                for (pool, list_pool) in plan.pools.iter().zip(&plan.list_pools) {
+                    let at = |p: &PoolCosts| p.workers.get(index).copied().unwrap_or(0.0);
+                    let money = (at(pool), at(list_pool));
+                    if money != (0.0, 0.0) {
+                        rows.push(context.pool(index, pool, money));
                     }
-                    continue;
                 }
-                let money = (month.get(category), list_month.get(category));
-                if money != (0.0, 0.0) {
-                    rows.push(context.usage(index, category, money));
-                }
+                continue;
+            }
+            let money = (month.get(category), list_month.get(category));
+            if money != (0.0, 0.0) {
+                rows.push(context.usage(index, category, money));
             }
         }
-        let one_off = doc.result.options.get(option).one_off;
-        rows.push(context.one_off((one_off, list_result.options.get(option).one_off)));
+        rows
     }
-    Ok(rows)
 }
 
 /// What every row of one option shares.
 struct RowContext<'a> {
-    doc: &'a ScenarioDocument,
+    plan: &'a Plan,
     option: OptionName,
-    currency: &'a Currency,
-    start: YearMonth,
 }
 
 impl RowContext<'_> {
@@ -122,13 +180,13 @@ impl RowContext<'_> {
         (cost, list): (f64, f64),
         description: String,
     ) -> ForecastRow {
-        let rate = self.currency.per_usd;
-        let month = self.start.plus(index);
+        let rate = self.plan.currency.per_usd;
+        let month = self.plan.start.plus(index);
         let (start, end) = (month.start_instant(), month.plus(1).start_instant());
         ForecastRow {
-            BillingAccountId: self.doc.id.clone(),
-            BillingAccountName: self.doc.name.clone(),
-            BillingCurrency: self.currency.code.clone(),
+            BillingAccountId: self.plan.id.clone(),
+            BillingAccountName: self.plan.name.clone(),
+            BillingCurrency: self.plan.currency.code.clone(),
             BillingPeriodStart: start.clone(),
             BillingPeriodEnd: end.clone(),
             ChargePeriodStart: start,

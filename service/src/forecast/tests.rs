@@ -6,7 +6,7 @@ use clusterplan_model::{
 };
 use serde_json::Value;
 
-use super::{ForecastParams, ForecastQuery, ForecastRow, rows::rows, to_csv};
+use super::{ForecastParams, ForecastQuery, ForecastRow, rows::plan, to_csv};
 use crate::ScenarioDocument;
 
 fn doc(input: ScenarioInput) -> ScenarioDocument {
@@ -34,7 +34,9 @@ fn fleet_preset() -> ScenarioDocument {
 
 fn forecast(doc: &ScenarioDocument, query: &str) -> Vec<ForecastRow> {
     let query: ForecastQuery = serde_urlencoded::from_str(query).unwrap();
-    rows(doc, &ForecastParams::parse(&query).unwrap()).unwrap()
+    plan(doc, &ForecastParams::parse(&query).unwrap())
+        .unwrap()
+        .rows()
 }
 
 fn of(rows: &[ForecastRow], option: OptionName) -> impl Iterator<Item = &ForecastRow> {
