@@ -19,7 +19,7 @@ pub struct Config {
 
     /// Public base URL of this deployment (e.g. `https://plan.example.com`); it
     /// prefixes the share links the API returns. Empty: root-relative links.
-    #[arg(long, env = "CLUSTERPLAN_PUBLIC_URL", default_value = "")]
+    #[arg(long, env = "CLUSTERPLAN_PUBLIC_URL", default_value = "", value_parser = parse_public_url)]
     pub public_url: String,
 
     /// SQLite durability: `full` (an acknowledged save survives power loss) or
@@ -152,5 +152,47 @@ fn parse_durability(value: &str) -> Result<Durability, String> {
         "full" => Ok(Durability::Full),
         "normal" => Ok(Durability::Normal),
         other => Err(format!("{other:?} is not full or normal")),
+    }
+}
+
+/// Empty, or an `http://` or `https://` URL with a host and no user, query,
+/// fragment or spaces: share links are written after it, and its scheme and
+/// host are where same-site writes may come from (`cross_site`).
+fn parse_public_url(value: &str) -> Result<String, String> {
+    if value.is_empty() {
+        return Ok(String::new());
+    }
+    let lower = value.to_ascii_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme))
+        .ok_or_else(|| format!("{value:?} is not an http:// or https:// URL"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    let odd = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '@');
+    if host.is_empty() || value.chars().any(odd) {
+        return Err(format!(
+            "{value:?} needs a host, and no user, query, fragment or spaces"
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_public_url_is_an_http_or_https_base_or_nothing() {
+        for good in ["", "https://plan.example.com", "http://127.0.0.1:3000/plan"] {
+            assert_eq!(super::parse_public_url(good).as_deref(), Ok(good));
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "not a url",
+            "https://",
+            "https://user@evil.example",
+            "https://plan.example.com/?x=1",
+            "ftp://plan.example.com",
+        ] {
+            assert!(super::parse_public_url(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -160,26 +160,30 @@ async fn openapi_document_lists_every_endpoint_and_field_ranges() {
         responses.keys().cloned().collect()
     };
     let cases = [
-        ("post", "/api/v1/calculate", "200 400 403 413 415 422 503"),
+        (
+            "post",
+            "/api/v1/calculate",
+            "200 400 403 413 414 415 422 503",
+        ),
         (
             "post",
             "/api/v1/scenarios",
-            "201 400 403 413 415 422 429 503 507",
+            "201 400 403 413 414 415 422 429 503 507",
         ),
         (
             "put",
             "/api/v1/scenarios/{id}",
-            "200 400 401 403 404 409 412 413 415 422 429 503 507",
+            "200 400 401 403 404 409 412 413 414 415 422 429 503 507",
         ),
         (
             "delete",
             "/api/v1/scenarios/{id}",
-            "204 401 403 404 412 413 429 503",
+            "204 401 403 404 412 413 414 429 503",
         ),
         (
             "get",
             "/api/v1/scenarios/{id}/revisions/{n}",
-            "200 304 404 413 503",
+            "200 304 404 413 414 503",
         ),
     ];
     for (method, path, statuses) in cases {

@@ -139,3 +139,21 @@ async fn the_token_is_checked_before_the_revision_and_a_stale_delete_keeps_the_s
     let gone = app.get(&format!("/api/v1/scenarios/{id}")).await;
     assert_problem(gone, 404).await;
 }
+
+#[tokio::test]
+async fn the_creations_answer_carries_the_tag_the_first_change_is_based_on() {
+    let app = spawn_app().await;
+    let created = app
+        .post_json("/api/v1/scenarios", &json!({"name": "Plan", "input": {}}))
+        .await;
+    assert_eq!(created.status(), 201);
+    let tag = etag(&created);
+    let created: Value = created.json().await.unwrap();
+    let id = created["id"].as_str().unwrap();
+    let read = app.get(&format!("/api/v1/scenarios/{id}")).await;
+    assert_eq!(etag(&read), tag, "the same tag a read gives");
+
+    let token = created["edit_token"].as_str().unwrap();
+    let body = Some(json!({"name": "Renamed"}));
+    assert_eq!(change(&app, id, token, &tag, body).await.status(), 200);
+}

@@ -166,6 +166,19 @@ async fn an_oversized_body_to_any_route_is_a_413_problem() {
             crate::helpers::assert_problem(response, 413).await;
         }
     }
+    // A URI past hyper's limit (raw: reqwest refuses to send one).
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let line = format!(
+        "GET /api/v1/catalog?q={} HTTP/1.1\r\nHost: x\r\n\r\n",
+        "a".repeat(70_000)
+    );
+    stream.write_all(line.as_bytes()).await.unwrap();
+    let mut answer = vec![0; 64];
+    let read = stream.read(&mut answer).await.unwrap();
+    let status = String::from_utf8_lossy(&answer[..read]).into_owned();
+    assert!(status.starts_with("HTTP/1.1 414"), "{status}");
 }
 
 #[tokio::test]

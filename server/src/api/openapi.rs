@@ -34,7 +34,7 @@ use utoipa::{Modify, OpenApi};
         super::compare::compare,
         super::import::kubernetes,
     ),
-    modifiers(&EditTokenScheme, &BodyLimit),
+    modifiers(&EditTokenScheme, &EveryRequest),
     tags(
         (name = "calculate", description = "Calculations that store nothing"),
         (name = "scenarios", description = "Saved, shareable scenarios"),
@@ -55,12 +55,13 @@ impl Modify for EditTokenScheme {
     }
 }
 
-/// The server-wide body limit refuses a declared body over
-/// [`SERVER_MAX_BODY_BYTES`] before routing, whatever the method: a 413 for
-/// every operation that does not list its own (those that read no body).
-struct BodyLimit;
+/// What the layers under every route refuse before any handler runs, on
+/// every operation: a declared body over [`SERVER_MAX_BODY_BYTES`] (413, for
+/// the operations that do not list their own: those that read no body), and a
+/// URI over hyper's 64 KiB (414, with no body: hyper answers it itself).
+struct EveryRequest;
 
-impl Modify for BodyLimit {
+impl Modify for EveryRequest {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let kib = SERVER_MAX_BODY_BYTES / 1024;
         let too_large = ResponseBuilder::new()
@@ -74,6 +75,9 @@ impl Modify for BodyLimit {
                     .build(),
             )
             .build();
+        let uri_too_long = ResponseBuilder::new()
+            .description("A URI over 64 KiB, refused by the HTTP layer; no body.")
+            .build();
         for item in openapi.paths.paths.values_mut() {
             let operations = [
                 &mut item.get,
@@ -86,6 +90,7 @@ impl Modify for BodyLimit {
                 responses
                     .entry("413".to_owned())
                     .or_insert_with(|| too_large.clone().into());
+                responses.insert("414".to_owned(), uri_too_long.clone().into());
             }
         }
     }

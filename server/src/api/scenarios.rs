@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use clusterplan_service::{
     CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, csv,
 };
@@ -20,7 +20,7 @@ use super::responses::{
 #[utoipa::path(
     post, path = "/api/v1/scenarios", tag = "scenarios", request_body = NewScenario,
     responses(
-        (status = 201, description = "Created; `Location` names the new scenario", body = CreatedScenario),
+        (status = 201, description = "Created; `Location` names the new scenario", body = CreatedScenario, headers(("ETag" = String, description = "Revision 1's tag, for the first change's `If-Match`"))),
         BodyProblems,
         CrossSite,
         RateLimited,
@@ -34,7 +34,9 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let created = service.create(new).await?;
     let location = format!("/api/v1/scenarios/{}", created.id);
-    let mut response = (StatusCode::CREATED, Json(created)).into_response();
+    // Tagged as a read of it would be: the first change's `If-Match` needs no GET.
+    let tag = EntityTag::new("json", created.revision, "");
+    let mut response = tag.on((StatusCode::CREATED, Json(created)));
     if let Ok(value) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(header::LOCATION, value);
     }
