@@ -112,18 +112,15 @@ pub fn field_error_from_json(
         p => p,
     };
     let mut message = humanize(err.inner());
-    // A member sent twice is reported at its object's path, with its name in the
-    // message only: the path names the member itself.
-    if let Some(name) = message
-        .strip_prefix("duplicate field `")
-        .and_then(|rest| rest.strip_suffix('`'))
-    {
+    // A member sent twice, or missing, is reported at its object's path, with
+    // its name in the message only: the path names the member itself.
+    if let Some((name, said)) = member_named(&message) {
         path = if path.is_empty() {
-            name.to_owned()
+            name
         } else {
             format!("{path}.{name}")
         };
-        message = "is given more than once".to_owned();
+        message = said;
     }
     let field = match (prefix.is_empty(), path.is_empty()) {
         (true, _) => path,
@@ -131,6 +128,32 @@ pub fn field_error_from_json(
         (false, false) => format!("{prefix}.{path}"),
     };
     FieldError::new(field, message)
+}
+
+/// The member serde's message names, and what is wrong with it, for a member
+/// sent twice, missing, or unknown (`unknown field `q`, expected one of …`):
+/// serde reports these at the enclosing object, the member's name only in the
+/// text. The JSON bodies and the API's query strings both read it from here.
+pub fn member_named(message: &str) -> Option<(String, String)> {
+    let name = |start: &str| {
+        let rest = message.strip_prefix(start)?;
+        Some(rest[..rest.find('`')?].to_owned())
+    };
+    if let Some(member) = name("duplicate field `") {
+        return Some((member, "is given more than once".to_owned()));
+    }
+    if let Some(member) = name("missing field `") {
+        return Some((member, "is required".to_owned()));
+    }
+    let member = name("unknown field `")?;
+    let expected = message.split_once(", expected ").map(|(_, e)| e);
+    Some((
+        member,
+        format!(
+            "is not known here (expected {})",
+            expected.unwrap_or("nothing")
+        ),
+    ))
 }
 
 /// serde's messages name Rust types and carry a position; people want neither.

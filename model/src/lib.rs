@@ -63,7 +63,7 @@ pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, ca
 pub use display::{in_currency, is_currency_code, money_short, usd_short};
 pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
-    field_error_from_json, input_error_from_json,
+    field_error_from_json, input_error_from_json, member_named,
 };
 pub use fields::{FieldKind, FieldSpec, field_spec, field_specs, max_items, table_path};
 pub use fleet::{

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{assert_problem, spawn_app};
+use crate::helpers::{assert_problem, error_fields, spawn_app};
 
 #[tokio::test]
 async fn compare_returns_the_scenarios_in_the_order_asked() {
@@ -87,4 +87,33 @@ async fn the_compare_page_shows_each_scenarios_fleet() {
     // The pools of the fleet, and none for the plain scenario.
     assert_eq!(html.matches("data-testid=\"pools-table\"").count(), 1);
     assert!(html.contains("Node pools of Fleet") && html.contains("production / batch"));
+}
+
+#[tokio::test]
+async fn a_parameter_or_member_that_cannot_be_read_is_named() {
+    let app = spawn_app().await;
+    let cases = [
+        ("/api/v1/compare", "ids", "is required"),
+        (
+            "/api/v1/compare?ids=a&ids=b",
+            "ids",
+            "is given more than once",
+        ),
+        ("/api/v1/catalog?q=m5&q=c5", "q", "is given more than once"),
+        ("/api/v1/catalog?nope=1", "nope", "is not known here"),
+    ];
+    for (path, field, said) in cases {
+        let problem = assert_problem(app.get(path).await, 400).await;
+        assert_eq!(problem["errors"][0]["field"], field, "{path}: {problem}");
+        let message = problem["errors"][0]["message"].as_str().unwrap();
+        assert!(message.starts_with(said), "{path}: {message}");
+    }
+    // A body's missing member, at the top as deeper down.
+    for (path, body, field) in [
+        ("/api/v1/scenarios", json!({"input": {}}), "name"),
+        ("/api/v1/calculate/batch", json!({}), "scenarios"),
+    ] {
+        let problem = assert_problem(app.post_json(path, &body).await, 422).await;
+        assert_eq!(error_fields(&problem), [field], "{path}");
+    }
 }

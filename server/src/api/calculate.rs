@@ -1,7 +1,7 @@
 //! `POST /calculate` and `GET /catalog`: answers that store nothing.
 
 use axum::Json;
-use axum::extract::{Query, State, rejection::QueryRejection};
+use axum::extract::State;
 use clusterplan_model::{CalculationResult, ScenarioInput};
 use clusterplan_service::batch::BatchRequest;
 use clusterplan_service::catalog::{CatalogFilter, CatalogQuery};
@@ -10,7 +10,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
-use super::extract::{ApiJson, JsonDocument};
+use super::extract::{ApiJson, ApiQuery, JsonDocument};
 use super::json_bytes::JsonBytes;
 use super::responses::{BodyProblems, CrossSite, QueryProblems, Unavailable};
 
@@ -102,9 +102,8 @@ pub async fn batch(
 )]
 pub async fn catalog(
     State(service): State<Service>,
-    query: Result<Query<CatalogQuery>, QueryRejection>,
-) -> Result<Json<CatalogDocument>, ApiError> {
     // An unknown or repeated parameter cannot be read: a 400 that names it.
-    let Query(query) = query.map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
+    ApiQuery(query): ApiQuery<CatalogQuery>,
+) -> Result<Json<CatalogDocument>, ApiError> {
     Ok(Json(service.catalog(&CatalogFilter::parse(&query)?)))
 }

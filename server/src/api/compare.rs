@@ -1,12 +1,13 @@
 //! `GET /compare?ids=a,b,…`: saved scenarios side by side.
 
 use axum::Json;
-use axum::extract::{Query, State, rejection::QueryRejection};
+use axum::extract::State;
 use clusterplan_service::{ComparisonDocument, Service};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::error::{ApiError, Problem};
+use super::extract::ApiQuery;
 use super::responses::Unavailable;
 
 /// The query string of a comparison.
@@ -35,9 +36,8 @@ pub struct CompareQuery {
 )]
 pub async fn compare(
     State(service): State<Service>,
-    query: Result<Query<CompareQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<CompareQuery>,
 ) -> Result<Json<ComparisonDocument>, ApiError> {
-    let Query(query) = query.map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
     let scenarios = service.compare(&query.ids).await?;
     Ok(Json(ComparisonDocument { scenarios }))
 }

@@ -15,6 +15,10 @@ pub enum ApiError {
     /// string); a body that is not JSON is the service's `Malformed`.
     #[error("{0}")]
     BadRequest(String),
+    /// A query string that cannot be read: a parameter sent twice, unknown or
+    /// missing (named when serde names it).
+    #[error("the query string cannot be read: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    BadQuery(Vec<FieldError>),
     /// The body is not `application/json`.
     #[error("send the body as application/json")]
     UnsupportedMediaType,
@@ -85,7 +89,7 @@ pub struct Problem {
 impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
-            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::BadRequest(_) | Self::BadQuery(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType
             | Self::UnsupportedFormat(_)
             | Self::UnsupportedEncoding { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -115,6 +119,7 @@ impl ApiError {
         let detail = self.to_string();
         let errors = match self {
             Self::Service(error) => error.into_field_errors(),
+            Self::BadQuery(errors) => errors,
             _ => Vec::new(),
         };
         Problem {

@@ -1,8 +1,10 @@
 //! Extractors whose rejections are problem+json like every other API error.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Path, Request};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Path, Query, Request};
 use axum::http::{StatusCode, header, request::Parts};
+use clusterplan_model::FieldError;
 use clusterplan_service::ServiceError;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -114,6 +116,35 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
                 let path = sent.unwrap_or(&parts.uri).path();
                 Err(ApiError::NotFound(path.to_owned()))
             }
+        }
+    }
+}
+
+/// A query string read as `T`. One that cannot be read (a parameter sent
+/// twice, unknown or missing) is a 400 problem naming the parameter, not
+/// axum's plain text.
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::try_from_uri(&parts.uri) {
+            Ok(Query(query)) => Ok(Self(query)),
+            Err(QueryRejection::FailedToDeserializeQueryString(error)) => {
+                let message = std::error::Error::source(&error)
+                    .map_or_else(|| error.body_text(), ToString::to_string);
+                // axum puts the parameter's path before serde's text (`foo: unknown field …`).
+                let serde_text = message.split_once(": ").map_or(&*message, |(_, text)| text);
+                let named = clusterplan_model::member_named(&message)
+                    .or_else(|| clusterplan_model::member_named(serde_text));
+                let error = match named {
+                    Some((member, said)) => FieldError::new(member, said),
+                    None => FieldError::new("", message),
+                };
+                Err(ApiError::BadQuery(vec![error]))
+            }
+            Err(other) => Err(ApiError::BadRequest(other.body_text())),
         }
     }
 }

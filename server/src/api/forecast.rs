@@ -4,7 +4,7 @@
 use std::convert::Infallible;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Query, State, rejection::QueryRejection};
+use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use clusterplan_service::Service;
@@ -12,7 +12,7 @@ use clusterplan_service::forecast::{self, ForecastParams, ForecastQuery, Forecas
 
 use super::error::ApiError;
 use super::etag::{EntityTag, IfNoneMatch};
-use super::extract::{ApiPath, ScenarioId};
+use super::extract::{ApiPath, ApiQuery, ScenarioId};
 use super::responses::{NotFoundProblem, NotModified, QueryProblems, Unavailable};
 
 /// Says which month the forecast starts at and whether it was asked for.
@@ -33,10 +33,9 @@ const FORECAST_START: HeaderName = HeaderName::from_static("clusterplan-forecast
 pub async fn csv(
     State(service): State<Service>,
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
-    query: Result<Query<ForecastQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<ForecastQuery>,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
-    let query = read(query)?;
     answer(
         &service,
         &id,
@@ -74,10 +73,9 @@ pub async fn csv(
 pub async fn json(
     State(service): State<Service>,
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
-    query: Result<Query<ForecastQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<ForecastQuery>,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
-    let query = read(query)?;
     answer(
         &service,
         &id,
@@ -104,13 +102,6 @@ fn streamed(chunks: impl Iterator<Item = Vec<u8>> + Send + 'static) -> Body {
         .filter(|chunk| !chunk.is_empty())
         .map(|chunk| Ok::<_, Infallible>(Bytes::from(chunk)));
     Body::from_stream(futures_util::stream::iter(chunks))
-}
-
-/// The query, or a 400 problem when it cannot be read (a parameter sent twice).
-fn read(query: Result<Query<ForecastQuery>, QueryRejection>) -> Result<ForecastQuery, ApiError> {
-    query
-        .map(|Query(query)| query)
-        .map_err(|rejection| ApiError::BadRequest(rejection.body_text()))
 }
 
 /// Checks the query, answers 304 when the client holds the current tag, else

@@ -112,7 +112,8 @@ pub enum NotModified {
 /// Invalid query parameters, for the OpenAPI document.
 #[derive(utoipa::IntoResponses)]
 pub enum QueryProblems {
-    /// The query string cannot be read (a parameter sent twice).
+    /// The query string cannot be read: a parameter sent twice, unknown or
+    /// missing; the error names it.
     #[response(status = 400, content_type = "application/problem+json")]
     Unreadable(Problem),
     /// A query parameter is invalid; each error names it.
