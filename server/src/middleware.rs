@@ -21,7 +21,7 @@
 use std::time::Duration;
 
 use axum::Router;
-use axum::body::Body;
+use axum::body::{Body, HttpBody};
 use axum::extract::MatchedPath;
 use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -36,7 +36,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::api::ApiError;
-use crate::limits::{body_limit, refused_before_routing};
+use crate::limits::{SERVER_MAX_BODY_BYTES, body_limit, refused_before_routing};
 
 /// Longest a request may take before it is answered 503, unless configured
 /// otherwise (`CLUSTERPLAN_REQUEST_TIMEOUT_SECS`).
@@ -90,7 +90,10 @@ pub fn apply_with_timeout(router: Router, timeout: Duration) -> Router {
 /// The body limit of the request's path (tower-http's `RequestBodyLimitLayer`
 /// has one limit for every route, and the import needs a larger one than the
 /// rest): a `Content-Length` above it is refused at once, unread; a body sent
-/// without one stops at the limit, which the extractors answer 413.
+/// without one stops at the limit, which the extractors answer 413. Outside
+/// the imports (which stream theirs), a body without a length is read here,
+/// up to the limit: the server functions' own reading answered its end with a
+/// 400 or a redirect, not 413.
 async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Response {
     let limit = body_limit(request.uri().path());
     let declared = request
@@ -102,8 +105,30 @@ async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Res
     if declared.is_some_and(|length| length > limit as u64) && refused_before_routing(path) {
         return ApiError::PayloadTooLarge.into_response();
     }
-    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
-    next.run(request).await
+    let (parts, body) = request.into_parts();
+    let body = match declared {
+        // A GET's empty body is passed on untouched (no read, no copy).
+        None if limit == SERVER_MAX_BODY_BYTES && !body.is_end_stream() => {
+            match axum::body::to_bytes(body, limit).await {
+                Ok(bytes) => Body::from(bytes),
+                Err(error) => return unread(error),
+            }
+        }
+        _ => Body::new(http_body_util::Limited::new(body, limit)),
+    };
+    next.run(Request::from_parts(parts, body)).await
+}
+
+/// The answer to a body without a length that could not be read: 413 past the
+/// limit; 400 when the client broke off or sent a broken chunk.
+fn unread(error: axum::Error) -> Response {
+    let past_limit = std::error::Error::source(&error)
+        .is_some_and(|cause| cause.is::<http_body_util::LengthLimitError>());
+    match past_limit {
+        true => ApiError::PayloadTooLarge.into_response(),
+        false => ApiError::BadRequest(format!("the request body cannot be read: {error}"))
+            .into_response(),
+    }
 }
 
 async fn drop_client_request_id(mut request: Request<Body>) -> Request<Body> {
