@@ -139,7 +139,12 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
     let doc = service.get(&id).await?;
     mark(RENDERED_REVISION, http::HeaderValue::from(doc.revision));
     let keys = edit_keys(service.is_https());
-    let token = keys.token_for(&id);
+    // Only a key that still opens the scenario offers editing: a wrong or stale
+    // one in the cookie would offer an Edit whose save is refused.
+    let token = match keys.token_for(&id) {
+        Some(token) if service.check_edit_key(&id, token).await.is_ok() => Some(token),
+        _ => None,
+    };
     let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));
     // Shown once, right after the save or fork that made it.
     let new_edit_key = token.filter(|_| take_show_once(&id)).map(str::to_owned);

@@ -128,13 +128,15 @@ async fn over_https_the_cookie_is_host_prefixed_and_secure() {
         "{edit}"
     );
 
-    // Only that cookie grants: the same key in a plain or legacy cookie (which a
-    // sibling subdomain could set) gives no edit link.
+    // Only that cookie with the right key grants: a plain or legacy cookie (a
+    // sibling subdomain could set one) or a wrong key gives no edit link.
     let created = app.create_scenario("Mine", json!({})).await;
     let key = format!("{}:{}", created.id, created.edit_token);
     let legacy = format!("cp_edit_{}={}", created.id, created.edit_token);
+    let wrong = format!("{}:{}", created.id, "a".repeat(created.edit_token.len()));
     for (cookie, grants) in [
         (format!("__Host-cp_edit={key}"), true),
+        (format!("__Host-cp_edit={wrong}"), false),
         (format!("cp_edit={key}"), false),
         (legacy, false),
     ] {
