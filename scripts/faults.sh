@@ -2,7 +2,10 @@
 # Fault runs on loopback against the release server, bounded in time:
 #  1. kill -9 during a stream of concurrent saves, restart on the same file:
 #     every save that was acknowledged (201) must be readable;
-#  2. SIGTERM during a load run: no request may fail, and the process must exit 0.
+#  2. SIGTERM during a load run: no request may fail, and the process must exit 0;
+#  3. the largest forecast (47 MB of JSON) asked for by 24 clients that stop
+#     reading: the server's peak RSS must stay under 100 MiB (it held each
+#     answer whole, 1.8 GB, until forecasts were streamed).
 # Every check goes through `check` (or `fail`), which exits non-zero with what
 # failed: a bare `[ ... ] && [ ... ]` does not stop a `set -e` script when its
 # first test fails.
@@ -79,4 +82,38 @@ check "wrk printed no request count" grep -q "requests in" "$dir/wrk.txt"
 if grep -qE "Non-2xx|Socket errors" "$dir/wrk.txt"; then fail "requests failed during SIGTERM"; fi
 echo "server exit status after SIGTERM: $status"
 check "the server exited $status after SIGTERM, not 0" test "$status" -eq 0
+echo "== the largest forecast, asked for by 24 clients that stop reading"
+start
+python3 - "$PORT" <<'PY'
+import json, socket, sys, time, urllib.request
+port = int(sys.argv[1])
+workload = {"cpu_request_cores": 100, "memory_request_gib": 400, "pods": 500}
+fleet = [{"name": f"g{g}", "clusters": 50, "clusters_added_per_year": 50,
+          "pools": [{"name": f"p{p}", "instance_type": "m6i.large", "workload": workload}
+                    for p in range(10)]} for g in range(20)]
+body = json.dumps({"name": "Largest", "input": {"horizon_months": 120, "fleet": fleet}}).encode()
+request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/scenarios", body,
+                                 {"content-type": "application/json"})
+with urllib.request.urlopen(request, timeout=30) as r:
+    id_ = json.load(r)["id"]
+slow = []
+for _ in range(24):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.sendall(f"GET /api/v1/scenarios/{id_}/forecast.json HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    slow.append(s)
+time.sleep(4)
+with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/scenarios/{id_}/forecast.json",
+                            timeout=60) as r:
+    rows = len(json.load(r))
+print(f"rows: {rows}")
+assert rows > 40000, rows
+for s in slow:
+    s.close()
+PY
+hwm=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
+echo "peak RSS: $hwm kB"
+check "peak RSS $hwm kB is over 100 MiB with 24 slow readers of the largest forecast" \
+  test "$hwm" -lt $((100 * 1024))
+kill -TERM "$server"; wait "$server" || true
 echo "faults: all checks passed"
