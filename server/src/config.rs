@@ -155,35 +155,57 @@ fn parse_durability(value: &str) -> Result<Durability, String> {
     }
 }
 
-/// Empty, or an `http://` or `https://` URL with a host and no user, query,
-/// fragment or spaces: share links are written after it, and its scheme and
-/// host are where same-site writes may come from (`cross_site`).
+/// Empty, or an `http://` or `https://` URL with a host (a name, IPv4 or
+/// IPv6) and a valid port, and no user, query or fragment: share links are
+/// written after it, and its scheme and host are where same-site writes may
+/// come from (`cross_site`). Scheme and host are written in lower case, as
+/// browsers send them in `Origin`.
 fn parse_public_url(value: &str) -> Result<String, String> {
     if value.is_empty() {
         return Ok(String::new());
     }
-    let lower = value.to_ascii_lowercase();
-    let rest = ["https://", "http://"]
-        .iter()
-        .find_map(|scheme| lower.strip_prefix(scheme))
-        .ok_or_else(|| format!("{value:?} is not an http:// or https:// URL"))?;
-    let host = rest.split('/').next().unwrap_or_default();
-    let odd = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '@');
-    if host.is_empty() || value.chars().any(odd) {
-        return Err(format!(
-            "{value:?} needs a host, and no user, query, fragment or spaces"
+    let refused = |why: &str| format!("{value:?} is not a public base URL: {why}");
+    let odd = |c: char| c.is_whitespace() || c.is_control() || "\\<>\"'`{}|^;".contains(c);
+    if value.chars().any(odd) {
+        return Err(refused("it has a character a URL must not"));
+    }
+    let url = url::Url::parse(value).map_err(|error| refused(&error.to_string()))?;
+    let name_ok = match url.host() {
+        Some(url::Host::Domain(name)) => name.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        }),
+        Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) => true,
+        None => false,
+    };
+    if !matches!(url.scheme(), "http" | "https") || !name_ok {
+        return Err(refused(
+            "it needs http:// or https:// and a host name or address",
         ));
     }
-    Ok(value.to_owned())
+    if !url.username().is_empty()
+        || url.password().is_some()
+        || url.query().is_some()
+        || url.fragment().is_some()
+    {
+        return Err(refused("it must not have a user, a query or a fragment"));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn a_public_url_is_an_http_or_https_base_or_nothing() {
-        for good in ["", "https://plan.example.com", "http://127.0.0.1:3000/plan"] {
+        for good in [
+            "",
+            "https://plan.example.com",
+            "http://127.0.0.1:3000/plan",
+            "http://[::1]:8080",
+        ] {
             assert_eq!(super::parse_public_url(good).as_deref(), Ok(good));
         }
+        let upper = super::parse_public_url("HTTPS://Plan.Example.com/");
+        assert_eq!(upper.as_deref(), Ok("https://plan.example.com"));
         for bad in [
             "javascript:alert(1)",
             "not a url",
@@ -191,6 +213,14 @@ mod tests {
             "https://user@evil.example",
             "https://plan.example.com/?x=1",
             "ftp://plan.example.com",
+            "https://:80",
+            "https://ex.com:99999",
+            "https://ex.com:abc",
+            "http://ex.com:80:90",
+            "https://[::1",
+            "https://ex.com\\evil",
+            "https://ex.com/<script>",
+            "https://ex.com;x",
         ] {
             assert!(super::parse_public_url(bad).is_err(), "{bad}");
         }

@@ -69,8 +69,11 @@ fn is_this_site(url: &str, host: Option<&str>, trusted: &TrustedOrigins) -> bool
         .scheme
         .as_deref()
         .is_none_or(|own| own.eq_ignore_ascii_case(scheme));
+    // Host names are case-insensitive (RFC 3986 §3.2.2): browsers send them in
+    // lower case, a `Host` header or a configured URL may not be.
     let from = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    web && own_scheme && (host == Some(from) || trusted.authorities.iter().any(|t| t == from))
+    let same = |authority: &str| authority.eq_ignore_ascii_case(from);
+    web && own_scheme && (host.is_some_and(same) || trusted.authorities.iter().any(|t| same(t)))
 }
 
 /// A header's text, if it has one.
@@ -152,6 +155,18 @@ mod tests {
         assert!(!super::is_cross_site(
             &post("http://plan.example.com"),
             &any
+        ));
+        // Host names in any case: a browser's lower-case Origin matches a
+        // `Host` or public URL written otherwise.
+        let upper = super::TrustedOrigins::from_public_url("https://Plan.Example.com");
+        assert!(!super::is_cross_site(
+            &post("https://PLAN.example.com"),
+            &upper
+        ));
+        assert!(super::is_this_site(
+            "https://plan.example.com/s/x",
+            None,
+            &upper
         ));
     }
 }

@@ -32,6 +32,11 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
+/// Unsent bytes below which a connection's socket counts as writable again
+/// (`TCP_NOTSENT_LOWAT`): the stall timeout then measures a client's reading,
+/// not the kernel's buffer size.
+const NOT_SENT_LOW_WATER: u32 = 128 * 1024;
+
 /// How long and how many connections the server keeps.
 #[derive(Clone, Copy, Debug)]
 pub struct ConnectionLimits {
@@ -78,6 +83,12 @@ pub async fn serve(
         };
         // Responses are small and written whole; do not wait to fill a segment.
         let _ = stream.set_nodelay(true);
+        // A client that reads a long answer (a forecast: tens of MB) slowly but
+        // steadily must see each write progress within the stall timeout: with
+        // the kernel's autotuned send buffer (MBs), a full socket turned
+        // writable only once half of it had drained, over 30 s below about
+        // 70 KB/s, and the answer was cut. Writable while little is unsent.
+        let _ = socket2::SockRef::from(&stream).set_tcp_notsent_lowat(NOT_SENT_LOW_WATER);
         let service = TowerToHyperService::new(router.clone().map_request(
             move |mut request: axum::http::Request<Incoming>| {
                 request.extensions_mut().insert(ConnectInfo(peer));

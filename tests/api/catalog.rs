@@ -178,12 +178,12 @@ async fn openapi_document_lists_every_endpoint_and_field_ranges() {
         (
             "delete",
             "/api/v1/scenarios/{id}",
-            "204 401 403 404 412 413 414 429 503",
+            "204 400 401 403 404 412 413 414 429 503",
         ),
         (
             "get",
             "/api/v1/scenarios/{id}/revisions/{n}",
-            "200 304 404 413 414 503",
+            "200 304 400 404 413 414 503",
         ),
     ];
     for (method, path, statuses) in cases {

@@ -101,6 +101,7 @@ async fn a_parameter_or_member_that_cannot_be_read_is_named() {
         ),
         ("/api/v1/catalog?q=m5&q=c5", "q", "is given more than once"),
         ("/api/v1/catalog?nope=1", "nope", "is not known here"),
+        ("/api/v1/compare?ids=a&IDS=b", "IDS", "is not known here"),
     ];
     for (path, field, said) in cases {
         let problem = assert_problem(app.get(path).await, 400).await;

@@ -132,9 +132,9 @@ async fn every_operation_documents_the_answers_its_layers_can_give() {
                 // Writes are refused from another site before any handler runs.
                 assert!(has("403"), "{method} {path}");
             }
-            // A body over the server-wide limit, whether the operation reads
-            // one or not; a URI over hyper's limit.
-            assert!(has("413") && has("414"), "{method} {path}");
+            // A body that cannot be read or is over the server-wide limit,
+            // whether the operation reads one or not; a URI over hyper's limit.
+            assert!(has("400") && has("413") && has("414"), "{method} {path}");
             if operation.get("requestBody").is_some() {
                 assert!(has("415"), "{method} {path}");
             }

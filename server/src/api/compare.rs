@@ -10,9 +10,11 @@ use super::error::{ApiError, Problem};
 use super::extract::ApiQuery;
 use super::responses::Unavailable;
 
-/// The query string of a comparison.
+/// The query string of a comparison. Another parameter is refused (400 naming
+/// it), as on the catalog and the forecasts.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct CompareQuery {
     /// Comma-separated scenario ids, 1 to 10. As on the compare page, share links
     /// (`…/s/{id}`) may stand for ids and white space may separate them.
@@ -29,7 +31,7 @@ pub struct CompareQuery {
     responses(
         (status = 200, description = "The scenarios", body = ComparisonDocument),
         (status = 404, description = "An id is unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 400, description = "No `ids` parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "No `ids` parameter, or a parameter sent twice or unknown (named)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No ids in it, or more than 10", body = Problem, content_type = "application/problem+json"),
         Unavailable,
     )

@@ -56,24 +56,29 @@ impl Modify for EditTokenScheme {
 }
 
 /// What the layers under every route refuse before any handler runs, on
-/// every operation: a declared body over [`SERVER_MAX_BODY_BYTES`] (413, for
-/// the operations that do not list their own: those that read no body), and a
-/// URI over hyper's 64 KiB (414, with no body: hyper answers it itself).
+/// every operation: a body that cannot be read (400, a broken chunk), one over
+/// [`SERVER_MAX_BODY_BYTES`] (413), each for the operations that do not list
+/// their own (those that read no body), and a URI over hyper's 64 KiB (414,
+/// with no body: hyper answers it itself).
 struct EveryRequest;
 
 impl Modify for EveryRequest {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let kib = SERVER_MAX_BODY_BYTES / 1024;
+        let problem = || {
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build()
+        };
+        let unreadable = ResponseBuilder::new()
+            .description("A body sent without a length that cannot be read (a broken chunk).")
+            .content("application/problem+json", problem())
+            .build();
         let too_large = ResponseBuilder::new()
             .description(format!(
                 "A body over {kib} KiB, refused before routing (this operation reads none)."
             ))
-            .content(
-                "application/problem+json",
-                ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("Problem")))
-                    .build(),
-            )
+            .content("application/problem+json", problem())
             .build();
         let uri_too_long = ResponseBuilder::new()
             .description("A URI over 64 KiB, refused by the HTTP layer; no body.")
@@ -87,6 +92,9 @@ impl Modify for EveryRequest {
             ];
             for operation in operations.into_iter().flatten() {
                 let responses = &mut operation.responses.responses;
+                responses
+                    .entry("400".to_owned())
+                    .or_insert_with(|| unreadable.clone().into());
                 responses
                     .entry("413".to_owned())
                     .or_insert_with(|| too_large.clone().into());
