@@ -146,14 +146,11 @@ pub fn member_named(message: &str) -> Option<(String, String)> {
         return Some((member, "is required".to_owned()));
     }
     let member = name("unknown field `")?;
-    let expected = message.split_once(", expected ").map(|(_, e)| e);
-    Some((
-        member,
-        format!(
-            "is not known here (expected {})",
-            expected.unwrap_or("nothing")
-        ),
-    ))
+    let said = match message.split_once(", expected ") {
+        Some((_, expected)) => format!("is not known here (expected {expected})"),
+        None => "is not known here".to_owned(),
+    };
+    Some((member, said))
 }
 
 /// serde's messages name Rust types and carry a position; people want neither.

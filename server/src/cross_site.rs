@@ -85,9 +85,13 @@ fn is_cross_site(request: &Request<Body>, trusted: &TrustedOrigins) -> bool {
     if let Some(site) = text(request, header::HeaderName::from_static("sec-fetch-site")) {
         return !matches!(site, "same-origin" | "none");
     }
-    // `Origin: null` (sandboxed frames, some redirects) names no site: refuse it.
-    text(request, header::ORIGIN)
-        .is_some_and(|origin| !is_this_site(origin, text(request, header::HOST), trusted))
+    // `Origin: null` (sandboxed frames, some redirects) names no site, nor does
+    // one that is not text: refuse both.
+    request.headers().get(header::ORIGIN).is_some_and(|origin| {
+        !origin
+            .to_str()
+            .is_ok_and(|origin| is_this_site(origin, text(request, header::HOST), trusted))
+    })
 }
 
 /// Middleware: a write (anything but GET, HEAD and OPTIONS) from another site is a
@@ -158,6 +162,18 @@ mod tests {
         ));
         // Host names in any case: a browser's lower-case Origin matches a
         // `Host` or public URL written otherwise.
+        let unreadable = Request::post("/api/fork_scenario")
+            .header("host", "plan.example.com")
+            .header(
+                "origin",
+                axum::http::HeaderValue::from_bytes(b"https://\xffplan").unwrap(),
+            )
+            .body(Body::empty())
+            .unwrap();
+        assert!(
+            super::is_cross_site(&unreadable, &any),
+            "an Origin that is not text"
+        );
         let upper = super::TrustedOrigins::from_public_url("https://Plan.Example.com");
         assert!(!super::is_cross_site(
             &post("https://PLAN.example.com"),

@@ -134,11 +134,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
             Err(QueryRejection::FailedToDeserializeQueryString(error)) => {
                 let message = std::error::Error::source(&error)
                     .map_or_else(|| error.body_text(), ToString::to_string);
-                // axum puts the parameter's path before serde's text (`foo: unknown field …`).
+                // axum may put the parameter's path before serde's text
+                // (`foo: unknown field …`).
                 let serde_text = message.split_once(": ").map_or(&*message, |(_, text)| text);
-                let named = clusterplan_model::member_named(&message)
-                    .or_else(|| clusterplan_model::member_named(serde_text));
-                let error = match named {
+                let error = match clusterplan_model::member_named(serde_text) {
                     Some((member, said)) => FieldError::new(member, said),
                     None => FieldError::new("", message),
                 };

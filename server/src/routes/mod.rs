@@ -112,12 +112,12 @@ pub fn router(state: AppState) -> Router {
     crate::middleware::apply_with_timeout(router, request_timeout)
 }
 
-/// Server functions (`/api/{name}`, beside the JSON API's `/api/v1`) answer
-/// with scenarios, share links and edit keys: private and unindexed, as the
-/// API's answers. The pages set their own (`app`'s `keep_private`).
+/// Server functions (`/api/{name}`; the JSON API's `/api/v1` is not in the
+/// rendering router) answer with scenarios, share links and edit keys: private
+/// and unindexed, as the API's answers. The pages set their own (`app`'s
+/// `keep_private`).
 async fn private_server_fns(request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    let server_fn = path.starts_with("/api/") && !path.starts_with("/api/v1/");
+    let server_fn = request.uri().path().starts_with("/api/");
     let response = next.run(request).await;
     match server_fn {
         true => crate::api::keep_private(response).await,

@@ -1,7 +1,8 @@
 //! The one policy for how a [`ServiceError`] is answered: its HTTP status, what
-//! the caller may read (the field errors too), how long to wait, and whether it is logged. The JSON API
-//! (`server/src/api/error.rs`) and the pages' server functions
-//! (`app/src/error.rs`) both read it, so a refusal means the same on both paths.
+//! the caller may read (the field errors too), how long to wait, and whether it
+//! is logged. The JSON API (`server/src/api/error.rs`) and the pages' server
+//! functions (`app/src/error.rs`) both read it, so a refusal means the same on
+//! both paths.
 
 use clusterplan_model::{FieldError, cap_field_errors};
 
@@ -85,8 +86,9 @@ impl ServiceError {
     }
 
     /// The field errors an answer lists: an invalid input's, at most
-    /// [`clusterplan_model::MAX_FIELD_ERRORS`], the last counting the rest (a 64 KiB body can break
-    /// tens of thousands of rules); none for any other refusal.
+    /// [`clusterplan_model::MAX_FIELD_ERRORS`], the last counting the rest (a
+    /// 64 KiB body can break tens of thousands of rules); none for any other
+    /// refusal.
     pub fn into_field_errors(self) -> Vec<FieldError> {
         match self {
             ServiceError::Invalid(errors) => cap_field_errors(errors),
