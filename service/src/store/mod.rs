@@ -1,12 +1,16 @@
 //! Storage of scenarios and revisions: one design, two small backends. What a
 //! write decides (is it a change? is the scenario at its cap?) is written once
-//! here; each backend only says it in its SQL and its way of serialising
-//! writers (SQLite's `BEGIN IMMEDIATE`, PostgreSQL's `SELECT … FOR UPDATE`).
+//! here, its statements and their order once in [`sql`]; each backend only
+//! says what it says its own way: the time, a list of ids, and how writers are
+//! serialised (SQLite's `BEGIN IMMEDIATE`, PostgreSQL's `SELECT … FOR UPDATE`).
 
 mod postgres;
+mod sql;
 mod sqlite;
 
-use sqlx::{ColumnIndex, Decode, FromRow, Row, Type};
+use sqlx::{ColumnIndex, Decode, FromRow, Postgres, Row, Sqlite, Type};
+
+use sql::Backend as _;
 
 use crate::db::{Backend, Database};
 use crate::error::ServiceError;
@@ -131,12 +135,12 @@ fn next_values<'a>(
     Ok(Next::Write(name, input_json))
 }
 
-/// Runs the backend's version of an operation.
+/// Runs an operation of [`sql::Backend`] on the database's backend.
 macro_rules! on_backend {
     ($db:expr, $operation:ident($($arg:expr),*)) => {
         match $db.backend() {
-            Backend::Sqlite(pool) => sqlite::$operation(pool, $($arg),*).await,
-            Backend::Postgres(pool) => postgres::$operation(pool, $($arg),*).await,
+            Backend::Sqlite(pool) => Sqlite::$operation(pool, $($arg),*).await,
+            Backend::Postgres(pool) => Postgres::$operation(pool, $($arg),*).await,
         }
     };
 }
@@ -150,12 +154,7 @@ pub async fn insert(
     token_hash: &[u8],
     write: &RevisionWrite<'_>,
 ) -> Result<String, ServiceError> {
-    match db.backend() {
-        Backend::Sqlite(pool) => Ok(sqlite::insert(pool, id, token_hash, write).await?),
-        Backend::Postgres(pool) => {
-            postgres::insert(pool, db.max_bytes(), id, token_hash, write).await
-        }
-    }
+    on_backend!(db, insert(db.max_bytes(), id, token_hash, write))
 }
 
 /// Appends the next revision if `token` is the scenario's edit token, unless it
@@ -169,15 +168,10 @@ pub async fn append_revision(
     write: &RevisionWrite<'_>,
     max_revisions: i64,
 ) -> Result<Appended, ServiceError> {
-    match db.backend() {
-        Backend::Sqlite(pool) => {
-            sqlite::append_revision(pool, id, token, write, max_revisions).await
-        }
-        Backend::Postgres(pool) => {
-            let room = db.max_bytes();
-            postgres::append_revision(pool, room, id, token, write, max_revisions).await
-        }
-    }
+    on_backend!(
+        db,
+        append_revision(db.max_bytes(), id, token, write, max_revisions)
+    )
 }
 
 /// Deletes a scenario and all its revisions if `token` is its edit token and
@@ -228,7 +222,11 @@ pub async fn revision(
 /// `(id, name)` of the latest revision of each of `ids` that exists, in the order
 /// of `ids`, without reading any input (so nothing is recalculated).
 pub async fn names(db: &Database, ids: &[&str]) -> Result<Vec<(String, String)>, sqlx::Error> {
-    on_backend!(db, names(ids))
+    // The one statement the two say differently: how a list of ids is bound.
+    match db.backend() {
+        Backend::Sqlite(pool) => sqlite::names(pool, ids).await,
+        Backend::Postgres(pool) => postgres::names(pool, ids).await,
+    }
 }
 
 /// The latest revision number of `id` (`n` = `None`), or `n` if that revision
