@@ -83,6 +83,20 @@ fn join(errors: &[FieldError]) -> String {
     parts.join("; ")
 }
 
+/// `errors` with `prefix` (`"input"` for the scenario inside a `{name, input}`
+/// body) before each field path; a whole-document error takes the prefix alone.
+pub fn prefixed(prefix: &str, mut errors: Vec<FieldError>) -> Vec<FieldError> {
+    if !prefix.is_empty() {
+        for error in &mut errors {
+            error.field = match error.field.is_empty() {
+                true => prefix.to_owned(),
+                false => format!("{prefix}.{}", error.field),
+            };
+        }
+    }
+    errors
+}
+
 /// Classifies a failed `serde_path_to_error` deserialization: syntax, truncation and
 /// I/O become [`InputError::Malformed`], data errors one [`FieldError`].
 ///

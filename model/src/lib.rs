@@ -3,8 +3,8 @@
 //! Pure computation: no I/O, no clock, no threads; it compiles for wasm32 as well.
 //!
 //! The flow a caller follows:
-//! 1. [`parse_input`] a JSON body into a [`ScenarioInput`] (or deserialize one with
-//!    serde and map failures with [`input_error_from_json`]);
+//! 1. [`parse_input`] a JSON body into a [`ScenarioInput`] (a body that does not
+//!    read is refused with every violation, [`parse_checked`]);
 //! 2. validate it with `Scenario::try_from(input)`, which reports every violation
 //!    as a [`FieldError`] with its dotted path;
 //! 3. [`calculate`] the [`CalculationResult`].
@@ -19,8 +19,12 @@
 //! assert_eq!(result.comparison.cheaper, Cheaper::Eks);
 //! assert_eq!(result.options.eks.common.cumulative.len(), 37);
 //!
+//! // Every violation at once: a range broken, a member unknown.
 //! match calculate_json(br#"{"clusters": 0, "workers": {"headroom": 5}}"#) {
-//!     Err(InputError::Invalid(errors)) => assert_eq!(errors[0].field, "workers.headroom"),
+//!     Err(InputError::Invalid(errors)) => {
+//!         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+//!         assert_eq!(fields, ["clusters", "workers.headroom"]);
+//!     }
 //!     other => panic!("{other:?}"),
 //! }
 //! ```
@@ -63,7 +67,7 @@ pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, ca
 pub use display::{in_currency, is_currency_code, money_short, usd_short};
 pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
-    field_error_from_json, input_error_from_json, member_named,
+    field_error_from_json, input_error_from_json, member_named, prefixed,
 };
 pub use fields::{FieldKind, FieldSpec, field_spec, field_specs, max_items, table_path};
 pub use fleet::{
@@ -80,7 +84,7 @@ pub use output::{
     Name, OnCall, OptionName, OptionResult, Options, PoolResult, SelfHostedOption,
     SensitivityEntry, Series, Warning, WarningCode,
 };
-pub use parse::{parse_input, parse_json};
+pub use parse::{Checked, parse_checked, parse_input, parse_json};
 pub use resolved::{ResolvedInput, defaults};
 pub use scenario::Scenario;
 pub use uncertainty::{Histogram, Stats, UncertaintyResult};

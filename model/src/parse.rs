@@ -1,36 +1,148 @@
 //! Parsing request bodies into [`ScenarioInput`] (or any other body type), with
-//! field paths on data errors.
+//! field paths on data errors, every violation at once.
 
-use crate::error::{InputError, input_error_from_json};
+use crate::MAX_FIELD_ERRORS;
+use crate::error::{FieldError, InputError, field_error_from_json, input_error_from_json};
 use crate::input::ScenarioInput;
+use crate::scenario::Scenario;
+use crate::validate::in_form_order;
 use serde::de::{DeserializeOwned, IgnoredAny};
+use serde_json::Value;
+use serde_path_to_error::Segment;
 
-/// Parses a JSON body. Syntax errors give [`InputError::Malformed`] (400); type
-/// errors, `null` where not allowed and unknown fields give one
-/// [`InputError::Invalid`] entry with the field's path (422). Range and rule checks
-/// happen in `Scenario::try_from`, which reports all violations at once.
-pub fn parse_input(json: &[u8]) -> Result<ScenarioInput, InputError> {
-    parse_json(json)
+/// A request body with rules beyond its types (a scenario's ranges and rules).
+pub trait Checked {
+    /// Every range and rule violation of the body, each at its field's path
+    /// (none when it is valid).
+    fn violations(&self) -> Vec<FieldError>;
 }
 
-/// Parses a whole JSON document as a `T`, classified as [`parse_input`] does: the
-/// one reading of request bodies, for the API's other bodies too.
+impl Checked for ScenarioInput {
+    fn violations(&self) -> Vec<FieldError> {
+        Scenario::try_from(self.clone())
+            .err()
+            .map(|e| e.0)
+            .unwrap_or_default()
+    }
+}
+
+/// Parses a JSON body: [`parse_checked`] for a scenario. A body that parses may
+/// still break a range or a rule: `Scenario::try_from` reports those.
+pub fn parse_input(json: &[u8]) -> Result<ScenarioInput, InputError> {
+    parse_checked(json)
+}
+
+/// Parses a body with rules beyond its types. Syntax errors give
+/// [`InputError::Malformed`] (400). A body that does not read gives
+/// [`InputError::Invalid`] (422) with every violation at once: each member that
+/// cannot be read (a type error, `null` where not allowed, an unknown field),
+/// then the range and rule violations of the rest ([`Checked`]).
+pub fn parse_checked<T: DeserializeOwned + Checked>(json: &[u8]) -> Result<T, InputError> {
+    parse_with(json, T::violations)
+}
+
+/// Parses a whole JSON document as a `T` with no rules beyond its types,
+/// classified as [`parse_checked`] does.
 pub fn parse_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, InputError> {
+    parse_with(json, |_| Vec::new())
+}
+
+/// Parses `json` as a `T`. When a member cannot be read, the others are still
+/// read: every member that cannot be read is reported, then `check`'s
+/// violations of what was read without them (none at or under a member already
+/// reported), so a client learns every problem at once (the answer keeps the
+/// first [`MAX_FIELD_ERRORS`]). The extra work is only done on a refusal's path.
+fn parse_with<T: DeserializeOwned>(
+    json: &[u8],
+    check: impl Fn(&T) -> Vec<FieldError>,
+) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_slice(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        // serde stops at the first member it cannot take (an unknown field, say),
-        // before it reaches a cut-off end: a document that is not JSON at all
-        // is malformed (400) whatever its first member holds.
-        match (input_error_from_json(&e, ""), not_json(json)) {
+    let first = match serde_path_to_error::deserialize(&mut de) {
+        Ok(value) => {
+            // Trailing bytes after the object make the body malformed, as in serde_json::from_slice.
+            de.end().map_err(|e| InputError::Malformed {
+                message: e.to_string(),
+            })?;
+            return Ok(value);
+        }
+        Err(error) => error,
+    };
+    // serde stops at the first member it cannot take (an unknown field, say),
+    // before it reaches a cut-off end: a document that is not JSON at all is
+    // malformed (400) whatever its first member holds.
+    let Ok(document) = serde_json::from_slice::<Value>(json) else {
+        return Err(match (input_error_from_json(&first, ""), not_json(json)) {
             (InputError::Invalid(_), Some(malformed)) => malformed,
             (error, _) => error,
+        });
+    };
+    if let InputError::Malformed { message } = input_error_from_json(&first, "") {
+        return Err(InputError::Malformed { message });
+    }
+    let mut errors = vec![field_error_from_json(&first, "")];
+    if let Some(rest) = read_without_bad_members::<T>(document, &mut errors) {
+        let reported: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+        let covered = |field: &str| reported.iter().any(|r| is_at_or_under(field, r));
+        errors.extend(check(&rest).into_iter().filter(|e| !covered(&e.field)));
+    }
+    in_form_order(&mut errors);
+    Err(InputError::Invalid(errors))
+}
+
+/// Reads `document` as a `T`, each time leaving out the member it could not
+/// read (and adding its error to `errors`, once), until it reads: what is left.
+/// `None` when a problem cannot be left out (a member missing, a list item of
+/// the wrong kind, the document itself), or past [`MAX_FIELD_ERRORS`] passes.
+fn read_without_bad_members<T: DeserializeOwned>(
+    mut document: Value,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
+    for _ in 0..MAX_FIELD_ERRORS {
+        let error = match serde_path_to_error::deserialize::<_, T>(&document) {
+            Ok(rest) => return Some(rest),
+            Err(error) => error,
+        };
+        let found = field_error_from_json(&error, "");
+        if !errors.iter().any(|e| e.field == found.field) {
+            errors.push(found);
         }
-    })?;
-    // Trailing bytes after the object make the body malformed, as in serde_json::from_slice.
-    de.end().map_err(|e| InputError::Malformed {
-        message: e.to_string(),
-    })?;
-    Ok(value)
+        let missing = error.inner().to_string().starts_with("missing field");
+        if missing || !remove(&mut document, error.path()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Removes the object member `path` ends at; whether there was one.
+fn remove(document: &mut Value, path: &serde_path_to_error::Path) -> bool {
+    let segments: Vec<&Segment> = path.iter().collect();
+    let Some((Segment::Map { key }, parents)) = segments.split_last() else {
+        return false;
+    };
+    let mut node = document;
+    for segment in parents {
+        let next = match segment {
+            Segment::Map { key } => node.get_mut(key.as_str()),
+            Segment::Seq { index } => node.get_mut(*index),
+            _ => None,
+        };
+        let Some(next) = next else {
+            return false;
+        };
+        node = next;
+    }
+    node.as_object_mut()
+        .is_some_and(|object| object.remove(key.as_str()).is_some())
+}
+
+/// Whether `field` is `parent` or inside it (`eks.x` is under `eks`,
+/// `fleet[0].name` under `fleet`; the document `""` holds everything).
+fn is_at_or_under(field: &str, parent: &str) -> bool {
+    parent.is_empty()
+        || field
+            .strip_prefix(parent)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// Why `json` is not a JSON document, if it is not one (only on a refusal's

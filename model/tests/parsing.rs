@@ -14,7 +14,10 @@ const DATA_ERRORS: &[(&str, &str)] = &[
     (r#"{"workers": {"foo": 1}}"#, "workers.foo"),
     (r#"{"bogus": true}"#, "bogus"),
     (
-        r#"{"workers": {"custom": {"vcpu": 1, "cores": 2}}}"#,
+        // Valid but for the unknown member: a custom machine without its
+        // instance type would be refused for that too (every violation at once).
+        r#"{"workers": {"instance_type": "custom", "custom": {"vcpu": 1, "memory_gib": 4,
+            "hourly_usd": 0.1, "max_pods_vpc_cni": 29, "cores": 2}}}"#,
         "workers.custom.cores",
     ),
     (r#"{"clusters": "3"}"#, "clusters"),

@@ -3,7 +3,7 @@
 //! ones), and the Monte Carlo samples of the whole batch are capped, so one
 //! request cannot take the server's CPU.
 
-use clusterplan_model::{CalculationResult, FieldError, parse_input};
+use clusterplan_model::{CalculationResult, Checked, FieldError, parse_input};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
@@ -32,6 +32,15 @@ pub struct BatchRequest {
     // object is refused whole (422), as the document says.
     #[schema(value_type = Vec<Object>, min_items = 1, max_items = 100)]
     pub scenarios: Vec<BatchScenario>,
+}
+
+/// The batch's own rules are its counts, checked before any work
+/// ([`calculate_batch`]); each scenario's are checked on its own, an `error`
+/// item rather than a refusal.
+impl Checked for BatchRequest {
+    fn violations(&self) -> Vec<FieldError> {
+        Vec::new()
+    }
 }
 
 /// One scenario of a batch, its JSON as sent, read later by [`parse_input`]

@@ -2,7 +2,7 @@
 //! and the planner's live results all come through here.
 
 use bytes::Bytes;
-use clusterplan_model::{CalculationResult, Scenario, ScenarioInput, parse_input};
+use clusterplan_model::{CalculationResult, Scenario, ScenarioInput, parse_input, prefixed};
 
 use crate::compute::compute;
 use crate::{Service, ServiceError};
@@ -20,19 +20,7 @@ pub fn calculate(document: &[u8]) -> Result<CalculationResult, ServiceError> {
 /// Validates `input`, prefixing every field path with `prefix` (`"input"` when the
 /// scenario sits inside a `{name, input}` body).
 pub(crate) fn validate(input: ScenarioInput, prefix: &str) -> Result<Scenario, ServiceError> {
-    Scenario::try_from(input).map_err(|errors| {
-        let mut errors = errors.0;
-        if !prefix.is_empty() {
-            for error in &mut errors {
-                error.field = if error.field.is_empty() {
-                    prefix.to_owned()
-                } else {
-                    format!("{prefix}.{}", error.field)
-                };
-            }
-        }
-        ServiceError::Invalid(errors)
-    })
+    Scenario::try_from(input).map_err(|errors| ServiceError::Invalid(prefixed(prefix, errors.0)))
 }
 
 /// See [`Service::calculate`].

@@ -1,6 +1,9 @@
 //! The request and response bodies of the scenario use cases (JSON shapes of §6).
 
-use clusterplan_model::{CalculationResult, Catalog, FieldSpec, ResolvedInput, ScenarioInput};
+use clusterplan_model::{
+    CalculationResult, Catalog, Checked, FieldError, FieldSpec, ResolvedInput, ScenarioInput,
+    prefixed,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -27,6 +30,19 @@ pub struct ScenarioUpdate {
     pub name: Option<String>,
     /// The new input; it replaces the old one whole (omitted fields take defaults).
     pub input: Option<ScenarioInput>,
+}
+
+impl Checked for NewScenario {
+    fn violations(&self) -> Vec<FieldError> {
+        prefixed("input", self.input.violations())
+    }
+}
+
+impl Checked for ScenarioUpdate {
+    fn violations(&self) -> Vec<FieldError> {
+        let input = self.input.as_ref().map(Checked::violations);
+        prefixed("input", input.unwrap_or_default())
+    }
 }
 
 /// Answer to a create: the only time the edit token is ever shown.

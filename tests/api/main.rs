@@ -21,6 +21,7 @@ mod database;
 mod databases;
 mod docs;
 mod edit_keys;
+mod every_violation;
 mod export;
 mod fleet;
 mod forecast;

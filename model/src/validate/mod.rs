@@ -41,8 +41,7 @@ impl TryFrom<ScenarioInput> for Scenario {
         match (scenario, errors.is_empty()) {
             (Some(scenario), true) => Ok(scenario),
             _ => {
-                // Report in form order, so a UI can list errors next to the fields.
-                errors.sort_by_key(|e| sort_key(&e.field));
+                in_form_order(&mut errors);
                 Err(ValidationErrors(errors))
             }
         }
@@ -74,6 +73,11 @@ fn field_order(field: &str) -> usize {
                 || (s.path.starts_with(&field) && s.path.as_bytes().get(field.len()) == Some(&b'.'))
         })
         .unwrap_or(usize::MAX)
+}
+
+/// Sorts `errors` in form order, so a UI can list them next to the fields.
+pub(crate) fn in_form_order(errors: &mut [FieldError]) {
+    errors.sort_by_key(|e| sort_key(&e.field));
 }
 
 /// Form order, with a list's errors item by item (`line_items[0].…` before `[1]`),

@@ -4,7 +4,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Path, Query, Request};
 use axum::http::{StatusCode, header, request::Parts};
-use clusterplan_model::FieldError;
+use clusterplan_model::{Checked, FieldError};
 use clusterplan_service::ServiceError;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -13,11 +13,11 @@ use utoipa::IntoParams;
 use super::error::ApiError;
 
 /// A JSON body. Unlike `axum::Json`, malformed JSON is a 400 problem, data of the
-/// wrong shape a 422 problem naming the field (via `serde_path_to_error`), a
+/// wrong shape a 422 problem naming every bad field ([`Checked`]), a
 /// missing or other content type a 415, and an oversized body a 413.
 pub struct ApiJson<T>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+impl<S: Send + Sync, T: DeserializeOwned + Checked> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -51,10 +51,11 @@ impl<S: Send + Sync> FromRequest<S> for JsonDocument {
     }
 }
 
-/// Parses a whole JSON document as the model reads bodies (`parse_json`),
-/// refused as the service refuses one (`From<InputError> for ServiceError`).
-pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    Ok(clusterplan_model::parse_json(bytes).map_err(ServiceError::from)?)
+/// Parses a whole JSON document as the model reads bodies (`parse_checked`:
+/// every violation at once), refused as the service refuses one
+/// (`From<InputError> for ServiceError`).
+pub fn parse<T: DeserializeOwned + Checked>(bytes: &[u8]) -> Result<T, ApiError> {
+    Ok(clusterplan_model::parse_checked(bytes).map_err(ServiceError::from)?)
 }
 
 pub(crate) fn is_json(headers: &axum::http::HeaderMap) -> bool {

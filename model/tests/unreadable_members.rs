@@ -1,0 +1,87 @@
+//! A body with members that cannot be read (unknown, of the wrong type) is
+//! still reported whole: each such member, then every range and rule violation
+//! of the rest, all at once (spec §2, §6), nothing twice.
+
+mod common;
+
+use clusterplan_model::{InputError, parse_input};
+
+fn fields(json: &str) -> Vec<String> {
+    let mut fields: Vec<String> = common::field_errors(json)
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    fields.sort();
+    fields
+}
+
+#[test]
+fn every_unknown_member_is_listed() {
+    assert_eq!(
+        fields(r#"{"foo": 1, "bar": 2, "eks": {"baz": 1}}"#),
+        ["bar", "eks.baz", "foo"]
+    );
+}
+
+#[test]
+fn every_member_of_the_wrong_type_is_listed() {
+    assert_eq!(
+        fields(r#"{"clusters": "x", "horizon_months": "y"}"#),
+        ["clusters", "horizon_months"]
+    );
+    assert_eq!(
+        fields(r#"{"clusters": 2.5, "team": {"engineers": 0}}"#),
+        ["clusters", "team.engineers"]
+    );
+}
+
+#[test]
+fn range_and_rule_violations_of_the_rest_come_with_them() {
+    assert_eq!(
+        fields(r#"{"clustres": 5, "workers": {"headroom_pct": -1}}"#),
+        ["clustres", "workers.headroom_pct"]
+    );
+    let fleet = r#"{"fleet": [{"name": "a", "clusters": "x",
+        "pools": [{"name": "p", "instance_type": "m5.large", "nodes_per_cluster": 2,
+                   "headroom_pct": -5, "colour": "red"}]}]}"#;
+    assert_eq!(
+        fields(fleet),
+        [
+            "fleet[0].clusters",
+            "fleet[0].pools[0].colour",
+            "fleet[0].pools[0].headroom_pct"
+        ]
+    );
+}
+
+#[test]
+fn nothing_under_a_member_already_reported_is_reported_again() {
+    // `workers` is not an object: its members' rules are not checked.
+    assert_eq!(
+        fields(r#"{"workers": 5, "clusters": 0}"#),
+        ["clusters", "workers"]
+    );
+    let errors = common::field_errors(r#"{"eks": {"spot_share_pct": "x"}, "self_hosted": 1}"#);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+}
+
+#[test]
+fn a_body_that_is_not_json_is_still_malformed() {
+    for body in [r#"{"foo": 1,"#, r#"{"clusters": "x" "#, "[1, 2"] {
+        assert!(
+            matches!(
+                parse_input(body.as_bytes()),
+                Err(InputError::Malformed { .. })
+            ),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_member_stops_the_reading_with_what_was_found() {
+    // A fleet group without its name cannot be read on; what came before is kept.
+    let fields = fields(r#"{"foo": 1, "fleet": [{"clusters": 2, "pools": []}]}"#);
+    assert!(fields.contains(&"foo".to_owned()), "{fields:?}");
+    assert!(fields.contains(&"fleet[0].name".to_owned()), "{fields:?}");
+}
