@@ -30,9 +30,16 @@ pub async fn save_scenario(name: String, query: String) -> Result<(), AppError> 
 
 /// Writes the planner form's scenario as a new revision of `id`, with the edit
 /// token this browser holds (403 without it), and redirects to the shared page.
+/// With `revision` (the one the form was opened from), only while that is still
+/// the latest: else 412 and nothing written.
 #[server(endpoint = "update_scenario")]
-pub async fn update_scenario(id: String, name: String, query: String) -> Result<(), AppError> {
-    crate::server::update(id, name, &query).await
+pub async fn update_scenario(
+    id: String,
+    name: String,
+    query: String,
+    revision: Option<i64>,
+) -> Result<(), AppError> {
+    crate::server::update(id, name, &query, revision).await
 }
 
 /// Copies scenario `id` into a new scenario this browser can edit, and opens it.

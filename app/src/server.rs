@@ -64,11 +64,16 @@ pub async fn save(name: String, query: &str) -> Result<(), AppError> {
 }
 
 /// See [`crate::api::update_scenario`].
-pub async fn update(id: String, name: String, query: &str) -> Result<(), AppError> {
+pub async fn update(
+    id: String,
+    name: String,
+    query: &str,
+    revision: Option<i64>,
+) -> Result<(), AppError> {
     let service = service()?;
     let keys = edit_keys(service.is_https());
     service
-        .update_from_form(&id, keys.token_for(&id), name, query)
+        .update_from_form(&id, keys.token_for(&id), name, query, revision)
         .await?;
     leptos_axum::redirect(&format!("/s/{id}"));
     Ok(())
@@ -145,7 +150,7 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
         Some(token) if service.check_edit_key(&id, token).await.is_ok() => Some(token),
         _ => None,
     };
-    let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, &doc.name));
+    let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, doc.revision, &doc.name));
     // Shown once, right after the save or fork that made it.
     let new_edit_key = token.filter(|_| take_show_once(&id)).map(str::to_owned);
     Ok(SharedScenario {

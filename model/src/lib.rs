@@ -74,8 +74,9 @@ pub use fleet::{
     FARGATE_SIZES, FargateSize, PLAIN_GROUP, PLAIN_POOL, POD_OVERHEAD_GIB, replaced_by_fleet,
 };
 pub use form::{
-    ADD_ROW, MAX_FORM_PAIRS, REMOVE_ROW, SIZING, TO_FLEET, apply_form_actions, field_spec_at,
-    fleet_rows, nothing_typed, range_control, split_item_path, split_range_control,
+    ADD_ROW, EDIT, EDIT_REVISION, MAX_FORM_PAIRS, NAME, REMOVE_ROW, SIZING, TO_FLEET,
+    apply_form_actions, field_spec_at, fleet_rows, nothing_typed, range_control, split_item_path,
+    split_range_control,
 };
 pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};

@@ -46,13 +46,14 @@ pub(crate) async fn update_from_form(
     token: Option<&str>,
     name: String,
     query: &str,
+    based_on: Option<i64>,
 ) -> Result<ScenarioDocument, ServiceError> {
     let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
     let update = ScenarioUpdate {
         name: Some(name),
         input: Some(input),
     };
-    revisions::update(service, id, token, update, &[])
+    revisions::update(service, id, token, update, based_on.as_slice())
         .await
         .map_err(|e| form_paths(e, query))
 }

@@ -133,15 +133,18 @@ impl Service {
     }
 
     /// Writes the scenario the form `query` describes, named `name`, as the next
-    /// revision of `id`, given its edit token.
+    /// revision of `id`, given its edit token; with `based_on` (the revision the
+    /// form was opened from), only while that is the latest, else
+    /// `RevisionMoved` and nothing written.
     pub async fn update_from_form(
         &self,
         id: &str,
         token: Option<&str>,
         name: String,
         query: &str,
+        based_on: Option<i64>,
     ) -> Result<ScenarioDocument, ServiceError> {
-        planner::update_from_form(self, id, token, name, query).await
+        planner::update_from_form(self, id, token, name, query, based_on).await
     }
 
     /// The changes that saving the planner form `query` under `name` would make

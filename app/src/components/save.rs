@@ -6,10 +6,20 @@ use leptos::prelude::*;
 use crate::api::{SaveScenario, UpdateScenario, edit_changes};
 use crate::codec::Json;
 
+/// The planner's edit mode: the scenario the form saves a revision of, and the
+/// revision it was opened from (a save after another's is refused).
+#[derive(Clone, Debug)]
+pub struct Editing {
+    /// The scenario's share id.
+    pub id: String,
+    /// The revision the form was opened from, as the page's address gives it.
+    pub revision: Option<String>,
+}
+
 /// Save as a new shared scenario, or (in edit mode) as the next revision.
 #[component]
 pub fn SaveForm(
-    edit_id: Option<String>,
+    editing: Option<Editing>,
     name: String,
     form_query: Signal<String>,
 ) -> impl IntoView {
@@ -37,11 +47,12 @@ pub fn SaveForm(
     view! {
         <section class="save" aria-label="Save and share">
             <h2>"Save and share"</h2>
-            {match edit_id {
-                Some(id) => view! {
+            {match editing {
+                Some(Editing { id, revision }) => view! {
                     <EditChanges id=id.clone() name=saved_name.clone() form_query />
                     <ActionForm action=update>
                         <input type="hidden" name="id" value=id />
+                        {revision.map(|r| view! { <input type="hidden" name="revision" value=r /> })}
                         {fields()}
                         <button type="submit">"Save these changes as a new revision"</button>
                     </ActionForm>

@@ -16,10 +16,12 @@ use crate::components::fields::{Field, group_fields, groups};
 use crate::components::fleet::{FleetEditor, PoolLines};
 use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
-use crate::components::save::SaveForm;
+use crate::components::save::{Editing, SaveForm};
 use crate::form_values::FormValues;
 use crate::types::Evaluation;
-use clusterplan_model::{SIZING, TO_FLEET, apply_form_actions, fleet_rows, replaced_by_fleet};
+use clusterplan_model::{
+    EDIT, EDIT_REVISION, NAME, SIZING, TO_FLEET, apply_form_actions, fleet_rows, replaced_by_fleet,
+};
 
 /// The planner page.
 #[component]
@@ -47,13 +49,16 @@ pub fn PlannerPage() -> impl IntoView {
         (!rows.is_empty(), rows)
     });
     let values = form_values();
-    let edit_id = values.get("edit").map(str::to_owned);
+    let editing = values.get(EDIT).map(|id| Editing {
+        id: id.to_owned(),
+        revision: values.get(EDIT_REVISION).map(str::to_owned),
+    });
     // `?edit=` names a scenario's share id.
     #[cfg(feature = "ssr")]
-    if edit_id.is_some() {
+    if editing.is_some() {
         crate::security::keep_private();
     }
-    let name = values.get("name").unwrap_or_default().to_owned();
+    let name = values.get(NAME).unwrap_or_default().to_owned();
     let form_query = move || query.with(|q| q.to_query_string().trim_start_matches('?').to_owned());
     let evaluation = Resource::<_, JsonBesidePage>::new_with_options(form_query, evaluate, false);
     // A new answer changes what the fields draw: they hydrate first, against
@@ -91,10 +96,10 @@ pub fn PlannerPage() -> impl IntoView {
         <div class="planner">
             <Transition fallback=|| view! { <p>"Calculating…"</p> }>
                 {
-                    let (edit_id, name) = (edit_id.clone(), name.clone());
+                    let (editing, name) = (editing.clone(), name.clone());
                     move || {
                         let fleet = fleet.with(|(fleet, _)| *fleet);
-                        view! { <PlannerForm values=form_values() edit_id=edit_id.clone() name=name.clone() sizing=sizing.clone() fleet errors figures /> }
+                        view! { <PlannerForm values=form_values() editing=editing.clone() name=name.clone() sizing=sizing.clone() fleet errors figures /> }
                     }
                 }
                 <section class="results" aria-live="polite" aria-label="Results">
@@ -102,7 +107,7 @@ pub fn PlannerPage() -> impl IntoView {
                         Ok(evaluation) => view! { <Results evaluation /> }.into_any(),
                         Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
                     })}
-                    <SaveForm edit_id=edit_id.clone() name=name.clone() form_query=Signal::derive(form_query) />
+                    <SaveForm editing=editing.clone() name=name.clone() form_query=Signal::derive(form_query) />
                 </section>
             </Transition>
         </div>
@@ -140,7 +145,7 @@ fn Presets() -> impl IntoView {
 #[component]
 fn PlannerForm(
     values: FormValues,
-    edit_id: Option<String>,
+    editing: Option<Editing>,
     name: String,
     sizing: String,
     fleet: bool,
@@ -172,8 +177,11 @@ fn PlannerForm(
                 // submits with it, not with the first "Unsure? Give … a range"
                 // button (those submit too, without JavaScript).
                 <button type="submit" class="default-submit" tabindex="-1" aria-hidden="true">"Calculate"</button>
-                {edit_id.map(|id| view! { <input type="hidden" name="edit" value=id /> })}
-                <input type="hidden" name="name" value=name />
+                {editing.map(|Editing { id, revision }| view! {
+                    <input type="hidden" name=EDIT value=id />
+                    {revision.map(|r| view! { <input type="hidden" name=EDIT_REVISION value=r /> })}
+                })}
+                <input type="hidden" name=NAME value=name />
                 <p class="error" role="alert">{general}</p>
                 {plain_sizing}
                 {fleet_editor}

@@ -44,6 +44,15 @@ pub fn field_spec_at(path: &str) -> Option<&'static FieldSpec> {
     field_spec(&table_path(path))
 }
 
+/// The planner's edit mode: the share id of the scenario the form saves a
+/// revision of.
+pub const EDIT: &str = "edit";
+/// In edit mode, the revision the form was opened from: a save is refused
+/// (nothing written) when another was saved after it.
+pub const EDIT_REVISION: &str = "edit_revision";
+/// The scenario's name, carried with the form.
+pub const NAME: &str = "name";
+
 /// The planner control that asks to write `clusters` × `workers` as a fleet.
 pub const TO_FLEET: &str = "to_fleet";
 /// The radio choosing how `workers` are sized: `workload` or `nodes`.

@@ -104,7 +104,7 @@ fn the_largest_honest_form_fits_under_the_pair_cap() {
         + 2 * numbers
         + 20 * members("line_items")
         + fleet
-        + [SIZING, "name", "edit"].len();
+        + [SIZING, NAME, EDIT, EDIT_REVISION].len();
     assert!(
         largest < MAX_FORM_PAIRS * 9 / 10,
         "{largest} of {MAX_FORM_PAIRS}"

@@ -2,7 +2,7 @@
 //! import's), back to the flat `path=value` pairs that fill the planner's form
 //! and its URL. The other way is `pairs`.
 
-use super::names::SIZING;
+use super::names::{EDIT, EDIT_REVISION, NAME, SIZING};
 use super::ranges;
 use crate::{ResolvedInput, ScenarioInput};
 use serde_json::Value;
@@ -70,12 +70,14 @@ pub fn query_from_input(input: &ResolvedInput) -> String {
     serde_urlencoded::to_string(pairs_from_input(input)).unwrap_or_default()
 }
 
-/// The planner URL query that reopens `input` to be saved as the next revision
-/// of scenario `id` under `name` (the planner page's `edit` and `name` parameters).
-pub fn edit_query(input: &ResolvedInput, id: &str, name: &str) -> String {
+/// The planner URL query that reopens `input`, revision `revision` of scenario
+/// `id`, to be saved as the next revision under `name` (the planner page's
+/// [`EDIT`], [`EDIT_REVISION`] and [`NAME`] parameters).
+pub fn edit_query(input: &ResolvedInput, id: &str, revision: i64, name: &str) -> String {
     let mut pairs = pairs_from_input(input);
-    pairs.push(("edit".to_owned(), id.to_owned()));
-    pairs.push(("name".to_owned(), name.to_owned()));
+    pairs.push((EDIT.to_owned(), id.to_owned()));
+    pairs.push((EDIT_REVISION.to_owned(), revision.to_string()));
+    pairs.push((NAME.to_owned(), name.to_owned()));
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
