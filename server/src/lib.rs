@@ -11,6 +11,7 @@ pub mod client_ip;
 pub mod config;
 pub mod cross_site;
 pub mod import;
+pub mod import_turns;
 pub mod limits;
 pub mod middleware;
 pub mod page_cache;

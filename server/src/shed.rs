@@ -1,13 +1,12 @@
 //! Load shedding for costly routes: those that render (pages, the planner's
 //! server functions, whose live `evaluate` draws four charts a call, and chart
-//! SVGs), and the imports, one at a time (a 32 MiB body is held while it is
-//! read). A request waits a short while for one of a fixed number of slots; if
-//! none frees, it is answered 503 with `Retry-After` at once, so a flood costs
-//! the server a queue of bounded length instead of all its CPU and memory.
+//! SVGs; the imports have theirs, `crate::import_turns`). A request waits a
+//! short while for one of a fixed number of slots; if none frees, it is
+//! answered 503 with `Retry-After` at once, so a flood costs the server a
+//! queue of bounded length instead of all its CPU and memory.
 //!
-//! A rendering slot is held until the response body is finished: Leptos
-//! streams pages, so the handler returns before the rendering work is done.
-//! An import's is freed when its handler answers.
+//! A slot is held until the response body is finished: Leptos streams pages,
+//! so the handler returns before the rendering work is done.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,38 +21,21 @@ use tokio::sync::Semaphore;
 use crate::api::ApiError;
 
 /// What a shed request is asked to wait before trying again, in seconds.
-const RETRY_AFTER_SECS: u64 = 2;
+pub(crate) const RETRY_AFTER_SECS: u64 = 2;
 
 /// Slots for one kind of costly work and how long a request may wait for one.
 #[derive(Clone, Debug)]
 pub struct Slots {
     slots: Arc<Semaphore>,
     wait: Duration,
-    /// What the server is busy with, for the 503: "drawing other pages".
-    busy_with: &'static str,
-    /// Whether the slot is held until the response body is sent (a streamed
-    /// page is still rendering), or freed when the handler answers.
-    through_body: bool,
 }
 
 impl Slots {
     /// `count` rendering slots (at least one); a request waits up to `wait`.
     pub fn rendering(count: usize, wait: Duration) -> Self {
-        Self::new(count, wait, "drawing other pages", true)
-    }
-
-    /// One import at a time; another waits up to `wait`. The answer is whole
-    /// when the handler returns: a client slow to read it keeps no import out.
-    pub fn importing(wait: Duration) -> Self {
-        Self::new(1, wait, "reading another cluster's import", false)
-    }
-
-    fn new(count: usize, wait: Duration, busy_with: &'static str, through_body: bool) -> Self {
         Self {
             slots: Arc::new(Semaphore::new(count.max(1))),
             wait,
-            busy_with,
-            through_body,
         }
     }
 }
@@ -62,12 +44,9 @@ impl Slots {
 pub async fn shed_load(State(slots): State<Slots>, request: Request, next: Next) -> Response {
     let slot = tokio::time::timeout(slots.wait, Arc::clone(&slots.slots).acquire_owned()).await;
     let Ok(Ok(slot)) = slot else {
-        return busy(&request, slots.busy_with);
+        return busy(&request, "drawing other pages");
     };
     let response = next.run(request).await;
-    if !slots.through_body {
-        return response;
-    }
     // The body owns the slot, so it is freed when the body is sent or dropped.
     response.map(|body| {
         Body::from_stream(futures_util::StreamExt::map(
@@ -136,14 +115,8 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn an_import_slot_is_free_once_the_answer_is_made() {
+    async fn a_rendering_slot_is_held_while_the_page_streams() {
         let wait = Duration::from_millis(50);
-        let second = second_request(Slots::importing(wait)).await;
-        assert_eq!(
-            second,
-            StatusCode::OK,
-            "an unread answer keeps no import out"
-        );
         let second = second_request(Slots::rendering(1, wait)).await;
         assert_eq!(
             second,

@@ -82,7 +82,7 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
                 render_slot_count(config.render_slots),
                 Duration::from_millis(config.render_wait_ms),
             ),
-            import_slots: crate::shed::Slots::importing(IMPORT_WAIT),
+            import_turns: crate::import_turns::ImportTurns::new(IMPORT_WAIT),
         },
         drain_delay: Duration::from_secs(config.drain_delay_secs),
         shutdown_timeout: Duration::from_secs(config.shutdown_timeout_secs),
@@ -94,9 +94,9 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
     })
 }
 
-/// How long an import waits for the one before it to finish: parsing takes a
-/// second or two, but an upload on a slow link holds the slot for longer, and
-/// a client is better told to come back than held.
+/// How long an import waits for room to receive its body, then for its turn
+/// to be read: reading takes a second or two, and a client is better told to
+/// come back than held.
 const IMPORT_WAIT: Duration = Duration::from_secs(5);
 
 /// `configured`, or four per core when 0: rendering is CPU work with short

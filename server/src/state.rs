@@ -19,9 +19,8 @@ pub struct AppState {
     pub request_timeout: std::time::Duration,
     /// The slots rendering routes run in (load shedding).
     pub render_slots: crate::shed::Slots,
-    /// The one slot imports run in: each holds up to 32 MiB while it reads.
-    #[from_ref(skip)]
-    pub import_slots: crate::shed::Slots,
+    /// The bytes imports may hold as they arrive, and the one reading turn.
+    pub import_turns: crate::import_turns::ImportTurns,
     /// Where same-site writes may come from besides the request's own host.
     pub trusted_origins: crate::cross_site::TrustedOrigins,
     /// Shared pages rendered once per revision.

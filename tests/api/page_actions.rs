@@ -166,20 +166,32 @@ async fn save_changes(app: &TestApp, id: &str, token: &str, revision: &str) -> r
 #[tokio::test]
 async fn a_browser_edit_saved_after_another_save_is_refused_and_writes_nothing() {
     let app = spawn_app().await;
-    let created = app.create_scenario("Team plan", json!({"clusters": 5})).await;
+    let created = app
+        .create_scenario("Team plan", json!({"clusters": 5}))
+        .await;
     let (id, token) = (created.id.as_str(), created.edit_token.as_str());
     // The shared page's Edit link opens the planner at the revision shown.
     let page = page_as_owner(&app, &format!("/s/{id}"), &[(id, token)]).await;
-    assert!(page.contains("edit_revision=1"), "the Edit link names revision 1");
+    assert!(
+        page.contains("edit_revision=1"),
+        "the Edit link names revision 1"
+    );
 
     // Someone else with the key saves first.
     let other = json!({"input": {"clusters": 8}});
-    assert_eq!(app.update_scenario(id, Some(token), &other).await.status(), 200);
+    assert_eq!(
+        app.update_scenario(id, Some(token), &other).await.status(),
+        200
+    );
 
     let stale = save_changes(&app, id, token, "1").await;
     assert_eq!(stale.status(), 412, "{:?}", stale.text().await);
     let stored = app.scenario(id).await;
-    assert_eq!((stored.revision, stored.input.clusters), (2, 8), "nothing reverted");
+    assert_eq!(
+        (stored.revision, stored.input.clusters),
+        (2, 8),
+        "nothing reverted"
+    );
 
     // Opened again at the latest revision, the same save goes through.
     let fresh = save_changes(&app, id, token, "2").await;

@@ -4,9 +4,9 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request, State};
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use clusterplan_service::Service;
 use clusterplan_service::import::{Imported, Sizing};
 use serde::Deserialize;
@@ -15,6 +15,8 @@ use utoipa::{IntoParams, ToSchema};
 use super::error::ApiError;
 use super::extract::{is_json, refuse_coding};
 use super::responses::{CrossSite, ImportProblems, RateLimited, Unavailable};
+use crate::import_turns::{Held, ImportTurns};
+use http_body_util::BodyExt;
 
 /// The query of an import (the OpenAPI document's; [`ImportSizing`] reads it).
 #[derive(Debug, Deserialize, IntoParams)]
@@ -44,10 +46,20 @@ impl<S: Send + Sync> FromRequestParts<S> for ImportSizing {
 }
 
 /// kubectl's JSON as sent (plain or gzip): `application/json`, YAML refused
-/// by its content type, up to the route's body limit.
-pub struct KubectlBody(pub Bytes);
+/// by its content type, up to the route's body limit; received in turn with
+/// the other imports and then given the reading turn (`crate::import_turns`),
+/// both held until the import is answered.
+pub struct KubectlBody {
+    /// The body, whole.
+    pub bytes: Bytes,
+    /// Its bytes of the imports' budget and its reading turn.
+    pub turn: Held,
+}
 
-impl<S: Send + Sync> FromRequest<S> for KubectlBody {
+impl<S: Send + Sync> FromRequest<S> for KubectlBody
+where
+    ImportTurns: FromRef<S>,
+{
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -66,13 +78,34 @@ impl<S: Send + Sync> FromRequest<S> for KubectlBody {
         }
         // gzip is read by its magic bytes, with or without the header.
         refuse_coding(req.headers(), &["gzip", "x-gzip"], "gzip, identity")?;
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
-            match rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                true => ApiError::PayloadTooLarge,
-                false => ApiError::BadRequest(rejection.body_text()),
+        let turns = ImportTurns::from_ref(state);
+        let mut turn = Held::default();
+        // Chunk by chunk, each taking its bytes of the budget as it arrives:
+        // nothing is set aside for a length declared but not yet sent.
+        let mut body = req.into_body();
+        let mut chunks = Vec::new();
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(unreadable)?;
+            if let Ok(chunk) = frame.into_data() {
+                turns.receive(&mut turn, chunk.len()).await?;
+                chunks.push(chunk);
             }
-        })?;
-        Ok(Self(bytes))
+        }
+        let bytes = Bytes::from(chunks.concat());
+        drop(chunks);
+        turns.read(&mut turn).await?;
+        Ok(Self { bytes, turn })
+    }
+}
+
+/// A body that broke off: past the route's limit (413), or cut or malformed
+/// (400, the client's doing).
+fn unreadable(error: axum::Error) -> ApiError {
+    let past_limit = std::error::Error::source(&error)
+        .is_some_and(|cause| cause.is::<http_body_util::LengthLimitError>());
+    match past_limit {
+        true => ApiError::PayloadTooLarge,
+        false => ApiError::BadRequest(format!("the request body cannot be read: {error}")),
     }
 }
 
@@ -130,7 +163,7 @@ pub struct KubectlPart {
 pub async fn kubernetes(
     State(service): State<Service>,
     ImportSizing(sizing): ImportSizing,
-    KubectlBody(body): KubectlBody,
+    KubectlBody { bytes, turn: _turn }: KubectlBody,
 ) -> Result<Json<Imported>, ApiError> {
-    Ok(Json(service.import_kubernetes(body, sizing).await?))
+    Ok(Json(service.import_kubernetes(bytes, sizing).await?))
 }

@@ -26,9 +26,8 @@ pub use openapi::ApiDoc;
 use crate::AppState;
 use crate::limits::{API_MAX_BODY_BYTES, IMPORT_MAX_BODY_BYTES, SERVER_MAX_BODY_BYTES};
 
-/// The `/api/v1` routes, to be nested under that prefix; imports run in
-/// `import_slots` (one at a time, `crate::shed`).
-pub fn router(import_slots: crate::shed::Slots) -> Router<AppState> {
+/// The `/api/v1` routes, to be nested under that prefix.
+pub fn router() -> Router<AppState> {
     Router::new()
         .route("/compare", get(compare::compare))
         .route("/scenarios", axum::routing::post(scenarios::create))
@@ -55,11 +54,8 @@ pub fn router(import_slots: crate::shed::Slots) -> Router<AppState> {
         // kubectl's JSON of a large cluster runs to tens of MB.
         .route(
             "/import/kubernetes",
+            // In turn with the other imports (`crate::import_turns`).
             axum::routing::post(import::kubernetes)
-                .route_layer(axum::middleware::from_fn_with_state(
-                    import_slots,
-                    crate::shed::shed_load,
-                ))
                 .layer(DefaultBodyLimit::max(IMPORT_MAX_BODY_BYTES)),
         )
         .route("/catalog", get(calculate::catalog))

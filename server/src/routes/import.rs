@@ -20,6 +20,7 @@ use leptos::config::LeptosOptions;
 use app::{IMPORT_FILE_FIELD, IMPORT_SIZING_FIELD, IMPORT_TEXT_FIELD, ImportOutcome};
 
 use super::plain::no_script;
+use crate::import_turns::{Busy, Held, ImportTurns};
 use crate::limits::IMPORT_MAX_BODY_BYTES;
 
 /// Longest `sizing` value read: "requests" and a little room.
@@ -40,6 +41,7 @@ pub async fn form(State(options): State<LeptosOptions>) -> Response {
 pub async fn upload(
     State(options): State<LeptosOptions>,
     State(service): State<Service>,
+    State(turns): State<ImportTurns>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
@@ -62,19 +64,25 @@ pub async fn upload(
                     .collect::<String>()
             ),
         )),
-        None => read(&service, &headers, multipart, &mut sizing).await,
+        None => read(&service, &turns, &headers, multipart, &mut sizing).await,
     };
     let (status, outcome) = match outcome {
         Ok(imported) => (StatusCode::OK, ImportOutcome::Read(Box::new(imported))),
         Err((status, errors)) => (status, ImportOutcome::Refused(errors)),
     };
-    no_script(status, app::import_page(options, sizing, outcome))
+    let mut page = no_script(status, app::import_page(options, sizing, outcome));
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        let retry = header::HeaderValue::from(crate::shed::RETRY_AFTER_SECS);
+        page.headers_mut().insert(header::RETRY_AFTER, retry);
+    }
+    page
 }
 
 /// Reads the form and imports what it holds; sets `sizing` to the form's
 /// choice as soon as it is known, so a refused page keeps it.
 async fn read(
     service: &Service,
+    turns: &ImportTurns,
     headers: &HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
     sizing: &mut Sizing,
@@ -96,6 +104,8 @@ async fn read(
         )
     })?;
     let (mut text, mut file, mut choice) = (Vec::new(), Vec::new(), Vec::new());
+    // Freed when the import is answered (`crate::import_turns`).
+    let mut held = Held::default();
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         let (into, limit) = match field.name() {
             Some(IMPORT_TEXT_FIELD) => (&mut text, IMPORT_MAX_BODY_BYTES),
@@ -104,7 +114,7 @@ async fn read(
             // Other fields are skipped unread by the next `next_field`.
             _ => continue,
         };
-        append(field, into, limit).await?;
+        append(field, into, limit, turns, &mut held).await?;
     }
     *sizing = match String::from_utf8_lossy(&choice).trim() {
         "" | "nodes" => Sizing::Nodes,
@@ -136,6 +146,7 @@ async fn read(
         (false, true) => text,
         (true, false) => file,
     };
+    turns.read(&mut held).await.map_err(busy)?;
     service
         .import_kubernetes(body, *sizing)
         .await
@@ -152,9 +163,17 @@ async fn read(
         })
 }
 
-/// Appends a field's data to `into` as it streams in, up to `limit` bytes.
-async fn append(mut field: Field<'_>, into: &mut Vec<u8>, limit: usize) -> Result<(), Refusal> {
+/// Appends a field's data to `into` as it streams in, up to `limit` bytes,
+/// each chunk's bytes taken from the imports' budget into `held`.
+async fn append(
+    mut field: Field<'_>,
+    into: &mut Vec<u8>,
+    limit: usize,
+    turns: &ImportTurns,
+    held: &mut Held,
+) -> Result<(), Refusal> {
     while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+        turns.receive(held, chunk.len()).await.map_err(busy)?;
         if into.len() + chunk.len() > limit {
             return Err(match limit {
                 IMPORT_MAX_BODY_BYTES => too_large(),
@@ -168,6 +187,15 @@ async fn append(mut field: Field<'_>, into: &mut Vec<u8>, limit: usize) -> Resul
         into.extend_from_slice(&chunk);
     }
     Ok(())
+}
+
+/// The import waited too long for room or for its turn.
+fn busy(Busy(with): Busy) -> Refusal {
+    refusal(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "",
+        format!("the server is busy {with}: try again in a few seconds"),
+    )
 }
 
 /// A multipart stream that breaks off: over the body limit (413), or cut or

@@ -11,7 +11,6 @@ mod plain;
 use app::{App, shell};
 use axum::extract::DefaultBodyLimit;
 use axum::extract::Request;
-use axum::handler::Handler;
 use axum::middleware::Next;
 use axum::response::Response;
 use axum::{Router, routing::get};
@@ -43,15 +42,12 @@ pub fn router(state: AppState) -> Router {
     let limiter = state.write_limiter.clone();
     let trusted = state.trusted_origins.clone();
     let render_slots = state.render_slots.clone();
-    // One import at a time, on the page as on the API (`crate::api::router`).
-    let one_import =
-        axum::middleware::from_fn_with_state(state.import_slots.clone(), crate::shed::shed_load);
     let page_cache = state.page_cache.clone();
     let request_timeout = state.request_timeout;
 
     // Every route that renders (pages, server functions, charts) sheds load;
-    // probes, the JSON API, static files and the import page (in the import
-    // slot, below) do not wait for a rendering slot.
+    // probes, the JSON API, static files and the import page (in turn with
+    // the other imports, `crate::import_turns`) do not wait for a rendering slot.
     let rendering = Router::new()
         .route("/s/{id}/charts/{file}", get(charts::chart))
         .route("/catalog", get(catalog::page))
@@ -73,17 +69,17 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .nest("/api/v1", crate::api::router(state.import_slots.clone()))
+        .nest("/api/v1", crate::api::router())
         // The nest takes `/api/v1` and what lies below it, not `/api/v1/`
         // itself, which would otherwise fall through to the pages' 404.
         .route("/api/v1/", axum::routing::any(crate::api::not_found))
-        // kubectl's JSON of a large cluster, as the API's import takes it. In
-        // the import slot, not a rendering one: the page is written whole
-        // before it is sent, so a client slow to read it holds no slot.
+        // kubectl's JSON of a large cluster, as the API's import takes it. No
+        // rendering slot: the page is written whole before it is sent, so a
+        // client slow to read it holds nothing.
         .route(
             crate::limits::IMPORT_PAGE_PATH,
             get(import::form)
-                .post(import::upload.layer(one_import))
+                .post(import::upload)
                 .layer(DefaultBodyLimit::max(crate::limits::IMPORT_MAX_BODY_BYTES)),
         )
         .nest_service(
