@@ -29,11 +29,11 @@ pub struct Config {
 
     /// Largest the database may grow, in MiB; past it saves answer 507 and
     /// reads go on.
-    #[arg(long, env = "CLUSTERPLAN_MAX_DATABASE_MB", default_value_t = 1024)]
+    #[arg(long, env = "CLUSTERPLAN_MAX_DATABASE_MB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_database_mb: u64,
 
     /// Revisions one scenario keeps; a save past it is refused (fork to go on).
-    #[arg(long, env = "CLUSTERPLAN_MAX_REVISIONS", default_value_t = clusterplan_service::MAX_REVISIONS_PER_SCENARIO)]
+    #[arg(long, env = "CLUSTERPLAN_MAX_REVISIONS", default_value_t = clusterplan_service::MAX_REVISIONS_PER_SCENARIO, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_revisions_per_scenario: u32,
 
     /// Seconds between SIGTERM and closing the listener: `/readyz` answers 503 at
@@ -48,7 +48,7 @@ pub struct Config {
 
     /// Writes (POST, PUT, DELETE) each client address may make per minute, in
     /// bursts of up to as many; more get 429 with Retry-After.
-    #[arg(long, env = "CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE", default_value_t = 60)]
+    #[arg(long, env = "CLUSTERPLAN_WRITE_LIMIT_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
     pub write_limit_per_minute: u32,
 
     /// Monte Carlo simulations run at once (0: one per core).
@@ -61,7 +61,7 @@ pub struct Config {
     pub simulation_wait_ms: u64,
 
     /// Seconds a request may take before it is answered 503 with Retry-After.
-    #[arg(long, env = "CLUSTERPLAN_REQUEST_TIMEOUT_SECS", default_value_t = crate::middleware::REQUEST_TIMEOUT.as_secs())]
+    #[arg(long, env = "CLUSTERPLAN_REQUEST_TIMEOUT_SECS", default_value_t = crate::middleware::REQUEST_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
     pub request_timeout_secs: u64,
 
     /// Seconds a client may take to send a request's headers; an idle
@@ -69,18 +69,19 @@ pub struct Config {
     #[arg(
         long,
         env = "CLUSTERPLAN_HEADER_READ_TIMEOUT_SECS",
-        default_value_t = 10
+        default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(1..)
     )]
     pub header_read_timeout_secs: u64,
 
     /// Seconds a connection may make no progress writing an answer (a client
     /// that stopped reading); then it is closed, and what its answer held
     /// (memory, a rendering slot) is freed.
-    #[arg(long, env = "CLUSTERPLAN_STALL_TIMEOUT_SECS", default_value_t = 30)]
+    #[arg(long, env = "CLUSTERPLAN_STALL_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     pub stall_timeout_secs: u64,
 
     /// Most client connections served at once; more wait to be accepted.
-    #[arg(long, env = "CLUSTERPLAN_MAX_CONNECTIONS", default_value_t = 512)]
+    #[arg(long, env = "CLUSTERPLAN_MAX_CONNECTIONS", default_value_t = 512, value_parser = at_least_one)]
     pub max_connections: usize,
 
     /// Pages, server functions and charts rendered at once (0: four per core).
@@ -224,5 +225,38 @@ mod tests {
         ] {
             assert!(super::parse_public_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_limit_that_would_refuse_everything_is_refused_by_name() {
+        #[derive(clap::Parser)]
+        struct Serve {
+            #[command(flatten)]
+            config: super::Config,
+        }
+        use clap::Parser;
+        for flag in [
+            "--request-timeout-secs",
+            "--header-read-timeout-secs",
+            "--stall-timeout-secs",
+            "--max-connections",
+            "--max-database-mb",
+            "--max-revisions-per-scenario",
+            "--write-limit-per-minute",
+        ] {
+            let error = Serve::try_parse_from(["serve", flag, "0"]).err();
+            let said = error.map(|e| e.to_string()).unwrap_or_default();
+            assert!(said.contains(flag), "{flag} 0: {said}");
+            assert!(Serve::try_parse_from(["serve", flag, "1"]).is_ok(), "{flag} 1");
+        }
+    }
+}
+
+/// A count that must be at least 1 (`--max-connections 0` would serve no one).
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(error) => Err(error.to_string()),
     }
 }
