@@ -76,11 +76,12 @@ pub(crate) fn check_name(path: String, name: Option<&str>, errors: &mut Vec<Fiel
         errors.push(FieldError::new(path, "is required"));
         return;
     };
-    let chars = name.chars().count();
-    if chars == 0 || chars > MAX_ITEM_NAME_CHARS || name.trim().is_empty() {
+    if name.trim().is_empty() {
+        errors.push(FieldError::new(path, "must not be blank"));
+    } else if name.chars().count() > MAX_ITEM_NAME_CHARS {
         errors.push(FieldError::new(
             path,
-            format!("must be 1 to {MAX_ITEM_NAME_CHARS} characters, not blank"),
+            format!("must be at most {MAX_ITEM_NAME_CHARS} characters"),
         ));
     } else if name.chars().any(unfit_for_names) {
         errors.push(FieldError::new(path, UNFIT_FOR_NAMES));
@@ -102,6 +103,19 @@ mod tests {
     /// The patterns accept a name exactly when validation does (lengths aside),
     /// for every character of the Basic Multilingual Plane alone, beside a
     /// letter on either side, and doubled.
+    #[test]
+    fn a_name_is_told_what_is_wrong_with_it() {
+        let said = |name: &str| {
+            let mut errors = Vec::new();
+            check_name("name".to_owned(), Some(name), &mut errors);
+            errors.pop().map(|e| e.message).unwrap_or_default()
+        };
+        assert_eq!(said(""), "must not be blank");
+        assert_eq!(said(" \t"), "must not be blank");
+        assert_eq!(said(&"x".repeat(61)), "must be at most 60 characters");
+        assert_eq!(said(&"x".repeat(60)), "");
+    }
+
     #[test]
     fn the_item_name_patterns_say_what_validation_says() {
         let accepted = |name: &str| {
