@@ -17,15 +17,24 @@ fn warn(code: WarningCode, option: OptionName, message: String) -> Warning {
     }
 }
 
+/// `value`, which is over `limit`, rounded to as few decimals as show it over:
+/// "50.3" rather than a "50" over a 50% budget (at most three decimals).
+fn shown_over(value: f64, limit: f64) -> String {
+    (0..3)
+        .map(|decimals| format!("{value:.decimals$}"))
+        .find(|shown| shown.parse::<f64>().is_ok_and(|shown| shown > limit))
+        .unwrap_or_else(|| format!("{value:.3}"))
+}
+
 fn team_warnings(option: OptionName, load: &TeamLoad, budget_pct: f64, out: &mut Vec<Warning>) {
     if load.on_call_share_pct > MAX_ON_CALL_SHARE_PCT {
         out.push(warn(
             WarningCode::OnCallOverload,
             option,
             format!(
-                "Each engineer would be on call {:.0}% of weeks; SRE guidance is at most 25%. \
+                "Each engineer would be on call {}% of weeks; SRE guidance is at most 25%. \
                  Grow the rotation or reduce the on-call slots.",
-                load.on_call_share_pct
+                shown_over(load.on_call_share_pct, MAX_ON_CALL_SHARE_PCT)
             ),
         ));
     }
@@ -34,8 +43,8 @@ fn team_warnings(option: OptionName, load: &TeamLoad, budget_pct: f64, out: &mut
             WarningCode::IncidentOverload,
             option,
             format!(
-                "{:.1} incidents per 12-hour shift; more than 2 leaves no time to follow up on them.",
-                load.incidents_per_shift
+                "{} incidents per 12-hour shift; more than 2 leaves no time to follow up on them.",
+                shown_over(load.incidents_per_shift, MAX_INCIDENTS_PER_SHIFT)
             ),
         ));
     }
@@ -44,9 +53,10 @@ fn team_warnings(option: OptionName, load: &TeamLoad, budget_pct: f64, out: &mut
             WarningCode::OverOpsBudget,
             option,
             format!(
-                "Operations take {:.0}% of the team's time, over the {:.0}% budget; \
+                "Operations take {}% of the team's time, over the {budget_pct}% budget; \
                  {} engineers would keep them within it.",
-                load.ops_share_pct, budget_pct, load.engineers_needed
+                shown_over(load.ops_share_pct, budget_pct),
+                load.engineers_needed
             ),
         ));
     }
@@ -110,4 +120,17 @@ pub(crate) fn warnings(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_over;
+
+    #[test]
+    fn a_figure_over_its_limit_never_reads_as_the_limit() {
+        assert_eq!(shown_over(50.29, 50.0), "50.3");
+        assert_eq!(shown_over(50.004, 50.0), "50.004");
+        assert_eq!(shown_over(73.6, 50.0), "74");
+        assert_eq!(shown_over(2.04, 2.0), "2.04");
+    }
 }
