@@ -247,7 +247,10 @@ mod tests {
             let error = Serve::try_parse_from(["serve", flag, "0"]).err();
             let said = error.map(|e| e.to_string()).unwrap_or_default();
             assert!(said.contains(flag), "{flag} 0: {said}");
-            assert!(Serve::try_parse_from(["serve", flag, "1"]).is_ok(), "{flag} 1");
+            assert!(
+                Serve::try_parse_from(["serve", flag, "1"]).is_ok(),
+                "{flag} 1"
+            );
         }
     }
 }
