@@ -193,6 +193,15 @@ fn parse_public_url(value: &str) -> Result<String, String> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
+/// A count that must be at least 1 (`--max-connections 0` would serve no one).
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -252,14 +261,5 @@ mod tests {
                 "{flag} 1"
             );
         }
-    }
-}
-
-/// A count that must be at least 1 (`--max-connections 0` would serve no one).
-fn at_least_one(value: &str) -> Result<usize, String> {
-    match value.parse::<usize>() {
-        Ok(0) => Err("must be at least 1".to_owned()),
-        Ok(n) => Ok(n),
-        Err(error) => Err(error.to_string()),
     }
 }
