@@ -61,7 +61,7 @@ pub struct Config {
     pub simulation_wait_ms: u64,
 
     /// Seconds a request may take before it is answered 503 with Retry-After.
-    #[arg(long, env = "CLUSTERPLAN_REQUEST_TIMEOUT_SECS", default_value_t = crate::middleware::REQUEST_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "CLUSTERPLAN_REQUEST_TIMEOUT_SECS", default_value_t = crate::middleware::REQUEST_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub request_timeout_secs: u64,
 
     /// Seconds a client may take to send a request's headers; an idle
@@ -70,14 +70,14 @@ pub struct Config {
         long,
         env = "CLUSTERPLAN_HEADER_READ_TIMEOUT_SECS",
         default_value_t = 10,
-        value_parser = clap::value_parser!(u64).range(1..)
+        value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS)
     )]
     pub header_read_timeout_secs: u64,
 
     /// Seconds a connection may make no progress writing an answer (a client
     /// that stopped reading); then it is closed, and what its answer held
     /// (memory, a rendering slot) is freed.
-    #[arg(long, env = "CLUSTERPLAN_STALL_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "CLUSTERPLAN_STALL_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub stall_timeout_secs: u64,
 
     /// Most client connections served at once; more wait to be accepted.
@@ -193,6 +193,10 @@ fn parse_public_url(value: &str) -> Result<String, String> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
+/// The longest timeout a flag may set: a day. Longer ones would overflow the
+/// clock's arithmetic (a server that panics on every connection).
+const MAX_TIMEOUT_SECS: u64 = 86_400;
+
 /// A count that must be at least 1 (`--max-connections 0` would serve no one).
 fn at_least_one(value: &str) -> Result<usize, String> {
     match value.parse::<usize>() {
@@ -254,6 +258,8 @@ mod tests {
             "--write-limit-per-minute",
         ] {
             let error = Serve::try_parse_from(["serve", flag, "0"]).err();
+            let huge = Serve::try_parse_from(["serve", flag, "18446744073709551615"]);
+            assert!(huge.is_err() || !flag.contains("timeout"), "{flag} huge");
             let said = error.map(|e| e.to_string()).unwrap_or_default();
             assert!(said.contains(flag), "{flag} 0: {said}");
             assert!(
