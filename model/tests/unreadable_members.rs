@@ -85,3 +85,17 @@ fn a_missing_member_stops_the_reading_with_what_was_found() {
     assert!(fields.contains(&"foo".to_owned()), "{fields:?}");
     assert!(fields.contains(&"fleet[0].name".to_owned()), "{fields:?}");
 }
+
+#[test]
+fn the_rereading_is_bounded_by_the_bodys_size() {
+    // 100 unknown members after a 64 KiB valid part: each pass reads it all,
+    // so only a few passes are made (what they found is reported).
+    let items = vec!["{}"; 21_800].join(",");
+    let unknown: Vec<String> = (0..100).map(|i| format!("\"zz{i:03}\": 1")).collect();
+    let large = format!(r#"{{"line_items": [{items}], {}}}"#, unknown.join(","));
+    let found = common::field_errors(&large).len();
+    assert!((1..10).contains(&found), "{found} errors");
+    // In a small body every one is found.
+    let small = format!("{{{}}}", unknown.join(","));
+    assert_eq!(common::field_errors(&small).len(), 100);
+}
