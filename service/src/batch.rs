@@ -34,12 +34,18 @@ pub struct BatchRequest {
     pub scenarios: Vec<BatchScenario>,
 }
 
-/// The batch's own rules are its counts, checked before any work
-/// ([`calculate_batch`]); each scenario's are checked on its own, an `error`
-/// item rather than a refusal.
+/// The batch's own rule is its count, checked before any work; each scenario's
+/// are checked on its own, an `error` item rather than a refusal.
 impl Checked for BatchRequest {
     fn violations(&self) -> Vec<FieldError> {
-        Vec::new()
+        let count = self.scenarios.len();
+        match (1..=MAX_BATCH_SCENARIOS).contains(&count) {
+            true => Vec::new(),
+            false => vec![FieldError::new(
+                "scenarios",
+                format!("must hold 1 to {MAX_BATCH_SCENARIOS} scenarios, not {count}"),
+            )],
+        }
     }
 }
 
@@ -66,12 +72,9 @@ pub(crate) async fn calculate_batch(
     service: &Service,
     batch: BatchRequest,
 ) -> Result<Vec<Result<CalculationResult, ServiceError>>, ServiceError> {
-    let count = batch.scenarios.len();
-    if !(1..=MAX_BATCH_SCENARIOS).contains(&count) {
-        return Err(ServiceError::invalid(
-            "scenarios",
-            format!("must hold 1 to {MAX_BATCH_SCENARIOS} scenarios, not {count}"),
-        ));
+    let refused = batch.violations();
+    if !refused.is_empty() {
+        return Err(ServiceError::Invalid(refused));
     }
     let scenarios: Vec<_> = batch
         .scenarios
@@ -98,7 +101,7 @@ pub(crate) async fn calculate_batch(
             ),
         )]));
     }
-    let mut results = Vec::with_capacity(count);
+    let mut results = Vec::with_capacity(batch.scenarios.len());
     for scenario in scenarios {
         results.push(match scenario {
             Ok(scenario) => Ok(compute(service, scenario).await?),

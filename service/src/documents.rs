@@ -1,5 +1,6 @@
 //! The request and response bodies of the scenario use cases (JSON shapes of §6).
 
+use crate::names::ScenarioName;
 use clusterplan_model::{
     CalculationResult, Catalog, Checked, FieldError, FieldSpec, ResolvedInput, ScenarioInput,
     prefixed,
@@ -34,14 +35,30 @@ pub struct ScenarioUpdate {
 
 impl Checked for NewScenario {
     fn violations(&self) -> Vec<FieldError> {
-        prefixed("input", self.input.violations())
+        let mut errors = name_violations(&self.name);
+        errors.extend(prefixed("input", self.input.violations()));
+        errors
     }
 }
 
 impl Checked for ScenarioUpdate {
     fn violations(&self) -> Vec<FieldError> {
+        let mut errors = self
+            .name
+            .as_deref()
+            .map(name_violations)
+            .unwrap_or_default();
         let input = self.input.as_ref().map(Checked::violations);
-        prefixed("input", input.unwrap_or_default())
+        errors.extend(prefixed("input", input.unwrap_or_default()));
+        errors
+    }
+}
+
+/// What [`ScenarioName`] refuses in `name`.
+fn name_violations(name: &str) -> Vec<FieldError> {
+    match ScenarioName::try_from(name.to_owned()) {
+        Ok(_) => Vec::new(),
+        Err(error) => error.into_field_errors(),
     }
 }
 

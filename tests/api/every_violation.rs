@@ -49,6 +49,14 @@ async fn a_save_lists_them_under_input_and_stores_nothing() {
         ["input.clustres", "input.workers.headroom_pct"]
     );
 
+    // The body's own rules (the name) come with them.
+    let body = json!({"name": "", "input": {"clusters": 0}, "bogus": 1});
+    let problem = assert_problem(app.post_json("/api/v1/scenarios", &body).await, 422).await;
+    assert_eq!(
+        sorted(error_fields(&problem)),
+        ["bogus", "input.clusters", "name"]
+    );
+
     let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
     let update = app
         .update_scenario(
@@ -72,6 +80,9 @@ async fn a_batch_names_its_own_bad_members_and_each_scenarios_apart() {
     let batch = json!({"scenarios": [{"clusters": 3}], "extra": 1, "more": 2});
     let problem = assert_problem(app.post_json("/api/v1/calculate/batch", &batch).await, 422).await;
     assert_eq!(sorted(error_fields(&problem)), ["extra", "more"]);
+    let batch = json!({"scenarios": [], "extra": 1});
+    let problem = assert_problem(app.post_json("/api/v1/calculate/batch", &batch).await, 422).await;
+    assert_eq!(sorted(error_fields(&problem)), ["extra", "scenarios"]);
 
     let batch = json!({"scenarios": [{"foo": 1, "clusters": "x", "team": {"engineers": 0}}]});
     let answer: Value = app
