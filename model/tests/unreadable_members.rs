@@ -99,3 +99,25 @@ fn the_rereading_is_bounded_by_the_bodys_size() {
     let small = format!("{{{}}}", unknown.join(","));
     assert_eq!(common::field_errors(&small).len(), 100);
 }
+
+#[test]
+fn a_member_given_twice_is_named_beside_the_others() {
+    for json in [
+        r#"{"bogus": 1, "clusters": 2, "clusters": 0}"#,
+        r#"{"bogus": 1, "clusters": 0, "clusters": 2}"#,
+    ] {
+        let errors = common::field_errors(json);
+        let said: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("clusters", "is given more than once"),
+                ("bogus", "unknown field")
+            ],
+            "{json}"
+        );
+    }
+}

@@ -10,6 +10,10 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 use serde_path_to_error::Segment;
 
+mod duplicates;
+
+use duplicates::duplicate_members;
+
 /// A request body with rules beyond its types (a scenario's ranges and rules).
 pub trait Checked {
     /// Every range and rule violation of the body, each at its field's path
@@ -81,6 +85,12 @@ fn parse_with<T: DeserializeOwned>(
         return Err(InputError::Malformed { message });
     }
     let mut errors = vec![field_error_from_json(&first, "")];
+    // The `Value` keeps the last of a member given twice: say so first.
+    for field in duplicate_members(json) {
+        if !errors.iter().any(|e| e.field == field) {
+            errors.push(FieldError::new(field, "is given more than once"));
+        }
+    }
     let passes = (REREAD_BYTES / json.len().max(1)).clamp(1, MAX_FIELD_ERRORS);
     if let Some(rest) = read_without_bad_members::<T>(document, passes, &mut errors) {
         let reported: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
