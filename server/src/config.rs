@@ -38,12 +38,12 @@ pub struct Config {
 
     /// Seconds between SIGTERM and closing the listener: `/readyz` answers 503 at
     /// once so the load balancer stops sending, while requests still arrive.
-    #[arg(long, env = "CLUSTERPLAN_DRAIN_DELAY_SECS", default_value_t = 5)]
+    #[arg(long, env = "CLUSTERPLAN_DRAIN_DELAY_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(..=MAX_TIMEOUT_SECS))]
     pub drain_delay_secs: u64,
 
     /// Seconds in-flight requests get after the listener closes; then the process
     /// stops regardless.
-    #[arg(long, env = "CLUSTERPLAN_SHUTDOWN_TIMEOUT_SECS", default_value_t = 20)]
+    #[arg(long, env = "CLUSTERPLAN_SHUTDOWN_TIMEOUT_SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(..=MAX_TIMEOUT_SECS))]
     pub shutdown_timeout_secs: u64,
 
     /// Writes (POST, PUT, DELETE) each client address may make per minute, in
@@ -57,7 +57,7 @@ pub struct Config {
 
     /// Milliseconds a simulation waits for a slot before the request is
     /// answered 503 with Retry-After (a save then stores nothing).
-    #[arg(long, env = "CLUSTERPLAN_SIMULATION_WAIT_MS", default_value_t = clusterplan_service::SIMULATION_WAIT_MS)]
+    #[arg(long, env = "CLUSTERPLAN_SIMULATION_WAIT_MS", default_value_t = clusterplan_service::SIMULATION_WAIT_MS, value_parser = clap::value_parser!(u64).range(..=MAX_TIMEOUT_SECS * 1000))]
     pub simulation_wait_ms: u64,
 
     /// Seconds a request may take before it is answered 503 with Retry-After.
@@ -90,7 +90,7 @@ pub struct Config {
 
     /// Milliseconds a rendering request waits for a slot before it is answered
     /// 503 with Retry-After.
-    #[arg(long, env = "CLUSTERPLAN_RENDER_WAIT_MS", default_value_t = 2000)]
+    #[arg(long, env = "CLUSTERPLAN_RENDER_WAIT_MS", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(..=MAX_TIMEOUT_SECS * 1000))]
     pub render_wait_ms: u64,
 
     /// Proxies (addresses or CIDR blocks, comma-separated) whose `Forwarded` /
@@ -193,8 +193,9 @@ fn parse_public_url(value: &str) -> Result<String, String> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
-/// The longest timeout a flag may set: a day. Longer ones would overflow the
-/// clock's arithmetic (a server that panics on every connection).
+/// The longest timeout, wait or delay a flag may set: a day. Longer ones would
+/// overflow the clock's arithmetic (a server that panics on every connection)
+/// or never stop after SIGTERM.
 const MAX_TIMEOUT_SECS: u64 = 86_400;
 
 /// A count that must be at least 1 (`--max-connections 0` would serve no one).
@@ -207,65 +208,5 @@ fn at_least_one(value: &str) -> Result<usize, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    #[test]
-    fn a_public_url_is_an_http_or_https_base_or_nothing() {
-        for good in [
-            "",
-            "https://plan.example.com",
-            "http://127.0.0.1:3000/plan",
-            "http://[::1]:8080",
-        ] {
-            assert_eq!(super::parse_public_url(good).as_deref(), Ok(good));
-        }
-        let upper = super::parse_public_url("HTTPS://Plan.Example.com/");
-        assert_eq!(upper.as_deref(), Ok("https://plan.example.com"));
-        for bad in [
-            "javascript:alert(1)",
-            "not a url",
-            "https://",
-            "https://user@evil.example",
-            "https://plan.example.com/?x=1",
-            "ftp://plan.example.com",
-            "https://:80",
-            "https://ex.com:99999",
-            "https://ex.com:abc",
-            "http://ex.com:80:90",
-            "https://[::1",
-            "https://ex.com\\evil",
-            "https://ex.com/<script>",
-            "https://ex.com;x",
-        ] {
-            assert!(super::parse_public_url(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn a_limit_that_would_refuse_everything_is_refused_by_name() {
-        #[derive(clap::Parser)]
-        struct Serve {
-            #[command(flatten)]
-            config: super::Config,
-        }
-        use clap::Parser;
-        for flag in [
-            "--request-timeout-secs",
-            "--header-read-timeout-secs",
-            "--stall-timeout-secs",
-            "--max-connections",
-            "--max-database-mb",
-            "--max-revisions-per-scenario",
-            "--write-limit-per-minute",
-        ] {
-            let error = Serve::try_parse_from(["serve", flag, "0"]).err();
-            let huge = Serve::try_parse_from(["serve", flag, "18446744073709551615"]);
-            assert!(huge.is_err() || !flag.contains("timeout"), "{flag} huge");
-            let said = error.map(|e| e.to_string()).unwrap_or_default();
-            assert!(said.contains(flag), "{flag} 0: {said}");
-            assert!(
-                Serve::try_parse_from(["serve", flag, "1"]).is_ok(),
-                "{flag} 1"
-            );
-        }
-    }
-}
+#[path = "config_tests.rs"]
+mod tests;

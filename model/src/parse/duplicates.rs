@@ -7,13 +7,17 @@ use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::MAX_FIELD_ERRORS;
+
 /// The paths of the members `json` gives more than once, as field errors name
-/// them (`team.engineers`, `fleet[0].name`); none when it is not JSON.
+/// them (`team.engineers`, `fleet[0].name`), at most [`MAX_FIELD_ERRORS`];
+/// none when it is not JSON.
 pub(super) fn duplicate_members(json: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
+    let mut path = Vec::new();
     let mut de = serde_json::Deserializer::from_slice(json);
     let walk = Walk {
-        path: String::new(),
+        path: &mut path,
         found: &mut found,
     };
     match walk.deserialize(&mut de) {
@@ -22,9 +26,33 @@ pub(super) fn duplicate_members(json: &[u8]) -> Vec<String> {
     }
 }
 
-/// One value at `path`, its duplicate members written to `found`.
+/// One step of a path: a member's name or an item's index.
+enum Step {
+    Member(String),
+    Item(usize),
+}
+
+/// `path` as a field error names it. Written only for a member found twice:
+/// a path written for every value would copy a long name once per value below
+/// it (gigabytes, from a quarter-megabyte body).
+fn written(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Member(name) if out.is_empty() => out.push_str(name),
+            Step::Member(name) => {
+                out.push('.');
+                out.push_str(name);
+            }
+            Step::Item(index) => out.push_str(&format!("[{index}]")),
+        }
+    }
+    out
+}
+
+/// One value, below `path`; its duplicate members written to `found`.
 struct Walk<'a> {
-    path: String,
+    path: &'a mut Vec<Step>,
     found: &'a mut Vec<String>,
 }
 
@@ -46,29 +74,29 @@ impl<'de> Visitor<'de> for Walk<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            let path = match self.path.is_empty() {
-                true => key.clone(),
-                false => format!("{}.{key}", self.path),
-            };
-            if !seen.insert(key) {
-                self.found.push(path.clone());
+            let twice = !seen.insert(key.clone());
+            self.path.push(Step::Member(key));
+            if twice && self.found.len() < MAX_FIELD_ERRORS {
+                self.found.push(written(self.path));
             }
-            let found = &mut *self.found;
+            let (path, found) = (&mut *self.path, &mut *self.found);
             map.next_value_seed(Walk { path, found })?;
+            self.path.pop();
         }
         Ok(())
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut index = 0;
-        loop {
-            let path = format!("{}[{index}]", self.path);
-            let found = &mut *self.found;
-            if seq.next_element_seed(Walk { path, found })?.is_none() {
-                return Ok(());
+        for index in 0.. {
+            self.path.push(Step::Item(index));
+            let (path, found) = (&mut *self.path, &mut *self.found);
+            let more = seq.next_element_seed(Walk { path, found })?.is_some();
+            self.path.pop();
+            if !more {
+                break;
             }
-            index += 1;
         }
+        Ok(())
     }
 
     fn visit_bool<E>(self, _: bool) -> Result<(), E> {
@@ -105,5 +133,11 @@ mod tests {
         );
         assert!(duplicate_members(br#"{"a": [1, {"b": 2}]}"#).is_empty());
         assert!(duplicate_members(b"{").is_empty());
+        // A long name above many values is not copied into each one's path.
+        let long = "k".repeat(100_000);
+        let many = vec![r#""a": 0"#; 20_000].join(",");
+        let found = duplicate_members(format!(r#"{{"{long}": {{{many}}}}}"#).as_bytes());
+        assert_eq!(found.len(), 100, "at most as many as an answer lists");
+        assert_eq!(found[0], format!("{long}.a"));
     }
 }

@@ -81,18 +81,19 @@ where
         let turns = ImportTurns::from_ref(state);
         let mut turn = Held::default();
         // Chunk by chunk, each taking its bytes of the budget as it arrives:
-        // nothing is set aside for a length declared but not yet sent.
+        // nothing is set aside for a length declared but not yet sent. Each
+        // chunk is copied out: kept, a one-byte chunk would keep hyper's whole
+        // read buffer alive (thousands of times the bytes it is charged).
         let mut body = req.into_body();
-        let mut chunks = Vec::new();
+        let mut received = Vec::new();
         while let Some(frame) = body.frame().await {
             let frame = frame.map_err(unreadable)?;
             if let Ok(chunk) = frame.into_data() {
                 turns.receive(&mut turn, chunk.len()).await?;
-                chunks.push(chunk);
+                received.extend_from_slice(&chunk);
             }
         }
-        let bytes = Bytes::from(chunks.concat());
-        drop(chunks);
+        let bytes = Bytes::from(received);
         turns.read(&mut turn).await?;
         Ok(Self { bytes, turn })
     }
