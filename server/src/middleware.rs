@@ -111,24 +111,12 @@ async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Res
         None if limit == SERVER_MAX_BODY_BYTES && !body.is_end_stream() => {
             match axum::body::to_bytes(body, limit).await {
                 Ok(bytes) => Body::from(bytes),
-                Err(error) => return unread(error),
+                Err(error) => return ApiError::unread_body(error).into_response(),
             }
         }
         _ => Body::new(http_body_util::Limited::new(body, limit)),
     };
     next.run(Request::from_parts(parts, body)).await
-}
-
-/// The answer to a body without a length that could not be read: 413 past the
-/// limit; 400 when the client broke off or sent a broken chunk.
-fn unread(error: axum::Error) -> Response {
-    let past_limit = std::error::Error::source(&error)
-        .is_some_and(|cause| cause.is::<http_body_util::LengthLimitError>());
-    match past_limit {
-        true => ApiError::PayloadTooLarge.into_response(),
-        false => ApiError::BadRequest(format!("the request body cannot be read: {error}"))
-            .into_response(),
-    }
 }
 
 async fn drop_client_request_id(mut request: Request<Body>) -> Request<Body> {

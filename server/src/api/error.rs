@@ -113,6 +113,17 @@ impl From<ServiceError> for ApiError {
 }
 
 impl ApiError {
+    /// A request body that broke off while it was read: past the route's
+    /// limit (413), or cut or malformed (400, the client's doing).
+    pub fn unread_body(error: axum::Error) -> Self {
+        let past_limit = std::error::Error::source(&error)
+            .is_some_and(|cause| cause.is::<http_body_util::LengthLimitError>());
+        match past_limit {
+            true => Self::PayloadTooLarge,
+            false => Self::BadRequest(format!("the request body cannot be read: {error}")),
+        }
+    }
+
     /// The problem document for this error (what the API sends and the CLI prints).
     pub fn into_problem(self) -> Problem {
         let status = self.status();

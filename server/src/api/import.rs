@@ -87,7 +87,7 @@ where
         let mut body = req.into_body();
         let mut received = Vec::new();
         while let Some(frame) = body.frame().await {
-            let frame = frame.map_err(unreadable)?;
+            let frame = frame.map_err(ApiError::unread_body)?;
             if let Ok(chunk) = frame.into_data() {
                 turns.receive(&mut turn, chunk.len()).await?;
                 received.extend_from_slice(&chunk);
@@ -96,17 +96,6 @@ where
         let bytes = Bytes::from(received);
         turns.read(&mut turn).await?;
         Ok(Self { bytes, turn })
-    }
-}
-
-/// A body that broke off: past the route's limit (413), or cut or malformed
-/// (400, the client's doing).
-fn unreadable(error: axum::Error) -> ApiError {
-    let past_limit = std::error::Error::source(&error)
-        .is_some_and(|cause| cause.is::<http_body_util::LengthLimitError>());
-    match past_limit {
-        true => ApiError::PayloadTooLarge,
-        false => ApiError::BadRequest(format!("the request body cannot be read: {error}")),
     }
 }
 

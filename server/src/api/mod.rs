@@ -24,7 +24,7 @@ pub use extract::ApiPath;
 pub use openapi::ApiDoc;
 
 use crate::AppState;
-use crate::limits::{API_MAX_BODY_BYTES, IMPORT_MAX_BODY_BYTES, SERVER_MAX_BODY_BYTES};
+use crate::limits::{API_MAX_BODY_BYTES, SERVER_MAX_BODY_BYTES};
 
 /// The `/api/v1` routes, to be nested under that prefix.
 pub fn router() -> Router<AppState> {
@@ -51,12 +51,12 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(calculate::batch)
                 .layer(DefaultBodyLimit::max(SERVER_MAX_BODY_BYTES)),
         )
-        // kubectl's JSON of a large cluster runs to tens of MB.
+        // kubectl's JSON of a large cluster runs to tens of MB: the body is
+        // read in turn with the other imports (`crate::import_turns`), up to
+        // the limit `crate::limits` gives this path.
         .route(
             "/import/kubernetes",
-            // In turn with the other imports (`crate::import_turns`).
-            axum::routing::post(import::kubernetes)
-                .layer(DefaultBodyLimit::max(IMPORT_MAX_BODY_BYTES)),
+            axum::routing::post(import::kubernetes),
         )
         .route("/catalog", get(calculate::catalog))
         .route("/openapi.json", get(openapi::document))
