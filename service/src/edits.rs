@@ -46,11 +46,12 @@ pub(crate) async fn changes_from_form(
             .map_or(String::new(), |(_, v)| v.clone())
     };
     let mut changes = Vec::new();
-    if name.trim() != stored.name {
+    let name = clusterplan_model::trim_name(name);
+    if name != stored.name {
         changes.push(FieldChange {
             label: "Name".into(),
             from: stored.name.clone(),
-            to: name.trim().to_owned(),
+            to: name.to_owned(),
         });
     }
     let keys = after.iter().chain(&before).map(|(k, _)| k.as_str());

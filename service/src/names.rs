@@ -8,7 +8,7 @@ use crate::error::ServiceError;
 /// Longest accepted name, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
 
-/// A trimmed, non-empty name of at most [`MAX_NAME_CHARS`] characters with no
+/// A trimmed ([`clusterplan_model::trim_name`]), non-empty name of at most [`MAX_NAME_CHARS`] characters with no
 /// control characters (they break CSV rows, headers and log lines), no
 /// text-direction characters ([`clusterplan_model::unfit_for_names`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,7 @@ impl TryFrom<String> for ScenarioName {
     type Error = ServiceError;
 
     fn try_from(raw: String) -> Result<Self, Self::Error> {
-        let name = raw.trim();
+        let name = clusterplan_model::trim_name(&raw);
         let chars = name.chars().count();
         if chars == 0 {
             return Err(ServiceError::invalid("name", "must not be empty"));
@@ -56,7 +56,7 @@ fn schema(types: SchemaType, description: &str) -> ObjectBuilder {
         .schema_type(types)
         .description(Some(format!(
             "{description}, 1 to {MAX_NAME_CHARS} characters once surrounding white space \
-             is trimmed, without control or text-direction characters."
+             and invisible characters are trimmed, without control or text-direction characters."
         )))
         .min_length(Some(1))
         .pattern(Some(trimmed_name_pattern(MAX_NAME_CHARS)))
@@ -93,6 +93,10 @@ mod tests {
             ("evil\u{202E}txt.exe", None),
             ("a\u{2067}b", None),
             ("Ünïcödé ☸", Some("Ünïcödé ☸")),
+            ("\u{200B}", None),
+            ("\u{FEFF}\u{2060} \u{3164}", None),
+            ("\u{200B}Prod\u{FEFF} ", Some("Prod")),
+            ("Team \u{2764}\u{FE0F}", Some("Team \u{2764}\u{FE0F}")),
             (&"x".repeat(121), None),
         ];
         for (raw, expected) in cases {

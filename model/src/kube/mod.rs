@@ -190,6 +190,8 @@ fn guess(item: &Item) -> Option<&'static str> {
 }
 
 #[cfg(test)]
+mod naming_tests;
+#[cfg(test)]
 mod refusal_tests;
 #[cfg(test)]
 mod tests;

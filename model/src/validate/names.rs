@@ -27,10 +27,29 @@ pub const UNFIT_FOR_NAMES: &str = "must not contain control or text-direction ch
 pub const UNFIT_CLASS: &str =
     r"\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069";
 
-/// White space as `char::is_whitespace` and `str::trim` know it (Unicode's
-/// `White_Space`), as a class body.
-pub const WHITE_SPACE_CLASS: &str =
-    r"\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
+/// Whether `c` shows nothing where it stands: white space as
+/// `char::is_whitespace` knows it (Unicode's `White_Space`), or one of the
+/// invisible characters a name made only of them would pass for blank with
+/// (zero-width space, word joiner, byte-order mark, soft hyphen, the Hangul
+/// fillers and their kin: Unicode's `Default_Ignorable_Code_Point` characters
+/// that are neither unfit nor variation selectors, which an emoji at a name's
+/// end may need). Names are trimmed of them and must hold something else.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}')
+}
+
+/// `name` without the [`is_blank`] characters around it.
+pub fn trim_name(name: &str) -> &str {
+    name.trim_matches(is_blank)
+}
+
+/// The characters of [`is_blank`] as a class body.
+const BLANK_CLASS: &str = concat!(
+    r"\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000",
+    r"\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200D\u2060-\u2064\u3164\uFEFF\uFFA0"
+);
 
 /// Lone UTF-16 surrogates, as a class body. No `char` is one, and the server
 /// refuses a JSON string that escapes one (`"\ud800"`) as malformed, but
@@ -46,25 +65,25 @@ pub fn pattern_for_chars(pattern: &str) -> String {
 }
 
 /// The OpenAPI schema's statement of [`check_name`], lengths aside: `pattern`
-/// (a name holds a character that is neither white space nor unfit) and
+/// (a name holds a character that is neither blank ([`is_blank`]) nor unfit) and
 /// `not: {pattern}` (it holds no unfit character nor a lone surrogate).
 /// Neither is anchored: JSON Schema's `pattern` searches, and an anchored one would end in `$`, which
 /// Python's `re` also matches before a final newline, so that `"abc\n"` (refused
 /// here) would pass there.
 pub fn item_name_patterns() -> (String, String) {
-    let visible = format!("[^{UNFIT_CLASS}{WHITE_SPACE_CLASS}]");
+    let visible = format!("[^{UNFIT_CLASS}{BLANK_CLASS}]");
     (visible, format!("[{UNFIT_CLASS}{SURROGATE_CLASS}]"))
 }
 
 /// The schema's `pattern` of a name that is trimmed before it is checked (a
-/// scenario's): white space around at most `max` characters that begin and end
-/// with neither white space nor an unfit character and hold no unfit one.
+/// scenario's): blanks ([`is_blank`]) around at most `max` characters that begin and end
+/// with neither a blank nor an unfit character and hold no unfit one.
 /// Anchored, since what the trim removes may be unfit (a tab); the `$` that
 /// Python's `re` also matches before a final newline does no harm here, as the
 /// trim removes that newline too. Counts code points, as JSON Schema does (ECMA
 /// with its `u` flag, Python and the regex crate).
 pub fn trimmed_name_pattern(max: usize) -> String {
-    let (unfit, space) = (format!("{UNFIT_CLASS}{SURROGATE_CLASS}"), WHITE_SPACE_CLASS);
+    let (unfit, space) = (format!("{UNFIT_CLASS}{SURROGATE_CLASS}"), BLANK_CLASS);
     let inner = max.saturating_sub(2);
     format!("^[{space}]*[^{unfit}{space}](?:[^{unfit}]{{0,{inner}}}[^{unfit}{space}])?[{space}]*$")
 }
@@ -76,7 +95,7 @@ pub(crate) fn check_name(path: String, name: Option<&str>, errors: &mut Vec<Fiel
         errors.push(FieldError::new(path, "is required"));
         return;
     };
-    if name.trim().is_empty() {
+    if trim_name(name).is_empty() {
         errors.push(FieldError::new(path, "must not be blank"));
     } else if name.chars().count() > MAX_ITEM_NAME_CHARS {
         errors.push(FieldError::new(
@@ -112,6 +131,8 @@ mod tests {
         };
         assert_eq!(said(""), "must not be blank");
         assert_eq!(said(" \t"), "must not be blank");
+        assert_eq!(said("\u{200B}\u{FEFF}"), "must not be blank");
+        assert_eq!(said("a\u{200D}b"), "");
         assert_eq!(said(&"x".repeat(61)), "must be at most 60 characters");
         assert_eq!(said(&"x".repeat(60)), "");
     }
