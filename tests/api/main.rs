@@ -56,3 +56,4 @@ mod slow_clients;
 mod sqlite_only;
 mod storage;
 mod uncertainty;
+mod unmatched_paths;

@@ -6,6 +6,7 @@ mod catalog;
 mod charts;
 mod health;
 mod import;
+mod not_found;
 mod plain;
 
 use app::{App, shell};
@@ -90,10 +91,7 @@ pub fn router(state: AppState) -> Router {
             ),
         )
         .merge(rendering)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        .fallback(not_found::handler(context))
         .with_state(state)
         // Inside the middleware stack, so refused writes are logged and tagged too.
         .layer(axum::middleware::from_fn_with_state(

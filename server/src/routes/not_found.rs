@@ -1,0 +1,35 @@
+//! What answers a path no route takes: a file of the site's root (the favicon)
+//! when there is one, else the 404 page.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use app::shell;
+use axum::extract::{Request, State};
+use axum::http::Uri;
+use axum::response::Response;
+
+use crate::AppState;
+
+/// A path no page of the app's router matches: the 404 page is rendered there.
+const NOT_FOUND_PATH: &str = "/.not-found";
+
+/// Leptos's file-or-404 handler, with the page rendered at [`NOT_FOUND_PATH`]
+/// whatever the request's path. Rendered at the request's own path, the app's
+/// router matched pages the server's did not take (`/s/{id}/`, `/x/%2e%2e/`,
+/// paths it normalises) and drew them whole under a 404: outside the render
+/// slots that bound rendering and outside the page cache that removes the
+/// pages' internal headers. The file lookup still reads the request's path.
+pub(super) fn handler(
+    context: impl Fn() + Clone + Send + 'static,
+) -> impl Fn(Uri, State<AppState>, Request) -> Pin<Box<dyn Future<Output = Response> + Send>>
++ Clone
++ Send
++ 'static {
+    let file_or_page =
+        leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell);
+    move |uri, state, mut request| {
+        *request.uri_mut() = Uri::from_static(NOT_FOUND_PATH);
+        file_or_page(uri, state, request)
+    }
+}
