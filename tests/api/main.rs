@@ -14,6 +14,7 @@ mod charts;
 mod cli;
 mod compare;
 mod concurrency;
+mod conditional_absence;
 mod conditional_changes;
 mod cross_site;
 mod currency;

@@ -65,6 +65,10 @@ pub enum ApiError {
     /// The path exists but not with this method.
     #[error("this method is not allowed here")]
     MethodNotAllowed,
+    /// A change's `If-None-Match` held the latest revision's tag, or `*` (RFC
+    /// 9110 §13.1.2): the scenario exists as the client said it must not.
+    #[error("If-None-Match: the scenario's latest revision matches it, so nothing was written")]
+    RevisionMatched,
     /// Anything else: the cause is logged, never sent.
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
@@ -97,6 +101,7 @@ impl ApiError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::CrossSite => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::RevisionMatched => StatusCode::PRECONDITION_FAILED,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::ServiceUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Service(error) => StatusCode::from_u16(error.refusal().status())

@@ -10,6 +10,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clusterplan_model::MODEL_VERSION;
+use clusterplan_service::ServiceError;
+
+use super::error::ApiError;
 
 /// A strong entity tag, quoted as it goes on the wire.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +128,35 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     }
 }
 
+impl IfMatch {
+    /// The revisions a change may find latest under `If-None-Match` as well:
+    /// without one, this header's. With one, the latest revision is read
+    /// (`latest`; a missing scenario is its 404): a held tag of it, or `*`,
+    /// refuses the change (412); else the change is pinned to that revision,
+    /// so a save that comes between is refused too, as `If-Match` would be
+    /// (RFC 9110 §13.2.2: `If-Match` first, then `If-None-Match`).
+    pub async fn and_none_of<E>(
+        self,
+        held: &IfNoneMatch,
+        latest: impl Future<Output = Result<i64, E>>,
+    ) -> Result<Vec<i64>, ApiError>
+    where
+        ApiError: From<E>,
+    {
+        if held.is_empty() {
+            return Ok(self.0);
+        }
+        let latest = latest.await?;
+        if !self.0.is_empty() && !self.0.contains(&latest) {
+            return Err(ApiError::Service(ServiceError::RevisionMoved));
+        }
+        match held.matches(&EntityTag::new("json", latest, "")) {
+            true => Err(ApiError::RevisionMatched),
+            false => Ok(vec![latest]),
+        }
+    }
+}
+
 /// The revision whose JSON `tag` is, if it is one.
 fn json_revision(tag: &str) -> Option<i64> {
     let number = tag.strip_prefix("\"json.r")?.split_once('.')?.0;
@@ -142,6 +174,15 @@ pub struct IfMatchHeader {
     #[param(rename = "If-Match")]
     #[expect(dead_code, reason = "documents the header only: `IfMatch` reads it")]
     pub if_match: Option<String>,
+    /// `*`, or `ETag`s: the change is made only while the latest revision's
+    /// tag is not among them (`*`: never, the scenario exists), else 412 and
+    /// nothing is written.
+    #[param(rename = "If-None-Match")]
+    #[expect(
+        dead_code,
+        reason = "documents the header only: `IfNoneMatch` reads it"
+    )]
+    pub if_none_match: Option<String>,
 }
 
 #[cfg(test)]

@@ -89,10 +89,12 @@ pub async fn update(
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     EditToken(token): EditToken,
     condition: IfMatch,
+    held: IfNoneMatch,
     ApiJson(update): ApiJson<ScenarioUpdate>,
 ) -> Result<Response, ApiError> {
+    let expected = expected(&service, &id, token.as_deref(), condition, &held).await?;
     let doc = service
-        .update(&id, token.as_deref(), update, &condition.0)
+        .update(&id, token.as_deref(), update, &expected)
         .await?;
     Ok(EntityTag::new("json", doc.revision, "").on(Json(doc)))
 }
@@ -115,8 +117,10 @@ pub async fn delete(
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
     EditToken(token): EditToken,
     condition: IfMatch,
+    held: IfNoneMatch,
 ) -> Result<StatusCode, ApiError> {
-    service.delete(&id, token.as_deref(), &condition.0).await?;
+    let expected = expected(&service, &id, token.as_deref(), condition, &held).await?;
+    service.delete(&id, token.as_deref(), &expected).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -180,4 +184,24 @@ pub async fn export_csv(
         ],
         csv::export(&doc),
     )))
+}
+
+/// The revisions a change of `id` may find latest under its `If-Match` and
+/// `If-None-Match`. The edit key is checked before `If-None-Match` reads the
+/// latest revision, as the write checks it before comparing `If-Match`: a
+/// stranger's change is a 401 or 403, never a 412. Without a key the write
+/// itself refuses it.
+async fn expected(
+    service: &Service,
+    id: &str,
+    token: Option<&str>,
+    condition: IfMatch,
+    held: &IfNoneMatch,
+) -> Result<Vec<i64>, ApiError> {
+    match (held.is_empty(), token) {
+        (false, Some(token)) => service.check_edit_key(id, token).await?,
+        _ => return Ok(condition.0),
+    }
+    let latest = service.revision_number(id, None);
+    condition.and_none_of(held, latest).await
 }
