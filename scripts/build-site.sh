@@ -7,7 +7,7 @@
 #     $target/front), then wasm-bindgen, wasm-opt -Oz and swc's JS minifier;
 #   - public/ copied into the site root; public/style.css minified by
 #     Lightning CSS for the browserslist query `defaults` into pkg/;
-#   - content-hashed names in pkg/ and hash.txt beside the server binary
+#   - content-hashed names in pkg/ and hash.txt beside the server binary and in the site root
 #     (scripts/finish-site.mjs);
 #   - the server binary (release profile), with the same LEPTOS_* variables.
 # Unlike cargo-leptos, the server compiles while the bundle is built: on two
@@ -71,3 +71,6 @@ wait "$front_pid" || front_status=$?
 [ "$server_status" = 0 ] || { say "the server failed" >&2; exit 1; }
 
 node scripts/finish-site.mjs "$pkg" $output_name "$target/release/hash.txt"
+# And in the site root, for a binary copied away from target/release
+# (server/src/routes/assets.rs looks beside the binary, then there).
+cp "$target/release/hash.txt" "$site_root/hash.txt"

@@ -51,10 +51,19 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
             addr: config.addr,
             source,
         })?;
+    let hash_file = crate::routes::assets::hash_file(std::path::Path::new(&config.site_root));
+    if hash_file.is_none() && cfg!(not(debug_assertions)) {
+        tracing::warn!(
+            site_root = config.site_root,
+            "no hash.txt beside the binary or in the site root: pages link the bundle's \
+             unhashed names, which only a debug build's site holds"
+        );
+    }
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
         .site_root(config.site_root.as_str())
-        .hash_files(crate::routes::assets::hashed_names())
+        .hash_files(hash_file.is_some())
+        .hash_file(hash_file.map_or("hash.txt".into(), |f| f.to_string_lossy().into()))
         .build();
     let service = Service::new(db, &config.public_url)
         .with_max_revisions(config.max_revisions_per_scenario)

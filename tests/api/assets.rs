@@ -52,3 +52,26 @@ async fn static_assets_come_precompressed_as_the_browser_accepts() {
     }
     assert_eq!(app.get("/pkg/missing.js").await.status(), 404);
 }
+
+/// A site root that holds the release build's `hash.txt` has hashed names, so
+/// its files are kept for a year, wherever the binary is (the test binary has
+/// none beside it). Only beside the binary was looked at: a binary copied away
+/// from its build linked names its site does not hold.
+#[tokio::test]
+async fn the_hash_file_in_the_site_root_is_found() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir(&pkg).expect("pkg dir");
+    std::fs::write(pkg.join("app.abc.js"), "hashed").expect("js");
+    std::fs::write(site.path().join("hash.txt"), "js: abc\n").expect("hash.txt");
+    let root = site.path().to_str().expect("utf-8 path").to_owned();
+    let (app, _stop, _server) = spawn_app_with(|config| config.site_root = root).await;
+
+    let response = app.get("/pkg/app.abc.js").await;
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+}

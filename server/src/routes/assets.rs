@@ -1,7 +1,7 @@
 //! `/pkg/*`: the wasm bundle, its JS loader and the stylesheet.
 //!
 //! The release build names them by content hash (cargo-leptos' `hash-files`, as
-//! `scripts/build-site.sh` does it; recorded in `hash.txt` beside the binary),
+//! `scripts/build-site.sh` does it; recorded in `hash.txt` beside the binary or in the site root),
 //! so a name never changes meaning and browsers may keep them for a year
 //! without asking again. `make build` also writes brotli and gzip copies beside
 //! them (`scripts/precompress.sh`), served to browsers that accept them instead
@@ -27,13 +27,23 @@ const REVALIDATE: &str = "no-cache";
 /// For a name that is not (or not yet) there.
 const NOT_KEPT: &str = "no-store";
 
-/// Whether the site's asset names carry content hashes: the release build
-/// leaves `hash.txt` beside the server binary (where Leptos looks for it).
-pub fn hashed_names() -> bool {
-    std::env::current_exe()
+/// The release build's record of the hashed names, when the site has one:
+/// `hash.txt` beside the server binary (where Leptos looks, and where the
+/// container image puts it), else in `site_root` (`make build` writes both).
+/// An operator who copies the binary and the site root elsewhere, as the
+/// `--site-root` flag invites, got pages that linked unhashed names the site
+/// does not hold: no style, no script, and no word at start.
+pub fn hash_file(site_root: &Path) -> Option<PathBuf> {
+    let beside_binary = std::env::current_exe()
         .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
-        .is_some_and(|file| file.exists())
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")));
+    [beside_binary, Some(site_root.join("hash.txt"))]
+        .into_iter()
+        .flatten()
+        .find(|file| file.is_file())
+        // Absolute: `LeptosOptions::hash_file` is read beside the binary, and
+        // an absolute path there replaces the binary's directory.
+        .and_then(|file| std::fs::canonicalize(file).ok())
 }
 
 /// The service for `/pkg` under `site_root`.
