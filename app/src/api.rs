@@ -31,13 +31,15 @@ pub async fn save_scenario(name: String, query: String) -> Result<(), AppError> 
 /// Writes the planner form's scenario as a new revision of `id`, with the edit
 /// token this browser holds (403 without it), and redirects to the shared page.
 /// With `revision` (the one the form was opened from), only while that is still
-/// the latest: else 412 and nothing written.
+/// the latest: else 412 and nothing written. Text, read by the server: a page's
+/// form posts what its address said, and a number that is not one is a 422
+/// naming `revision`, not the server functions' own words.
 #[server(endpoint = "update_scenario")]
 pub async fn update_scenario(
     id: String,
     name: String,
     query: String,
-    revision: Option<i64>,
+    revision: Option<String>,
 ) -> Result<(), AppError> {
     crate::server::update(id, name, &query, revision).await
 }

@@ -193,6 +193,18 @@ async fn a_browser_edit_saved_after_another_save_is_refused_and_writes_nothing()
         "nothing reverted"
     );
 
+    // A revision that is no number (an address edited by hand) names the field.
+    for bad in ["abc", "0", "1.5"] {
+        let refused = save_changes(&app, id, token, bad).await;
+        assert_eq!(refused.status(), 422, "{bad}");
+        let text = refused.text().await.unwrap();
+        assert!(
+            text.contains("revision") && !text.contains("deserializ"),
+            "{bad}: {text}"
+        );
+    }
+    assert_eq!(app.scenario(id).await.revision, 2);
+
     // Opened again at the latest revision, the same save goes through.
     let fresh = save_changes(&app, id, token, "2").await;
     assert!(fresh.status().is_success(), "{}", fresh.status());
