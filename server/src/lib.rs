@@ -17,6 +17,7 @@ pub mod middleware;
 pub mod page_cache;
 pub mod printed;
 pub mod ratelimit;
+pub mod refusal_page;
 pub mod routes;
 pub mod serve;
 pub mod shed;

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::api::ApiError;
 use crate::client_ip::{TrustedProxies, client_key};
@@ -120,10 +120,14 @@ pub async fn limit_writes(
     let client = client_key(peer.ip(), request.headers(), &limiter.trusted);
     match limiter.check(client, Instant::now()) {
         Ok(()) => next.run(request).await,
-        Err(wait) => ApiError::TooManyRequests {
-            retry_after_secs: wait.as_secs().max(1),
-        }
-        .into_response(),
+        // A page's plain form post gets a page, as a busy server's does.
+        Err(wait) => crate::refusal_page::refuse(
+            request.headers(),
+            "Too many changes",
+            ApiError::TooManyRequests {
+                retry_after_secs: wait.as_secs().max(1),
+            },
+        ),
     }
 }
 

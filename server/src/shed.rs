@@ -13,9 +13,8 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use tokio::sync::Semaphore;
 
 use crate::api::ApiError;
@@ -61,29 +60,11 @@ pub async fn shed_load(State(slots): State<Slots>, request: Request, next: Next)
 
 /// 503 with `Retry-After`: a short page for a browser, a problem document else.
 fn busy(request: &Request, busy_with: &str) -> Response {
-    let wants_html = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|accept| accept.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"));
-    if !wants_html {
-        return ApiError::ServiceUnavailable {
-            message: format!("the server is busy {busy_with}; try again shortly"),
-            retry_after_secs: RETRY_AFTER_SECS,
-        }
-        .into_response();
-    }
-    let page = Html(format!(
-        "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Busy · Clusterplan</title><h1>Clusterplan is busy</h1>\
-         <p>The server is busy {busy_with}. Try again in a few seconds.</p></html>"
-    ));
-    let mut response = (StatusCode::SERVICE_UNAVAILABLE, page).into_response();
-    response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
-    response
+    let error = ApiError::ServiceUnavailable {
+        message: format!("the server is busy {busy_with}; try again in a few seconds"),
+        retry_after_secs: RETRY_AFTER_SECS,
+    };
+    crate::refusal_page::refuse(request.headers(), "Clusterplan is busy", error)
 }
 
 #[cfg(test)]

@@ -58,3 +58,4 @@ mod sqlite_only;
 mod storage;
 mod uncertainty;
 mod unmatched_paths;
+mod write_limit_pages;
