@@ -192,7 +192,14 @@ pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     if ids.is_empty() {
         return Ok(Comparison { report: None, own });
     }
-    let scenarios = service.compare_ids(&ids).await?;
+    let scenarios = service.compare_ids(&ids).await.map_err(|error| {
+        // Named, as the API names it: the page keeps the form to fix the link.
+        let detail = error.public_detail();
+        match AppError::from(error) {
+            AppError::NotFound => AppError::Refused(detail),
+            other => other,
+        }
+    })?;
     let named: Vec<_> = scenarios
         .iter()
         .map(|s| (s.name.as_str(), &s.result))

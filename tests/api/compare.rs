@@ -118,3 +118,32 @@ async fn a_parameter_or_member_that_cannot_be_read_is_named() {
         assert_eq!(error_fields(&problem), [field], "{path}");
     }
 }
+
+/// A compare page that cannot compare says which id is wrong and keeps the
+/// form with what was typed (it kept neither: an outside review).
+#[tokio::test]
+async fn a_compare_page_with_a_wrong_id_names_it_and_keeps_the_form() {
+    let app = spawn_app().await;
+    let a = app.create_scenario("A", json!({})).await;
+    let unknown = "AAAAAAAAAAAAAAAAAAAAAA";
+    let ids = format!("{},{unknown}", a.id);
+
+    let response = app.get(&format!("/compare?ids={ids}")).await;
+
+    assert_eq!(response.status(), 404);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(&format!("scenario {unknown} not found")),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("value=\"{ids}\"")),
+        "the typed ids are kept"
+    );
+    let eleven = [a.id.as_str(); 11].join(",");
+    let html = app.text(&format!("/compare?ids={eleven}")).await;
+    assert!(
+        html.contains("name=\"ids\""),
+        "the form stays for too many ids"
+    );
+}

@@ -27,9 +27,13 @@ pub fn ComparePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || comparison.get().map(|loaded| match loaded {
                 Ok(comparison) => view! { <CompareView comparison initial=initial.clone() /> }.into_any(),
+                // The form stays, holding what was typed, to fix it there.
                 Err(error) => {
                     let details: Vec<String> = error.field_errors().iter().map(|e| e.message.clone()).collect();
-                    view! { <p class="error" role="alert">{format!("{error} {}", details.join("; "))}</p> }.into_any()
+                    view! {
+                        <p class="error" role="alert">{format!("{error} {}", details.join("; ")).trim_end().to_owned()}</p>
+                        <PickForm initial=initial.clone() own=Vec::new() />
+                    }.into_any()
                 }
             })}
         </Suspense>
@@ -41,6 +45,28 @@ pub fn ComparePage() -> impl IntoView {
 fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
     let Comparison { report, own } = comparison;
     let has_own = !own.is_empty();
+    view! {
+        <PickForm initial own />
+        {match report {
+            Some(report) => view! { <div class="report" inner_html=report.0></div> }.into_any(),
+            None => view! {
+                <p class="muted" data-testid="compare-empty">
+                    "Paste the links (or ids) of up to ten saved scenarios above and press Compare: "
+                    "their totals, verdicts and charts appear side by side. "
+                    {match has_own {
+                        true => "Or pick yours above; each button adds one.",
+                        false => "This browser has saved none yet: save one from the planner with \"Save and get a link\", then come back.",
+                    }}
+                    " "<a href="/">"Open the planner"</a>
+                </p>
+            }.into_any(),
+        }}
+    }
+}
+
+/// The ids field (holding `initial`), this browser's own scenarios to add, Compare.
+#[component]
+fn PickForm(initial: String, own: Vec<(String, String)>) -> impl IntoView {
     view! {
         <Form method="GET" action="/compare">
             <div class="compare-pick">
@@ -57,20 +83,6 @@ fn CompareView(comparison: Comparison, initial: String) -> impl IntoView {
                 <button type="submit">"Compare"</button>
             </div>
         </Form>
-        {match report {
-            Some(report) => view! { <div class="report" inner_html=report.0></div> }.into_any(),
-            None => view! {
-                <p class="muted" data-testid="compare-empty">
-                    "Paste the links (or ids) of up to ten saved scenarios above and press Compare: "
-                    "their totals, verdicts and charts appear side by side. "
-                    {match has_own {
-                        true => "Or pick yours above; each button adds one.",
-                        false => "This browser has saved none yet: save one from the planner with \"Save and get a link\", then come back.",
-                    }}
-                    " "<a href="/">"Open the planner"</a>
-                </p>
-            }.into_any(),
-        }}
     }
 }
 
