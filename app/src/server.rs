@@ -162,13 +162,21 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
         Some(token) if service.check_edit_key(&id, token).await.is_ok() => Some(token),
         _ => None,
     };
-    let edit_query = token.map(|_| form::edit_query(&doc.input, &doc.id, doc.revision, &doc.name));
+    let edit_link = token.and_then(|_| {
+        form::planner_link(&form::edit_query(
+            &doc.input,
+            &doc.id,
+            doc.revision,
+            &doc.name,
+        ))
+    });
     // Shown once, right after the save or fork that made it.
     let new_edit_key = token.filter(|_| take_show_once(&id)).map(str::to_owned);
     Ok(SharedScenario {
         new_edit_key,
-        edit_query,
-        planner_query: form::query_from_input(&doc.input),
+        can_edit: token.is_some(),
+        edit_link,
+        planner_link: form::planner_link(&form::query_from_input(&doc.input)),
         report: report::calculation(
             &doc.result,
             service.saved_charts(&doc),

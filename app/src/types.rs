@@ -92,11 +92,14 @@ pub struct SharedScenario {
     pub updated_at: String,
     /// The latest revision's results and charts.
     pub report: Html,
-    /// The planner URL query that reproduces the input (to explore it).
-    pub planner_query: String,
-    /// The planner URL query that edits it as a new revision; only when this
-    /// browser holds the edit token.
-    pub edit_query: Option<String>,
+    /// The planner link that reproduces the input (to explore it); none when
+    /// the scenario is too large for a link (`form::planner_link`).
+    pub planner_link: Option<String>,
+    /// Whether this browser holds the scenario's edit key.
+    pub can_edit: bool,
+    /// The planner link that edits it as a new revision; only when this
+    /// browser holds the edit key and the link is not too long.
+    pub edit_link: Option<String>,
     /// The edit key, only on the first view after the save or fork that made
     /// it, for the owner to keep.
     pub new_edit_key: Option<String>,

@@ -56,6 +56,7 @@ mod shedding;
 mod slow_clients;
 mod sqlite_only;
 mod storage;
+mod too_large_for_a_link;
 mod uncertainty;
 mod unmatched_paths;
 mod write_limit_pages;

@@ -45,12 +45,14 @@ pub fn SharedPage() -> impl IntoView {
 fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl IntoView {
     let fork = ServerAction::<ForkScenario>::new();
     let share_path = format!("/s/{}", scenario.id);
-    let edit_href = scenario.edit_query.as_ref().map(|q| format!("/?{q}"));
-    let explore_href = format!("/?{}", scenario.planner_query);
+    let (edit_href, explore_href) = (scenario.edit_link.clone(), scenario.planner_link.clone());
+    // A link past the server's URI limit would be a bare 414: say so instead.
+    let too_large = (explore_href.is_none() || (scenario.can_edit && edit_href.is_none()))
+        .then(|| format!("/api/v1/scenarios/{}", scenario.id));
     let csv_href = format!("/api/v1/scenarios/{}/export.csv", scenario.id);
     let forecast_href = format!("/api/v1/scenarios/{}/forecast.csv", scenario.id);
     let id = scenario.id.clone();
-    let can_edit = scenario.edit_query.is_some();
+    let can_edit = scenario.can_edit;
     let keys = view! {
         {scenario.new_edit_key.map(|key| view! { <NewEditKey key /> })}
         {(!can_edit).then(|| view! { <ClaimForm id=scenario.id.clone() claim /> })}
@@ -69,7 +71,7 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
             </label>
             <CopyLinkButton path=share_path />
             {edit_href.map(|href| view! { <a class="button" href=href data-testid="edit-link">"Edit"</a> })}
-            <a class="button secondary" href=explore_href>"Open in the planner"</a>
+            {explore_href.map(|href| view! { <a class="button secondary" href=href>"Open in the planner"</a> })}
             <ActionForm action=fork>
                 <input type="hidden" name="id" value=id />
                 <button type="submit" class="secondary">"Fork (make my own copy)"</button>
@@ -81,6 +83,13 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
                 "Monthly forecast (FOCUS CSV)"
             </a>
         </div>
+        {too_large.map(|api| view! {
+            <p class="muted" data-testid="too-large-for-a-link">
+                "This scenario is too large to open in the planner from a link: its address would pass the 60 KiB the server reads. "
+                "Change it through the JSON API instead ("<code>{format!("PUT {api}")}</code>" with the edit key), "
+                "or read it whole at "<a href=api.clone() rel="external">{api.clone()}</a>"."
+            </p>
+        })}
         {keys}
         <div class="report" inner_html=scenario.report.0></div>
     }

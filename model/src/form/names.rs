@@ -13,6 +13,17 @@ use crate::fields::{FieldSpec, field_spec, table_path};
 /// or copied.
 pub const MAX_FORM_PAIRS: usize = 5_000;
 
+/// Longest link to the planner a page writes (`/?` and the query). The server
+/// refuses a URI over 65,534 bytes (hyper's limit) with a bare 414; at about
+/// 400 bytes a pool, that is some 160 pools. Past it a page says why instead.
+pub const MAX_PLANNER_LINK_BYTES: usize = 60 * 1024;
+
+/// The planner link of `query`, when it is short enough to follow.
+pub fn planner_link(query: &str) -> Option<String> {
+    let link = format!("/?{query}");
+    (link.len() <= MAX_PLANNER_LINK_BYTES).then_some(link)
+}
+
 /// `line_items[3].name` → `("line_items", 3, "name")`: a list item's member, as
 /// form controls and field errors name it.
 pub fn split_item_path(path: &str) -> Option<(&str, usize, &str)> {

@@ -3,22 +3,18 @@
 //! the link that opens the planner with the fleet. Counts, sums, instance and
 //! capacity types only: the import's report carries no other name.
 
-use clusterplan_model::form::query_from_scenario_input;
+use clusterplan_model::form::{planner_link, query_from_scenario_input};
 use clusterplan_model::input::PoolInput;
 use clusterplan_model::kube::{ImportReport, Imported};
 use leptos::prelude::*;
-
-/// Longest link to the planner this page writes. The server refuses a URI
-/// over 65,534 bytes (hyper's limit) with a bare 414; at about 400 bytes a
-/// pool, that is some 160 pools. Past it the page gives the scenario as JSON.
-pub const MAX_PLANNER_LINK_BYTES: usize = 60 * 1024;
 
 #[component]
 pub fn Report(imported: Imported) -> impl IntoView {
     // The fleet as the planner's GET query: the planner reads it, fills in its
     // defaults and shows what is missing (a custom pool's price) at its control.
-    let href = format!("/?{}", query_from_scenario_input(&imported.input));
-    let link = (href.len() <= MAX_PLANNER_LINK_BYTES).then_some(href);
+    // Past the longest link (`MAX_PLANNER_LINK_BYTES`) the page gives the
+    // scenario as JSON.
+    let link = planner_link(&query_from_scenario_input(&imported.input));
     let json = link
         .is_none()
         .then(|| serde_json::to_string_pretty(&imported.input).unwrap_or_default());
