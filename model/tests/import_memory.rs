@@ -65,17 +65,18 @@ fn a_pod_of_200_000_containers_is_read_in_little_more_than_its_body() {
 
 #[test]
 fn long_names_are_not_kept_whole() {
-    // 500 nodes with 100 KB names and labels: kept whole, 100 MB.
+    // 500 nodes with 100 KB names and labels: kept whole, 100 MB. The names
+    // differ in their first bytes: a name used twice is refused.
     let long = "n".repeat(100_000);
-    let node = format!(
-        r#"{{"kind": "Node", "metadata": {{"name": "{long}", "labels": {{
-            "node.kubernetes.io/instance-type": "{long}"}}}}, "status": {{"capacity": {{"cpu": "2"}}}}}}"#
-    );
-    let list = || {
+    let node = |i: usize| {
         format!(
-            r#"{{"kind": "List", "items": [{}]}}"#,
-            vec![node; 500].join(",")
+            r#"{{"kind": "Node", "metadata": {{"name": "{i}{long}", "labels": {{
+            "node.kubernetes.io/instance-type": "{long}"}}}}, "status": {{"capacity": {{"cpu": "2"}}}}}}"#
         )
+    };
+    let list = || {
+        let nodes: Vec<String> = (0..500).map(node).collect();
+        format!(r#"{{"kind": "List", "items": [{}]}}"#, nodes.join(","))
     };
     let (imported, extra, body_len) = measured(list, Sizing::Nodes);
     assert_eq!(imported.report.nodes, 500);

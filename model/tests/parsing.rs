@@ -100,7 +100,10 @@ fn malformed_json_is_not_a_field_error() {
 #[test]
 fn non_finite_values_from_rust_callers_are_rejected() {
     let mut input = ScenarioInput::default();
-    input.workers.headroom_pct = Some(f64::NAN);
+    input.workers = Some(clusterplan_model::input::WorkersInput {
+        headroom_pct: Some(f64::NAN),
+        ..Default::default()
+    });
     input.team.annual_cost_usd = Some(f64::INFINITY);
     let errors = Scenario::try_from(input).expect_err("NaN is invalid").0;
     let got: Vec<(&str, &str)> = errors

@@ -202,3 +202,18 @@ fn an_import_without_a_price_opens_with_the_error_at_its_control() {
     let pools = &scenario.input().fleet.as_ref().expect("a fleet")[0].pools;
     assert_eq!(pools.len(), 4, "the import's four pools");
 }
+
+#[test]
+fn a_fleet_form_with_blank_worker_controls_sends_no_workers() {
+    let input = input_from_pairs(&pairs(&[
+        ("fleet[0].name", "prod"),
+        ("fleet[0].clusters", "2"),
+        ("fleet[0].pools[0].name", "general"),
+        (SIZING, "workload"),
+        ("workers.headroom_pct", ""),
+        ("workers.instance_type", " "),
+    ]))
+    .expect("valid");
+    assert_eq!(input.workers, None, "nothing typed is nothing sent");
+    Scenario::try_from(input).expect("a fleet alone is valid");
+}

@@ -34,7 +34,7 @@ pub fn pairs_from_scenario_input(input: &ScenarioInput) -> Vec<(String, String)>
         }
         pairs
     });
-    let explicit = input.workers.nodes_per_cluster.is_some();
+    let explicit = (input.workers.as_ref()).is_some_and(|w| w.nodes_per_cluster.is_some());
     pairs_from_json(json, ranges, input.fleet.is_none().then_some(explicit))
 }
 

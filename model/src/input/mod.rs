@@ -33,8 +33,10 @@ pub struct ScenarioInput {
     /// Clusters to run, all of the same shape.
     #[serde(deserialize_with = "present_integer", skip_serializing_if = "absent")]
     pub clusters: Option<i64>,
-    /// Worker nodes: instance type and sizing.
-    pub workers: WorkersInput,
+    /// Worker nodes: instance type and sizing. Whether it was sent at all is
+    /// kept (`{}` is sent): beside `fleet` even an empty `workers` is refused.
+    #[serde(deserialize_with = "present", skip_serializing_if = "absent")]
+    pub workers: Option<WorkersInput>,
     /// The fleet as cluster groups with node pools (v3); null for `clusters` × `workers`.
     #[serde(deserialize_with = "nullable", skip_serializing_if = "absent")]
     pub fleet: Option<Vec<GroupInput>>,

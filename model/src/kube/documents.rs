@@ -158,6 +158,30 @@ pub struct Labels {
         deserialize_with = "clip::label"
     )]
     pub compute_type: Option<String>,
+    /// Present (its value is empty) on a kubeadm control-plane node.
+    #[serde(
+        rename = "node-role.kubernetes.io/control-plane",
+        default,
+        deserialize_with = "clip::label"
+    )]
+    pub control_plane: Option<String>,
+    /// The older name of the control-plane role (minikube, old kubeadm).
+    #[serde(
+        rename = "node-role.kubernetes.io/master",
+        default,
+        deserialize_with = "clip::label"
+    )]
+    pub master: Option<String>,
+    /// `linux` or `windows`: the catalog prices Linux only. Never reported.
+    #[serde(rename = "kubernetes.io/os", default, deserialize_with = "clip::label")]
+    pub os: Option<String>,
+    /// The AWS region: the catalog prices us-east-1 only. Never reported.
+    #[serde(
+        rename = "topology.kubernetes.io/region",
+        default,
+        deserialize_with = "clip::label"
+    )]
+    pub region: Option<String>,
 }
 
 /// A pod's `spec`.

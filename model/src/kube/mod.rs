@@ -5,9 +5,12 @@
 //! Pure like the rest of the model: the server, the command line and the tests
 //! call the same two functions.
 
+mod checks;
 mod clip;
 mod documents;
 mod head;
+mod keys;
+mod machine;
 mod nodes;
 mod owners;
 mod parse;
@@ -73,12 +76,10 @@ pub fn translate(upload: Upload, sizing: Sizing) -> Result<Imported, Vec<FieldEr
         sorted.take(items, kind, &format!("{name}.items"));
     }
     sorted.check()?;
-    Ok(pools::build(
-        sorted.nodes,
-        sorted.pods,
-        sorted.skipped,
-        sizing,
-    ))
+    checks::check_nodes(&sorted.nodes, &sorted.node_at)?;
+    let imported = pools::build(sorted.nodes, sorted.pods, sorted.skipped, sizing);
+    checks::check_scenario(&imported)?;
+    Ok(imported)
 }
 
 /// The kind of item a list of this `kind` holds when an item names none
@@ -122,18 +123,21 @@ struct Sorted {
     pods: Vec<Item>,
     node_paths: Vec<String>,
     pod_paths: Vec<String>,
+    /// Each node's own path (`items[3]`), for the refusals that name one.
+    node_at: Vec<String>,
     skipped: report::SkipCounter,
 }
 
 impl Sorted {
     fn take(&mut self, items: Option<documents::Items>, default: Option<&str>, at: &str) {
         let mut saw = (false, false);
-        for item in items.into_iter().flat_map(|i| i.0) {
+        for (i, item) in items.into_iter().flat_map(|i| i.0).enumerate() {
             let kind = item.kind.as_deref().or(default).or_else(|| guess(&item));
             match kind {
                 Some("Node") => {
                     saw.0 = true;
                     self.nodes.push(item);
+                    self.node_at.push(format!("{at}[{i}]"));
                 }
                 Some("Pod") => {
                     saw.1 = true;
@@ -192,6 +196,10 @@ fn guess(item: &Item) -> Option<&'static str> {
 #[cfg(test)]
 mod naming_tests;
 #[cfg(test)]
+mod pool_tests;
+#[cfg(test)]
 mod refusal_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod validity_tests;

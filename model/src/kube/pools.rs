@@ -3,11 +3,15 @@
 
 use super::Sizing;
 use super::documents::Item;
-use super::nodes::{Key, Pool, group};
-use super::report::{GIB, ImportReport, Imported, SkipCounter, WorkloadTotals, totals, warn};
-use crate::catalog::catalog;
+use super::keys::Key;
+use super::machine::{custom_machine, name_part};
+use super::nodes::{Pool, group};
+use super::report::{ImportReport, Imported, SkipCounter, WorkloadTotals, totals, warn};
 use crate::error::FieldError;
-use crate::input::{CustomInput, EksInput, GroupInput, PoolInput, ScenarioInput, WorkloadInput};
+use crate::fields::field_spec;
+use crate::input::{
+    EksInput, GroupInput, PoolInput, ScenarioInput, SelfHostedInput, WorkloadInput,
+};
 
 /// The model's cap on `system_pods_per_node`.
 const MAX_SYSTEM_PODS: u64 = 50;
@@ -32,6 +36,9 @@ pub(super) fn build(
     drop((nodes, pods));
     for (phase, count) in &grouped.finished {
         skipped.add_n(&format!("pod phase {phase}"), *count);
+    }
+    if grouped.control_plane_pods > 0 {
+        skipped.add_n("pod on a control-plane node", grouped.control_plane_pods);
     }
     report.skipped = skipped.into_vec();
     report.workload = totals(
@@ -85,6 +92,7 @@ pub(super) fn build(
         ));
     }
     warn(&grouped, &mut report);
+    let control_plane_nodes = control_plane_nodes(grouped.control_plane_nodes, &mut report);
     let auto_mode = grouped.auto_mode_nodes > 0;
     let input = ScenarioInput {
         fleet: Some(vec![GroupInput {
@@ -96,6 +104,10 @@ pub(super) fn build(
         eks: EksInput {
             auto_mode: auto_mode.then_some(true),
             ..EksInput::default()
+        },
+        self_hosted: SelfHostedInput {
+            control_plane_nodes,
+            ..SelfHostedInput::default()
         },
         ..ScenarioInput::default()
     };
@@ -113,6 +125,7 @@ fn pool_input(
     let Key::Ec2 {
         instance_type,
         capacity,
+        off_catalog,
     } = &pool.key
     else {
         // Fargate bills pods, not nodes: the pool must be sized by its pods.
@@ -120,6 +133,7 @@ fn pool_input(
             name: Some("fargate".into()),
             compute: Some("fargate".into()),
             workload: Some(workload(&own)),
+            min_nodes_per_cluster: fewest_nodes(pool, Sizing::Requests),
             ..PoolInput::default()
         };
     };
@@ -140,14 +154,11 @@ fn pool_input(
         true => Some(report.daemonset_pods_per_node.unwrap_or(0).max(daemonsets)),
         false => None,
     };
-    let (known, custom) = match instance_type
-        .as_deref()
-        .filter(|t| catalog().get(t).is_some())
-    {
-        Some(known) => (known.to_owned(), None),
-        None => (
+    let (known, custom) = match (instance_type, off_catalog) {
+        (Some(known), None) => (known.clone(), None),
+        (_, off) => (
             "custom".to_owned(),
-            Some(custom_machine(pool, type_name, at, report)),
+            Some(custom_machine(pool, type_name, off.as_ref(), at, report)),
         ),
     };
     let (nodes_per_cluster, workload) = match sizing {
@@ -161,47 +172,11 @@ fn pool_input(
         custom,
         nodes_per_cluster,
         workload,
+        min_nodes_per_cluster: fewest_nodes(pool, sizing),
         system_pods_per_node: have_pods.then_some(daemonsets as i64),
         spot_share_pct: Some(if spot { 100.0 } else { 0.0 }),
         ..PoolInput::default()
     }
-}
-
-/// A machine outside the catalog, described by its node's capacity. Its price
-/// is left for the user: a made-up price would decide the comparison.
-fn custom_machine(
-    pool: &Pool,
-    type_name: &str,
-    at: &str,
-    report: &mut ImportReport,
-) -> CustomInput {
-    let c = pool.capacity;
-    let custom = CustomInput {
-        vcpu: c.cpu.map(|q| q.0),
-        memory_gib: c.memory.map(|q| q.0 / GIB),
-        hourly_usd: None,
-        max_pods_vpc_cni: c.pods.map(|q| q.0.round() as i64),
-    };
-    report.needs.push(FieldError::new(
-        format!("{at}.custom.hourly_usd"),
-        format!(
-            "the price of one {} node per hour: the catalog does not list it",
-            name_part(type_name, 40)
-        ),
-    ));
-    for (member, missing) in [
-        ("vcpu", custom.vcpu.is_none()),
-        ("memory_gib", custom.memory_gib.is_none()),
-        ("max_pods_vpc_cni", custom.max_pods_vpc_cni.is_none()),
-    ] {
-        if missing {
-            report.needs.push(FieldError::new(
-                format!("{at}.custom.{member}"),
-                "the node's status.capacity does not say it",
-            ));
-        }
-    }
-    custom
 }
 
 fn workload(totals: &WorkloadTotals) -> WorkloadInput {
@@ -210,15 +185,6 @@ fn workload(totals: &WorkloadTotals) -> WorkloadInput {
         memory_request_gib: Some(totals.memory_request_gib),
         pods: Some(totals.pods as i64),
     }
-}
-
-/// A label value as part of a pool name: at most `chars` characters (a name
-/// has 60 with the capacity), without the characters no name may hold.
-fn name_part(text: &str, chars: usize) -> String {
-    text.chars()
-        .filter(|c| !crate::unfit_for_names(*c))
-        .take(chars)
-        .collect()
 }
 
 /// Names a pool that repeats an earlier pool's name `… 2`, `… 3`: two instance
@@ -241,4 +207,35 @@ fn distinct_names(pools: &mut [PoolInput]) {
         }
         pool.name = Some(unique);
     }
+}
+
+/// A pool sized by its pods' requests needs no more nodes than the cluster
+/// runs in it: its fewest nodes are the default (3, for the availability
+/// zones) or the nodes counted, whichever is less (a one-node pool stays one
+/// node; an idle pool is not raised to three). Counted pools keep the default.
+fn fewest_nodes(pool: &Pool, sizing: Sizing) -> Option<i64> {
+    let default = field_spec("fleet[].pools[].min_nodes_per_cluster")
+        .and_then(|spec| spec.default.as_i64())
+        .unwrap_or(3);
+    let nodes = i64::try_from(pool.nodes).unwrap_or(i64::MAX);
+    (sizing == Sizing::Requests).then_some(default.min(nodes))
+}
+
+/// `self_hosted.control_plane_nodes` for the control-plane nodes seen, when
+/// the model takes that count (1, 3, 5 or 7, for etcd's quorum); another count
+/// is left at the default and said in a warning.
+fn control_plane_nodes(seen: u64, report: &mut ImportReport) -> Option<i64> {
+    if seen == 0 {
+        return None;
+    }
+    let spec = field_spec("self_hosted.control_plane_nodes");
+    let allowed = spec.and_then(|s| s.allowed.as_deref()).unwrap_or(&[]);
+    let count = i64::try_from(seen).ok().filter(|n| allowed.contains(n));
+    if count.is_none() {
+        report.warnings.push(format!(
+            "{seen} control-plane nodes: self_hosted.control_plane_nodes must be {}, so it is left at its default; set it",
+            spec.map_or("odd", |s| s.range.as_str())
+        ));
+    }
+    count
 }

@@ -17,7 +17,8 @@ pub(super) const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
 pub struct Imported {
     /// A ScenarioInput with one fleet group (`clusters: 1`) and one pool per
     /// instance type and capacity type. It may lack what `report.needs` lists
-    /// (a custom machine's price): calculating it without that is a 422.
+    /// (a custom machine's price): calculating it without that is a 422, and
+    /// validation refuses it for nothing else (the import refuses it first).
     #[schema(value_type = Object)]
     pub input: ScenarioInput,
     /// What was read, left out, and still needed.
@@ -110,6 +111,23 @@ pub(super) fn warn(grouped: &Grouped, report: &mut ImportReport) {
             grouped.daemonset_pods,
             grouped.daemonset_requests.cpu,
             grouped.daemonset_requests.memory / GIB
+        ));
+    }
+    match (grouped.control_plane_nodes, grouped.control_plane_runs_workload) {
+        (0, _) => {}
+        (n, false) => report.warnings.push(format!(
+            "{n} control-plane nodes and the {} pods on them are left out of the worker pools: the self-hosted option prices them as self_hosted.control_plane_nodes (EKS runs its own)",
+            grouped.control_plane_pods
+        )),
+        (n, true) => report.warnings.push(format!(
+            "all {n} nodes are control-plane nodes, so they are also the worker pool (the workload runs on them) and self_hosted.control_plane_nodes counts them"
+        )),
+    }
+    if grouped.fargate_elsewhere > 0 {
+        report.warnings.push(format!(
+            "{} Fargate nodes run outside {}: prices.fargate_vcpu_hour_usd and prices.fargate_gib_hour_usd are that region's, set their region's",
+            grouped.fargate_elsewhere,
+            crate::catalog::catalog().region
         ));
     }
     if grouped.unplaced_pods > 0 {

@@ -207,3 +207,12 @@ fn the_answer_carries_no_names_addresses_or_uids() {
         }
     }
 }
+
+#[test]
+fn the_import_writes_a_fleet_and_no_workers() {
+    for (body, sizing) in [(EKS_LIST, Sizing::Nodes), (K9S, Sizing::Requests)] {
+        let input = serde_json::to_value(import(body, sizing).input).unwrap();
+        assert!(input.get("workers").is_none(), "{input}");
+        assert!(input.get("fleet").is_some(), "{input}");
+    }
+}

@@ -19,7 +19,8 @@ const MAX_CLUSTERS: u64 = 1000;
 /// Without `fleet`, checks `workers` the same way.
 pub(crate) fn check_structure(input: &ScenarioInput, errors: &mut Vec<FieldError>) {
     let Some(fleet) = &input.fleet else {
-        let w = &input.workers;
+        let none = WorkersInput::default();
+        let w = input.workers.as_ref().unwrap_or(&none);
         let machine = MachineInput {
             instance_type: w.instance_type.as_deref(),
             custom: w.custom.as_ref(),
@@ -37,7 +38,8 @@ pub(crate) fn check_structure(input: &ScenarioInput, errors: &mut Vec<FieldError
         ),
         (
             workers,
-            input.workers != WorkersInput::default(),
+            // Sent at all, even `{}`: PLANNER §9.1 refuses `workers` beside `fleet`.
+            input.workers.is_some(),
             "describe the nodes as pools of a group",
         ),
         (
@@ -170,5 +172,30 @@ pub(crate) fn check_fleet_semantics(input: &ResolvedInput, errors: &mut Vec<Fiel
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Scenario, ScenarioInput};
+
+    fn fields(json: &str) -> Vec<String> {
+        let input: ScenarioInput = serde_json::from_str(json).expect("reads");
+        match Scenario::try_from(input) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.0.into_iter().map(|e| e.field).collect(),
+        }
+    }
+
+    #[test]
+    fn workers_sent_empty_beside_a_fleet_is_refused_at_workers() {
+        let fleet = r#""fleet": [{"name": "prod", "clusters": 2, "pools": [{"name": "general"}]}]"#;
+        assert_eq!(fields(&format!("{{{fleet}}}")), Vec::<String>::new());
+        assert_eq!(
+            fields(&format!(r#"{{{fleet}, "workers": {{}}}}"#)),
+            ["workers"]
+        );
+        // Without a fleet, `{}` is the defaults, as before.
+        assert_eq!(fields(r#"{"workers": {}}"#), Vec::<String>::new());
     }
 }
