@@ -17,7 +17,7 @@ pub enum AppError {
     NotFound,
     /// This browser holds no edit token for the scenario, or a wrong one.
     #[error(
-        "only the browser that created this scenario can edit it; fork it to make your own copy"
+        "this browser holds no edit key for this scenario: paste it under \"I have the edit key\" on the scenario's page, or fork it to make your own copy"
     )]
     Forbidden,
     /// The server is busy (simulations, a locked database); trying again shortly works.

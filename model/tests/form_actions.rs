@@ -114,3 +114,14 @@ fn adding_after_the_largest_index_adds_nothing_and_keeps_the_row() {
     assert_eq!(value(&out, "fleet[18446744073709551615].name"), Some("z"));
     assert_eq!(out.len(), 2, "{out:?}");
 }
+
+/// A form applies at most `MAX_FORM_ACTIONS` row buttons (a page sends one
+/// per click): thousands in a hand-made address each scanned every pair.
+#[test]
+fn a_flood_of_row_buttons_is_cut_to_the_first_few() {
+    let flood = vec![("add_row", "line_items"); 4_500];
+    let out = apply_form_actions(&pairs(&flood));
+    let rows = out.iter().filter(|(k, _)| k.ends_with("].name")).count();
+    assert_eq!(rows, clusterplan_model::form::MAX_FORM_ACTIONS);
+    assert!(out.iter().all(|(k, _)| k != "add_row"));
+}

@@ -106,8 +106,8 @@ fn UploadForm(sizing: Sizing, has_errors: bool) -> impl IntoView {
             </fieldset>
             <div class="field">
                 <label for="import-file">"The JSON file"</label>
-                <input type="file" id="import-file" name=FILE_FIELD accept=".json,application/json" />
-                <p class="hint">"e.g. "<code>"kubectl get nodes,pods -A -o json > cluster.json"</code>"; up to 32 MiB, 5,000 nodes and 20,000 pods."</p>
+                <input type="file" id="import-file" name=FILE_FIELD accept=".json,.gz,application/json,application/gzip" />
+                <p class="hint">"e.g. "<code>"kubectl get nodes,pods -A -o json > cluster.json"</code>" (gzip'd too); up to 32 MiB, 5,000 nodes and 20,000 pods."</p>
             </div>
             <div class="field">
                 <label for="import-text">"Or paste it"</label>

@@ -66,15 +66,22 @@ fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
     Some(out)
 }
 
+/// The most row buttons ([`ADD_ROW`], [`REMOVE_ROW`]) one form applies; the
+/// rest are dropped. A page sends one per click.
+pub const MAX_FORM_ACTIONS: usize = 20;
+
 /// The form pairs with the planner's buttons applied: [`TO_FLEET`] written out as a
 /// fleet, [`REMOVE_ROW`] rows dropped, [`ADD_ROW`] lists given a blank row (a new
 /// group comes with a blank pool). The page and the server apply it alike, so the
 /// form shown and the scenario calculated agree; blank rows count for nothing.
 pub fn apply_form_actions(pairs: &[(String, String)]) -> Vec<(String, String)> {
     let mut out = plain_to_fleet(pairs).unwrap_or_else(|| pairs.to_vec());
+    // A click is one action; a hand-made address may hold thousands, each of
+    // which scanned every pair (4,500 took 1.3 s of a render slot).
     let actions: Vec<(String, String)> = out
         .iter()
         .filter(|(k, _)| k == ADD_ROW || k == REMOVE_ROW)
+        .take(MAX_FORM_ACTIONS)
         .cloned()
         .collect();
     out.retain(|(k, _)| k != ADD_ROW && k != REMOVE_ROW && k != TO_FLEET);
@@ -114,10 +121,11 @@ pub fn apply_form_actions(pairs: &[(String, String)]) -> Vec<(String, String)> {
 /// order: the page re-draws its fleet editor only when these change.
 pub fn fleet_rows<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut rows: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for key in keys.filter(|k| k.starts_with("fleet[")) {
         for (end, _) in key.match_indices(']') {
             let row = &key[..=end];
-            if !rows.contains(&row) {
+            if seen.insert(row) {
                 rows.push(row);
             }
         }
