@@ -64,7 +64,7 @@ fn every_v2_violation_is_listed_with_its_path() {
     );
     assert_eq!(
         message("line_items[1].name"),
-        "must not contain control or text-direction characters"
+        clusterplan_model::UNFIT_FOR_NAMES
     );
     // Form order: sections first, then the items one by one.
     let position = |field: &str| fields.iter().position(|f| *f == field);

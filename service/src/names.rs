@@ -56,7 +56,7 @@ fn schema(types: SchemaType, description: &str) -> ObjectBuilder {
         .schema_type(types)
         .description(Some(format!(
             "{description}, 1 to {MAX_NAME_CHARS} characters once surrounding white space \
-             and invisible characters are trimmed, without control or text-direction characters."
+             and invisible characters are trimmed, without control or text-direction characters nor U+FFFD."
         )))
         .min_length(Some(1))
         .pattern(Some(trimmed_name_pattern(MAX_NAME_CHARS)))
@@ -94,6 +94,7 @@ mod tests {
             ("a\u{2067}b", None),
             ("Ünïcödé ☸", Some("Ünïcödé ☸")),
             ("\u{200B}", None),
+            ("caf\u{FFFD}", None),
             ("\u{FEFF}\u{2060} \u{3164}", None),
             ("\u{200B}Prod\u{FEFF} ", Some("Prod")),
             ("Team \u{2764}\u{FE0F}", Some("Team \u{2764}\u{FE0F}")),

@@ -211,3 +211,21 @@ async fn a_browser_edit_saved_after_another_save_is_refused_and_writes_nothing()
     let stored = app.scenario(id).await;
     assert_eq!((stored.revision, stored.name.as_str()), (3, "Team plan v2"));
 }
+
+/// A form's name whose bytes are not UTF-8 is refused naming `name`, as the
+/// JSON API refuses such bytes; it was stored with U+FFFD in their place.
+#[tokio::test]
+async fn a_form_name_that_is_not_utf8_is_refused() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/save_scenario"))
+        .header("accept", "application/json")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("name=%C0%AF&query=clusters%3D3")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("U+FFFD"));
+}
