@@ -27,10 +27,12 @@ impl FormValues {
         Self(pairs.into_iter().take(MAX_FORM_PAIRS).collect())
     }
 
-    /// The first value sent for `key`.
+    /// The value sent for `key` (the last, when it was sent twice).
     pub fn get(&self, key: &str) -> Option<&str> {
+        // The last of a parameter given twice, as the model reads a form.
         self.0
             .iter()
+            .rev()
             .find(|(k, _)| k == key)
             .map(|(_, value)| value.as_str())
     }

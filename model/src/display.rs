@@ -51,7 +51,13 @@ pub fn in_currency(display: &Display, usd: f64, write: impl Fn(f64) -> String) -
 pub fn usd_short(value: f64) -> String {
     let sign = if value < 0.0 { "-" } else { "" };
     let v = value.abs();
-    let body = if v >= 1e9 {
+    // Past trillions (a large fleet in a currency of a million per USD), the
+    // exponent: "521236162.0B" read as nothing.
+    let body = if v >= 1e15 {
+        format!("{v:.1e}")
+    } else if v >= 1e12 {
+        format!("{:.1}T", v / 1e12)
+    } else if v >= 1e9 {
         format!("{:.1}B", v / 1e9)
     } else if v >= 1e6 {
         format!("{:.1}M", v / 1e6)
@@ -95,6 +101,8 @@ mod tests {
             (-2_500.0, "-$2.5k"),
             (0.0, "$0"),
             (2.5e9, "$2.5B"),
+            (5.2e12, "$5.2T"),
+            (5.21e17, "$5.2e17"),
         ];
         for (value, expected) in cases {
             assert_eq!(usd_short(value), expected, "{value}");

@@ -125,3 +125,19 @@ fn a_flood_of_row_buttons_is_cut_to_the_first_few() {
     assert_eq!(rows, clusterplan_model::form::MAX_FORM_ACTIONS);
     assert!(out.iter().all(|(k, _)| k != "add_row"));
 }
+
+/// A control sent twice (only by hand) counts by its last value everywhere:
+/// the instance type was read first for its custom fields and stored last.
+#[test]
+fn a_control_sent_twice_counts_by_its_last_value() {
+    let query = "workers.instance_type=custom&workers.custom.vcpu=4\
+                 &workers.instance_type=m6i.large&clusters=5&clusters=7";
+    let input = clusterplan_model::form::input_from_query(query).expect("reads");
+    assert_eq!(input.clusters, Some(7));
+    let workers = input.workers.expect("workers");
+    assert_eq!(workers.instance_type.as_deref(), Some("m6i.large"));
+    assert!(
+        workers.custom.is_none(),
+        "custom fields count only for custom"
+    );
+}

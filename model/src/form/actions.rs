@@ -20,7 +20,14 @@ fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
     if !asked || has_fleet(pairs.iter().map(|(k, _)| k.as_str())) {
         return None;
     }
-    let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim());
+    // The last of a control given twice, as `pairs::parse_pairs` reads it.
+    let value = |key: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim())
+    };
     let nodes = value(SIZING) == Some("nodes");
     let custom = value("workers.instance_type") == Some("custom");
     // The table's default, not `resolved::defaults()`: that would put every
