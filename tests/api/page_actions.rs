@@ -229,3 +229,26 @@ async fn a_form_name_that_is_not_utf8_is_refused() {
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("U+FFFD"));
 }
+
+/// A server function reads no content coding: a gzip body is a 415 naming it.
+#[tokio::test]
+async fn a_compressed_form_post_is_415() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/save_scenario"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("content-encoding", "gzip")
+        .body(vec![0x1f, 0x8b, 0x08, 0])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 415);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Content-Encoding gzip")
+    );
+}

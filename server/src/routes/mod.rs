@@ -109,9 +109,16 @@ pub fn router(state: AppState) -> Router {
 /// Server functions (`/api/{name}`; the JSON API's `/api/v1` is not in the
 /// rendering router) answer with scenarios, share links and edit keys: private
 /// and unindexed, as the API's answers. The pages set their own (`app`'s
-/// `keep_private`).
+/// `keep_private`). They read no content coding: a compressed body is a 415
+/// saying so, not Leptos's "invalid utf-8 sequence".
 async fn private_server_fns(request: Request, next: Next) -> Response {
     let server_fn = request.uri().path().starts_with("/api/");
+    if server_fn
+        && let Err(refused) = crate::api::extract::refuse_coding(request.headers(), &[], "identity")
+    {
+        return crate::api::keep_private(axum::response::IntoResponse::into_response(refused))
+            .await;
+    }
     let response = next.run(request).await;
     match server_fn {
         true => crate::api::keep_private(response).await,
