@@ -28,6 +28,7 @@ mod fleet;
 mod forecast;
 mod forecast_streamed;
 mod form_limits;
+mod form_posts_refused;
 mod health;
 mod helpers;
 mod import;
