@@ -102,7 +102,9 @@ pub fn remember(id: &str, token: &str, secure: bool, show_once: bool) {
     )];
     for (legacy, _) in request_cookies() {
         if legacy.starts_with(LEGACY_PREFIX) {
-            cookies.push(format!("{legacy}=; Path=/; Max-Age=0"));
+            cookies.push(format!(
+                "{legacy}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{flags}"
+            ));
         }
     }
     if show_once {
@@ -123,7 +125,8 @@ pub fn take_show_once(id: &str) -> bool {
         .iter()
         .any(|(name, value)| name == NEW_NAME && value == id);
     if shown && let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let expired = format!("{NEW_NAME}=; Path=/; Max-Age=0");
+        // With the attributes it was set with, as scanners expect of a cookie.
+        let expired = format!("{NEW_NAME}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
         if let Ok(value) = HeaderValue::from_str(&expired) {
             response.append_header(header::SET_COOKIE, value);
         }

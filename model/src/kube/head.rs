@@ -41,9 +41,13 @@ pub(super) fn check(head: &[u8]) -> Result<usize, InputError> {
     if looks_like_yaml(rest) {
         return malformed("this looks like YAML; send JSON: kubectl get nodes,pods -A -o json");
     }
-    // serde reads a struct from an array too (by position): only an object is
-    // what kubectl prints.
-    if rest.starts_with(b"[") {
+    // serde reads a struct from an array too (by position), and `null` as
+    // "omit the field": only an object is what kubectl prints.
+    let scalar = [&b"null"[..], b"true", b"false"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        || rest.first().is_some_and(|b| b"[\"-0123456789".contains(b));
+    if scalar {
         return Err(InputError::Invalid(vec![FieldError::new(
             "",
             "must be a JSON object: the output of kubectl get nodes,pods -A -o json",

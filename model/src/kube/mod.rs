@@ -170,9 +170,13 @@ impl Sorted {
             }
         }
         if self.nodes.is_empty() && self.pods.is_empty() {
+            // What was left out says why (`kind node`: kinds are case-sensitive).
             errors.push(FieldError::new(
                 "",
-                "holds no nodes and no pods: send kubectl get nodes,pods -A -o json",
+                format!(
+                    "holds no nodes and no pods: send kubectl get nodes,pods -A -o json{}",
+                    self.skipped.summary()
+                ),
             ));
         }
         match errors.is_empty() {

@@ -39,6 +39,19 @@ fn nothing_to_import_is_refused() {
     assert_eq!(invalid("{}")[0].field, "");
     assert_eq!(invalid(r#"[null, [{"kind": "Node"}]]"#)[0].field, "");
     assert_eq!(invalid("5")[0].field, "");
+    // Any JSON that is not an object is told what kubectl prints; `null` was
+    // told to "omit the field".
+    for body in ["null", " true", "5", "-1", "\"x\"", "[]"] {
+        let message = &invalid(body)[0].message;
+        assert!(
+            message.starts_with("must be a JSON object"),
+            "{body}: {message}"
+        );
+    }
+    // Items of no kind it reads are counted in the refusal.
+    let message =
+        &invalid(r#"{"kind": "List", "items": [{"kind": "node"}, {"kind": "node"}]}"#)[0].message;
+    assert!(message.ends_with("; left out: 2 kind node"), "{message}");
 }
 
 #[test]

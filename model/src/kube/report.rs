@@ -95,6 +95,20 @@ impl SkipCounter {
     pub(super) fn into_vec(self) -> Vec<Skipped> {
         self.0
     }
+
+    /// `; left out: 3 kind node, 1 kind Service` (reasons as they are listed), or
+    /// nothing when nothing was.
+    pub(super) fn summary(&self) -> String {
+        let listed: Vec<String> = self
+            .0
+            .iter()
+            .map(|s| format!("{} {}", s.count, s.reason))
+            .collect();
+        match listed.is_empty() {
+            true => String::new(),
+            false => format!("; left out: {}", listed.join(", ")),
+        }
+    }
 }
 
 /// The warnings every import may carry, counted.
