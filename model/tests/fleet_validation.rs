@@ -195,3 +195,23 @@ fn the_schema_lets_a_pool_be_custom() {
             .is_some_and(|r| r.contains(&serde_json::json!("name")))
     );
 }
+
+/// A Fargate pool runs no nodes on EKS: its instance type is checked for the
+/// self-hosted option only (it was refused for the EKS nodes it never has).
+#[test]
+fn a_fargate_pool_is_not_checked_for_eks_pod_slots() {
+    let pool = |compute: &str| {
+        format!(
+            r#"{{"name": "p", "compute": "{compute}", "instance_type": "t3.medium",
+                "system_pods_per_node": 20,
+                "workload": {{"cpu_request_cores": 1, "memory_request_gib": 2, "pods": 4}}}}"#
+        )
+    };
+    let input = |compute: &str| format!(r#"{{"fleet": [{}]}}"#, group("g", 1, &pool(compute)));
+    assert_eq!(
+        fields(&input("ec2")),
+        ["fleet[0].pools[0].system_pods_per_node"]
+    );
+    let fargate = clusterplan_model::calculate_json(input("fargate").as_bytes());
+    assert!(fargate.is_ok(), "{:?}", fargate.err());
+}

@@ -7,7 +7,7 @@ use crate::catalog::{catalog, unknown_type_message};
 use crate::error::FieldError;
 use crate::fleet::{CUSTOM, GroupPlan, machine, plan};
 use crate::input::{CustomInput, WorkloadInput};
-use crate::resolved::{Pool, ResolvedInput};
+use crate::resolved::{Compute, Pool, ResolvedInput};
 
 /// The machine and sizing members of `workers` or of one pool, as sent.
 pub(crate) struct MachineInput<'a> {
@@ -130,7 +130,9 @@ fn check_pool(input: &ResolvedInput, at: &str, pool: &Pool, errors: &mut Vec<Fie
     let pods_eks = eks_max_pods(&worker, input.eks.prefix_delegation);
     let pods_self = input.self_hosted.max_pods_per_node;
     let no_memory = |pods| worker.memory_gib - reserved_mem_gib(pods) <= 0.0;
-    if no_memory(pods_eks) {
+    // A Fargate pool runs no nodes on EKS: only the self-hosted ones are checked.
+    let eks_nodes = pool.compute != Compute::Fargate;
+    if eks_nodes && no_memory(pods_eks) {
         errors.push(FieldError::new(
             &worker_field,
             format!(
@@ -154,7 +156,7 @@ fn check_pool(input: &ResolvedInput, at: &str, pool: &Pool, errors: &mut Vec<Fie
     let system = pool.system_pods_per_node;
     let system_path = format!("{at}.system_pods_per_node");
     if pods > 0 && !has_error(errors, &[&format!("{at}.workload"), &system_path]) {
-        if pods_eks <= system {
+        if eks_nodes && pods_eks <= system {
             errors.push(FieldError::new(
                 system_path,
                 format!("leaves no pod slots on EKS nodes (at most {pods_eks} pods per node)"),
