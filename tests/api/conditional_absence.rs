@@ -79,3 +79,62 @@ async fn a_stranger_is_told_about_the_key_not_the_revision() {
     assert_eq!(tokenless.status(), 401);
     assert_eq!(app.scenario(&created.id).await.revision, 1);
 }
+
+/// Every tag counts, whatever its bytes: a tag with a byte that is not ASCII
+/// dropped the whole header, `*` beside it included, and the change was made.
+#[tokio::test]
+async fn a_star_beside_a_tag_of_any_bytes_still_refuses() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+    let url = app.url(&format!("/api/v1/scenarios/{}", created.id));
+    let held = reqwest::header::HeaderValue::from_bytes(b"*, \"caf\xc3\xa9\", W/\"\xff\"").unwrap();
+    for put in [true, false] {
+        let request = match put {
+            true => app.client.put(&url).json(&json!({"name": "Renamed"})),
+            false => app.client.delete(&url),
+        };
+        let request = request.bearer_auth(&created.edit_token);
+        let refused = request
+            .header("if-none-match", held.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 412, "put: {put}");
+    }
+    assert_eq!(app.scenario(&created.id).await.revision, 1);
+}
+
+/// A tag that does not name the latest revision is no obstacle to saves made
+/// at the same time: they all land, as without the header (they were pinned to
+/// the revision read, and all but a few refused). A tag far ahead is no hang.
+#[tokio::test]
+async fn saves_at_once_under_a_tag_of_another_revision_all_land() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+    let (id, token) = (created.id.as_str(), created.edit_token.as_str());
+    // Revision 1 older than the latest.
+    let renamed = app
+        .update_scenario(id, Some(token), &json!({"name": "Plan 2"}))
+        .await;
+    assert_eq!(renamed.status(), 200);
+    for held in [
+        "\"json.r1.m3\"",
+        "\"json.r999.m3\"",
+        "\"json.r9223372036854775807.m3\"",
+    ] {
+        let before = app.scenario(id).await.revision;
+        let saves = (0..8).map(|n| {
+            let url = app.url(&format!("/api/v1/scenarios/{id}"));
+            let request = app
+                .client
+                .put(url)
+                .bearer_auth(token)
+                .header("if-none-match", held);
+            request.json(&json!({"name": format!("n{n}")})).send()
+        });
+        for answer in futures::future::join_all(saves).await {
+            assert_eq!(answer.unwrap().status(), 200, "{held}");
+        }
+        assert_eq!(app.scenario(id).await.revision, before + 8, "{held}");
+    }
+}

@@ -66,6 +66,12 @@ impl IfNoneMatch {
         self.0.is_empty()
     }
 
+    /// The revisions whose JSON tags are held, compared weakly.
+    fn json_revisions(&self) -> Vec<i64> {
+        let tags = self.0.iter().map(|held| held.trim_start_matches("W/"));
+        tags.filter_map(json_revision).collect()
+    }
+
     /// Whether the client already holds `tag`. `If-None-Match` compares weakly
     /// (RFC 9110 §13.1.2), so a `W/` prefix is ignored; `*` matches any.
     pub fn matches(&self, tag: &EntityTag) -> bool {
@@ -79,15 +85,18 @@ impl<S: Send + Sync> FromRequestParts<S> for IfNoneMatch {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        // Every tag, as bytes: a value holding a byte that is not ASCII (RFC
+        // 9110 allows them in a tag) was dropped whole, and a `*` beside it
+        // with it, so that a change meant to be refused was written. Such a
+        // tag matches none of ours. Every tag is read (hyper bounds the
+        // header's size), as `If-Match` reads them.
         let tags = parts
             .headers
             .get_all(header::IF_NONE_MATCH)
             .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(','))
-            .map(|tag| tag.trim().to_owned())
+            .flat_map(|value| value.as_bytes().split(|b| *b == b','))
+            .map(|tag| String::from_utf8_lossy(tag.trim_ascii()).into_owned())
             .filter(|tag| !tag.is_empty())
-            .take(32)
             .collect();
         Ok(Self(tags))
     }
@@ -128,13 +137,21 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     }
 }
 
+/// How far past the latest revision a held `If-None-Match` tag is heeded: a
+/// tag further ahead would need that many saves between the read and the
+/// write to matter.
+const MAX_GUESSED_AHEAD: i64 = 1_000;
+
 impl IfMatch {
-    /// The revisions a change may find latest under `If-None-Match` as well:
-    /// without one, this header's. With one, the latest revision is read
-    /// (`latest`; a missing scenario is its 404): a held tag of it, or `*`,
-    /// refuses the change (412); else the change is pinned to that revision,
-    /// so a save that comes between is refused too, as `If-Match` would be
-    /// (RFC 9110 §13.2.2: `If-Match` first, then `If-None-Match`).
+    /// The revisions a change may find latest under `If-None-Match` as well
+    /// (RFC 9110 §13.2.2: `If-Match` first, then `If-None-Match`): without
+    /// one, this header's. With one, the latest revision is read (`latest`;
+    /// a missing scenario is its 404): a held tag of it, or `*`, refuses the
+    /// change (412). Otherwise the revisions the held tags name are left out
+    /// of what the write may find: revisions only grow, so tags of the latest
+    /// or older ones need no condition (concurrent saves all land, as without
+    /// the header), and a tag of a later one (a guess) pins the write to the
+    /// revisions up to just past it.
     pub async fn and_none_of<E>(
         self,
         held: &IfNoneMatch,
@@ -150,10 +167,22 @@ impl IfMatch {
         if !self.0.is_empty() && !self.0.contains(&latest) {
             return Err(ApiError::Service(ServiceError::RevisionMoved));
         }
-        match held.matches(&EntityTag::new("json", latest, "")) {
-            true => Err(ApiError::RevisionMatched),
-            false => Ok(vec![latest]),
+        if held.matches(&EntityTag::new("json", latest, "")) {
+            return Err(ApiError::RevisionMatched);
         }
+        let named = held.json_revisions();
+        let not_named = |revision: &i64| !named.contains(revision);
+        Ok(match (self.0.is_empty(), named.iter().max()) {
+            (false, _) => self.0.into_iter().filter(not_named).collect(),
+            // Bounded: a tag of revision 2^63 must not list them all.
+            (true, Some(&last)) if last > latest => {
+                let end = last
+                    .min(latest.saturating_add(MAX_GUESSED_AHEAD))
+                    .saturating_add(1);
+                (latest..=end).filter(not_named).collect()
+            }
+            (true, _) => Vec::new(),
+        })
     }
 }
 
