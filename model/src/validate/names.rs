@@ -35,12 +35,17 @@ pub const UNFIT_CLASS: &str =
 /// invisible characters a name made only of them would pass for blank with
 /// (zero-width space, word joiner, byte-order mark, soft hyphen, the Hangul
 /// fillers and their kin: Unicode's `Default_Ignorable_Code_Point` characters
-/// that are neither unfit nor variation selectors, which an emoji at a name's
-/// end may need). Names are trimmed of them and must hold something else.
+/// of the Basic Multilingual Plane that are neither unfit nor variation
+/// selectors, which an emoji at a name's end may need). Names are trimmed of
+/// them and must hold something else. Not the planes above: the schema's
+/// patterns are written with `\uXXXX` escapes that every engine reads alike,
+/// which name no character there; tag characters (a flag's) and combining
+/// marks stay too, as a name's end may need them (docs/DECISIONS.md).
 pub fn is_blank(c: char) -> bool {
     c.is_whitespace()
         || matches!(c, '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-            | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}')
+            | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2065}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}')
 }
 
 /// `name` without the [`is_blank`] characters around it.
@@ -51,7 +56,7 @@ pub fn trim_name(name: &str) -> &str {
 /// The characters of [`is_blank`] as a class body.
 const BLANK_CLASS: &str = concat!(
     r"\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000",
-    r"\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200D\u2060-\u2064\u3164\uFEFF\uFFA0"
+    r"\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200D\u2060-\u2065\u3164\uFEFF\uFFA0\uFFF0-\uFFF8"
 );
 
 /// Lone UTF-16 surrogates, as a class body. No `char` is one, and the server
@@ -135,6 +140,7 @@ mod tests {
         assert_eq!(said(""), "must not be blank");
         assert_eq!(said(" \t"), "must not be blank");
         assert_eq!(said("\u{200B}\u{FEFF}"), "must not be blank");
+        assert_eq!(said("\u{2065}\u{FFF0}"), "must not be blank");
         assert_eq!(said("a\u{200D}b"), "");
         assert_eq!(said(&"x".repeat(61)), "must be at most 60 characters");
         assert_eq!(said(&"x".repeat(60)), "");
