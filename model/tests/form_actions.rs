@@ -140,4 +140,11 @@ fn a_control_sent_twice_counts_by_its_last_value() {
         workers.custom.is_none(),
         "custom fields count only for custom"
     );
+    // An empty last value is the default, for the switch and the field alike.
+    let query = "workers.instance_type=custom&workers.custom.vcpu=4&workers.instance_type=\
+                 &clusters=5&clusters=";
+    let input = clusterplan_model::form::input_from_query(query).expect("reads");
+    assert_eq!(input.clusters, None);
+    let workers = input.workers.unwrap_or_default();
+    assert_eq!((workers.instance_type, workers.custom), (None, None));
 }

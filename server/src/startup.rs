@@ -51,7 +51,18 @@ pub async fn build(config: Config) -> Result<Application, StartupError> {
             addr: config.addr,
             source,
         })?;
-    let hash_file = crate::routes::assets::hash_file(std::path::Path::new(&config.site_root));
+    let site_root = std::path::Path::new(&config.site_root);
+    let hash_file = crate::routes::assets::hash_file(site_root);
+    let problem = hash_file.as_deref().and_then(|file| {
+        crate::routes::assets::hash_file_problem(site_root, file, app::OUTPUT_NAME)
+    });
+    if let (Some(file), Some(problem)) = (&hash_file, problem) {
+        tracing::warn!(
+            hash_file = %file.display(),
+            site_root = config.site_root,
+            "the hash file does not describe the site: {problem}; pages will link files that are not there"
+        );
+    }
     if hash_file.is_none() && cfg!(not(debug_assertions)) {
         tracing::warn!(
             site_root = config.site_root,

@@ -21,6 +21,11 @@ async fn a_refused_form_post_is_a_page_and_a_refused_script_a_problem() {
     let page = save(html).await.unwrap();
     assert_eq!(page.status(), 429);
     assert!(page.headers().contains_key("retry-after"));
+    let vary: Vec<_> = page.headers().get_all("vary").iter().collect();
+    assert!(
+        vary.iter().any(|v| v.to_str().unwrap().contains("accept")),
+        "{vary:?}"
+    );
     let content_type = page.headers()["content-type"].to_str().unwrap().to_owned();
     assert!(content_type.starts_with("text/html"), "{content_type}");
     let body = page.text().await.unwrap();
@@ -28,6 +33,17 @@ async fn a_refused_form_post_is_a_page_and_a_refused_script_a_problem() {
     assert!(
         body.contains("Too many changes from this address; try again in"),
         "{body}"
+    );
+
+    // Media types are case-insensitive.
+    let shouted = save("TEXT/HTML").await.unwrap();
+    assert_eq!(shouted.status(), 429);
+    assert!(
+        shouted
+            .text()
+            .await
+            .unwrap()
+            .contains("<h1>Too many changes</h1>")
     );
 
     let problem =

@@ -30,8 +30,12 @@ pub fn ComparePage() -> impl IntoView {
                 // The form stays, holding what was typed, to fix it there.
                 Err(error) => {
                     let details: Vec<String> = error.field_errors().iter().map(|e| e.message.clone()).collect();
+                    let text = match details.is_empty() {
+                        true => error.to_string(),
+                        false => format!("{error}: {}", details.join("; ")),
+                    };
                     view! {
-                        <p class="error" role="alert">{format!("{error} {}", details.join("; ")).trim_end().to_owned()}</p>
+                        <p class="error" role="alert">{text}</p>
                         <PickForm initial=initial.clone() own=Vec::new() />
                     }.into_any()
                 }

@@ -49,6 +49,10 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
     // A link past the server's URI limit would be a bare 414: say so instead.
     let too_large = (explore_href.is_none() || (scenario.can_edit && edit_href.is_none()))
         .then(|| format!("/api/v1/scenarios/{}", scenario.id));
+    let what = match explore_href.is_some() {
+        true => "edit in the planner",
+        false => "open in the planner",
+    };
     let csv_href = format!("/api/v1/scenarios/{}/export.csv", scenario.id);
     let forecast_href = format!("/api/v1/scenarios/{}/forecast.csv", scenario.id);
     let id = scenario.id.clone();
@@ -85,7 +89,7 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
         </div>
         {too_large.map(|api| view! {
             <p class="muted" data-testid="too-large-for-a-link">
-                "This scenario is too large to open in the planner from a link: its address would pass the 60 KiB the server reads. "
+                {format!("This scenario is too large to {what} from a link: its address would pass the 60 KiB the server reads. ")}
                 "Change it through the JSON API instead ("<code>{format!("PUT {api}")}</code>" with the edit key), "
                 "or read it whole at "<a href=api.clone() rel="external">{api.clone()}</a>"."
             </p>

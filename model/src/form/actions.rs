@@ -73,6 +73,21 @@ fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
     Some(out)
 }
 
+/// Keeps the last pair of each control given twice (only by hand: the page
+/// names each once), where it stood, an empty one included: everything that
+/// reads the pairs then agrees on one value. The buttons may repeat.
+fn last_of_each(pairs: &mut Vec<(String, String)>) {
+    let mut seen = std::collections::HashSet::new();
+    let mut keep: Vec<bool> = pairs
+        .iter()
+        .rev()
+        .map(|(k, _)| k == ADD_ROW || k == REMOVE_ROW || seen.insert(k.clone()))
+        .collect();
+    keep.reverse();
+    let mut flags = keep.into_iter();
+    pairs.retain(|_| flags.next().unwrap_or(true));
+}
+
 /// The most row buttons ([`ADD_ROW`], [`REMOVE_ROW`]) one form applies; the
 /// rest are dropped. A page sends one per click.
 pub const MAX_FORM_ACTIONS: usize = 20;
@@ -83,6 +98,7 @@ pub const MAX_FORM_ACTIONS: usize = 20;
 /// form shown and the scenario calculated agree; blank rows count for nothing.
 pub fn apply_form_actions(pairs: &[(String, String)]) -> Vec<(String, String)> {
     let mut out = plain_to_fleet(pairs).unwrap_or_else(|| pairs.to_vec());
+    last_of_each(&mut out);
     // A click is one action; a hand-made address may hold thousands, each of
     // which scanned every pair (4,500 took 1.3 s of a render slot).
     let actions: Vec<(String, String)> = out

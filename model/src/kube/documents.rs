@@ -182,6 +182,21 @@ pub struct Labels {
         deserialize_with = "clip::label"
     )]
     pub region: Option<String>,
+    /// The OS label's older name (clusters before Kubernetes 1.14 and nodes
+    /// that kept it). Never reported.
+    #[serde(
+        rename = "beta.kubernetes.io/os",
+        default,
+        deserialize_with = "clip::label"
+    )]
+    pub beta_os: Option<String>,
+    /// The region label's older name. Never reported.
+    #[serde(
+        rename = "failure-domain.beta.kubernetes.io/region",
+        default,
+        deserialize_with = "clip::label"
+    )]
+    pub beta_region: Option<String>,
 }
 
 /// A pod's `spec`.

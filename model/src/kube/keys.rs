@@ -89,7 +89,7 @@ pub fn ec2_key(labels: Option<&Labels>, capacity: Resources) -> Key {
         .is_none_or(|t| catalog().get(t).is_none());
     // No OS or region label says nothing against the catalog (minikube has none).
     let os = labels
-        .and_then(|l| l.os.as_deref())
+        .and_then(|l| l.os.as_deref().or(l.beta_os.as_deref()))
         .map(|os| cleaned(os).to_ascii_lowercase())
         .filter(|os| !os.is_empty() && os != "linux");
     let region = outside_catalog_region(labels);
@@ -109,7 +109,7 @@ pub fn ec2_key(labels: Option<&Labels>, capacity: Resources) -> Key {
 /// The node's region label when it names another region than the catalog's.
 pub fn outside_catalog_region(labels: Option<&Labels>) -> Option<String> {
     labels
-        .and_then(|l| l.region.as_deref())
+        .and_then(|l| l.region.as_deref().or(l.beta_region.as_deref()))
         .map(cleaned)
         .filter(|r| !r.is_empty() && *r != catalog().region)
 }

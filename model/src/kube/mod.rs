@@ -202,6 +202,8 @@ mod naming_tests;
 #[cfg(test)]
 mod pool_tests;
 #[cfg(test)]
+mod price_label_tests;
+#[cfg(test)]
 mod refusal_tests;
 #[cfg(test)]
 mod tests;

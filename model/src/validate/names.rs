@@ -11,24 +11,26 @@ pub const MAX_ITEM_NAME_CHARS: usize = 60;
 
 /// Whether `c` may not stand in a name: a control character, one that turns
 /// the text's direction (U+202E "right-to-left override" and its kin), with
-/// which a name would display as something else than what it is, or U+FFFD,
+/// which a name would display as something else than what it is, the line
+/// and paragraph separators (U+2028, U+2029: a line break to CSV viewers and
+/// editors), or U+FFFD,
 /// what a form's bytes that were not UTF-8 are decoded into (the JSON API
 /// refuses such bytes; a form post's name was stored with them replaced).
 pub fn unfit_for_names(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}')
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{FFFD}')
 }
 
 /// What [`unfit_for_names`] refuses, as an error message.
-pub const UNFIT_FOR_NAMES: &str =
-    "must not contain control or text-direction characters, nor U+FFFD (text that was not UTF-8)";
+pub const UNFIT_FOR_NAMES: &str = "must not contain control, text-direction or line-separator characters, nor U+FFFD (text that was not UTF-8)";
 
 /// The characters of [`unfit_for_names`] as a regular expression's class body:
-/// the control characters (Unicode `Cc`), the text-direction ones and U+FFFD. Written
+/// the control characters (Unicode `Cc`), the text-direction ones, the line
+/// and paragraph separators and U+FFFD. Written
 /// with `\uXXXX` escapes only, which ECMA-262 (JSON Schema), Python's `re`
 /// (schemathesis, generated clients) and the regex crate read alike.
 pub const UNFIT_CLASS: &str =
-    r"\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFD";
+    r"\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFFFD";
 
 /// Whether `c` shows nothing where it stands: white space as
 /// `char::is_whitespace` knows it (Unicode's `White_Space`), or one of the

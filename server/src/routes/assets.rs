@@ -46,6 +46,31 @@ pub fn hash_file(site_root: &Path) -> Option<PathBuf> {
         .and_then(|file| std::fs::canonicalize(file).ok())
 }
 
+/// What is wrong with `hash_file` for the site at `site_root`, if anything:
+/// a name it gives that `pkg/` does not hold (a stale `hash.txt` beside a
+/// binary, with another build's site), or no name at all (not a hash file).
+/// The pages would link files that are not there: no style, no script.
+pub fn hash_file_problem(site_root: &Path, hash_file: &Path, output_name: &str) -> Option<String> {
+    let text = std::fs::read_to_string(hash_file).unwrap_or_default();
+    let mut named = 0;
+    for (kind, hash) in text.lines().filter_map(|line| line.split_once(':')) {
+        let ext = match kind.trim() {
+            "js" => "js",
+            "wasm" => "wasm",
+            "css" => "css",
+            _ => continue,
+        };
+        named += 1;
+        let file = format!("{output_name}.{}.{ext}", hash.trim());
+        if !site_root.join("pkg").join(&file).is_file() {
+            return Some(format!(
+                "it names pkg/{file}, which the site root does not hold"
+            ));
+        }
+    }
+    (named == 0).then(|| "it names no js, wasm or css file".to_owned())
+}
+
 /// The service for `/pkg` under `site_root`.
 pub fn router(site_root: &Path, hashed: bool) -> Router {
     let dir: PathBuf = site_root.join("pkg");
@@ -95,5 +120,21 @@ mod tests {
 
         assert_eq!(found, (200, IMMUTABLE.to_owned()));
         assert_eq!(missing, (404, NOT_KEPT.to_owned()));
+    }
+
+    #[test]
+    fn a_hash_file_that_does_not_describe_the_site_is_told() {
+        let site = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(site.path().join("pkg")).expect("pkg");
+        std::fs::write(site.path().join("pkg/app.abc.js"), "").expect("js");
+        let file = site.path().join("hash.txt");
+        let problem = |text: &str| {
+            std::fs::write(&file, text).expect("hash.txt");
+            hash_file_problem(site.path(), &file, "app")
+        };
+        assert_eq!(problem("js: abc\n"), None);
+        let stale = problem("js: abc\ncss: old\n").expect("a stale name");
+        assert!(stale.contains("pkg/app.old.css"), "{stale}");
+        assert!(problem("garbage").is_some());
     }
 }
