@@ -20,14 +20,7 @@ fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
     if !asked || has_fleet(pairs.iter().map(|(k, _)| k.as_str())) {
         return None;
     }
-    // The last of a control given twice, as `pairs::parse_pairs` reads it.
-    let value = |key: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.trim())
-    };
+    let value = |key: &str| value_of(pairs, key).map(str::trim);
     let nodes = value(SIZING) == Some("nodes");
     let custom = value("workers.instance_type") == Some("custom");
     // The table's default, not `resolved::defaults()`: that would put every
@@ -73,6 +66,15 @@ fn plain_to_fleet(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
     Some(out)
 }
 
+/// The value of control `key` in pairs that name each control once (as
+/// [`apply_form_actions`] leaves them).
+pub(super) fn value_of<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
 /// Keeps the last pair of each control given twice (only by hand: the page
 /// names each once), where it stood, an empty one included: everything that
 /// reads the pairs then agrees on one value. The buttons may repeat.
@@ -97,8 +99,9 @@ pub const MAX_FORM_ACTIONS: usize = 20;
 /// group comes with a blank pool). The page and the server apply it alike, so the
 /// form shown and the scenario calculated agree; blank rows count for nothing.
 pub fn apply_form_actions(pairs: &[(String, String)]) -> Vec<(String, String)> {
-    let mut out = plain_to_fleet(pairs).unwrap_or_else(|| pairs.to_vec());
-    last_of_each(&mut out);
+    let mut unique = pairs.to_vec();
+    last_of_each(&mut unique);
+    let mut out = plain_to_fleet(&unique).unwrap_or(unique);
     // A click is one action; a hand-made address may hold thousands, each of
     // which scanned every pair (4,500 took 1.3 s of a render slot).
     let actions: Vec<(String, String)> = out

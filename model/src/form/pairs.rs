@@ -56,15 +56,8 @@ pub fn parse_pairs(
     // The page's buttons (describe as a fleet, add or remove a row) first, as
     // the page applies them.
     let pairs = &super::apply_form_actions(pairs);
-    // A control given twice (only by hand: the page names each once) counts
-    // by its last value, as the fields below do, each overwriting the last.
-    let get = |key: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
+    // Each control once, by its last value (a control given twice was).
+    let get = |key: &str| super::actions::value_of(pairs, key);
     let sizing = get(SIZING).unwrap_or("workload");
     let custom = get("workers.instance_type") == Some("custom");
     let mut root = Map::new();
