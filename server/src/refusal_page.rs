@@ -28,8 +28,13 @@ pub fn refuse(headers: &HeaderMap, heading: &str, error: ApiError) -> Response {
 
 /// The short page: the error's status and headers, its message as the text.
 fn page(heading: &str, error: ApiError) -> Response {
-    // The text is ours (the error's own message), never the request's.
-    let detail = error.to_string();
+    // The error's own message, escaped all the same: a refusal may one day
+    // name what the request sent.
+    let detail = error
+        .to_string()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let (mut parts, _) = error.into_response().into_parts();
     parts.headers.remove(header::CONTENT_TYPE);
     parts.headers.remove(header::CONTENT_LENGTH);
@@ -43,9 +48,37 @@ fn page(heading: &str, error: ApiError) -> Response {
     (parts, page).into_response()
 }
 
+/// `text` with its first letter in capitals.
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_browser_gets_a_page_that_escapes_the_message_and_a_script_a_problem() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::ACCEPT, HeaderValue::from_static("text/html"));
+        let error = || ApiError::NotFound("<script>".into());
+        let page = refuse(&headers, "Gone", error());
+        assert_eq!(page.status(), 404);
+        assert_eq!(page.headers()[header::VARY], "accept");
+        let problem = refuse(&HeaderMap::new(), "Gone", error());
+        assert_eq!(
+            problem.headers()[header::CONTENT_TYPE],
+            "application/problem+json"
+        );
+        let body =
+            futures_util::FutureExt::now_or_never(axum::body::to_bytes(page.into_body(), 4096));
+        let body = String::from_utf8(body.expect("ready").expect("read").to_vec()).expect("utf-8");
+        assert!(
+            body.contains("&lt;script&gt; not found") && !body.contains("<script>"),
+            "{body}"
+        );
+    }
 }
