@@ -36,10 +36,21 @@ pub fn BundleScript(options: LeptosOptions) -> impl IntoView {
     view! { <script type="module" nonce=use_nonce()>{script}</script> }
 }
 
+/// The hash the release build's hash file (`kind: hash` lines) gives the
+/// file of `kind` (`js`, `wasm`, `css`): what the pages link and what the
+/// server checks the site for at start.
+pub fn hashed_name(hash_file: &str, kind: &str) -> Option<String> {
+    hash_file
+        .lines()
+        .filter_map(|line| line.trim().split_once(':'))
+        .find(|(name, _)| name.trim() == kind)
+        .map(|(_, hash)| hash.trim().to_owned())
+}
+
 /// The JS and wasm files' names without extension: `clusterplan` in a debug
 /// build, `clusterplan.HASH` when the release build wrote its hash file
-/// (`hash.txt`) beside the server binary (what `HydrationScripts` reads, read
-/// once here).
+/// (`LeptosOptions::hash_file`: beside the server binary, or in the site
+/// root; what `HydrationScripts` reads, read once here).
 fn names(options: &LeptosOptions) -> (String, String) {
     static HASHES: OnceLock<(Option<String>, Option<String>)> = OnceLock::new();
     let (js, wasm) = HASHES.get_or_init(|| {
@@ -53,13 +64,7 @@ fn names(options: &LeptosOptions) -> (String, String) {
             leptos::logging::error!("File hashing is active but no hash file was found");
             return (None, None);
         };
-        let hash = |file: &str| {
-            text.lines()
-                .filter_map(|line| line.trim().split_once(':'))
-                .find(|(name, _)| *name == file)
-                .map(|(_, hash)| hash.trim().to_owned())
-        };
-        (hash("js"), hash("wasm"))
+        (hashed_name(&text, "js"), hashed_name(&text, "wasm"))
     });
     let name = &options.output_name;
     let named = |hash: &Option<String>| match hash {

@@ -5,6 +5,7 @@
 
 pub mod api;
 mod boot;
+pub use boot::hashed_name;
 #[cfg(feature = "ssr")]
 mod catalog_page;
 pub mod codec;

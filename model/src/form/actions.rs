@@ -83,7 +83,7 @@ fn last_of_each(pairs: &mut Vec<(String, String)>) {
     let mut keep: Vec<bool> = pairs
         .iter()
         .rev()
-        .map(|(k, _)| k == ADD_ROW || k == REMOVE_ROW || seen.insert(k.clone()))
+        .map(|(k, _)| k == ADD_ROW || k == REMOVE_ROW || seen.insert(k.as_str()))
         .collect();
     keep.reverse();
     let mut flags = keep.into_iter();

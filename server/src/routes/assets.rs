@@ -53,15 +53,12 @@ pub fn hash_file(site_root: &Path) -> Option<PathBuf> {
 pub fn hash_file_problem(site_root: &Path, hash_file: &Path, output_name: &str) -> Option<String> {
     let text = std::fs::read_to_string(hash_file).unwrap_or_default();
     let mut named = 0;
-    for (kind, hash) in text.lines().filter_map(|line| line.split_once(':')) {
-        let ext = match kind.trim() {
-            "js" => "js",
-            "wasm" => "wasm",
-            "css" => "css",
-            _ => continue,
+    for kind in ["js", "wasm", "css"] {
+        let Some(hash) = app::hashed_name(&text, kind) else {
+            continue;
         };
         named += 1;
-        let file = format!("{output_name}.{}.{ext}", hash.trim());
+        let file = format!("{output_name}.{hash}.{kind}");
         if !site_root.join("pkg").join(&file).is_file() {
             return Some(format!(
                 "it names pkg/{file}, which the site root does not hold"
