@@ -146,4 +146,8 @@ async fn a_compare_page_with_a_wrong_id_names_it_and_keeps_the_form() {
         html.contains("name=\"ids\""),
         "the form stays for too many ids"
     );
+    assert!(
+        html.contains("some fields need fixing: at most 10"),
+        "{html}"
+    );
 }

@@ -38,7 +38,10 @@ async fn paths_near_a_page_are_the_404_page_not_the_page() {
         let answer = raw_get(&app, &path).await;
         let (head, body) = answer.split_once("\r\n\r\n").expect("a head and a body");
         assert!(head.starts_with("HTTP/1.1 404"), "{path}: {head}");
-        assert!(body.contains("Page not found"), "{path}");
+        assert!(
+            body.contains("<title>Page not found · Clusterplan</title>"),
+            "{path}"
+        );
         assert!(
             !body.contains("Near") && !body.contains("edit key"),
             "{path}: the shared page"

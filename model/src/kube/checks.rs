@@ -25,7 +25,7 @@ pub(super) fn check_nodes(nodes: &[Item], at: &[String]) -> Result<(), Vec<Field
                 Entry::Occupied(first) => errors.push(FieldError::new(
                     format!("{at}.metadata.name"),
                     format!(
-                        "names the node {}.metadata.name names already: a cluster's node names are unique, so send each node once",
+                        "is the name of the node at {} too: a cluster's node names are unique, so send each node once",
                         first.get()
                     ),
                 )),

@@ -98,19 +98,17 @@ fn unpriced_nodes_of_different_machines_are_separate_pools() {
 #[test]
 fn control_plane_nodes_and_their_pods_are_left_out_of_the_workers() {
     let role = |key: &str| json!({"node.kubernetes.io/instance-type": "m6i.large", key: ""});
+    let control = |name: &str| {
+        node(
+            name,
+            role("node-role.kubernetes.io/control-plane"),
+            "2",
+            "8Gi",
+        )
+    };
     let body = list(&[
-        node(
-            "cp1",
-            role("node-role.kubernetes.io/control-plane"),
-            "2",
-            "8Gi",
-        ),
-        node(
-            "cp2",
-            role("node-role.kubernetes.io/control-plane"),
-            "2",
-            "8Gi",
-        ),
+        control("cp1"),
+        control("cp2"),
         node("cp3", role("node-role.kubernetes.io/master"), "2", "8Gi"),
         node("w1", typed("m6i.xlarge"), "4", "16Gi"),
         pod("cp1", "2"),
@@ -145,18 +143,8 @@ fn control_plane_nodes_and_their_pods_are_left_out_of_the_workers() {
 
     // Two: not a count etcd's quorum takes, so the default stays and a warning says so.
     let two = list(&[
-        node(
-            "cp1",
-            role("node-role.kubernetes.io/control-plane"),
-            "2",
-            "8Gi",
-        ),
-        node(
-            "cp2",
-            role("node-role.kubernetes.io/control-plane"),
-            "2",
-            "8Gi",
-        ),
+        control("cp1"),
+        control("cp2"),
         node("w1", typed("m6i.xlarge"), "4", "16Gi"),
     ]);
     let imported = import(&two, Sizing::Nodes);

@@ -29,7 +29,7 @@ fn a_node_name_used_twice_is_refused_at_the_later_item() {
     let errors = refused(&twice, Sizing::Nodes);
     assert_eq!(fields(&errors), ["items[2].metadata.name"]);
     assert!(
-        errors[0].message.contains("items[0].metadata.name"),
+        errors[0].message.contains("the node at items[0] too"),
         "{errors:?}"
     );
     assert!(
