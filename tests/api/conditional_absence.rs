@@ -130,7 +130,10 @@ async fn saves_at_once_under_a_tag_of_another_revision_all_land() {
                 .put(url)
                 .bearer_auth(token)
                 .header("if-none-match", held);
-            request.json(&json!({"name": format!("n{n}")})).send()
+            // A name no earlier round gave: a rename equal to the latest
+            // revision writes nothing.
+            let name = format!("{} {n}", held.len());
+            request.json(&json!({"name": name})).send()
         });
         for answer in futures::future::join_all(saves).await {
             assert_eq!(answer.unwrap().status(), 200, "{held}");
