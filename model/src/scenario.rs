@@ -25,7 +25,7 @@ impl Scenario {
     /// a custom machine's numbers and the control-plane price its override. The
     /// caller keeps every number inside its validated range.
     pub(crate) fn with_input(&self, input: ResolvedInput) -> Self {
-        let groups = plan(&input).unwrap_or_else(|| self.groups.clone());
+        let groups = plan(&input.groups()).unwrap_or_else(|| self.groups.clone());
         let cp_hourly = input
             .self_hosted
             .control_plane_hourly_usd

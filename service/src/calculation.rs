@@ -5,6 +5,7 @@ use bytes::Bytes;
 use clusterplan_model::{CalculationResult, Scenario, ScenarioInput, parse_input, prefixed};
 
 use crate::compute::compute;
+use crate::json_out::write_json;
 use crate::{Service, ServiceError};
 
 /// Bytes set aside for a calculation's JSON answer (the default scenario's is 7 KB).
@@ -44,7 +45,7 @@ pub(crate) async fn calculate_document(
     // 128 bytes grew and were copied six times. Boxed: no spare capacity is kept
     // beside the answer.
     let mut json = Vec::with_capacity(ANSWER_CAPACITY);
-    serde_json::to_writer(&mut json, &result).expect("a result serializes");
+    write_json(&mut json, &result);
     let answer = Bytes::from(json.into_boxed_slice());
     service.answers.insert(document, answer.clone());
     Ok(answer)

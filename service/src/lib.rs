@@ -21,6 +21,7 @@ pub mod edits;
 pub mod error;
 pub mod forecast;
 pub mod import;
+mod json_out;
 pub mod names;
 pub mod planner;
 pub mod presets;

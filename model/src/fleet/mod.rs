@@ -184,11 +184,11 @@ pub(crate) struct GroupPlan {
     pub pools: Vec<PoolPlan>,
 }
 
-/// Every group and pool of a scenario with its machine resolved. `None` when a
-/// pool's machine is unknown or incomplete (validation reports that).
-pub(crate) fn plan(input: &ResolvedInput) -> Option<Vec<GroupPlan>> {
-    input
-        .groups()
+/// Every group and pool of a scenario (`ResolvedInput::groups`) with its machine
+/// resolved. `None` when a pool's machine is unknown or incomplete (validation
+/// reports that).
+pub(crate) fn plan(groups: &[Group]) -> Option<Vec<GroupPlan>> {
+    groups
         .iter()
         .map(|group| {
             let pools = group

@@ -32,7 +32,7 @@ impl TryFrom<ScenarioInput> for Scenario {
         ranges::check_ranges(&json, &mut errors);
         fleet::check_structure(&input, &mut errors);
         line_items::check_choices(&input, &mut errors);
-        let resolved = resolve::resolve(&json, &errors);
+        let resolved = resolve::resolve(json, &errors);
         rules::check_display(&resolved, &mut errors);
         let plan = rules::check_semantics(&resolved, &mut errors);
         let scenario = plan.map(|(groups, cp_price)| Scenario::new(resolved, groups, cp_price));

@@ -191,12 +191,13 @@ pub(crate) fn check_semantics(
         true => None,
         false => control_plane_price(input, errors),
     };
-    for (g, group) in input.groups().iter().enumerate() {
+    let groups = input.groups();
+    for (g, group) in groups.iter().enumerate() {
         for (p, pool) in group.pools.iter().enumerate() {
             let at = pool_path(input, g, p);
             check_pool(input, &at, pool, errors);
         }
     }
     super::fleet::check_fleet_semantics(input, errors);
-    Some((plan(input)?, cp_price?))
+    Some((plan(&groups)?, cp_price?))
 }

@@ -19,6 +19,7 @@ pub use rows::Plan;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use crate::json_out::write_json;
 use crate::{Service, ServiceError};
 
 /// The forecast's query parameters, as sent. Another parameter is refused
@@ -160,7 +161,7 @@ pub fn json_chunks(
             if !std::mem::take(&mut first) {
                 out.push(b',');
             }
-            serde_json::to_writer(&mut out, &row).expect("a row serializes");
+            write_json(&mut out, &row);
         }
         out
     });

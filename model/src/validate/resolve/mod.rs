@@ -16,8 +16,8 @@ static DEFAULTS_JSON: LazyLock<Value> =
     LazyLock::new(|| serde_json::to_value(defaults()).unwrap_or(Value::Null));
 
 /// The resolved input: every absent (or already reported) field takes its default.
-pub(crate) fn resolve(input: &Value, errors: &[FieldError]) -> ResolvedInput {
-    let mut patch = input.clone();
+/// Takes the input's JSON whole: it becomes the patch laid over the defaults.
+pub(crate) fn resolve(mut patch: Value, errors: &[FieldError]) -> ResolvedInput {
     for error in errors {
         remove(&mut patch, &error.field);
     }
@@ -213,10 +213,10 @@ mod tests {
         let read: ResolvedInput = serde_json::from_value(DEFAULTS_JSON.clone()).expect("reads");
         assert_eq!(&read, defaults());
         let empty = Value::Object(Map::new());
-        assert_eq!(&resolve(&empty, &[]), defaults());
+        assert_eq!(&resolve(empty, &[]), defaults());
         let sections = serde_json::json!({"eks": {}, "workers": {"workload": {}}});
         assert!(changes_nothing(&DEFAULTS_JSON, &sections));
-        assert_eq!(&resolve(&sections, &[]), defaults());
+        assert_eq!(&resolve(sections, &[]), defaults());
         // A member the defaults hold as null (or not at all) is a change.
         assert!(!changes_nothing(
             &DEFAULTS_JSON,
@@ -228,6 +228,6 @@ mod tests {
         ));
         let one = serde_json::json!({"eks": {"auto_mode": true}});
         assert!(!changes_nothing(&DEFAULTS_JSON, &one));
-        assert_ne!(&resolve(&one, &[]), defaults());
+        assert_ne!(&resolve(one, &[]), defaults());
     }
 }
