@@ -57,3 +57,33 @@ async fn paths_near_a_page_are_the_404_page_not_the_page() {
     assert_eq!(favicon.status(), 200);
     assert_eq!(favicon.text().await.unwrap(), "<svg/>");
 }
+
+#[tokio::test]
+async fn a_file_of_the_site_root_is_read_only() {
+    let site = tempfile::tempdir().expect("temp dir");
+    std::fs::write(site.path().join("hash.txt"), "js: 1").expect("hash file");
+    let root = site.path().to_str().expect("utf-8 path").to_owned();
+    let (app, _stop, _server) = spawn_app_with(|config| config.site_root = root).await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/hash.txt", app.address);
+    for method in [
+        reqwest::Method::POST,
+        reqwest::Method::PUT,
+        reqwest::Method::DELETE,
+    ] {
+        let answer = client.request(method.clone(), &url).send().await.unwrap();
+        assert_eq!(answer.status(), 405, "{method}");
+        assert_eq!(answer.headers()["allow"], "GET, HEAD", "{method}");
+        assert_eq!(answer.text().await.unwrap(), "", "{method}: not the file");
+    }
+    let head = client.head(&url).send().await.unwrap();
+    assert_eq!(head.status(), 200);
+    assert_eq!(app.get("/hash.txt").await.text().await.unwrap(), "js: 1");
+    // A path that is no file stays the 404 page, whatever the method.
+    let missing = client
+        .post(format!("{}/nothing.txt", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+}

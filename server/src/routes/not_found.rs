@@ -1,13 +1,14 @@
 //! What answers a path no route takes: a file of the site's root (the favicon)
-//! when there is one, else the 404 page.
+//! when there is one, else the 404 page. A file asked for with a method other
+//! than GET or HEAD is a 405.
 
 use std::future::Future;
 use std::pin::Pin;
 
 use app::shell;
 use axum::extract::{Request, State};
-use axum::http::Uri;
-use axum::response::Response;
+use axum::http::{Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
 
@@ -29,7 +30,21 @@ pub(super) fn handler(
     let file_or_page =
         leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell);
     move |uri, state, mut request| {
+        let reads = matches!(*request.method(), Method::GET | Method::HEAD);
         *request.uri_mut() = Uri::from_static(NOT_FOUND_PATH);
-        file_or_page(uri, state, request)
+        let answer = file_or_page(uri, state, request);
+        Box::pin(async move {
+            let response = answer.await;
+            // Leptos looks the file up with a GET whatever the request's method:
+            // a POST or DELETE to `/hash.txt` got the file.
+            match reads || response.status() != StatusCode::OK {
+                true => response,
+                false => (
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    [(header::ALLOW, "GET, HEAD")],
+                )
+                    .into_response(),
+            }
+        })
     }
 }
