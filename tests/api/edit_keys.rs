@@ -247,3 +247,23 @@ async fn a_prefilled_edit_link_shows_what_saving_would_change() {
     );
     assert!(same.contains("Nothing differs from the saved revision"));
 }
+
+#[tokio::test]
+async fn an_edit_link_to_no_scenario_offers_a_new_save_not_a_revision() {
+    let app = spawn_app().await;
+    let (_, html) = page(&app, "/?edit=NoSuchScenario1&name=Plan&clusters=9", "").await;
+
+    assert!(html.contains("cheaper"), "the planner still calculates");
+    assert!(
+        html.contains("no saved scenario at this edit link"),
+        "the reason is shown"
+    );
+    assert!(
+        !html.contains("as a new revision") && !html.contains("/api/update_scenario"),
+        "no revision form bound to fail"
+    );
+    assert!(
+        html.contains("Save as a new scenario") && html.contains("action=\"/api/save_scenario\""),
+        "a new scenario can be saved"
+    );
+}

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use crate::api::{SaveScenario, UpdateScenario, edit_changes};
 use crate::codec::Json;
+use crate::error::AppError;
+use crate::types::FieldChange;
 
 /// The planner's edit mode: the scenario the form saves a revision of, and the
 /// revision it was opened from (a save after another's is refused).
@@ -44,25 +46,43 @@ pub fn SaveForm(
             <input type="hidden" name="query" value=form_query />
         }
     };
+    let fields = StoredValue::new(fields);
+    let save_new = move |label: &'static str| {
+        view! {
+            <ActionForm action=save>
+                {fields.get_value()()}
+                <button type="submit">{label}</button>
+            </ActionForm>
+        }
+    };
     view! {
         <section class="save" aria-label="Save and share">
             <h2>"Save and share"</h2>
             {match editing {
-                Some(Editing { id, revision }) => view! {
-                    <EditChanges id=id.clone() name=saved_name.clone() form_query />
-                    <ActionForm action=update>
-                        <input type="hidden" name="id" value=id />
-                        {revision.map(|r| view! { <input type="hidden" name="revision" value=r /> })}
-                        {fields()}
-                        <button type="submit">"Save these changes as a new revision"</button>
-                    </ActionForm>
-                }.into_any(),
-                None => view! {
-                    <ActionForm action=save>
-                        {fields()}
-                        <button type="submit">"Save and get a link"</button>
-                    </ActionForm>
-                }.into_any(),
+                Some(Editing { id, revision }) => {
+                    let editing_id = id.clone();
+                    let changes = Resource::<_, Json>::new_with_options(
+                        move || (id.clone(), saved_name.clone(), form_query.get()),
+                        |(id, name, query)| edit_changes(id, name, query),
+                        false,
+                    );
+                    // A link that edits a scenario no longer (or never) saved
+                    // offers the save of a new one, not a revision bound to fail.
+                    let missing = move || matches!(changes.get(), Some(Err(AppError::NotFound)));
+                    let (id, revision) = (StoredValue::new(editing_id), StoredValue::new(revision));
+                    view! {
+                        <EditChanges changes />
+                        <Show when=move || !missing() fallback=move || save_new("Save as a new scenario")>
+                            <ActionForm action=update>
+                                <input type="hidden" name="id" value=id.get_value() />
+                                {revision.get_value().map(|r| view! { <input type="hidden" name="revision" value=r /> })}
+                                {fields.get_value()()}
+                                <button type="submit">"Save these changes as a new revision"</button>
+                            </ActionForm>
+                        </Show>
+                    }.into_any()
+                }
+                None => save_new("Save and get a link").into_any(),
             }}
             <p class="error" role="alert">{error}</p>
         </section>
@@ -72,12 +92,7 @@ pub fn SaveForm(
 /// What saving would change in the saved scenario, listed before the save
 /// button: a prefilled `?edit=` link cannot overwrite a scenario unseen.
 #[component]
-fn EditChanges(id: String, name: String, form_query: Signal<String>) -> impl IntoView {
-    let changes = Resource::<_, Json>::new_with_options(
-        move || (id.clone(), name.clone(), form_query.get()),
-        |(id, name, query)| edit_changes(id, name, query),
-        false,
-    );
+fn EditChanges(changes: Resource<Result<Vec<FieldChange>, AppError>, Json>) -> impl IntoView {
     let listed = move || {
         changes.get().map(|outcome| match outcome {
             Ok(changes) if changes.is_empty() => view! {
@@ -91,6 +106,10 @@ fn EditChanges(id: String, name: String, form_query: Signal<String>) -> impl Int
                         <li><strong>{c.label}</strong>{format!(": {} → {}", shown(c.from), shown(c.to))}</li>
                     }).collect_view()}
                 </ul>
+            }
+            .into_any(),
+            Err(AppError::NotFound) => view! {
+                <p class="error">"There is no saved scenario at this edit link any more: saving makes a new scenario with a link of its own."</p>
             }
             .into_any(),
             Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
