@@ -22,6 +22,7 @@ mod database;
 mod databases;
 mod docs;
 mod edit_keys;
+mod edit_links;
 mod every_violation;
 mod export;
 mod fleet;
