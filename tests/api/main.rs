@@ -36,6 +36,7 @@ mod import;
 mod import_limits;
 mod import_page;
 mod kept_answers;
+mod largest_echo;
 mod lifecycle;
 mod line_item_rows;
 mod logs;

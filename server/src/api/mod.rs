@@ -24,7 +24,7 @@ pub use extract::ApiPath;
 pub use openapi::ApiDoc;
 
 use crate::AppState;
-use crate::limits::{API_MAX_BODY_BYTES, SERVER_MAX_BODY_BYTES};
+use crate::limits::SERVER_MAX_BODY_BYTES;
 
 /// The `/api/v1` routes, to be nested under that prefix.
 pub fn router() -> Router<AppState> {
@@ -45,12 +45,7 @@ pub fn router() -> Router<AppState> {
         // scenario): keep it out of shared caches and search indexes.
         .layer(axum::middleware::map_response(keep_private))
         .route("/calculate", axum::routing::post(calculate::calculate))
-        // A batch of 100 full scenarios is larger than one.
-        .route(
-            "/calculate/batch",
-            axum::routing::post(calculate::batch)
-                .layer(DefaultBodyLimit::max(SERVER_MAX_BODY_BYTES)),
-        )
+        .route("/calculate/batch", axum::routing::post(calculate::batch))
         // kubectl's JSON of a large cluster runs to tens of MB: the body is
         // read in turn with the other imports (`crate::import_turns`), up to
         // the limit `crate::limits` gives this path.
@@ -63,7 +58,7 @@ pub fn router() -> Router<AppState> {
         .route("/docs", get(docs::page))
         .fallback(not_found)
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        .layer(DefaultBodyLimit::max(API_MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(SERVER_MAX_BODY_BYTES))
 }
 
 /// Marks an answer private and unindexed ([`app::PRIVATE_HEADERS`]), whatever
