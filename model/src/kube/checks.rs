@@ -61,10 +61,10 @@ pub(super) fn check_nodes(nodes: &[Item], at: &[String]) -> Result<(), Vec<Field
 /// capacity outside the model's range, a Fargate pod larger than Fargate's
 /// largest), each said in terms of the pool it comes from.
 pub(super) fn check_scenario(imported: &Imported) -> Result<(), Vec<FieldError>> {
-    let Err(invalid) = Scenario::try_from(imported.input.clone()) else {
+    let needs = &imported.report.needs;
+    let Err(invalid) = Scenario::try_from(with_stand_in_prices(&imported.input, needs)) else {
         return Ok(());
     };
-    let needs = &imported.report.needs;
     let refusals: Vec<FieldError> = invalid
         .0
         .into_iter()
@@ -75,6 +75,34 @@ pub(super) fn check_scenario(imported: &Imported) -> Result<(), Vec<FieldError>>
         true => Ok(()),
         false => Err(cap_field_errors(refusals)),
     }
+}
+
+/// `input` with a stand-in for every price `needs` asks for. A machine without
+/// its price is incomplete, and the rules on the rest of it (memory left after
+/// the kubelet's reservation, pod slots) run only on a complete one: a 1 GiB
+/// node off the catalog was imported with only its price to fill in, and then
+/// refused once it was. No price moves those rules.
+fn with_stand_in_prices(input: &ScenarioInput, needs: &[FieldError]) -> ScenarioInput {
+    let mut input = input.clone();
+    let pools = input
+        .fleet
+        .iter_mut()
+        .flatten()
+        .enumerate()
+        .flat_map(|(g, group)| {
+            let pools = group.pools.iter_mut().flatten().enumerate();
+            pools.map(move |(p, pool)| (format!("fleet[{g}].pools[{p}].custom.hourly_usd"), pool))
+        });
+    for (path, pool) in pools {
+        if let Some(custom) = pool
+            .custom
+            .as_mut()
+            .filter(|_| needs.iter().any(|n| n.field == path))
+        {
+            custom.hourly_usd.get_or_insert(1.0);
+        }
+    }
+    input
 }
 
 /// A violation of the imported scenario as a refusal of the body: for the

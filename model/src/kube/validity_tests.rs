@@ -128,3 +128,33 @@ fn every_answer_calculates_once_its_needs_are_given() {
         }
     }
 }
+
+#[test]
+fn a_node_off_the_catalog_is_checked_as_if_its_price_were_given() {
+    let labels = json!({"node.kubernetes.io/instance-type": "t3.micro",
+        "topology.kubernetes.io/region": "eu-west-1"});
+    // 1 GiB leaves nothing after the kubelet's reservation for 110 pods: a
+    // refusal now, not a price to fill in and a 422 after.
+    let small = list(&[node("a", labels.clone(), "2", "1Gi")]);
+    let errors = refused(&small, Sizing::Nodes);
+    assert!(fields(&errors).iter().all(|f| f.is_empty()), "{errors:?}");
+    assert!(
+        errors[0].message.contains("its custom.memory_gib (1.0")
+            && errors[0].message.contains("no allocatable memory on EKS"),
+        "{errors:?}"
+    );
+
+    let fits = list(&[node("a", labels, "2", "8Gi")]);
+    let imported = import_json(fits.as_bytes(), Sizing::Nodes).expect("imports");
+    let needs: Vec<_> = imported
+        .report
+        .needs
+        .iter()
+        .map(|n| n.field.as_str())
+        .collect();
+    assert_eq!(needs, ["fleet[0].pools[0].custom.hourly_usd"]);
+    let mut input = imported.input;
+    let pool = &mut input.fleet.as_mut().unwrap()[0].pools.as_mut().unwrap()[0];
+    pool.custom.as_mut().unwrap().hourly_usd = Some(0.0104);
+    crate::Scenario::try_from(input).expect("calculates once its price is given");
+}
