@@ -176,3 +176,24 @@ async fn a_body_breaking_thousands_of_rules_lists_a_hundred_and_counts_the_rest(
     let last = errors[99]["message"].as_str().unwrap();
     assert!(last.starts_with("and 62902 more problems"), "{last}");
 }
+
+#[tokio::test]
+async fn more_unreadable_members_than_a_list_holds_end_it_with_a_count() {
+    let app = spawn_app().await;
+    let mut input = serde_json::Map::new();
+    for n in 0..150 {
+        input.insert(format!("u{n:03}"), json!(1));
+    }
+    input.insert("clusters".into(), json!(5000));
+
+    let problem = assert_problem(app.calculate(&input.into()).await, 422).await;
+
+    let errors = problem["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 100, "{}", problem["detail"]);
+    assert_eq!(errors[99]["field"], "");
+    let last = errors[99]["message"].as_str().unwrap();
+    assert!(
+        last.starts_with("and ") && last.contains("more problems"),
+        "{last}"
+    );
+}

@@ -92,13 +92,41 @@ fn parse_with<T: DeserializeOwned>(
         }
     }
     let passes = (REREAD_BYTES / json.len().max(1)).clamp(1, MAX_FIELD_ERRORS);
-    if let Some(rest) = read_without_bad_members::<T>(document, passes, &mut errors) {
-        let reported: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
-        let covered = |field: &str| reported.iter().any(|r| is_at_or_under(field, r));
-        errors.extend(check(&rest).into_iter().filter(|e| !covered(&e.field)));
+    match read_without_bad_members::<T>(document, passes, &mut errors) {
+        Reread::Read(rest) => {
+            let reported: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+            let covered = |field: &str| reported.iter().any(|r| is_at_or_under(field, r));
+            errors.extend(check(&rest).into_iter().filter(|e| !covered(&e.field)));
+        }
+        Reread::Stopped => {}
+        Reread::OutOfPasses => {
+            // The last entry says the list is not the whole story, as the
+            // capped lists of the rules do: 100 unknown members of 150 were
+            // listed as if they were all.
+            in_form_order(&mut errors);
+            let dropped = errors.len().saturating_sub(MAX_FIELD_ERRORS - 1);
+            errors.truncate(MAX_FIELD_ERRORS - 1);
+            let message = match dropped {
+                0 => "and perhaps more problems past these; fix these first".to_owned(),
+                n => format!("and {n} more problems, perhaps others past them; fix these first"),
+            };
+            errors.push(FieldError::new("", message));
+            return Err(InputError::Invalid(errors));
+        }
     }
     in_form_order(&mut errors);
     Err(InputError::Invalid(errors))
+}
+
+/// How re-reading a refused body ended.
+enum Reread<T> {
+    /// It read without the members that could not be read: what is left.
+    Read(T),
+    /// At a problem that cannot be left out (a member missing, a list item of
+    /// the wrong kind, the document itself).
+    Stopped,
+    /// Its passes ran out before it read.
+    OutOfPasses,
 }
 
 /// How much re-reading one refusal may do, in bytes of its body: each pass
@@ -110,17 +138,16 @@ fn parse_with<T: DeserializeOwned>(
 const REREAD_BYTES: usize = 256 * 1024;
 
 /// Reads `document` as a `T`, each time leaving out the member it could not
-/// read (and adding its error to `errors`, once), until it reads: what is left.
-/// `None` when a problem cannot be left out (a member missing, a list item of
-/// the wrong kind, the document itself), or after `passes` passes.
+/// read (and adding its error to `errors`, once), until it reads, for at most
+/// `passes` passes.
 fn read_without_bad_members<T: DeserializeOwned>(
     mut document: Value,
     passes: usize,
     errors: &mut Vec<FieldError>,
-) -> Option<T> {
+) -> Reread<T> {
     for _ in 0..passes {
         let error = match serde_path_to_error::deserialize::<_, T>(&document) {
-            Ok(rest) => return Some(rest),
+            Ok(rest) => return Reread::Read(rest),
             Err(error) => error,
         };
         let found = field_error_from_json(&error, "");
@@ -129,10 +156,10 @@ fn read_without_bad_members<T: DeserializeOwned>(
         }
         let missing = error.inner().to_string().starts_with("missing field");
         if missing || !remove(&mut document, error.path()) {
-            return None;
+            return Reread::Stopped;
         }
     }
-    None
+    Reread::OutOfPasses
 }
 
 /// Removes the object member `path` ends at; whether there was one.
