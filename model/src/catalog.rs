@@ -165,7 +165,7 @@ pub(crate) fn unknown_type_message(name: &str) -> String {
     let names = catalog().instance_types.iter().map(|t| t.name.as_str());
     let shown = suggest::shorten(name);
     match suggest::nearest(name, names, 3).as_slice() {
-        [] => format!("{shown:?} is not in the catalog (GET /api/v1/catalog lists it)"),
+        [] => format!("{shown:?} is not in the catalog (GET /api/v1/catalog lists it)."),
         [one] => format!("{shown:?} is not in the catalog; did you mean {one}?"),
         [init @ .., last] => format!(
             "{shown:?} is not in the catalog; did you mean {} or {last}?",

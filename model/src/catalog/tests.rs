@@ -107,13 +107,13 @@ fn unknown_type_message_suggests_near_names() {
     );
     assert_eq!(
         unknown_type_message("banana"),
-        "\"banana\" is not in the catalog (GET /api/v1/catalog lists it)"
+        "\"banana\" is not in the catalog (GET /api/v1/catalog lists it)."
     );
     let long = unknown_type_message(&"x".repeat(10_000));
     assert!(long.len() < 120, "{long}");
     assert_eq!(
         unknown_type_message("say \"hi\""),
-        "\"say \\\"hi\\\"\" is not in the catalog (GET /api/v1/catalog lists it)"
+        "\"say \\\"hi\\\"\" is not in the catalog (GET /api/v1/catalog lists it)."
     );
 }
 
