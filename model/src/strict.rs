@@ -77,9 +77,12 @@ pub(crate) fn absent<T>(value: &Option<T>) -> bool {
     value.is_none()
 }
 
-/// Implements `Deserialize` (objects only) and `Serialize` for a struct whose derives
-/// were generated with `#[serde(remote = "Self")]`, delegating to them.
-macro_rules! object_only {
+/// Implements `Deserialize` for a struct whose derive was generated with
+/// `#[serde(remote = "Self")]`, delegating to it for JSON objects only: serde's
+/// derive also reads a positional array (`["name", {}]` was a scenario).
+/// Exported: the service's request bodies are read the same way.
+#[macro_export]
+macro_rules! deserialize_objects_only {
     ($($ty:ty),+ $(,)?) => {$(
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -96,6 +99,13 @@ macro_rules! object_only {
                 deserializer.deserialize_map(ObjectVisitor)
             }
         }
+    )+};
+}
+
+/// [`deserialize_objects_only`], and `Serialize` delegating to the remote derive.
+macro_rules! object_only {
+    ($($ty:ty),+ $(,)?) => {$(
+        $crate::deserialize_objects_only!($ty);
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 <$ty>::serialize(self, serializer)

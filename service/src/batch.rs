@@ -22,7 +22,7 @@ pub const MAX_BATCH_SAMPLES: u64 = 100_000;
 
 /// `POST /api/v1/calculate/batch`'s body.
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct BatchRequest {
     /// 1 to 100 scenarios, each a JSON object checked on its own as `POST
     /// /calculate` checks its body (see `ScenarioInput`): one that breaks a rule
@@ -33,6 +33,9 @@ pub struct BatchRequest {
     #[schema(value_type = Vec<Object>, min_items = 1, max_items = 100)]
     pub scenarios: Vec<BatchScenario>,
 }
+
+// Objects only, as the document says (serde's derive also reads an array).
+clusterplan_model::deserialize_objects_only!(BatchRequest);
 
 /// The batch's own rule is its count, checked before any work; each scenario's
 /// are checked on its own, an `error` item rather than a refusal.

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 /// Body of `POST /api/v1/scenarios`.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct NewScenario {
     /// A name for people (the limits: `names.rs`).
     #[schema(schema_with = crate::names::required_schema)]
@@ -24,7 +24,7 @@ pub struct NewScenario {
 /// current name; an omitted `input` keeps the current input (a rename); `{}` writes
 /// a revision equal to the last.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct ScenarioUpdate {
     /// The new name; absent keeps the current one.
     #[schema(schema_with = crate::names::optional_schema)]
@@ -32,6 +32,9 @@ pub struct ScenarioUpdate {
     /// The new input; it replaces the old one whole (omitted fields take defaults).
     pub input: Option<ScenarioInput>,
 }
+
+// Objects only, as the document says (serde's derive also reads an array).
+clusterplan_model::deserialize_objects_only!(NewScenario, ScenarioUpdate);
 
 impl Checked for NewScenario {
     fn violations(&self) -> Vec<FieldError> {

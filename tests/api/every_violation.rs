@@ -99,3 +99,32 @@ async fn a_batch_names_its_own_bad_members_and_each_scenarios_apart() {
         .collect();
     assert_eq!(sorted(fields), ["clusters", "foo", "team.engineers"]);
 }
+
+#[tokio::test]
+async fn a_body_written_as_an_array_is_refused_on_every_route() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Kept", json!({"clusters": 3})).await;
+    for (path, body) in [
+        ("/api/v1/calculate", json!([3])),
+        ("/api/v1/scenarios", json!(["Seq", {"clusters": 3}])),
+        ("/api/v1/calculate/batch", json!([[{}]])),
+        ("/api/v1/scenarios", json!([])),
+    ] {
+        let problem = assert_problem(app.post_json(path, &body).await, 422).await;
+        let message = problem["errors"][0]["message"].as_str().unwrap();
+        assert_eq!(error_fields(&problem), [""], "{path} {body}");
+        assert!(
+            message.contains("must be an object"),
+            "{path} {body}: {message}"
+        );
+    }
+    let update = app
+        .update_scenario(&created.id, Some(&created.edit_token), &json!(["Renamed"]))
+        .await;
+    assert_problem(update, 422).await;
+    assert_eq!(
+        app.scenario(&created.id).await.revision,
+        1,
+        "nothing written"
+    );
+}
