@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{Method, Request, header};
+use axum::http::{Method, Request, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -98,6 +98,8 @@ fn is_cross_site(request: &Request<Body>, trusted: &TrustedOrigins) -> bool {
 /// 403 problem document. A write's `Referer` that is not a page of this site is
 /// dropped: Leptos sends a plain form post back to its `Referer` (with none, to
 /// `/`), and a forged one would make that an open redirect carrying the error.
+/// A page's address carrying such an error not reached from this site is sent
+/// on without it ([`without_forged_error`]).
 pub async fn refuse_cross_site(
     State(trusted): State<TrustedOrigins>,
     mut request: Request<Body>,
@@ -110,6 +112,13 @@ pub async fn refuse_cross_site(
     if !safe && is_cross_site(&request, &trusted) {
         return ApiError::CrossSite.into_response();
     }
+    if safe && let Some(clean) = without_forged_error(&request, &trusted) {
+        let headers = [
+            (header::LOCATION, clean),
+            (header::CACHE_CONTROL, "no-store".into()),
+        ];
+        return (StatusCode::SEE_OTHER, headers).into_response();
+    }
     let host = text(&request, header::HOST);
     let own_referer = request.headers().get(header::REFERER).is_none_or(|value| {
         value
@@ -120,6 +129,44 @@ pub async fn refuse_cross_site(
         request.headers_mut().remove(header::REFERER);
     }
     next.run(request).await
+}
+
+/// The members Leptos adds to a page's address when a form post without
+/// JavaScript failed: which server function, and its error, which the page
+/// shows in that action's error box.
+const ERROR_MEMBERS: [&str; 2] = ["__path", "__err"];
+
+/// The page's address without [`ERROR_MEMBERS`], when it has them and the
+/// request was not sent from this site: any link could carry made-up text
+/// ("Your plan expired: call …") into the error box. Leptos's own redirect
+/// after a failed post comes from this site (`Sec-Fetch-Site: same-origin`,
+/// or the page's `Referer`, which `Referrer-Policy: same-origin` sends).
+fn without_forged_error(request: &Request<Body>, trusted: &TrustedOrigins) -> Option<String> {
+    let uri = request.uri();
+    let query = uri.query()?;
+    let is_error_member = |pair: &&str| {
+        let key = pair.split('=').next().unwrap_or_default();
+        let key = url::form_urlencoded::parse(key.as_bytes())
+            .next()
+            .map(|(k, _)| k);
+        key.is_some_and(|k| ERROR_MEMBERS.contains(&k.as_ref()))
+    };
+    if uri.path().starts_with("/api/") || !query.split('&').any(|p| is_error_member(&p)) {
+        return None;
+    }
+    let from_here = match text(request, header::HeaderName::from_static("sec-fetch-site")) {
+        Some(site) => site == "same-origin",
+        None => text(request, header::REFERER)
+            .is_some_and(|page| is_this_site(page, text(request, header::HOST), trusted)),
+    };
+    if from_here {
+        return None;
+    }
+    let kept: Vec<&str> = query.split('&').filter(|p| !is_error_member(p)).collect();
+    Some(match kept.is_empty() {
+        true => uri.path().to_owned(),
+        false => format!("{}?{}", uri.path(), kept.join("&")),
+    })
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod export;
 mod fleet;
 mod forecast;
 mod forecast_streamed;
+mod forged_errors;
 mod form_limits;
 mod form_posts_refused;
 mod health;
