@@ -79,6 +79,17 @@ async fn a_file_of_the_site_root_is_read_only() {
     let head = client.head(&url).send().await.unwrap();
     assert_eq!(head.status(), 200);
     assert_eq!(app.get("/hash.txt").await.text().await.unwrap(), "js: 1");
+    // A file's name as a directory's is no file.
+    for path in [
+        "/hash.txt/",
+        "/hash.txt/.",
+        "/hash.txt%2f",
+        "/hash.txt%2F%2e",
+    ] {
+        let answer = raw_get(&app, path).await;
+        assert!(answer.starts_with("HTTP/1.1 404"), "{path}: {answer}");
+        assert!(!answer.contains("js: 1"), "{path}");
+    }
     // A path that is no file stays the 404 page, whatever the method.
     let missing = client
         .post(format!("{}/nothing.txt", app.address))

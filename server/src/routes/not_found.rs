@@ -29,10 +29,14 @@ pub(super) fn handler(
 + 'static {
     let file_or_page =
         leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell);
-    move |uri, state, mut request| {
+    move |uri: Uri, state, mut request: Request| {
         let reads = matches!(*request.method(), Method::GET | Method::HEAD);
         *request.uri_mut() = Uri::from_static(NOT_FOUND_PATH);
-        let answer = file_or_page(uri, state, request);
+        let lookup = match names_a_directory(uri.path()) {
+            true => Uri::from_static(NOT_FOUND_PATH),
+            false => uri,
+        };
+        let answer = file_or_page(lookup, state, request);
         Box::pin(async move {
             let response = answer.await;
             // Leptos looks the file up with a GET whatever the request's method:
@@ -47,4 +51,15 @@ pub(super) fn handler(
             }
         })
     }
+}
+
+/// Whether `path` ends as a directory's does (`/`, `/.`, `/..`, escaped or
+/// not). The file lookup serves `/hash.txt/` and `/hash.txt%2f` as the file;
+/// no file of the site root is named so.
+fn names_a_directory(path: &str) -> bool {
+    let path = path
+        .to_ascii_lowercase()
+        .replace("%2f", "/")
+        .replace("%2e", ".");
+    path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..")
 }
