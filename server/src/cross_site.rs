@@ -136,7 +136,8 @@ pub async fn refuse_cross_site(
 /// shows in that action's error box.
 const ERROR_MEMBERS: [&str; 2] = ["__path", "__err"];
 
-/// The page's address without [`ERROR_MEMBERS`], when it has them and the
+/// The page's address without [`ERROR_MEMBERS`] (its query, relative to the
+/// page), when it has them and the
 /// request was not sent from this site: any link could carry made-up text
 /// ("Your plan expired: call …") into the error box. Leptos's own redirect
 /// after a failed post comes from this site (`Sec-Fetch-Site: same-origin`,
@@ -162,11 +163,11 @@ fn without_forged_error(request: &Request<Body>, trusted: &TrustedOrigins) -> Op
     if from_here {
         return None;
     }
+    // Only the query, relative to the page's own address: a path written into
+    // the answer (`//elsewhere.example/`, `/\elsewhere.example/`) would send
+    // the browser to another site.
     let kept: Vec<&str> = query.split('&').filter(|p| !is_error_member(p)).collect();
-    Some(match kept.is_empty() {
-        true => uri.path().to_owned(),
-        false => format!("{}?{}", uri.path(), kept.join("&")),
-    })
+    Some(format!("?{}", kept.join("&")))
 }
 
 #[cfg(test)]
