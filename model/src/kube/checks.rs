@@ -62,7 +62,7 @@ pub(super) fn check_nodes(nodes: &[Item], at: &[String]) -> Result<(), Vec<Field
 /// largest), each said in terms of the pool it comes from.
 pub(super) fn check_scenario(imported: &Imported) -> Result<(), Vec<FieldError>> {
     let needs = &imported.report.needs;
-    let Err(invalid) = Scenario::try_from(with_stand_in_prices(&imported.input, needs)) else {
+    let Err(invalid) = Scenario::try_from(with_stand_ins(&imported.input, needs)) else {
         return Ok(());
     };
     let refusals: Vec<FieldError> = invalid
@@ -77,32 +77,50 @@ pub(super) fn check_scenario(imported: &Imported) -> Result<(), Vec<FieldError>>
     }
 }
 
-/// `input` with a stand-in for every price `needs` asks for. A machine without
-/// its price is incomplete, and the rules on the rest of it (memory left after
-/// the kubelet's reservation, pod slots) run only on a complete one: a 1 GiB
-/// node off the catalog was imported with only its price to fill in, and then
-/// refused once it was. No price moves those rules.
-fn with_stand_in_prices(input: &ScenarioInput, needs: &[FieldError]) -> ScenarioInput {
+/// `input` with a stand-in for every member of a custom machine `needs` asks
+/// for. A machine without all of them is incomplete, and the rules on it
+/// (memory left after the kubelet's reservation, pod slots) run only on a
+/// complete one: a 1 GiB node off the catalog was imported with only its price
+/// to fill in, then refused once it was. Each stand-in is the value that
+/// passes those rules most easily, so what fails with them fails with any:
+/// a price and vCPUs move no rule; memory at its most; pod slots one past the
+/// system pods (fewer leave no room for a pod, more take more memory).
+fn with_stand_ins(input: &ScenarioInput, needs: &[FieldError]) -> ScenarioInput {
     let mut input = input.clone();
-    let pools = input
-        .fleet
-        .iter_mut()
-        .flatten()
-        .enumerate()
-        .flat_map(|(g, group)| {
-            let pools = group.pools.iter_mut().flatten().enumerate();
-            pools.map(move |(p, pool)| (format!("fleet[{g}].pools[{p}].custom.hourly_usd"), pool))
+    let pools = input.fleet.iter_mut().flatten().enumerate();
+    let pools = pools.flat_map(|(g, group)| {
+        let pools = group.pools.iter_mut().flatten().enumerate();
+        pools.map(move |(p, pool)| (format!("fleet[{g}].pools[{p}].custom."), pool))
+    });
+    for (at, pool) in pools {
+        let needed = |member: &str| needs.iter().any(|n| n.field == format!("{at}{member}"));
+        let system_pods = pool.system_pods_per_node.unwrap_or_else(|| {
+            let default = &table("fleet[].pools[].system_pods_per_node").default;
+            default.as_i64().unwrap_or_default()
         });
-    for (path, pool) in pools {
-        if let Some(custom) = pool
-            .custom
-            .as_mut()
-            .filter(|_| needs.iter().any(|n| n.field == path))
-        {
+        let Some(custom) = pool.custom.as_mut() else {
+            continue;
+        };
+        if needed("hourly_usd") {
             custom.hourly_usd.get_or_insert(1.0);
+        }
+        if needed("vcpu") {
+            custom.vcpu.get_or_insert(1.0);
+        }
+        if needed("memory_gib") {
+            let most = table("fleet[].pools[].custom.memory_gib").maximum;
+            custom.memory_gib.get_or_insert(most.unwrap_or(1.0));
+        }
+        if needed("max_pods_vpc_cni") {
+            custom.max_pods_vpc_cni.get_or_insert(system_pods + 1);
         }
     }
     input
+}
+
+/// A field of the table: this file names only fields that are there.
+fn table(path: &str) -> &'static crate::FieldSpec {
+    crate::field_spec(path).expect("a field of the table")
 }
 
 /// A violation of the imported scenario as a refusal of the body: for the

@@ -158,3 +158,46 @@ fn a_node_off_the_catalog_is_checked_as_if_its_price_were_given() {
     pool.custom.as_mut().unwrap().hourly_usd = Some(0.0104);
     crate::Scenario::try_from(input).expect("calculates once its price is given");
 }
+
+#[test]
+fn a_node_whose_capacity_lacks_a_member_is_checked_with_its_most_lenient_value() {
+    let unknown = json!({"node.kubernetes.io/instance-type": "zz.big"});
+    let capacity = |capacity: serde_json::Value| {
+        json!({"kind": "List", "items": [{"kind": "Node", "metadata": {"name": "a",
+            "labels": unknown.clone()}, "status": {"capacity": capacity}}]})
+        .to_string()
+    };
+    // 1 GiB leaves the self-hosted nodes nothing whatever their pod limit or
+    // vCPUs: a refusal, not needs that no value meets.
+    for small in [
+        json!({"cpu": "2", "memory": "1Gi"}),
+        json!({"memory": "1Gi", "pods": "110"}),
+    ] {
+        let errors = refused(&capacity(small.clone()), Sizing::Nodes);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message.contains("no allocatable memory")),
+            "{small}: {errors:?}"
+        );
+    }
+    // Without its memory, a node is planned once the memory is given.
+    let imported = import_json(
+        capacity(json!({"cpu": "2", "pods": "20"})).as_bytes(),
+        Sizing::Nodes,
+    )
+    .expect("imports");
+    let needs: Vec<_> = imported
+        .report
+        .needs
+        .iter()
+        .map(|n| n.field.as_str())
+        .collect();
+    assert_eq!(
+        needs,
+        [
+            "fleet[0].pools[0].custom.hourly_usd",
+            "fleet[0].pools[0].custom.memory_gib"
+        ]
+    );
+}
