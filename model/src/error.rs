@@ -39,6 +39,19 @@ impl std::fmt::Display for FieldError {
 /// otherwise come back as tens of thousands of errors.
 pub const MAX_FIELD_ERRORS: usize = 100;
 
+/// The last entry of a list whose reading stopped before the body's end (a
+/// large body is re-read a bounded number of times, docs/MODEL.md §2.13):
+/// more problems may follow. It is no problem itself ([`problem_count`]).
+pub const MORE_MAY_FOLLOW: &str = "and perhaps more problems past these; fix these first";
+
+/// How many problems `errors` lists: [`MORE_MAY_FOLLOW`] is not one.
+pub fn problem_count(errors: &[FieldError]) -> usize {
+    let notes = errors
+        .iter()
+        .filter(|e| e.field.is_empty() && e.message == MORE_MAY_FOLLOW);
+    errors.len() - notes.count()
+}
+
 /// `errors`, cut to [`MAX_FIELD_ERRORS`]: the first ones in order, then one
 /// error (for the whole document) that counts the rest.
 pub fn cap_field_errors(mut errors: Vec<FieldError>) -> Vec<FieldError> {

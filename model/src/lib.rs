@@ -66,8 +66,8 @@ pub use calculate::{
 pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, catalog};
 pub use display::{in_currency, is_currency_code, money_short, usd_short};
 pub use error::{
-    FieldError, InputError, MAX_FIELD_ERRORS, ValidationErrors, cap_field_errors,
-    field_error_from_json, input_error_from_json, member_named, prefixed,
+    FieldError, InputError, MAX_FIELD_ERRORS, MORE_MAY_FOLLOW, ValidationErrors, cap_field_errors,
+    field_error_from_json, input_error_from_json, member_named, prefixed, problem_count,
 };
 pub use fields::{FieldKind, FieldSpec, field_spec, field_specs, max_items, table_path};
 pub use fleet::{

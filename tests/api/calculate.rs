@@ -188,12 +188,40 @@ async fn more_unreadable_members_than_a_list_holds_end_it_with_a_count() {
 
     let problem = assert_problem(app.calculate(&input.into()).await, 422).await;
 
+    // All 150 found, and the rules of the rest (clusters) read: 151.
+    assert_eq!(problem["detail"], "invalid input: 151 problem(s)");
     let errors = problem["errors"].as_array().unwrap();
-    assert_eq!(errors.len(), 100, "{}", problem["detail"]);
+    assert_eq!(errors.len(), 100);
     assert_eq!(errors[99]["field"], "");
-    let last = errors[99]["message"].as_str().unwrap();
-    assert!(
-        last.starts_with("and ") && last.contains("more problems"),
-        "{last}"
+    assert_eq!(
+        errors[99]["message"],
+        "and 52 more problems; fix these first"
+    );
+}
+
+#[tokio::test]
+async fn a_large_body_read_a_few_times_says_more_may_follow() {
+    let app = spawn_app().await;
+    // 150 KB: read once more after the first refusal, so one unknown member of
+    // three is found, and the list says there may be more.
+    let mut input = serde_json::Map::new();
+    input.insert("pad_a".into(), json!(1));
+    let names: Vec<_> = (0..20)
+        .map(|n| json!({"name": format!("item {n}"), "monthly_usd": 1}))
+        .collect();
+    input.insert("line_items".into(), json!(names));
+    input.insert("pad_b".into(), json!("x".repeat(150_000)));
+    input.insert("pad_c".into(), json!(1));
+
+    let problem = assert_problem(app.calculate(&input.into()).await, 422).await;
+
+    let errors = problem["errors"].as_array().unwrap();
+    let last = errors.last().unwrap();
+    assert_eq!(last["field"], "");
+    assert_eq!(last["message"], clusterplan_model::MORE_MAY_FOLLOW);
+    let counted = errors.len() - 1;
+    assert_eq!(
+        problem["detail"],
+        format!("invalid input: {counted} problem(s)")
     );
 }

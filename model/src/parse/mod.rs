@@ -1,11 +1,11 @@
 //! Parsing request bodies into [`ScenarioInput`] (or any other body type), with
 //! field paths on data errors, every violation at once.
 
-use crate::MAX_FIELD_ERRORS;
 use crate::error::{FieldError, InputError, field_error_from_json, input_error_from_json};
 use crate::input::ScenarioInput;
 use crate::scenario::Scenario;
 use crate::validate::in_form_order;
+use crate::{MAX_FIELD_ERRORS, MORE_MAY_FOLLOW};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 use serde_path_to_error::Segment;
@@ -91,28 +91,22 @@ fn parse_with<T: DeserializeOwned>(
             errors.push(FieldError::new(field, "is given more than once"));
         }
     }
-    let passes = (REREAD_BYTES / json.len().max(1)).clamp(1, MAX_FIELD_ERRORS);
+    let passes = (REREAD_BYTES / json.len().max(1)).max(1);
     match read_without_bad_members::<T>(document, passes, &mut errors) {
         Reread::Read(rest) => {
             let reported: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
             let covered = |field: &str| reported.iter().any(|r| is_at_or_under(field, r));
             errors.extend(check(&rest).into_iter().filter(|e| !covered(&e.field)));
         }
-        Reread::Stopped => {}
-        Reread::OutOfPasses => {
-            // The last entry says the list is not the whole story, as the
-            // capped lists of the rules do: 100 unknown members of 150 were
-            // listed as if they were all.
+        // Said, as the capped lists of the rules say theirs: 100 unknown
+        // members of 150 were listed as if they were all. Past 100 found, the
+        // cap's own last entry counts the rest.
+        Reread::OutOfPasses if errors.len() < MAX_FIELD_ERRORS => {
             in_form_order(&mut errors);
-            let dropped = errors.len().saturating_sub(MAX_FIELD_ERRORS - 1);
-            errors.truncate(MAX_FIELD_ERRORS - 1);
-            let message = match dropped {
-                0 => "and perhaps more problems past these; fix these first".to_owned(),
-                n => format!("and {n} more problems, perhaps others past them; fix these first"),
-            };
-            errors.push(FieldError::new("", message));
+            errors.push(FieldError::new("", MORE_MAY_FOLLOW));
             return Err(InputError::Invalid(errors));
         }
+        Reread::Stopped | Reread::OutOfPasses => {}
     }
     in_form_order(&mut errors);
     Err(InputError::Invalid(errors))
@@ -131,8 +125,9 @@ enum Reread<T> {
 
 /// How much re-reading one refusal may do, in bytes of its body: each pass
 /// reads the whole body again, so a 64 KiB body is read at most 4 times (about
-/// what validating a valid one costs), a body under 2.5 KiB up to
-/// [`MAX_FIELD_ERRORS`] times. (Unbounded, a body of 100 unknown members after
+/// what validating a valid one costs), a 2.5 KiB one 100 times, a smaller one
+/// until every member it cannot read is found (one a pass; there are fewer
+/// members than bytes). (Unbounded, a body of 100 unknown members after
 /// a large valid part took 0.1 s of a worker thread, and a 256 KiB batch a
 /// second.)
 const REREAD_BYTES: usize = 256 * 1024;

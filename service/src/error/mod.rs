@@ -10,7 +10,7 @@ use clusterplan_model::{FieldError, InputError};
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     /// The input broke one or more rules; all of them are listed.
-    #[error("invalid input: {} problem(s)", .0.len())]
+    #[error("invalid input: {} problem(s)", clusterplan_model::problem_count(.0))]
     Invalid(Vec<FieldError>),
     /// The request cannot be read as what the use case takes (cut-off JSON, an
     /// unknown query parameter); the message says what to send.
