@@ -11,7 +11,7 @@
 //! 6. timeout, so a stuck request cannot hold a connection for ever; it answers
 //!    503 with `Retry-After`, and never once a write has begun committing
 //!    (`crate::timeout`);
-//! 7. body limit for every route (server functions too): 256 KiB, 32 MiB for
+//! 7. body limit for every route (server functions too): 320 KiB, 32 MiB for
 //!    the imports (API and page); a declared length above it is a 413 problem
 //!    before the body is read (the import page answers it as a page, still
 //!    unread), a longer body is cut off at the limit while it is read;

@@ -146,7 +146,7 @@ async fn a_body_in_a_content_coding_is_415_naming_the_coding() {
 #[tokio::test]
 async fn an_oversized_body_is_413() {
     let app = spawn_app().await;
-    let huge = format!("{{\"pad\": \"{}\"}}", "x".repeat(300 * 1024));
+    let huge = format!("{{\"pad\": \"{}\"}}", "x".repeat(400 * 1024));
 
     let response = app
         .post_raw("/api/v1/calculate", "application/json", huge.into_bytes())

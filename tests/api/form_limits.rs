@@ -66,7 +66,7 @@ async fn chunked_form_post(app: &crate::helpers::TestApp, path: &str, body: &[u8
 async fn a_chunked_form_post_past_the_limit_is_a_413_and_one_within_it_is_read() {
     let app = spawn_app().await;
     let mut huge = b"name=Big&query=".to_vec();
-    huge.resize(300 * 1024, b'a');
+    huge.resize(400 * 1024, b'a');
 
     let refused = chunked_form_post(&app, "/api/save_scenario", &huge).await;
     assert!(refused.starts_with("HTTP/1.1 413"), "{refused}");

@@ -187,7 +187,7 @@ async fn up_to_32_mib_is_read_and_a_larger_declared_body_is_refused_unread() {
         .post_raw(
             "/api/v1/calculate",
             "application/json",
-            vec![b' '; 300 * 1024],
+            vec![b' '; 400 * 1024],
         )
         .await;
     assert_eq!(calculate.status(), 413);

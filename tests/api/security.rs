@@ -134,7 +134,7 @@ async fn writes_over_the_limit_get_429_with_retry_after_and_reads_go_on() {
 #[tokio::test]
 async fn an_oversized_body_to_any_route_is_a_413_problem() {
     let app = spawn_app().await;
-    let huge = vec![b'a'; 300 * 1024];
+    let huge = vec![b'a'; 400 * 1024];
 
     let response = app
         .client

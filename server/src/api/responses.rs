@@ -11,7 +11,7 @@ pub enum BodyProblems {
     /// Malformed JSON.
     #[response(status = 400, content_type = "application/problem+json")]
     Malformed(Problem),
-    /// Body over 256 KiB.
+    /// Body over 320 KiB.
     #[response(status = 413, content_type = "application/problem+json")]
     TooLarge(Problem),
     /// Not `application/json`, or sent with a `Content-Encoding` (only plain
