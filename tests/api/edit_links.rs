@@ -40,6 +40,8 @@ async fn a_prefilled_edit_link_shows_what_saving_would_change() {
         "the changes come before the button"
     );
     assert!(same.contains("Nothing differs from the saved revision"));
+    assert!(!container_of(&html, "action=\"/api/update_scenario\"").contains("hidden"));
+    assert!(container_of(&html, "action=\"/api/save_scenario\"").contains("hidden"));
 }
 
 #[tokio::test]
@@ -49,15 +51,24 @@ async fn an_edit_link_to_no_scenario_offers_a_new_save_not_a_revision() {
 
     assert!(html.contains("cheaper"), "the planner still calculates");
     assert!(
-        html.contains("no saved scenario at this edit link"),
+        html.contains("No saved scenario has this edit link"),
         "the reason is shown"
     );
     assert!(
-        !html.contains("as a new revision") && !html.contains("/api/update_scenario"),
-        "no revision form bound to fail"
+        container_of(&html, "action=\"/api/update_scenario\"").contains("hidden"),
+        "the revision form, bound to fail, is hidden"
     );
+    let save = container_of(&html, "action=\"/api/save_scenario\"");
     assert!(
-        html.contains("Save as a new scenario") && html.contains("action=\"/api/save_scenario\""),
-        "a new scenario can be saved"
+        !save.contains("hidden") && html.contains("Save as a new scenario"),
+        "a new scenario can be saved: {save}"
     );
+}
+
+/// The opening tag of the `<div>` around the first `marker` in `html`.
+fn container_of<'a>(html: &'a str, marker: &str) -> &'a str {
+    let at = html.find(marker).expect("the form is on the page");
+    let open = html[..at].rfind("<div").expect("a div around it");
+    let close = open + html[open..].find('>').expect("a whole tag");
+    &html[open..=close]
 }

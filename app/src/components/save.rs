@@ -46,13 +46,16 @@ pub fn SaveForm(
             <input type="hidden" name="query" value=form_query />
         }
     };
-    let fields = StoredValue::new(fields);
-    let save_new = move |label: &'static str| {
-        view! {
-            <ActionForm action=save>
-                {fields.get_value()()}
-                <button type="submit">{label}</button>
-            </ActionForm>
+    let new_save = {
+        let fields = fields.clone();
+        move |label: &'static str| {
+            let fields = fields.clone();
+            view! {
+                <ActionForm action=save>
+                    {fields()}
+                    <button type="submit">{label}</button>
+                </ActionForm>
+            }
         }
     };
     view! {
@@ -60,29 +63,30 @@ pub fn SaveForm(
             <h2>"Save and share"</h2>
             {match editing {
                 Some(Editing { id, revision }) => {
-                    let editing_id = id.clone();
+                    let key = id.clone();
                     let changes = Resource::<_, Json>::new_with_options(
-                        move || (id.clone(), saved_name.clone(), form_query.get()),
+                        move || (key.clone(), saved_name.clone(), form_query.get()),
                         |(id, name, query)| edit_changes(id, name, query),
                         false,
                     );
-                    // A link that edits a scenario no longer (or never) saved
-                    // offers the save of a new one, not a revision bound to fail.
+                    // A link that edits a scenario not saved (any more) offers
+                    // a new save, not a revision bound to fail: one of the two
+                    // forms is hidden (`hidden`, also without JavaScript).
                     let missing = move || matches!(changes.get(), Some(Err(AppError::NotFound)));
-                    let (id, revision) = (StoredValue::new(editing_id), StoredValue::new(revision));
                     view! {
                         <EditChanges changes />
-                        <Show when=move || !missing() fallback=move || save_new("Save as a new scenario")>
+                        <div hidden=missing>
                             <ActionForm action=update>
-                                <input type="hidden" name="id" value=id.get_value() />
-                                {revision.get_value().map(|r| view! { <input type="hidden" name="revision" value=r /> })}
-                                {fields.get_value()()}
+                                <input type="hidden" name="id" value=id />
+                                {revision.map(|r| view! { <input type="hidden" name="revision" value=r /> })}
+                                {fields()}
                                 <button type="submit">"Save these changes as a new revision"</button>
                             </ActionForm>
-                        </Show>
+                        </div>
+                        <div hidden=move || !missing()>{new_save("Save as a new scenario")}</div>
                     }.into_any()
                 }
-                None => save_new("Save and get a link").into_any(),
+                None => new_save("Save and get a link").into_any(),
             }}
             <p class="error" role="alert">{error}</p>
         </section>
@@ -109,7 +113,7 @@ fn EditChanges(changes: Resource<Result<Vec<FieldChange>, AppError>, Json>) -> i
             }
             .into_any(),
             Err(AppError::NotFound) => view! {
-                <p class="error">"There is no saved scenario at this edit link any more: saving makes a new scenario with a link of its own."</p>
+                <p class="error">"No saved scenario has this edit link: saving makes a new one."</p>
             }
             .into_any(),
             Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
