@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::Sizing;
 use super::pool_tests::{list, node};
-use super::tests::{import, pools};
+use super::tests::{import, needs, pools};
 
 #[test]
 fn windows_nodes_and_nodes_of_another_region_need_their_own_price() {
@@ -35,14 +35,8 @@ fn windows_nodes_and_nodes_of_another_region_need_their_own_price() {
         types,
         [Some("m6i.large"), Some("custom"), Some("custom"), None]
     );
-    let needs: Vec<_> = imported
-        .report
-        .needs
-        .iter()
-        .map(|n| n.field.as_str())
-        .collect();
     assert_eq!(
-        needs,
+        needs(&imported),
         [
             "fleet[0].pools[1].custom.hourly_usd",
             "fleet[0].pools[2].custom.hourly_usd"

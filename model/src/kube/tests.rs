@@ -12,6 +12,16 @@ pub(super) fn import(body: &str, sizing: Sizing) -> Imported {
     import_json(body.as_bytes(), sizing).expect("imports")
 }
 
+/// The fields `report.needs` names, in order.
+pub(super) fn needs(imported: &Imported) -> Vec<&str> {
+    imported
+        .report
+        .needs
+        .iter()
+        .map(|n| n.field.as_str())
+        .collect()
+}
+
 pub(super) fn pools(imported: &Imported) -> &[PoolInput] {
     let fleet = imported.input.fleet.as_ref().expect("a fleet");
     assert_eq!(fleet.len(), 1);

@@ -5,6 +5,7 @@
 use serde_json::json;
 
 use super::pool_tests::{list, node, pod};
+use super::tests::needs;
 use super::*;
 
 fn refused(body: &str, sizing: Sizing) -> Vec<FieldError> {
@@ -146,13 +147,7 @@ fn a_node_off_the_catalog_is_checked_as_if_its_price_were_given() {
 
     let fits = list(&[node("a", labels, "2", "8Gi")]);
     let imported = import_json(fits.as_bytes(), Sizing::Nodes).expect("imports");
-    let needs: Vec<_> = imported
-        .report
-        .needs
-        .iter()
-        .map(|n| n.field.as_str())
-        .collect();
-    assert_eq!(needs, ["fleet[0].pools[0].custom.hourly_usd"]);
+    assert_eq!(needs(&imported), ["fleet[0].pools[0].custom.hourly_usd"]);
     let mut input = imported.input;
     let pool = &mut input.fleet.as_mut().unwrap()[0].pools.as_mut().unwrap()[0];
     pool.custom.as_mut().unwrap().hourly_usd = Some(0.0104);
@@ -187,14 +182,8 @@ fn a_node_whose_capacity_lacks_a_member_is_checked_with_its_most_lenient_value()
         Sizing::Nodes,
     )
     .expect("imports");
-    let needs: Vec<_> = imported
-        .report
-        .needs
-        .iter()
-        .map(|n| n.field.as_str())
-        .collect();
     assert_eq!(
-        needs,
+        needs(&imported),
         [
             "fleet[0].pools[0].custom.hourly_usd",
             "fleet[0].pools[0].custom.memory_gib"
