@@ -15,8 +15,10 @@
 use std::path::{Path, PathBuf};
 
 use axum::Router;
-use axum::http::{HeaderValue, header};
-use axum::response::Response;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -74,6 +76,16 @@ pub fn router(site_root: &Path, hashed: bool) -> Router {
     let found = if hashed { IMMUTABLE } else { REVALIDATE };
     Router::new()
         .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+        // ServeDir serves `/pkg/app.wasm/` and `/pkg/app.wasm%2f` as the file; no
+        // file is named so (the same rule as the site root's files).
+        .layer(axum::middleware::from_fn(
+            |request: Request, next: Next| async move {
+                match super::not_found::names_a_directory(request.uri().path()) {
+                    true => StatusCode::NOT_FOUND.into_response(),
+                    false => next.run(request).await,
+                }
+            },
+        ))
         .layer(axum::middleware::map_response(
             move |mut response: Response| async move {
                 let ok = response.status().is_success()
@@ -117,6 +129,23 @@ mod tests {
 
         assert_eq!(found, (200, IMMUTABLE.to_owned()));
         assert_eq!(missing, (404, NOT_KEPT.to_owned()));
+    }
+
+    #[tokio::test]
+    async fn a_file_is_not_served_at_a_directory_like_path() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("pkg")).unwrap();
+        std::fs::write(site.path().join("pkg/app.1a2b.wasm"), b"\0asm").unwrap();
+        let hashed = router(site.path(), true);
+        for path in [
+            "/app.1a2b.wasm/",
+            "/app.1a2b.wasm%2f",
+            "/app.1a2b.wasm%2F",
+            "/app.1a2b.wasm/.",
+        ] {
+            let answer = cache_control(hashed.clone(), path).await;
+            assert_eq!(answer, (404, NOT_KEPT.to_owned()), "{path}");
+        }
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub(super) fn handler(
 /// Whether `path` ends as a directory's does (`/`, `/.`, `/..`, escaped or
 /// not). The file lookup serves `/hash.txt/` and `/hash.txt%2f` as the file;
 /// no file of the site root is named so.
-fn names_a_directory(path: &str) -> bool {
+pub(super) fn names_a_directory(path: &str) -> bool {
     let path = path
         .to_ascii_lowercase()
         .replace("%2f", "/")
