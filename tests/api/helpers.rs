@@ -53,8 +53,14 @@ pub async fn spawn_app_with(
 
 /// A second server (a replica) on `app`'s database, running until the test ends.
 pub async fn spawn_replica(app: &TestApp) -> TestApp {
+    spawn_replica_with(app, |_| {}).await
+}
+
+/// Like [`spawn_replica`], with the configuration adjusted by `adjust`.
+pub async fn spawn_replica_with(app: &TestApp, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("create temp dir");
-    let config = Config::for_tests(app.database_url.clone());
+    let mut config = Config::for_tests(app.database_url.clone());
+    adjust(&mut config);
     start(config, dir, app.database_url.clone()).await.0
 }
 

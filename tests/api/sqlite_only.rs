@@ -12,7 +12,9 @@ use serde_json::json;
 use sqlx::Connection;
 use sqlx::sqlite::SqliteConnection;
 
-use crate::helpers::{TestApp, assert_problem, on_postgres, spawn_app, spawn_app_with};
+use crate::helpers::{
+    TestApp, assert_problem, on_postgres, spawn_app, spawn_app_with, spawn_replica_with,
+};
 
 /// The URL of `app`'s SQLite file; panics when the run is against PostgreSQL.
 fn database_file(app: &TestApp) -> String {
@@ -56,6 +58,41 @@ async fn a_write_against_a_locked_database_is_a_503_with_retry_after() {
     assert_eq!(count, 0, "nothing was stored by the refused write");
     let retried = app.post_json("/api/v1/scenarios", &body).await;
     assert_eq!(retried.status(), 201);
+}
+
+#[tokio::test]
+async fn a_file_already_past_the_size_guard_refuses_saves_and_serves_reads() {
+    // Arrange: a file of about 2 MB, most of it free pages (a table made and
+    // dropped), opened by a server whose guard is 1 MiB: SQLite raises a
+    // `max_page_count` set below the file's size to that size.
+    let app = spawn_app().await;
+    let created = app.create_scenario("Before", json!({})).await;
+    let mut filler = SqliteConnection::connect(&database_file(&app))
+        .await
+        .expect("second connection");
+    for statement in [
+        "CREATE TABLE filler AS SELECT randomblob(2000000) AS b",
+        "DROP TABLE filler",
+    ] {
+        sqlx::query(statement)
+            .execute(&mut filler)
+            .await
+            .expect("filler");
+    }
+    let small = spawn_replica_with(&app, |c| c.max_database_mb = 1).await;
+
+    // Act: a save that would fit in the free pages.
+    let body = json!({"name": "After", "input": {}});
+    let refused = small.post_json("/api/v1/scenarios", &body).await;
+
+    // Assert: refused as full, nothing written, reads go on.
+    assert_problem(refused, 507).await;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scenarios")
+        .fetch_one(&mut filler)
+        .await
+        .expect("count");
+    assert_eq!(count, 1, "nothing was stored by the refused save");
+    assert_eq!(small.scenario(&created.id).await.name, "Before");
 }
 
 #[tokio::test]

@@ -56,7 +56,8 @@ pub struct DbSettings {
     pub durability: Durability,
     /// The largest the database may grow, in bytes: a write that needs more
     /// fails as full (507), changing nothing; reads go on. SQLite caps its file
-    /// (whole 4 KiB pages); PostgreSQL is measured (`store/postgres/room.rs`).
+    /// (whole 4 KiB pages; a file opened past it is measured before each write,
+    /// `store/sqlite`); PostgreSQL is measured (`store/postgres/room.rs`).
     pub max_bytes: u64,
 }
 

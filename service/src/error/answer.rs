@@ -87,7 +87,7 @@ impl ServiceError {
 
     /// The field errors an answer lists: an invalid input's, at most
     /// [`clusterplan_model::MAX_FIELD_ERRORS`], the last counting the rest (a
-    /// 64 KiB body can break tens of thousands of rules); none for any other
+    /// 320 KiB body can break tens of thousands of rules); none for any other
     /// refusal.
     pub fn into_field_errors(self) -> Vec<FieldError> {
         match self {

@@ -1,4 +1,5 @@
-//! The size guard on PostgreSQL. SQLite enforces it itself (`max_page_count`);
+//! The size guard on PostgreSQL. SQLite enforces it itself (`max_page_count`,
+//! and a check of the file's size for a file opened past it);
 //! PostgreSQL has no such cap, so a write that adds a row first measures what
 //! Clusterplan stores, inside its own transaction, and is refused as full (507,
 //! nothing written) once that has reached the limit.
@@ -12,7 +13,7 @@
 //! The margin: the check and the insert are two statements, so writers that
 //! pass the check at once each add their row. The tables can end up past the
 //! limit by one revision per connection writing at that moment (8 per replica,
-//! each one resolved input: a few KiB, bounded by the 64 KiB body limit plus
+//! each one resolved input: a few KiB, bounded by the 320 KiB body limit plus
 //! the defaults filled in), plus the step PostgreSQL extends a file by. Deleting scenarios frees room inside the files, which PostgreSQL reuses
 //! once vacuumed, but the measured size only drops after `VACUUM FULL` (see
 //! docs/RELIABILITY.md).

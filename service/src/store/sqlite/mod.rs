@@ -1,7 +1,8 @@
 //! What the SQLite backend says its own way. Each write is one `BEGIN
 //! IMMEDIATE` transaction: it takes SQLite's write lock up front, so two saves
 //! of one scenario queue (busy timeout) instead of both reading the same latest
-//! revision. A full database refuses a write itself (`max_page_count`).
+//! revision. A full database refuses a write itself (`max_page_count`), and a
+//! file already past the limit when it was opened is refused before writing.
 
 use sqlx::sqlite::SqliteQueryResult;
 use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
@@ -19,8 +20,21 @@ impl Backend for Sqlite {
         pool.begin_with("BEGIN IMMEDIATE").await
     }
 
-    async fn ensure_room(_: &mut SqliteConnection, _: u64) -> Result<(), ServiceError> {
-        Ok(())
+    /// `max_page_count` keeps the file from growing past the limit, but SQLite
+    /// quietly raises it to the file's size when the file is already larger (a
+    /// lowered `--max-database-mb`, a restored backup): such a file took every
+    /// save that fitted in its free pages. A file past the limit refuses them.
+    /// One read of the file's header: no cost a write would feel.
+    async fn ensure_room(tx: &mut SqliteConnection, max_bytes: u64) -> Result<(), ServiceError> {
+        let size: i64 = sqlx::query_scalar(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        match u64::try_from(size) {
+            Ok(size) if size <= max_bytes => Ok(()),
+            _ => Err(ServiceError::StorageFull),
+        }
     }
 
     fn rows_affected(result: &SqliteQueryResult) -> u64 {
