@@ -125,10 +125,17 @@ pub async fn limit_writes(
             request.headers(),
             "Too many changes",
             ApiError::TooManyRequests {
-                retry_after_secs: wait.as_secs().max(1),
+                retry_after_secs: retry_after_secs(wait),
             },
         ),
     }
+}
+
+/// `Retry-After` for a wait: whole seconds rounded up, so that a client that
+/// waits as long as it is told finds a token (rounded down, a limit of 30 a
+/// minute said 1 for a wait of 1.9 s, and the retry was refused again).
+fn retry_after_secs(wait: Duration) -> u64 {
+    (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
 }
 
 #[cfg(test)]
@@ -177,6 +184,27 @@ mod tests {
             limiter.check(ip, start + Duration::from_secs(1)).is_ok(),
             "one token a second"
         );
+    }
+
+    #[test]
+    fn waiting_as_long_as_retry_after_says_finds_a_token() {
+        for per_minute in [5, 7, 30, 59] {
+            for refused_at in [1, 100, 250, 999] {
+                let limiter = WriteLimiter::new(per_minute, TrustedProxies::default());
+                let ip: IpAddr = [10, 0, 0, 1].into();
+                let start = Instant::now();
+                for _ in 0..per_minute {
+                    assert!(limiter.check(ip, start).is_ok());
+                }
+                let at = start + Duration::from_millis(refused_at);
+                let wait = limiter.check(ip, at).expect_err("over the limit");
+                let told = Duration::from_secs(retry_after_secs(wait));
+                assert!(
+                    limiter.check(ip, at + told).is_ok(),
+                    "{per_minute}/min, refused at {refused_at} ms, told {told:?}"
+                );
+            }
+        }
     }
 
     #[test]
