@@ -56,20 +56,7 @@ pub async fn run() -> ExitCode {
 }
 
 async fn backup(args: BackupArgs) -> ExitCode {
-    if args.to.exists() {
-        eprintln!(
-            "clusterplan: {} exists; a backup never overwrites",
-            args.to.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let outcome = async {
-        let db = clusterplan_service::Database::connect(&args.database_url).await?;
-        db.backup_to(&args.to.to_string_lossy()).await?;
-        db.close().await;
-        Ok::<_, clusterplan_service::DbError>(())
-    };
-    match outcome.await {
+    match clusterplan_service::Database::backup(&args.database_url, &args.to).await {
         Ok(()) => {
             println!("backed up {} to {}", args.database_url, args.to.display());
             ExitCode::SUCCESS

@@ -3,6 +3,7 @@
 //! configuring and migrating each is its backend's module; everything else
 //! sees one [`Database`].
 
+mod backup;
 mod migrations;
 mod postgres;
 mod sqlite;
@@ -31,6 +32,17 @@ pub enum DbError {
     /// The operation exists for the other backend only (a file backup of PostgreSQL).
     #[error("{0}")]
     Unsupported(&'static str),
+    /// A backup's target exists: a backup never overwrites.
+    #[error("{} exists; a backup never overwrites", .0.display())]
+    Exists(std::path::PathBuf),
+    /// A file of a backup could not be written, synced or linked.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or directory.
+        path: std::path::PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// A migration failed; the server must not start on a half-migrated schema.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -145,17 +157,13 @@ impl Database {
         Ok(())
     }
 
-    /// Copies the live database into a new file `path`, consistently (one read
-    /// transaction) and without stopping writers: SQLite's `VACUUM INTO`. Fails if
-    /// `path` exists, so a backup never overwrites anything. PostgreSQL is backed
-    /// up with its own tools (`pg_dump`; see docs/DEPLOY.md).
-    pub async fn backup_to(&self, path: &str) -> Result<(), DbError> {
-        match &self.backend {
-            Backend::Sqlite(pool) => sqlite::backup_to(pool, path).await,
-            Backend::Postgres(_) => Err(DbError::Unsupported(
-                "back up PostgreSQL with pg_dump; `clusterplan backup` copies SQLite files",
-            )),
-        }
+    /// Copies the SQLite database at `url` into the new file `to`, consistently
+    /// (one read transaction) and without stopping writers: SQLite's `VACUUM
+    /// INTO`. The source is only read (never created nor migrated); `to` never
+    /// overwrites and never holds a partial copy (see `db/backup.rs`).
+    /// PostgreSQL is backed up with its own tools (`pg_dump`; see docs/DEPLOY.md).
+    pub async fn backup(url: &str, to: &std::path::Path) -> Result<(), DbError> {
+        backup::backup(url, to).await
     }
 
     /// Moves every committed page from the WAL into the main file and truncates

@@ -108,15 +108,6 @@ async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
     }
 }
 
-/// `VACUUM INTO path`: a consistent copy; fails if `path` exists.
-pub(super) async fn backup_to(pool: &SqlitePool, path: &str) -> Result<(), DbError> {
-    sqlx::query("VACUUM INTO ?")
-        .bind(path)
-        .execute(pool)
-        .await?;
-    Ok(())
-}
-
 /// `PRAGMA wal_checkpoint(TRUNCATE)`.
 pub(super) async fn checkpoint(pool: &SqlitePool) -> Result<(), DbError> {
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
