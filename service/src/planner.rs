@@ -48,6 +48,8 @@ pub(crate) async fn update_from_form(
     query: &str,
     based_on: Option<i64>,
 ) -> Result<ScenarioDocument, ServiceError> {
+    // A stranger is refused before the form is read (as `revisions::update`).
+    revisions::authorize(service, id, token).await?;
     let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
     let update = ScenarioUpdate {
         name: Some(name),

@@ -113,15 +113,27 @@ async fn a_rename_keeps_the_input() {
 async fn changes_without_or_with_a_wrong_token_are_refused_and_change_nothing() {
     let app = spawn_app().await;
     let created = app.create_scenario("Plan", json!({})).await;
-    let body = json!({"input": {"clusters": 9}});
     let cases = [(None, 401), (Some("wrong-token"), 403)];
 
     for (token, status) in cases {
-        let update = app.update_scenario(&created.id, token, &body).await;
-        let problem = assert_problem(update, status).await;
-        assert!(problem["detail"].as_str().unwrap().contains("edit token"));
+        // A body the rules refuse, or that a simulation would take long over,
+        // is refused for the token all the same.
+        for body in [
+            json!({"input": {"clusters": 9}}),
+            json!({"input": {"clusters": -5}, "name": " "}),
+            json!({"input": {"uncertainty": {"samples": 100000, "ranges": [
+                {"field": "team.annual_cost_usd", "low": 1e5, "high": 3e5}]}}}),
+        ] {
+            let update = app.update_scenario(&created.id, token, &body).await;
+            let problem = assert_problem(update, status).await;
+            assert!(problem["detail"].as_str().unwrap().contains("edit token"));
+        }
         assert_problem(app.delete_scenario(&created.id, token).await, status).await;
     }
+    let missing = "AAAAAAAAAAAAAAAAAAAAAA";
+    let body = json!({"input": {"clusters": -5}});
+    let update = app.update_scenario(missing, Some("t"), &body).await;
+    assert_problem(update, 404).await;
 
     let doc = app.scenario(&created.id).await;
     assert_eq!((doc.revision, doc.input.clusters), (1, 3));

@@ -31,10 +31,7 @@ pub(crate) async fn update(
     update: ScenarioUpdate,
     expected: &[i64],
 ) -> Result<ScenarioDocument, ServiceError> {
-    let token = token.ok_or(ServiceError::MissingToken)?;
-    if !secrets::looks_like_id(id) {
-        return Err(not_found(id));
-    }
+    let token = authorize(service, id, token).await?;
     let name = update.name.map(ScenarioName::try_from).transpose();
     let scenario = update
         .input
@@ -62,6 +59,24 @@ pub(crate) async fn update(
             false => ServiceError::RevisionMoved,
             true => ServiceError::Inconsistent("a write based on no revision answered as moved"),
         })
+}
+
+/// The caller's token when it is scenario `id`'s edit token: 401 without one,
+/// 404 for no such scenario, 403 for another token. Checked before the body's
+/// rules and any simulation, so that a stranger is refused as a stranger
+/// (not told what is wrong with a body they may not save) and spends no
+/// calculation; the write checks the token again in its transaction.
+pub(crate) async fn authorize<'t>(
+    service: &Service,
+    id: &str,
+    token: Option<&'t str>,
+) -> Result<&'t str, ServiceError> {
+    let token = token.ok_or(ServiceError::MissingToken)?;
+    if !secrets::looks_like_id(id) {
+        return Err(not_found(id));
+    }
+    store::check_token(&service.db, id, token).await?;
+    Ok(token)
 }
 
 /// A revision that keeps the latest input (and names it `name`, if given).
