@@ -71,19 +71,8 @@ pub async fn update(
     revision: Option<String>,
 ) -> Result<(), AppError> {
     let service = service()?;
-    // Empty, as a hand-made edit address without one gives: no condition.
-    let revision = match revision.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-        None => None,
-        Some(text) => Some(
-            text.parse::<i64>()
-                .ok()
-                .filter(|r| *r >= 1)
-                .ok_or_else(|| {
-                    ServiceError::invalid("revision", "must be a revision number (1, 2, …)")
-                })?,
-        ),
-    };
     let keys = edit_keys(service.is_https());
+    let revision = revision.as_deref();
     service
         .update_from_form(&id, keys.token_for(&id), name, query, revision)
         .await?;

@@ -46,10 +46,11 @@ pub(crate) async fn update_from_form(
     token: Option<&str>,
     name: String,
     query: &str,
-    based_on: Option<i64>,
+    based_on: Option<&str>,
 ) -> Result<ScenarioDocument, ServiceError> {
     // A stranger is refused before the form is read (as `revisions::update`).
     revisions::authorize(service, id, token).await?;
+    let based_on = revision_number(based_on)?;
     let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
     let update = ScenarioUpdate {
         name: Some(name),
@@ -58,6 +59,21 @@ pub(crate) async fn update_from_form(
     revisions::update(service, id, token, update, based_on.as_slice())
         .await
         .map_err(|e| form_paths(e, query))
+}
+
+/// The form's `revision`: empty or absent (a hand-made edit address) is no
+/// condition; anything else must be a revision number.
+fn revision_number(text: Option<&str>) -> Result<Option<i64>, ServiceError> {
+    let Some(text) = text.map(str::trim).filter(|text| !text.is_empty()) else {
+        return Ok(None);
+    };
+    match text.parse::<i64>() {
+        Ok(revision) if revision >= 1 => Ok(Some(revision)),
+        _ => Err(ServiceError::invalid(
+            "revision",
+            "must be a revision number (1, 2, …)",
+        )),
+    }
 }
 
 /// The stored-scenario use cases name fields as in the JSON body (`input.clusters`);

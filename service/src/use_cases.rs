@@ -134,15 +134,16 @@ impl Service {
 
     /// Writes the scenario the form `query` describes, named `name`, as the next
     /// revision of `id`, given its edit token; with `based_on` (the revision the
-    /// form was opened from), only while that is the latest, else
-    /// `RevisionMoved` and nothing written.
+    /// form was opened from, as the form sent it; empty or absent: no
+    /// condition), only while that is the latest, else `RevisionMoved` and
+    /// nothing written. The token is checked before anything the form holds.
     pub async fn update_from_form(
         &self,
         id: &str,
         token: Option<&str>,
         name: String,
         query: &str,
-        based_on: Option<i64>,
+        based_on: Option<&str>,
     ) -> Result<ScenarioDocument, ServiceError> {
         planner::update_from_form(self, id, token, name, query, based_on).await
     }

@@ -204,6 +204,16 @@ async fn a_browser_edit_saved_after_another_save_is_refused_and_writes_nothing()
         );
     }
     assert_eq!(app.scenario(id).await.revision, 2);
+    // A stranger is refused as one, whatever revision the form names.
+    let wrong = "A".repeat(token.len());
+    for (id, token, status) in [
+        (id, "", 401),
+        (id, wrong.as_str(), 403),
+        ("AAAAAAAAAAAAAAAAAAAAAA", token, 404),
+    ] {
+        let refused = save_changes(&app, id, token, "abc").await;
+        assert_eq!(refused.status(), status, "{id} {token}");
+    }
 
     // Opened again at the latest revision, the same save goes through.
     let fresh = save_changes(&app, id, token, "2").await;
