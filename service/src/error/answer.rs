@@ -111,7 +111,15 @@ impl ServiceError {
         match self.refusal() {
             Refusal::Internal => tracing::error!(error = %self, "request failed"),
             Refusal::Full => {
-                tracing::error!("the database is full: saves are refused until space is freed")
+                // What the operator can do: deleting frees room inside the file
+                // (SQLite reuses it; PostgreSQL once vacuumed), but a file
+                // already past the limit stays past it until compacted.
+                tracing::error!(
+                    "the database is full: saves are refused until space is freed \
+                     (raise --max-database-mb, or delete scenarios; a database past \
+                     the limit must be compacted: VACUUM for SQLite, VACUUM FULL for \
+                     PostgreSQL, see docs/RELIABILITY.md)"
+                )
             }
             _ => {}
         }

@@ -1,9 +1,6 @@
-//! SQLite's own mechanics, which PostgreSQL does not have: its write lock (a
-//! locked file is a 503), the WAL checkpoint at shutdown and `clusterplan
-//! backup` of a live file. `scripts/test-postgres.sh` skips this module
-//! (`--skip sqlite_only::`), and each test refuses to run against PostgreSQL
-//! instead of passing unchecked; PostgreSQL's versions of the 503 and 507 are
-//! in `postgres_only`, and the size guard (a 507 on both) in `storage`.
+//! `clusterplan backup` of a live SQLite file: a whole, consistent copy that
+//! never overwrites, from a source it only reads, and nothing torn at the
+//! target's name when it is killed (docs/RELIABILITY.md, Backup).
 
 use std::process::Command;
 use std::time::Duration;
@@ -12,104 +9,8 @@ use serde_json::json;
 use sqlx::Connection;
 use sqlx::sqlite::SqliteConnection;
 
-use crate::helpers::{
-    TestApp, assert_problem, on_postgres, spawn_app, spawn_app_with, spawn_replica_with,
-};
-
-/// The URL of `app`'s SQLite file; panics when the run is against PostgreSQL.
-fn database_file(app: &TestApp) -> String {
-    assert!(
-        !on_postgres(),
-        "a SQLite-only test ran against PostgreSQL: skip `sqlite_only::` there"
-    );
-    format!("sqlite://{}", app.dir.path().join("test.db").display())
-}
-
-#[tokio::test]
-async fn a_write_against_a_locked_database_is_a_503_with_retry_after() {
-    let app = spawn_app().await;
-    let mut holder = SqliteConnection::connect(&database_file(&app))
-        .await
-        .expect("second connection");
-    // Another writer holds the write lock past the server's 5 s busy timeout.
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut holder)
-        .await
-        .expect("lock");
-
-    let body = json!({"name": "while locked", "input": {}});
-    let response = app.post_json("/api/v1/scenarios", &body).await;
-    assert_eq!(response.status(), 503);
-    assert_eq!(response.headers()["retry-after"], "1");
-    let problem = assert_problem(response, 503).await;
-    assert!(
-        problem["detail"].as_str().unwrap().contains("busy"),
-        "{problem}"
-    );
-
-    sqlx::query("ROLLBACK")
-        .execute(&mut holder)
-        .await
-        .expect("unlock");
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scenarios")
-        .fetch_one(&mut holder)
-        .await
-        .expect("count");
-    assert_eq!(count, 0, "nothing was stored by the refused write");
-    let retried = app.post_json("/api/v1/scenarios", &body).await;
-    assert_eq!(retried.status(), 201);
-}
-
-#[tokio::test]
-async fn a_file_already_past_the_size_guard_refuses_saves_and_serves_reads() {
-    // Arrange: a file of about 2 MB, most of it free pages (a table made and
-    // dropped), opened by a server whose guard is 1 MiB: SQLite raises a
-    // `max_page_count` set below the file's size to that size.
-    let app = spawn_app().await;
-    let created = app.create_scenario("Before", json!({})).await;
-    let mut filler = SqliteConnection::connect(&database_file(&app))
-        .await
-        .expect("second connection");
-    for statement in [
-        "CREATE TABLE filler AS SELECT randomblob(2000000) AS b",
-        "DROP TABLE filler",
-    ] {
-        sqlx::query(statement)
-            .execute(&mut filler)
-            .await
-            .expect("filler");
-    }
-    let small = spawn_replica_with(&app, |c| c.max_database_mb = 1).await;
-
-    // Act: a save that would fit in the free pages.
-    let body = json!({"name": "After", "input": {}});
-    let refused = small.post_json("/api/v1/scenarios", &body).await;
-
-    // Assert: refused as full, nothing written, reads go on.
-    assert_problem(refused, 507).await;
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scenarios")
-        .fetch_one(&mut filler)
-        .await
-        .expect("count");
-    assert_eq!(count, 1, "nothing was stored by the refused save");
-    assert_eq!(small.scenario(&created.id).await.name, "Before");
-}
-
-#[tokio::test]
-async fn shutdown_checkpoints_every_committed_page_into_the_main_file() {
-    let (app, stop, server) = spawn_app_with(|c| c.drain_delay_secs = 0).await;
-    database_file(&app); // SQLite only
-    let wal = app.dir.path().join("test.db-wal");
-    let wal_len = || std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
-    app.create_scenario("In the WAL", json!({})).await;
-    assert!(wal_len() > 0, "the save is in the WAL before shutdown");
-
-    stop.send(()).expect("server is running");
-    let outcome = tokio::time::timeout(Duration::from_secs(10), server).await;
-
-    outcome.expect("stops within the bound").expect("task");
-    assert_eq!(wal_len(), 0, "every committed page is in the main file");
-}
+use super::database_file;
+use crate::helpers::spawn_app;
 
 #[tokio::test]
 async fn backup_copies_a_live_database_and_never_overwrites() {
@@ -172,6 +73,11 @@ async fn backup_only_reads_its_source() {
     };
 
     let mistyped = run(&url);
+    // An empty file opens as an empty database: no Clusterplan database either.
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").expect("empty file");
+    let empty_run = run(&format!("sqlite://{}", empty.display()));
+
     // A PostgreSQL URL is refused before any connection (nothing listens here).
     let postgres = run("postgres://clusterplan@127.0.0.1:9/clusterplan");
 
@@ -180,7 +86,35 @@ async fn backup_only_reads_its_source() {
     assert!(!postgres.status.success());
     let said = String::from_utf8_lossy(&postgres.stderr);
     assert!(said.contains("pg_dump"), "{said}");
-    assert!(!to.exists(), "no copy of either");
+    assert!(!empty_run.status.success(), "an empty file is no database");
+    assert!(!to.exists(), "no copy of any");
+}
+
+#[tokio::test]
+async fn a_backup_leaves_a_file_it_did_not_write_alone() {
+    let app = spawn_app().await;
+    let live = database_file(&app);
+    let to = app.dir.path().join("copy.db");
+    // What a killed backup of an earlier process with this id left (in-process
+    // here, so that the id is this test's).
+    let stale = app
+        .dir
+        .path()
+        .join(format!("copy.db.partial-{}", std::process::id()));
+    std::fs::write(&stale, "kept").expect("stale file");
+
+    let refused = clusterplan_service::Database::backup(&live, &to).await;
+
+    assert!(refused.is_err(), "refused, not overwritten");
+    assert_eq!(
+        std::fs::read_to_string(&stale).expect("still there"),
+        "kept"
+    );
+    assert!(!to.exists());
+    std::fs::remove_file(&stale).expect("removed");
+    clusterplan_service::Database::backup(&live, &to)
+        .await
+        .expect("then the backup is made");
 }
 
 #[tokio::test]
