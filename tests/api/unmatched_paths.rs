@@ -62,6 +62,8 @@ async fn paths_near_a_page_are_the_404_page_not_the_page() {
 async fn a_file_of_the_site_root_is_read_only() {
     let site = tempfile::tempdir().expect("temp dir");
     std::fs::write(site.path().join("hash.txt"), "js: 1").expect("hash file");
+    std::fs::create_dir(site.path().join("pkg")).expect("pkg");
+    std::fs::write(site.path().join("pkg/app.css"), "js: 1").expect("a bundle file");
     let root = site.path().to_str().expect("utf-8 path").to_owned();
     let (app, _stop, _server) = spawn_app_with(|config| config.site_root = root).await;
     let client = reqwest::Client::new();
@@ -79,8 +81,14 @@ async fn a_file_of_the_site_root_is_read_only() {
     let head = client.head(&url).send().await.unwrap();
     assert_eq!(head.status(), 200);
     assert_eq!(app.get("/hash.txt").await.text().await.unwrap(), "js: 1");
-    // A file's name as a directory's is no file.
+    // A file's name as a directory's is no file, and the bundle's files are
+    // served at `/pkg` only (with its caching headers), not by the fallback.
     for path in [
+        "//pkg/app.css",
+        "///pkg/app.css",
+        "/./pkg/app.css",
+        "/%2e/pkg/app.css",
+        "/.%2fpkg/app.css",
         "/hash.txt/",
         "/hash.txt/.",
         "/hash.txt%2f",

@@ -76,11 +76,10 @@ pub fn router(site_root: &Path, hashed: bool) -> Router {
     let found = if hashed { IMMUTABLE } else { REVALIDATE };
     Router::new()
         .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
-        // ServeDir serves `/pkg/app.wasm/` and `/pkg/app.wasm%2f` as the file; no
-        // file is named so (the same rule as the site root's files).
+        // ServeDir serves `/pkg/app.wasm/` and `/pkg/app.wasm%2f` as the file.
         .layer(axum::middleware::from_fn(
             |request: Request, next: Next| async move {
-                match super::not_found::names_a_directory(request.uri().path()) {
+                match names_a_directory(request.uri().path()) {
                     true => StatusCode::NOT_FOUND.into_response(),
                     false => next.run(request).await,
                 }
@@ -100,6 +99,16 @@ pub fn router(site_root: &Path, hashed: bool) -> Router {
             header::VARY,
             HeaderValue::from_static("accept-encoding"),
         ))
+}
+
+/// Whether `path` ends as a directory's does (`/`, `/.`, `/..`, escaped or
+/// not): no file of the bundle is named so.
+fn names_a_directory(path: &str) -> bool {
+    let path = path
+        .to_ascii_lowercase()
+        .replace("%2f", "/")
+        .replace("%2e", ".");
+    path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..")
 }
 
 #[cfg(test)]

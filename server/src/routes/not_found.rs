@@ -32,9 +32,9 @@ pub(super) fn handler(
     move |uri: Uri, state, mut request: Request| {
         let reads = matches!(*request.method(), Method::GET | Method::HEAD);
         *request.uri_mut() = Uri::from_static(NOT_FOUND_PATH);
-        let lookup = match names_a_directory(uri.path()) {
-            true => Uri::from_static(NOT_FOUND_PATH),
-            false => uri,
+        let lookup = match names_a_site_root_file(uri.path()) {
+            true => uri,
+            false => Uri::from_static(NOT_FOUND_PATH),
         };
         let answer = file_or_page(lookup, state, request);
         Box::pin(async move {
@@ -53,13 +53,13 @@ pub(super) fn handler(
     }
 }
 
-/// Whether `path` ends as a directory's does (`/`, `/.`, `/..`, escaped or
-/// not). The file lookup serves `/hash.txt/` and `/hash.txt%2f` as the file;
-/// no file of the site root is named so.
-pub(super) fn names_a_directory(path: &str) -> bool {
-    let path = path
-        .to_ascii_lowercase()
-        .replace("%2f", "/")
-        .replace("%2e", ".");
-    path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..")
+/// Whether `path` names a file of the site root itself (`/favicon.svg`): one
+/// segment, no escapes, not hidden. The file lookup normalises what it is
+/// given: `//pkg/x`, `/./pkg/x` and `/%2e/pkg/x` read `pkg/x` (the bundle,
+/// served here without the caching headers `/pkg` gives it), and `/hash.txt/`
+/// or `/hash.txt%2f` read the file at a directory's name.
+fn names_a_site_root_file(path: &str) -> bool {
+    path.strip_prefix('/').is_some_and(|name| {
+        !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '%', '\\'])
+    })
 }
