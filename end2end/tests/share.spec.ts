@@ -58,3 +58,19 @@ test('save, open the link in a fresh context read-only, edit as the creator', as
   await expect(page).toHaveURL(shareUrl);
   await expect(page.getByText('Revision 2')).toBeVisible();
 });
+
+test('a save clicked before the results caught up stores what the form shows', async ({ page, request }) => {
+  await page.goto('/?clusters=3');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByLabel('Scenario name').fill('Typed twelve');
+  // The results follow the typing 300 ms late; time stands still here, so the
+  // save is clicked with the typed value not yet in the results.
+  await page.clock.install();
+  await page.getByLabel('Clusters', { exact: true }).fill('12');
+  await page.getByRole('button', { name: 'Save and get a link' }).click();
+  await page.clock.resume();
+  await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+  const id = page.url().split('/s/')[1];
+  const stored = await (await request.get(`/api/v1/scenarios/${id}`)).json();
+  expect(stored.input.clusters).toBe(12);
+});

@@ -10,17 +10,20 @@ use leptos::ev::Event;
 #[cfg(feature = "hydrate")]
 const IDLE: std::time::Duration = std::time::Duration::from_millis(300);
 
+#[cfg(feature = "hydrate")]
+thread_local! {
+    /// The idle timer running, if any: the form has input the results lack.
+    static PENDING: std::cell::Cell<Option<leptos::prelude::TimeoutHandle>> =
+        const { std::cell::Cell::new(None) };
+}
+
 /// `on:input` handler: (re)starts the idle timer that submits the event's form.
 pub fn submit_when_idle(event: Event) {
     #[cfg(feature = "hydrate")]
     {
         use leptos::prelude::set_timeout_with_handle;
         use leptos::wasm_bindgen::JsCast;
-        use std::cell::Cell;
 
-        thread_local! {
-            static PENDING: Cell<Option<leptos::prelude::TimeoutHandle>> = const { Cell::new(None) };
-        }
         let Some(target) = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -57,6 +60,45 @@ pub fn submit_when_idle(event: Event) {
             IDLE,
         );
         PENDING.set(handle.ok());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = event;
+}
+
+/// `on:click` handler of a save button: the save stores what the planner form
+/// shows now. Its `query` field follows the results, which follow the typing
+/// 300 ms late, so a save clicked sooner stored the value before the last
+/// keystroke. The field is set from the planner form itself, and the pending
+/// resubmit is sent at once, so the results show what was saved.
+pub fn save_what_is_shown(event: leptos::ev::MouseEvent) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+
+        let planner = leptos::prelude::document()
+            .query_selector(".planner-form")
+            .ok()
+            .flatten()
+            .and_then(|part| part.closest("form").ok().flatten())
+            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+        let query_field = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|button| button.closest("form").ok().flatten())
+            .and_then(|form| form.query_selector("input[name=query]").ok().flatten())
+            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let (Some(planner), Some(query_field)) = (planner, query_field) else {
+            return;
+        };
+        let query = web_sys::FormData::new_with_form(&planner)
+            .and_then(|data| web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data));
+        if let Ok(query) = query {
+            query_field.set_value(&String::from(query.to_string()));
+        }
+        if let Some(handle) = PENDING.take() {
+            handle.clear();
+            let _ = planner.request_submit();
+        }
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = event;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::{SaveScenario, UpdateScenario, edit_changes};
 use crate::codec::Json;
+use crate::components::live::save_what_is_shown;
 use crate::error::AppError;
 use crate::types::FieldChange;
 
@@ -53,7 +54,7 @@ pub fn SaveForm(
             view! {
                 <ActionForm action=save>
                     {fields()}
-                    <button type="submit">{label}</button>
+                    <button type="submit" on:click=save_what_is_shown>{label}</button>
                 </ActionForm>
             }
         }
@@ -80,7 +81,9 @@ pub fn SaveForm(
                                 <input type="hidden" name="id" value=id />
                                 {revision.map(|r| view! { <input type="hidden" name="revision" value=r /> })}
                                 {fields()}
-                                <button type="submit">"Save these changes as a new revision"</button>
+                                <button type="submit" on:click=save_what_is_shown>
+                                    "Save these changes as a new revision"
+                                </button>
                             </ActionForm>
                         </div>
                         <div hidden=move || !missing()>{new_save("Save as a new scenario")}</div>
