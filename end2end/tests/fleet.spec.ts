@@ -138,3 +138,15 @@ test.describe('without JavaScript', () => {
     await expect(page.getByTestId('pools-table')).not.toContainText('dev / jobs');
   });
 });
+
+test('a pool whose type turns custom shows its machine fields, and drops them again', async ({ page }) => {
+  await page.goto('/?fleet[0].name=A&fleet[0].clusters=2&fleet[0].pools[0].name=p&fleet[0].pools[0].instance_type=m6i.large');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  const vcpu = page.locator('#f-fleet-0-pools-0-custom-vcpu');
+  await expect(vcpu).toHaveCount(0);
+  await page.locator('#f-fleet-0-pools-0-instance_type').fill('custom');
+  await expect(vcpu).toBeVisible();
+  await expect(page.locator('#f-fleet-0-pools-0-custom-hourly_usd')).toBeVisible();
+  await page.locator('#f-fleet-0-pools-0-instance_type').fill('m6i.large');
+  await expect(vcpu).toHaveCount(0);
+});
