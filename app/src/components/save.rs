@@ -19,6 +19,10 @@ pub struct Editing {
     pub revision: Option<String>,
 }
 
+/// What a save stores when the page runs without JavaScript.
+const NO_SCRIPT_SAVE: &str = "<p class=\"hint\">Saving stores the plan the results show, as last calculated: \
+     after changing a value, press Calculate first.</p>";
+
 /// Save as a new shared scenario, or (in edit mode) as the next revision.
 #[component]
 pub fn SaveForm(
@@ -91,6 +95,10 @@ pub fn SaveForm(
                 }
                 None => new_save("Save and get a link").into_any(),
             }}
+            // Without JavaScript the save posts the plan of the last "Calculate",
+            // the one the results show, not fields changed since (the save is a
+            // form of its own): said where the button is.
+            <noscript inner_html=NO_SCRIPT_SAVE></noscript>
             <p class="error" role="alert">{error}</p>
         </section>
     }
