@@ -44,7 +44,7 @@ test.describe('without JavaScript', () => {
   test('a saved scenario opens read-only from its link', async ({ page, browser }) => {
     await page.goto('/?clusters=5');
     // The save stores the plan as last calculated, and says so beside the button.
-    await expect(page.getByText('press Calculate first')).toBeVisible();
+    await expect(page.locator('.save noscript p')).toContainText('press Calculate first');
     await page.getByLabel('Scenario name').fill('No-JS plan');
     await page.getByRole('button', { name: 'Save and get a link' }).click();
     await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
