@@ -90,6 +90,24 @@ async fn the_compare_page_shows_each_scenarios_fleet() {
 }
 
 #[tokio::test]
+async fn scenarios_in_different_currencies_are_compared_in_usd_throughout() {
+    let app = spawn_app().await;
+    let euro = json!({"display": {"currency": "EUR", "per_usd": 0.92},
+        "fleet": [{"name": "a", "clusters": 1, "pools": [{"name": "p"}]}]});
+    let a = app.create_scenario("Euro fleet", euro).await;
+    let b = app.create_scenario("Dollars", json!({})).await;
+
+    let html = app.text(&format!("/compare?ids={},{}", a.id, b.id)).await;
+
+    assert!(html.contains("horizon total (USD)"), "{html}");
+    assert!(html.contains("Node pools of Euro fleet, month 0 (USD)"));
+    assert!(
+        !html.contains("EUR"),
+        "no figure or sentence in EUR: {html}"
+    );
+}
+
+#[tokio::test]
 async fn a_parameter_or_member_that_cannot_be_read_is_named() {
     let app = spawn_app().await;
     let cases = [

@@ -13,6 +13,7 @@ mod results;
 mod uncertainty;
 
 use clusterplan_model::CalculationResult;
+use clusterplan_model::resolved::Display;
 use clusterplan_service::ScenarioDocument;
 use clusterplan_service::charts::Rendered;
 use leptos::prelude::*;
@@ -46,7 +47,14 @@ pub fn calculation(
 
 /// Saved scenarios side by side: the key figures table, the comparison charts,
 /// and the node pools of each scenario that plans a fleet.
-pub fn comparison(scenarios: Vec<ScenarioDocument>, charts: Vec<Rendered>) -> Html {
+pub fn comparison(mut scenarios: Vec<ScenarioDocument>, charts: Vec<Rendered>) -> Html {
+    // One currency for every figure and sentence, as for the charts: the
+    // scenarios' shared display currency, or USD when they differ (a verdict
+    // or pool table in each scenario's own beside a USD table mixed them).
+    let display = Display::common(scenarios.iter().map(|s| &s.result.inputs.display));
+    for scenario in &mut scenarios {
+        scenario.result.inputs.display = display.clone();
+    }
     let fleets: Vec<_> = scenarios
         .iter()
         .filter(|s| s.result.inputs.fleet.is_some())
