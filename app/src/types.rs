@@ -50,7 +50,7 @@ pub struct Evaluation {
 }
 
 /// One pool's nodes and monthly cost under both options, as a line of text
-/// ("EKS: 3 nodes per cluster, $1,234.00 a month · …"), and the form row it
+/// ("EKS: 3 nodes per cluster, $1,234.00 a month for 2 clusters · …"), and the form row it
 /// belongs to (`fleet[2].pools[0]`: form rows, not the model's item numbers).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PoolFigures {

@@ -62,6 +62,8 @@ async fn each_pool_shows_its_nodes_and_monthly_cost_beside_its_inputs() {
         "{general}"
     );
     assert!(general.contains(&dollars(&eks[0])), "{general}");
+    // The cost is the group's: its two clusters', said so.
+    assert!(general.contains(" a month for 2 clusters · "), "{general}");
     assert!(
         general.contains("Self-hosted: 3 nodes per cluster, "),
         "{general}"

@@ -19,7 +19,8 @@ fn nodes(pool: &PoolResult) -> String {
 }
 
 /// Each pool's figures for the editor, at the form row `rows` says it came from:
-/// "EKS: 3 nodes per cluster, $1,234.00 a month · Self-hosted: …". Empty for a
+/// "EKS: 3 nodes per cluster, $1,234.00 a month for 2 clusters · Self-hosted:
+/// …". Empty for a
 /// scenario without a fleet.
 pub fn pool_figures(result: &CalculationResult, rows: &ItemRows) -> Vec<PoolFigures> {
     let Some(fleet) = &result.inputs.fleet else {
@@ -36,8 +37,13 @@ pub fn pool_figures(result: &CalculationResult, rows: &ItemRows) -> Vec<PoolFigu
             (_, 1) => "1 node per cluster".to_owned(),
             (_, n) => format!("{n} nodes per cluster"),
         };
+        // The cost is the group's (its clusters'), not one cluster's: said so.
         let cost = money(display, pool.monthly_workers);
-        format!("{}: {nodes}, {cost} a month", option.label())
+        let clusters = match pool.clusters {
+            1 => "1 cluster".to_owned(),
+            n => format!("{n} clusters"),
+        };
+        format!("{}: {nodes}, {cost} a month for {clusters}", option.label())
     };
     let eks = &result.options.get(OptionName::Eks).pools;
     let own = &result.options.get(OptionName::SelfHosted).pools;
