@@ -7,7 +7,8 @@
 //! - kubectl's own messages before the JSON (`Warning: …`, or a klog line such
 //!   as `E1203 10:15:02.123 …`, captured with `2>&1`) are refused, saying to
 //!   send standard output alone;
-//! - YAML is told to use `-o json`; a JSON array is not what kubectl prints.
+//! - YAML and kubectl's table (the command without `-o json`) are told to use
+//!   `-o json`; a JSON array is not what kubectl prints.
 
 use crate::error::{FieldError, InputError};
 
@@ -38,6 +39,11 @@ pub(super) fn check(head: &[u8]) -> Result<usize, InputError> {
              kubectl's standard output, without 2>&1",
         );
     }
+    if is_kubectl_table(rest) {
+        return malformed(
+            "this is kubectl's table, not its JSON: add -o json (kubectl get nodes,pods -A -o json)",
+        );
+    }
     if looks_like_yaml(rest) {
         return malformed("this looks like YAML; send JSON: kubectl get nodes,pods -A -o json");
     }
@@ -59,6 +65,14 @@ pub(super) fn check(head: &[u8]) -> Result<usize, InputError> {
 fn malformed(message: &str) -> Result<usize, InputError> {
     Err(InputError::Malformed {
         message: message.to_owned(),
+    })
+}
+
+/// kubectl's table output (the command without `-o json`): its header line.
+fn is_kubectl_table(rest: &[u8]) -> bool {
+    ["NAME", "NAMESPACE"].iter().any(|header| {
+        rest.strip_prefix(header.as_bytes())
+            .is_some_and(|r| r.starts_with(b" ") || r.starts_with(b"\t"))
     })
 }
 

@@ -131,6 +131,21 @@ fn yaml_is_told_to_use_json() {
 }
 
 #[test]
+fn kubectls_table_is_told_to_use_json() {
+    for body in [
+        "NAME       STATUS   ROLES    AGE   VERSION\nnode-1     Ready    <none>   3d    v1.31.2\n",
+        "NAMESPACE   NAME    READY   STATUS\n",
+        "NAME\tSTATUS\n",
+    ] {
+        let message = malformed(body);
+        assert!(
+            message.contains("table") && message.contains("-o json"),
+            "{message}"
+        );
+    }
+}
+
+#[test]
 fn a_cut_off_body_after_a_byte_order_mark_is_placed_from_the_first_byte() {
     let message = malformed("\u{feff}{\"kind\": \"List\", \"items\": [");
     // 3 bytes of mark and 27 of JSON: the body ends at byte 30.
