@@ -42,3 +42,32 @@ test('an empty compare page says what to do', async ({ page }) => {
   await page.goto('/compare');
   await expect(page.getByTestId('compare-empty')).toContainText('Paste the links');
 });
+
+test('your own scenarios are picked with their buttons, with and without JavaScript', async ({ browser }) => {
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const names = [`Alpha ${javaScriptEnabled}`, `Beta ${javaScriptEnabled}`];
+    for (const name of names) {
+      await page.goto('/?clusters=2');
+      await page.getByLabel('Scenario name').fill(name);
+      await page.getByRole('button', { name: 'Save and get a link' }).click();
+      await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+    }
+    await page.goto('/compare');
+    if (javaScriptEnabled) {
+      await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+    }
+    for (const name of names) {
+      await page.getByRole('button', { name }).click();
+    }
+    // With JavaScript the buttons fill the field in place; without, each is a page load.
+    await expect(page.getByLabel(/Scenario links or ids/)).toHaveValue(/^[0-9A-Za-z]{22}, [0-9A-Za-z]{22}$/);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const table = page.getByTestId('comparison');
+    for (const name of names) {
+      await expect(table).toContainText(name);
+    }
+    await context.close();
+  }
+});

@@ -53,6 +53,7 @@ test('save, open the link in a fresh context read-only, edit as the creator', as
   await page.getByRole('button', { name: 'Calculate' }).click();
   await expect(page).toHaveURL(/clusters=9/);
   // What saving would change is listed before the button.
+  await expect(page.getByTestId('edit-changes')).toContainText('Saving changes 1 value of the saved scenario');
   await expect(page.getByTestId('edit-changes')).toContainText('Clusters: 6 → 9');
   await page.getByRole('button', { name: 'Save these changes as a new revision' }).click();
   await expect(page).toHaveURL(shareUrl);

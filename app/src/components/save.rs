@@ -115,7 +115,10 @@ fn EditChanges(changes: Resource<Result<Vec<FieldChange>, AppError>, Json>) -> i
             }
             .into_any(),
             Ok(changes) => view! {
-                <p>{format!("Saving changes {} value(s) of the saved scenario:", changes.len())}</p>
+                <p>{match changes.len() {
+                    1 => "Saving changes 1 value of the saved scenario:".to_owned(),
+                    n => format!("Saving changes {n} values of the saved scenario:"),
+                }}</p>
                 <ul>
                     {changes.into_iter().map(|c| view! {
                         <li><strong>{c.label}</strong>{format!(": {} → {}", shown(c.from), shown(c.to))}</li>

@@ -18,7 +18,14 @@ pub fn ComparePage() -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::security::keep_private();
     let query = use_query_map();
-    let ids = move || query.with(|q| q.get("ids").unwrap_or_default());
+    // `add`: the id a "Yours" button adds without JavaScript (a submit button).
+    let ids = move || {
+        query.with(|q| match (q.get("ids").unwrap_or_default(), q.get("add")) {
+            (ids, Some(add)) if !ids.trim().is_empty() => format!("{ids}, {add}"),
+            (_, Some(add)) => add,
+            (ids, None) => ids,
+        })
+    };
     let initial = ids();
     let comparison = Resource::<_, Json>::new_with_options(ids, compare_scenarios, false);
     view! {
@@ -79,8 +86,8 @@ fn PickForm(initial: String, own: Vec<(String, String)>) -> impl IntoView {
                 {(!own.is_empty()).then(|| view! {
                     <p class="muted">"Yours: "
                         {own.into_iter().map(|(id, name)| view! {
-                            <button type="button" class="chip secondary" data-id=id.clone()
-                                on:click=move |ev| add_id(ev, &id)>{name}</button>
+                            <button type="submit" name="add" value=id.clone() class="chip secondary"
+                                data-id=id.clone() on:click=move |ev| add_id(ev, &id)>{name}</button>
                         }).collect_view()}
                     </p>
                 })}
@@ -90,7 +97,8 @@ fn PickForm(initial: String, own: Vec<(String, String)>) -> impl IntoView {
     }
 }
 
-/// Appends `id` to the ids field (with JavaScript; without it, people paste).
+/// Appends `id` to the ids field, without submitting (with JavaScript; without
+/// it the button submits the form with `add=id`, which the page appends).
 fn add_id(event: leptos::ev::MouseEvent, id: &str) {
     #[cfg(feature = "hydrate")]
     {
@@ -107,6 +115,7 @@ fn add_id(event: leptos::ev::MouseEvent, id: &str) {
                 format!("{current}, {id}")
             };
             input.set_value(&next);
+            event.prevent_default();
         }
     }
     #[cfg(not(feature = "hydrate"))]

@@ -225,7 +225,10 @@ fn Results(evaluation: Evaluation) -> impl IntoView {
         return view! {
             <div class="fix-first" data-testid="fix-first">
                 <h2>"Fix the highlighted fields"</h2>
-                <p>{format!("{count} field(s) need a different value; each says why.")}</p>
+                <p>{match count {
+                    1 => "1 field needs a different value; it says why.".to_owned(),
+                    n => format!("{n} fields need a different value; each says why."),
+                }}</p>
                 <ul>{evaluation.errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
             </div>
         }
