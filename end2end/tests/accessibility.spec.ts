@@ -36,10 +36,13 @@ test('pages fit a 320 and a 390 px wide phone without sideways scrolling', async
     data: { name: 'platform_eks_migration_plan_2027_and_beyond', input: {} },
   })).json();
   const custom = '/?fleet[0].name=A&fleet[0].clusters=2&fleet[0].pools[0].name=p&fleet[0].pools[0].instance_type=custom';
+  const word = 'x'.repeat(60);
+  const longFleet = `/?fleet[0].name=${word}&fleet[0].clusters=2&fleet[0].pools[0].name=${word}&fleet[0].pools[0].instance_type=m6i.large`;
+  const longType = `/?workers.instance_type=${'y'.repeat(72)}`;
 
   for (const width of [320, 390]) {
     await page.setViewportSize({ width, height: 844 });
-    for (const path of ['/', `/s/${created.id}`, `/s/${long.id}`, custom, '/compare', '/methodology']) {
+    for (const path of ['/', `/s/${created.id}`, `/s/${long.id}`, custom, longFleet, longType, '/compare', '/methodology']) {
       await page.goto(path);
       if (path === `/s/${created.id}`) {
         // The edit-key box, opened.

@@ -62,12 +62,19 @@ test('your own scenarios are picked with their buttons, with and without JavaScr
       await page.getByRole('button', { name }).click();
     }
     // With JavaScript the buttons fill the field in place; without, each is a page load.
-    await expect(page.getByLabel(/Scenario links or ids/)).toHaveValue(/^[0-9A-Za-z]{22}, [0-9A-Za-z]{22}$/);
+    const box = page.getByLabel(/Scenario links or ids/);
+    await expect(box).toHaveValue(/^[0-9A-Za-z]{22}, [0-9A-Za-z]{22}$/);
     await page.getByRole('button', { name: 'Compare' }).click();
     const table = page.getByTestId('comparison');
     for (const name of names) {
       await expect(table).toContainText(name);
     }
+    // Enter in the box compares what it holds, not with the first "Yours" button.
+    const first = (await box.inputValue()).split(', ')[0];
+    await box.fill(first);
+    await box.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`ids=${first}(&=)?$`));
+    await expect(table).not.toContainText(names[1]);
     await context.close();
   }
 });

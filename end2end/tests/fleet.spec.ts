@@ -143,10 +143,19 @@ test('a pool whose type turns custom shows its machine fields, and drops them ag
   await page.goto('/?fleet[0].name=A&fleet[0].clusters=2&fleet[0].pools[0].name=p&fleet[0].pools[0].instance_type=m6i.large');
   await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
   const vcpu = page.locator('#f-fleet-0-pools-0-custom-vcpu');
-  await expect(vcpu).toHaveCount(0);
+  await expect(vcpu).toBeHidden();
   await page.locator('#f-fleet-0-pools-0-instance_type').fill('custom');
+  // Typing on in another box while the fields appear loses neither a keystroke nor focus.
+  const nodes = page.locator('#f-fleet-0-pools-0-nodes_per_cluster');
+  await nodes.click();
+  for (const key of ['1', '2', '3']) {
+    await page.keyboard.type(key);
+    await page.waitForTimeout(450);
+  }
   await expect(vcpu).toBeVisible();
   await expect(page.locator('#f-fleet-0-pools-0-custom-hourly_usd')).toBeVisible();
+  await expect(nodes).toHaveValue('123');
+  await expect(nodes).toBeFocused();
   await page.locator('#f-fleet-0-pools-0-instance_type').fill('m6i.large');
-  await expect(vcpu).toHaveCount(0);
+  await expect(vcpu).toBeHidden();
 });

@@ -60,6 +60,18 @@ test('save, open the link in a fresh context read-only, edit as the creator', as
   await expect(page.getByText('Revision 2')).toBeVisible();
 });
 
+test('a double click saves one scenario', async ({ page }) => {
+  await page.goto('/?clusters=2');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  const name = `Double ${Date.now()}`;
+  await page.getByLabel('Scenario name').fill(name);
+  await page.getByRole('button', { name: 'Save and get a link' }).dblclick();
+  await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+  // This browser's own scenarios are offered on the compare page: one of that name.
+  await page.goto('/compare');
+  await expect(page.getByRole('button', { name })).toHaveCount(1);
+});
+
 test('a save clicked before the results caught up stores what the form shows', async ({ page, request }) => {
   await page.goto('/?clusters=3');
   await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');

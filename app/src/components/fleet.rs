@@ -29,7 +29,8 @@ impl PoolLines {
 
 /// A group's own members, in display order.
 const GROUP_MEMBERS: [&str; 3] = ["name", "clusters", "clusters_added_per_year"];
-/// A pool's members, in display order; `custom.*` only for instance type `custom`.
+/// A pool's members, in display order; then `custom.*`, shown only for instance
+/// type `custom`.
 const POOL_MEMBERS: [&str; 14] = [
     "name",
     "compute",
@@ -185,23 +186,22 @@ fn PoolEditor(
     errors: FieldErrors,
     figures: PoolLines,
 ) -> impl IntoView {
+    // The machine's fields are drawn for every pool and shown (and sent) only
+    // while its type is `custom`; as the type is typed, `live` shows or hides
+    // them (drawing them then redrew the whole form under the user's fingers).
     let custom = pool.get("instance_type").is_some_and(|t| t == "custom");
     let context = format!(
         "group {}, pool {}",
         g.saturating_add(1),
         p.saturating_add(1)
     );
-    let members = POOL_MEMBERS.iter().chain(
-        custom
-            .then_some(CUSTOM_MEMBERS.iter())
-            .into_iter()
-            .flatten(),
-    );
-    let controls = members.map(|member| {
+    let control = |member: &&str| {
         let path = format!("fleet[{g}].pools[{p}].{member}");
         let value = pool.get(member).cloned();
         view! { <ListControl path value errors context=context.clone() /> }
-    });
+    };
+    let controls = POOL_MEMBERS.iter().map(control).collect_view();
+    let machine = CUSTOM_MEMBERS.iter().map(control).collect_view();
     let title = match pool.get("name") {
         Some(name) if !name.is_empty() => format!("Pool: {name}"),
         _ => "New pool".to_owned(),
@@ -217,7 +217,9 @@ fn PoolEditor(
         <div class="line-item fleet-pool" data-pool=p role="group" aria-label=aria>
             <p class="pool-title">{title.clone()}</p>
             <p class="pool-figures" data-testid="pool-figures">{figures.for_row(format!("fleet[{g}].pools[{p}]"))}</p>
-            {controls.collect_view()}
+            {controls}
+            // Disabled while hidden: a form does not send a disabled fieldset's fields.
+            <fieldset class="pool-custom" disabled=!custom hidden=!custom>{machine}</fieldset>
             {whole.into_iter().collect_view()}
             <button type="submit" name=REMOVE_ROW value=format!("fleet[{g}].pools[{p}]") formnovalidate
                 class="secondary remove" aria-label=format!("Remove {title} ({context})")>"Remove pool"</button>

@@ -46,6 +46,9 @@ pub fn submit_when_idle(event: Event) {
                 clusterplan_model::field_spec_at(&input.name())
                     .is_some_and(|s| s.is_instance_type())
             });
+        if let Some(input) = &type_box {
+            show_machine_fields(input);
+        }
         if let Some(handle) = PENDING.take() {
             handle.clear();
         }
@@ -65,15 +68,41 @@ pub fn submit_when_idle(event: Event) {
     let _ = event;
 }
 
+/// Shows a fleet pool's machine fields (`.pool-custom`, disabled while hidden,
+/// so not sent) while its instance type box says `custom`.
+#[cfg(feature = "hydrate")]
+fn show_machine_fields(input: &web_sys::HtmlInputElement) {
+    let fields = input
+        .closest(".fleet-pool")
+        .ok()
+        .flatten()
+        .and_then(|pool| pool.query_selector(".pool-custom").ok().flatten());
+    if let Some(fields) = fields {
+        let other = input.value() != "custom";
+        let _ = fields.toggle_attribute_with_force("hidden", other);
+        let _ = fields.toggle_attribute_with_force("disabled", other);
+    }
+}
+
 /// `on:click` handler of a save button: the save stores what the planner form
 /// shows now. Its `query` field follows the results, which follow the typing
 /// 300 ms late, so a save clicked sooner stored the value before the last
 /// keystroke. The field is set from the planner form itself, and the pending
-/// resubmit is sent at once, so the results show what was saved.
+/// resubmit is sent at once, so the results show what was saved. A second
+/// click within a second is dropped: a double click saved two scenarios.
 pub fn save_what_is_shown(event: leptos::ev::MouseEvent) {
     #[cfg(feature = "hydrate")]
     {
         use leptos::wasm_bindgen::JsCast;
+
+        thread_local! {
+            static LAST_CLICK: std::cell::Cell<f64> = const { std::cell::Cell::new(-1e9) };
+        }
+        let now = event.time_stamp();
+        if now - LAST_CLICK.replace(now) < 1000.0 {
+            event.prevent_default();
+            return;
+        }
 
         let planner = leptos::prelude::document()
             .query_selector(".planner-form")

@@ -26,14 +26,15 @@ pub fn ComparePage() -> impl IntoView {
             (ids, None) => ids,
         })
     };
-    let initial = ids();
     let comparison = Resource::<_, Json>::new_with_options(ids, compare_scenarios, false);
     view! {
         <Title text="Compare · Clusterplan" />
         <h1>"Compare saved scenarios"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || comparison.get().map(|loaded| match loaded {
-                Ok(comparison) => view! { <CompareView comparison initial=initial.clone() /> }.into_any(),
+                // The field holds the ids of this answer's query (read again: the
+                // page stays when the query changes).
+                Ok(comparison) => view! { <CompareView comparison initial=ids() /> }.into_any(),
                 // The form stays, holding what was typed, to fix it there.
                 Err(error) => {
                     let details: Vec<String> = error.field_errors().iter().map(|e| e.message.clone()).collect();
@@ -43,7 +44,7 @@ pub fn ComparePage() -> impl IntoView {
                     };
                     view! {
                         <p class="error" role="alert">{text}</p>
-                        <PickForm initial=initial.clone() own=Vec::new() />
+                        <PickForm initial=ids() own=Vec::new() />
                     }.into_any()
                 }
             })}
@@ -81,6 +82,9 @@ fn PickForm(initial: String, own: Vec<(String, String)>) -> impl IntoView {
     view! {
         <Form method="GET" action="/compare">
             <div class="compare-pick">
+                // The form's default button, first: Enter in the box compares
+                // what was typed, not with the first "Yours" button (submits too).
+                <button type="submit" class="default-submit" tabindex="-1" aria-hidden="true">"Compare"</button>
                 <label for="compare-ids">"Scenario links or ids (up to ten, separated by commas or spaces)"</label>
                 <input id="compare-ids" name="ids" value=initial size="60" />
                 {(!own.is_empty()).then(|| view! {

@@ -30,8 +30,7 @@ pub fn PlannerPage() -> impl IntoView {
     // The inputs are filled once from the URL; later changes come from the user,
     // and re-rendering the controls under their fingers would lose focus. The
     // form is drawn again only when the fleet's rows change: "describe as a
-    // fleet", "add" and "remove" (typing keeps the rows), and when a pool's
-    // type turns to or from `custom`, which shows or drops its machine's fields.
+    // fleet", "add" and "remove" (typing keeps the rows).
     let pairs = move || -> Vec<(String, String)> {
         let values = FormValues::from_query(query.get());
         let pairs: Vec<(String, String)> = values
@@ -43,14 +42,10 @@ pub fn PlannerPage() -> impl IntoView {
     let form_values = move || FormValues::from_pairs(untrack(pairs));
     let fleet = Memo::new(move |_| {
         let pairs = pairs();
-        let mut rows: Vec<String> = fleet_rows(pairs.iter().map(|(k, _)| k.as_str()))
+        let rows: Vec<String> = fleet_rows(pairs.iter().map(|(k, _)| k.as_str()))
             .into_iter()
             .map(str::to_owned)
             .collect();
-        let custom = pairs.iter().filter(|(k, v)| {
-            v == "custom" && k.starts_with("fleet[") && k.ends_with("instance_type")
-        });
-        rows.extend(custom.map(|(k, _)| k.clone()));
         (!rows.is_empty(), rows)
     });
     let values = form_values();
