@@ -1,6 +1,9 @@
 //! The server functions: each a public endpoint under `/api/`, callable from the
 //! pages on both sides, whose body (server only) is one call into `crate::server`.
-//! What they carry is defined in [`crate::types`].
+//! What they carry is defined in [`crate::types`]. Every one names its endpoint:
+//! a default endpoint ends in a hash of the checkout's path, so the bundle's
+//! bytes (and their brotli size, 475 B apart between two checkouts of the same
+//! commit) depended on where it was built.
 
 use leptos::prelude::*;
 
@@ -16,7 +19,7 @@ pub async fn evaluate(query: String) -> Result<Evaluation, AppError> {
 
 /// The planner's named starting points (a startup, a scale-up, an enterprise):
 /// the list's items, as markup (links that fill the form).
-#[server]
+#[server(endpoint = "planner_presets")]
 pub async fn planner_presets() -> Result<Html, AppError> {
     Ok(crate::server::presets())
 }
@@ -69,14 +72,14 @@ pub async fn edit_changes(
 }
 
 /// The saved scenario `id` with its result, charts and whether this browser may edit it.
-#[server]
+#[server(endpoint = "load_scenario")]
 pub async fn load_scenario(id: String) -> Result<SharedScenario, AppError> {
     crate::server::load(id).await
 }
 
 /// Compares the saved scenarios named in `ids` (ids or share links, separated by
 /// commas or spaces; up to ten). No ids gives just this browser's own scenarios.
-#[server]
+#[server(endpoint = "compare_scenarios")]
 pub async fn compare_scenarios(ids: String) -> Result<Comparison, AppError> {
     crate::server::compare(&ids).await
 }
