@@ -148,3 +148,16 @@ fn a_control_sent_twice_counts_by_its_last_value() {
     let workers = input.workers.unwrap_or_default();
     assert_eq!((workers.instance_type, workers.custom), (None, None));
 }
+
+/// The type is read trimmed, and so is the switch to its custom fields: a
+/// space a phone's keyboard adds after `custom` lost the machine's fields.
+#[test]
+fn custom_with_a_space_around_it_keeps_its_machine() {
+    let query = "workers.instance_type=custom%20&workers.custom.vcpu=8\
+                 &workers.custom.memory_gib=32&workers.custom.hourly_usd=0.4\
+                 &workers.custom.max_pods_vpc_cni=58";
+    let input = clusterplan_model::form::input_from_query(query).expect("reads");
+    let workers = input.workers.expect("workers");
+    assert_eq!(workers.instance_type.as_deref(), Some("custom"));
+    assert!(workers.custom.is_some(), "the machine's fields count");
+}

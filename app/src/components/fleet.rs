@@ -189,7 +189,10 @@ fn PoolEditor(
     // The machine's fields are drawn for every pool and shown (and sent) only
     // while its type is `custom`; as the type is typed, `live` shows or hides
     // them (drawing them then redrew the whole form under the user's fingers).
-    let custom = pool.get("instance_type").is_some_and(|t| t == "custom");
+    // Trimmed, as the form's reader takes every value (`"custom "` is custom).
+    let custom = pool
+        .get("instance_type")
+        .is_some_and(|t| t.trim() == "custom");
     let context = format!(
         "group {}, pool {}",
         g.saturating_add(1),

@@ -78,7 +78,7 @@ fn show_machine_fields(input: &web_sys::HtmlInputElement) {
         .flatten()
         .and_then(|pool| pool.query_selector(".pool-custom").ok().flatten());
     if let Some(fields) = fields {
-        let other = input.value() != "custom";
+        let other = input.value().trim() != "custom";
         let _ = fields.toggle_attribute_with_force("hidden", other);
         let _ = fields.toggle_attribute_with_force("disabled", other);
     }
@@ -89,7 +89,8 @@ fn show_machine_fields(input: &web_sys::HtmlInputElement) {
 /// 300 ms late, so a save clicked sooner stored the value before the last
 /// keystroke. The field is set from the planner form itself, and the pending
 /// resubmit is sent at once, so the results show what was saved. A second
-/// click within a second is dropped: a double click saved two scenarios.
+/// submitting click within half a second is dropped: a double click saved two
+/// scenarios.
 pub fn save_what_is_shown(event: leptos::ev::MouseEvent) {
     #[cfg(feature = "hydrate")]
     {
@@ -98,8 +99,17 @@ pub fn save_what_is_shown(event: leptos::ev::MouseEvent) {
         thread_local! {
             static LAST_CLICK: std::cell::Cell<f64> = const { std::cell::Cell::new(-1e9) };
         }
+        // Only a click that submits counts (a required name left empty does not).
+        let form = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|button| button.closest("form").ok().flatten())
+            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+        let Some(form) = form.filter(|form| form.check_validity()) else {
+            return;
+        };
         let now = event.time_stamp();
-        if now - LAST_CLICK.replace(now) < 1000.0 {
+        if now - LAST_CLICK.replace(now) < 500.0 {
             event.prevent_default();
             return;
         }
@@ -110,11 +120,10 @@ pub fn save_what_is_shown(event: leptos::ev::MouseEvent) {
             .flatten()
             .and_then(|part| part.closest("form").ok().flatten())
             .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
-        let query_field = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|button| button.closest("form").ok().flatten())
-            .and_then(|form| form.query_selector("input[name=query]").ok().flatten())
+        let query_field = form
+            .query_selector("input[name=query]")
+            .ok()
+            .flatten()
             .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
         let (Some(planner), Some(query_field)) = (planner, query_field) else {
             return;

@@ -59,7 +59,8 @@ pub fn parse_pairs(
     // Each control once, by its last value (a control given twice was).
     let get = |key: &str| super::actions::value_of(pairs, key);
     let sizing = get(SIZING).unwrap_or("workload");
-    let custom = get("workers.instance_type") == Some("custom");
+    // Trimmed, as every value below is.
+    let custom = get("workers.instance_type").map(str::trim) == Some("custom");
     let mut root = Map::new();
     let mut errors = Vec::new();
     for (key, raw) in pairs {
