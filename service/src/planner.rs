@@ -49,14 +49,14 @@ pub(crate) async fn update_from_form(
     based_on: Option<&str>,
 ) -> Result<ScenarioDocument, ServiceError> {
     // A stranger is refused before the form is read (as `revisions::update`).
-    revisions::authorize(service, id, token).await?;
+    let token = revisions::authorize(service, id, token).await?;
     let based_on = revision_number(based_on)?;
     let input = form::input_from_query(query).map_err(ServiceError::Invalid)?;
     let update = ScenarioUpdate {
         name: Some(name),
         input: Some(input),
     };
-    revisions::update(service, id, token, update, based_on.as_slice())
+    revisions::update_authorized(service, id, token, update, based_on.as_slice())
         .await
         .map_err(|e| form_paths(e, query))
 }

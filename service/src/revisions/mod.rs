@@ -32,6 +32,18 @@ pub(crate) async fn update(
     expected: &[i64],
 ) -> Result<ScenarioDocument, ServiceError> {
     let token = authorize(service, id, token).await?;
+    update_authorized(service, id, token, update, expected).await
+}
+
+/// [`update`] for a caller that has run [`authorize`] already (the page's
+/// form, which reads its own fields after it): the token is looked up once.
+pub(crate) async fn update_authorized(
+    service: &Service,
+    id: &str,
+    token: &str,
+    update: ScenarioUpdate,
+    expected: &[i64],
+) -> Result<ScenarioDocument, ServiceError> {
     let name = update.name.map(ScenarioName::try_from).transpose();
     let scenario = update
         .input
