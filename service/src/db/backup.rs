@@ -67,9 +67,7 @@ async fn copy(source: &mut SqliteConnection, partial: &Path) -> Result<(), DbErr
     .fetch_optional(&mut *source)
     .await?;
     if ours.is_none() {
-        return Err(DbError::Unsupported(
-            "the source holds no Clusterplan database (no scenarios table)",
-        ));
+        return Err(DbError::NotClusterplan);
     }
     sqlx::query("VACUUM INTO ?")
         .bind(partial.to_string_lossy().as_ref())

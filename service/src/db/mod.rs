@@ -32,6 +32,10 @@ pub enum DbError {
     /// The operation exists for the other backend only (a file backup of PostgreSQL).
     #[error("{0}")]
     Unsupported(&'static str),
+    /// A backup's source opens, but holds no Clusterplan tables (an empty file,
+    /// another program's database, one in memory).
+    #[error("the source holds no Clusterplan database (no scenarios table)")]
+    NotClusterplan,
     /// A backup's target exists: a backup never overwrites.
     #[error("{} exists; a backup never overwrites", .0.display())]
     Exists(std::path::PathBuf),
