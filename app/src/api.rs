@@ -47,6 +47,17 @@ pub async fn update_scenario(
     crate::server::update(id, name, &query, revision).await
 }
 
+/// Saves the planner form as its fields stand, as a new scenario or (with the
+/// form's `edit`) the next revision: the save button without JavaScript posts
+/// the planner form itself here, whole (`name` is one of its fields). A refused
+/// save comes back to the planner as posted, with the error of the save or
+/// update it was, where the save box shows it.
+#[server(endpoint = "save_plan", input = crate::codec::WholeForm)]
+pub async fn save_plan(form: String) -> Result<(), AppError> {
+    use leptos::server_fn::ServerFn;
+    crate::server::save_plan(&form, SaveScenario::PATH, UpdateScenario::PATH).await
+}
+
 /// Copies scenario `id` into a new scenario this browser can edit, and opens it.
 #[server(endpoint = "fork_scenario")]
 pub async fn fork_scenario(id: String) -> Result<(), AppError> {

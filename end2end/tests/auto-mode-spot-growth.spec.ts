@@ -78,7 +78,7 @@ test.describe('without JavaScript', () => {
     expect(new URL(page.url()).search).toMatch(/line_items(%5B|\[)2(%5D|\])\.name=(&|$)/);
 
     // ... and the scenario it makes holds the two named items and nothing else.
-    await page.getByLabel('Scenario name').fill('Blank rows');
+    await page.getByRole('textbox', { name: 'Scenario name' }).fill('Blank rows');
     await page.getByRole('button', { name: 'Save and get a link' }).click();
     await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
     const id = new URL(page.url()).pathname.split('/').pop();

@@ -50,7 +50,7 @@ test('your own scenarios are picked with their buttons, with and without JavaScr
     const names = [`Alpha ${javaScriptEnabled}`, `Beta ${javaScriptEnabled}`];
     for (const name of names) {
       await page.goto('/?clusters=2');
-      await page.getByLabel('Scenario name').fill(name);
+      await page.getByRole('textbox', { name: 'Scenario name' }).fill(name);
       await page.getByRole('button', { name: 'Save and get a link' }).click();
       await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
     }

@@ -3,7 +3,8 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 
 export async function saveAndGetLink(page: Page, name: string): Promise<string> {
-  await page.getByLabel('Scenario name').fill(name);
+  // By role: without JavaScript the box of the hidden save form is not one.
+  await page.getByRole('textbox', { name: 'Scenario name' }).fill(name);
   await page.getByRole('button', { name: 'Save and get a link' }).click();
   await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
   return page.url();

@@ -43,18 +43,20 @@ test.describe('without JavaScript', () => {
 
   test('a saved scenario opens read-only from its link', async ({ page, browser }) => {
     await page.goto('/?clusters=5');
-    // The save stores the plan as last calculated, and says so beside the button.
-    await expect(page.locator('.save noscript p')).toContainText('press Calculate first');
-    await page.getByLabel('Scenario name').fill('No-JS plan');
+    // The save stores the fields as they stand, not the plan last calculated:
+    // 6 clusters, typed after the page was drawn for 5 and never calculated.
+    await page.getByLabel('Clusters', { exact: true }).fill('6');
+    await page.getByRole('textbox', { name: 'Scenario name' }).fill('No-JS plan');
     await page.getByRole('button', { name: 'Save and get a link' }).click();
     await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+    await expect(page.getByTestId('verdict')).toContainText('EKS is $762k cheaper over 36 months');
     // The creator's browser holds the edit key (its cookie): it may edit.
     await expect(page.getByTestId('edit-link')).toBeVisible();
 
     // Anyone else: a fresh context, without the creator's cookie.
     const { page: other, close } = await openWithoutJavaScript(browser, page.url());
     await expect(other.getByTestId('scenario-name')).toHaveText('No-JS plan');
-    await expect(other.getByTestId('verdict')).toContainText('EKS is $647k cheaper over 36 months');
+    await expect(other.getByTestId('verdict')).toContainText('EKS is $762k cheaper over 36 months');
     await expect(other.getByTestId('edit-link')).toHaveCount(0);
     await expect(other.getByRole('button', { name: /Save these changes/ })).toHaveCount(0);
     await close();
@@ -65,13 +67,16 @@ test.describe('without JavaScript', () => {
   // lets our own pages send); it used to land on an empty planner at `/`.
   test('a save or a key that is refused comes back to its page with the error', async ({ page, browser }) => {
     await page.goto('/?clusters=7');
-    await page.getByLabel('Scenario name').fill('   ');
+    // Back with the fields as they were posted (8, never calculated), not as
+    // the page was drawn.
+    await page.getByLabel('Clusters', { exact: true }).fill('8');
+    await page.getByRole('textbox', { name: 'Scenario name' }).fill('   ');
     await page.getByRole('button', { name: 'Save and get a link' }).click();
-    await expect(page).toHaveURL(/clusters=7/);
+    await expect(page).toHaveURL(/clusters=8/);
     await expect(page.getByText('must not be empty')).toBeVisible();
-    await expect(page.getByLabel('Clusters', { exact: true })).toHaveValue('7');
+    await expect(page.getByLabel('Clusters', { exact: true })).toHaveValue('8');
 
-    await page.getByLabel('Scenario name').fill('Keyed plan');
+    await page.getByRole('textbox', { name: 'Scenario name' }).fill('Keyed plan');
     await page.getByRole('button', { name: 'Save and get a link' }).click();
     await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
     const { page: other, close } = await openWithoutJavaScript(browser, page.url());
@@ -82,6 +87,22 @@ test.describe('without JavaScript', () => {
     // The box comes back open, its error in view.
     await expect(other.getByText('This edit key does not match this scenario.')).toBeVisible();
     await close();
+  });
+
+  test('an edit saves the fields as they stand as the next revision', async ({ page }) => {
+    await page.goto('/?clusters=4');
+    await page.getByRole('textbox', { name: 'Scenario name' }).fill('Edited without JS');
+    await page.getByRole('button', { name: 'Save and get a link' }).click();
+    await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
+    const shareUrl = page.url();
+    await page.getByTestId('edit-link').click();
+    await page.getByLabel('Clusters', { exact: true }).fill('6');
+    await page.getByRole('textbox', { name: 'Scenario name' }).fill('Edited twice');
+    await page.getByRole('button', { name: 'Save these changes as a new revision' }).click();
+    await expect(page).toHaveURL(shareUrl);
+    await expect(page.getByText('Revision 2')).toBeVisible();
+    await expect(page.getByTestId('scenario-name')).toHaveText('Edited twice');
+    await expect(page.getByTestId('verdict')).toContainText('EKS is $762k cheaper over 36 months');
   });
 });
 

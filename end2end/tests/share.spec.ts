@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 test('save, open the link in a fresh context read-only, edit as the creator', async ({ page, browser }) => {
   await page.goto('/?clusters=6');
   await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
-  await page.getByLabel('Scenario name').fill('Six clusters');
+  await page.getByRole('textbox', { name: 'Scenario name' }).fill('Six clusters');
   await page.getByRole('button', { name: 'Save and get a link' }).click();
   await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
   const shareUrl = page.url();
@@ -66,7 +66,7 @@ test('a double click saves one scenario', async ({ page }) => {
   const name = `Double ${Date.now()}`;
   // A click the browser refuses (the name is required) does not hold back the next.
   await page.getByRole('button', { name: 'Save and get a link' }).click();
-  await page.getByLabel('Scenario name').fill(name);
+  await page.getByRole('textbox', { name: 'Scenario name' }).fill(name);
   await page.getByRole('button', { name: 'Save and get a link' }).dblclick();
   await expect(page).toHaveURL(/\/s\/[0-9A-Za-z]{22}$/);
   // This browser's own scenarios are offered on the compare page: one of that name.
@@ -77,7 +77,7 @@ test('a double click saves one scenario', async ({ page }) => {
 test('a save clicked before the results caught up stores what the form shows', async ({ page, request }) => {
   await page.goto('/?clusters=3');
   await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
-  await page.getByLabel('Scenario name').fill('Typed twelve');
+  await page.getByRole('textbox', { name: 'Scenario name' }).fill('Typed twelve');
   // The results follow the typing 300 ms late; time stands still here, so the
   // save is clicked with the typed value not yet in the results.
   await page.clock.install();

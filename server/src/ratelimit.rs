@@ -86,17 +86,20 @@ impl WriteLimiter {
 }
 
 /// The requests the limit counts: PUT, PATCH and DELETE anywhere, and POST to
-/// the API's create and the pages' save, update and fork server functions (they
-/// store), to the page's edit-key claim (each try guesses a secret), and to the
+/// the API's create and the pages' save (with and without JavaScript), update
+/// and fork server functions (they store), to the page's edit-key claim (each try guesses a secret), and to the
 /// import, the API's and the page's (it stores nothing, but reading up to 32 MiB
 /// is expensive).
 pub fn is_write(method: &Method, path: &str) -> bool {
-    const COUNTED_POSTS: [&str; 7] = [
+    use app::api::{ClaimScenario, ForkScenario, SavePlan, SaveScenario, UpdateScenario};
+    use leptos::server_fn::ServerFn;
+    const COUNTED_POSTS: [&str; 8] = [
         "/api/v1/scenarios",
-        "/api/save_scenario",
-        "/api/update_scenario",
-        "/api/fork_scenario",
-        "/api/claim_scenario",
+        SaveScenario::PATH,
+        SavePlan::PATH,
+        UpdateScenario::PATH,
+        ForkScenario::PATH,
+        ClaimScenario::PATH,
         crate::limits::IMPORT_PATH,
         crate::limits::IMPORT_PAGE_PATH,
     ];
@@ -149,6 +152,7 @@ mod tests {
             (Method::PUT, "/api/v1/scenarios/abc", true),
             (Method::DELETE, "/api/v1/scenarios/abc", true),
             (Method::POST, "/api/save_scenario", true),
+            (Method::POST, "/api/save_plan", true),
             (Method::POST, "/api/fork_scenario", true),
             (Method::POST, "/api/claim_scenario", true),
             (Method::POST, "/api/v1/import/kubernetes", true),

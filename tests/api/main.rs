@@ -52,6 +52,7 @@ mod proxies;
 mod refusals;
 mod replicas;
 mod route_list;
+mod save_without_javascript;
 mod saved_inputs_upgrade;
 mod saves;
 mod scenarios;

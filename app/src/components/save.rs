@@ -19,10 +19,6 @@ pub struct Editing {
     pub revision: Option<String>,
 }
 
-/// What a save stores when the page runs without JavaScript.
-const NO_SCRIPT_SAVE: &str = "<p class=\"hint\">Saving stores the plan the results show, as last calculated: \
-     after changing a value, press Calculate first.</p>";
-
 /// Save as a new shared scenario, or (in edit mode) as the next revision.
 #[component]
 pub fn SaveForm(
@@ -44,6 +40,11 @@ pub fn SaveForm(
         })
     };
     let saved_name = name.clone();
+    // Server-rendered only: a page with JavaScript never reads a `<noscript>`.
+    #[cfg(feature = "ssr")]
+    let no_script = no_script_save(&name, editing.is_some());
+    #[cfg(not(feature = "ssr"))]
+    let no_script = String::new();
     let fields = move || {
         view! {
             <label for="scenario-name">"Scenario name"</label>
@@ -95,13 +96,35 @@ pub fn SaveForm(
                 }
                 None => new_save("Save and get a link").into_any(),
             }}
-            // Without JavaScript the save posts the plan of the last "Calculate",
-            // the one the results show, not fields changed since (the save is a
-            // form of its own): said where the button is.
-            <noscript inner_html=NO_SCRIPT_SAVE></noscript>
+            <noscript inner_html=no_script></noscript>
             <p class="error" role="alert">{error}</p>
         </section>
     }
+}
+
+/// The save without JavaScript: a name box and a button of the planner form
+/// (`form="planner"`), which post the form as its fields stand to
+/// [`crate::api::save_plan`]. The forms above post the plan of the last
+/// calculation (their `query` follows the page's address, which only a
+/// submit changes without JavaScript): the stylesheet hides them then.
+#[cfg(feature = "ssr")]
+fn no_script_save(name: &str, editing: bool) -> String {
+    use clusterplan_model::NAME;
+    use leptos::server_fn::ServerFn;
+    let label = match editing {
+        true => "Save these changes as a new revision",
+        false => "Save and get a link",
+    };
+    view! {
+        <div>
+            <label for="plan-name">"Scenario name"</label>
+            <input id="plan-name" form="planner" name=NAME maxlength="120" value=name.to_owned() />
+            <button type="submit" form="planner" formaction=crate::api::SavePlan::PATH formmethod="post">
+                {label}
+            </button>
+        </div>
+    }
+    .to_html()
 }
 
 /// What saving would change in the saved scenario, listed before the save

@@ -170,7 +170,7 @@ fn PlannerForm(
         view! { <Deferred class="fleet-part"><FleetEditor values errors figures /></Deferred> }
             .into_any()
     });
-    view! {
+    let form = view! {
         <Form method="GET" action="/" noscroll=true replace=true>
             <div class="planner-form" on:input=submit_when_idle>
                 // The form's default button, first in the form: Enter in a field
@@ -209,7 +209,17 @@ fn PlannerForm(
                 <button type="submit">"Calculate"</button>
             </div>
         </Form>
-    }
+    };
+    // The id names the form for the save without JavaScript, whose controls
+    // are outside it (`components::save`): only a server-rendered page needs
+    // it. Hydration leaves an attribute as the server wrote it, and `attr:id`
+    // would add 1.5 KB (brotli) to the bundle.
+    #[cfg(feature = "ssr")]
+    let form = {
+        use leptos::tachys::view::add_attr::AddAnyAttr;
+        form.add_any_attr(leptos::attr::id("planner"))
+    };
+    form
 }
 
 /// The results of a valid form, or a summary of what to fix.

@@ -3,6 +3,10 @@
 //! case. It builds the DTOs of [`crate::types`]; [`crate::api`] calls in here,
 //! never the other way round.
 
+mod plan_post;
+
+pub use plan_post::save_plan;
+
 use clusterplan_model::form;
 use clusterplan_service::{Service, ServiceError, charts, compare::ids_from_links};
 use leptos::prelude::*;

@@ -1,0 +1,54 @@
+//! The planner's save without JavaScript. The save button then submits the
+//! planner form itself (`form="planner"`, see `components::save`), posted here
+//! whole: what is saved is what the fields hold at the click, as with
+//! JavaScript, not the plan last calculated.
+//!
+//! A refused save goes back to the planner with the fields as posted (not to
+//! the `Referer`, which holds the values before the edit) and with its error
+//! where the save box shows a refused save: as the error of `save_scenario`
+//! (or `update_scenario`), whose action the box reads it from.
+
+use clusterplan_model::form::{self, EDIT, EDIT_REVISION, NAME};
+use leptos::server_fn::error::ServerFnUrlError;
+
+use crate::error::AppError;
+use crate::form_values::FormValues;
+
+/// See [`crate::api::save_plan`]; a refused save comes back as the error of
+/// the server function at `save_path` (a new scenario) or `update_path`.
+pub async fn save_plan(
+    posted: &str,
+    save_path: &'static str,
+    update_path: &'static str,
+) -> Result<(), AppError> {
+    // The body is the planner form: its query, as `GET /` would carry it.
+    let values = FormValues::from_pairs(form::pairs_from_query(posted).unwrap_or_default());
+    let name = values.get(NAME).unwrap_or_default().to_owned();
+    let editing = values.get(EDIT).map(str::to_owned);
+    // As the page decides between its two buttons: a link whose scenario is
+    // gone offers a new save ("saving makes a new one"), not a revision.
+    let gone = match &editing {
+        Some(id) => matches!(
+            super::changes(id.clone(), name.clone(), posted).await,
+            Err(AppError::NotFound)
+        ),
+        None => false,
+    };
+    let outcome = match editing.filter(|_| !gone) {
+        Some(id) => {
+            let revision = values.get(EDIT_REVISION).map(str::to_owned);
+            super::update(id, name, posted, revision)
+                .await
+                .map_err(|e| (update_path, e))
+        }
+        None => super::save(name, posted).await.map_err(|e| (save_path, e)),
+    };
+    if let Err((path, error)) = outcome {
+        let back = format!("/?{posted}");
+        match ServerFnUrlError::new(path, error).to_url(&format!("http://page{back}")) {
+            Ok(url) => leptos_axum::redirect(&format!("/?{}", url.query().unwrap_or_default())),
+            Err(_) => leptos_axum::redirect(&back),
+        }
+    }
+    Ok(())
+}

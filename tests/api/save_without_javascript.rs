@@ -1,0 +1,130 @@
+//! The planner's save without JavaScript (`POST /api/save_plan`): the button
+//! posts the whole planner form, so what is stored is what its fields hold,
+//! as a new scenario or as the next revision of the form's `edit`; a refused
+//! save goes back to the planner with the fields as posted and its error.
+
+use serde_json::json;
+
+use crate::edit_keys::cookie_keys;
+use crate::helpers::{TestApp, spawn_app};
+
+/// Posts the planner form `body` to the save as a browser without JavaScript.
+async fn save_plan(app: &TestApp, cookie: &str, body: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/save_plan"))
+        .header("accept", "text/html")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", cookie)
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("answered")
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+/// The id of the shared page a save redirected to.
+fn saved_id(response: &reqwest::Response) -> String {
+    let to = location(response);
+    to.strip_prefix("/s/")
+        .unwrap_or_else(|| panic!("redirected to a shared page, not {to}"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_planner_form_is_saved_as_posted_with_its_fleet_and_name() {
+    let app = spawn_app().await;
+    // Control names with brackets, as the fleet editor sends them: the body is
+    // read as the planner's query, not as nested server-function arguments.
+    let body = "name=Fleet+plan&fleet%5B0%5D.name=prod&fleet%5B0%5D.clusters=4\
+                &fleet%5B0%5D.pools%5B0%5D.name=web&fleet%5B0%5D.pools%5B0%5D.instance_type=m6i.large";
+    let saved = save_plan(&app, "", body).await;
+    assert_eq!(saved.status(), 302);
+    let id = saved_id(&saved);
+    let keys = cookie_keys(&saved, "cp_edit").expect("the edit key is kept");
+    assert!(keys.token_for(&id).is_some());
+
+    let doc = app.scenario(&id).await;
+    assert_eq!(doc.name, "Fleet plan");
+    let fleet = serde_json::to_value(&doc.input).unwrap()["fleet"].clone();
+    assert_eq!(fleet[0]["name"], "prod", "{fleet}");
+    assert_eq!(fleet[0]["clusters"], 4, "{fleet}");
+    assert_eq!(
+        fleet[0]["pools"][0]["instance_type"], "m6i.large",
+        "{fleet}"
+    );
+}
+
+#[tokio::test]
+async fn with_the_forms_edit_the_fields_are_the_next_revision() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+    let owner = format!("cp_edit={}:{}", created.id, created.edit_token);
+    let body = format!(
+        "edit={}&edit_revision=1&name=Renamed&clusters=9",
+        created.id
+    );
+
+    let saved = save_plan(&app, &owner, &body).await;
+    assert_eq!(location(&saved), format!("/s/{}", created.id));
+    let doc = app.scenario(&created.id).await;
+    assert_eq!((doc.revision, doc.name.as_str()), (2, "Renamed"));
+    assert_eq!(serde_json::to_value(&doc.input).unwrap()["clusters"], 9);
+
+    // From the revision before: refused (412), nothing written, and back on the
+    // planner with the fields as posted and the update's error.
+    let stale = save_plan(&app, &owner, &body.replace("clusters=9", "clusters=11")).await;
+    let back = location(&stale);
+    assert!(back.starts_with("/?edit="), "{back}");
+    assert!(back.contains("clusters=11"), "the posted value: {back}");
+    assert!(back.contains("__path=%2Fapi%2Fupdate_scenario"), "{back}");
+    assert_eq!(app.scenario(&created.id).await.revision, 2);
+}
+
+#[tokio::test]
+async fn a_stranger_cannot_save_a_revision() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+    let body = format!("edit={}&name=Taken&clusters=9", created.id);
+
+    let refused = save_plan(&app, "", &body).await;
+    assert!(location(&refused).contains("__path=%2Fapi%2Fupdate_scenario"));
+    let doc = app.scenario(&created.id).await;
+    assert_eq!((doc.revision, doc.name.as_str()), (1, "Plan"));
+}
+
+#[tokio::test]
+async fn an_edit_link_whose_scenario_is_gone_saves_a_new_one() {
+    let app = spawn_app().await;
+    let gone = "AAAAAAAAAAAAAAAAAAAAAA";
+    let saved = save_plan(&app, "", &format!("edit={gone}&name=Again&clusters=2")).await;
+    let id = saved_id(&saved);
+    assert_ne!(id, gone);
+    assert_eq!(app.scenario(&id).await.name, "Again");
+}
+
+#[tokio::test]
+async fn an_empty_name_comes_back_to_the_planner_as_posted() {
+    let app = spawn_app().await;
+    let refused = save_plan(&app, "", "clusters=8&name=+++").await;
+    let back = location(&refused);
+    assert!(back.starts_with("/?clusters=8&name=+++&"), "{back}");
+    assert!(back.contains("__path=%2Fapi%2Fsave_scenario"), "{back}");
+    // The page it comes back to (from this site's own post) shows the error
+    // beside the save.
+    let page = app
+        .client
+        .get(app.url(&back))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("must not be empty"), "the error is shown");
+    let list = app.get("/api/v1/scenarios").await.text().await.unwrap();
+    assert!(!list.contains("clusters"), "nothing stored: {list}");
+}
