@@ -128,3 +128,30 @@ async fn an_empty_name_comes_back_to_the_planner_as_posted() {
     let list = app.get("/api/v1/scenarios").await.text().await.unwrap();
     assert!(!list.contains("clusters"), "nothing stored: {list}");
 }
+
+/// The body is any bytes: a line break sent as it is (not escaped, as no
+/// browser sends it) comes back escaped in the link, not as a broken
+/// `Location` (the redirect's header value was the body: a panic, a 500).
+#[tokio::test]
+async fn a_body_with_a_raw_line_break_comes_back_escaped() {
+    let app = spawn_app().await;
+    let refused = save_plan(
+        &app,
+        "",
+        "clusters=8&name=\r\nSet-Cookie: x=1&workers.headroom_pct=900",
+    )
+    .await;
+    assert_eq!(refused.status(), 302);
+    let back = location(&refused);
+    assert!(
+        back.starts_with("/?clusters=8&name=%0D%0ASet-Cookie%3A+x%3D1&"),
+        "{back}"
+    );
+    assert!(
+        refused
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .all(|c| !c.to_str().unwrap().starts_with("x="))
+    );
+}

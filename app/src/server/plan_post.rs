@@ -22,7 +22,11 @@ pub async fn save_plan(
     update_path: &'static str,
 ) -> Result<(), AppError> {
     // The body is the planner form: its query, as `GET /` would carry it.
-    let values = FormValues::from_pairs(form::pairs_from_query(posted).unwrap_or_default());
+    let pairs = form::pairs_from_query(posted).unwrap_or_default();
+    // Written again from its pairs, not copied: a body is any bytes, and a
+    // `Location` with a line break in it would not be a header at all.
+    let back = form::planner_link(&form::query_from_pairs(&pairs));
+    let values = FormValues::from_pairs(pairs);
     let name = values.get(NAME).unwrap_or_default().to_owned();
     let editing = values.get(EDIT).map(str::to_owned);
     // As the page decides between its two buttons: a link whose scenario is
@@ -44,8 +48,11 @@ pub async fn save_plan(
         None => super::save(name, posted).await.map_err(|e| (save_path, e)),
     };
     if let Err((path, error)) = outcome {
-        let back = format!("/?{posted}");
-        match ServerFnUrlError::new(path, error).to_url(&format!("http://page{back}")) {
+        // A form too long for a link (a large import's) comes back to the
+        // empty planner, with the error.
+        let back = back.unwrap_or_else(|| "/".to_owned());
+        let url = ServerFnUrlError::new(path, error).to_url(&format!("http://page{back}"));
+        match url {
             Ok(url) => leptos_axum::redirect(&format!("/?{}", url.query().unwrap_or_default())),
             Err(_) => leptos_axum::redirect(&back),
         }

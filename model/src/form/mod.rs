@@ -24,7 +24,7 @@ pub use names::{
 pub use pairs::{input_from_pairs, input_from_query, pairs_from_query, parse_pairs, to_form_paths};
 pub use ranges::RangeFields;
 pub use to_pairs::{
-    edit_query, pairs_from_input, pairs_from_scenario_input, query_from_input,
+    edit_query, pairs_from_input, pairs_from_scenario_input, query_from_input, query_from_pairs,
     query_from_scenario_input,
 };
 

@@ -40,7 +40,7 @@ pub fn pairs_from_scenario_input(input: &ScenarioInput) -> Vec<(String, String)>
 
 /// The URL query for an input that may not validate yet ([`pairs_from_scenario_input`]).
 pub fn query_from_scenario_input(input: &ScenarioInput) -> String {
-    serde_urlencoded::to_string(pairs_from_scenario_input(input)).unwrap_or_default()
+    query_from_pairs(&pairs_from_scenario_input(input))
 }
 
 /// Flattens an input's JSON into pairs, with its ranges' pairs and, for an
@@ -67,7 +67,13 @@ fn pairs_from_json(
 
 /// The URL query for `input`, e.g. to open a saved scenario in the planner.
 pub fn query_from_input(input: &ResolvedInput) -> String {
-    serde_urlencoded::to_string(pairs_from_input(input)).unwrap_or_default()
+    query_from_pairs(&pairs_from_input(input))
+}
+
+/// The URL query of `pairs`, in their order, every byte that needs it escaped
+/// (a posted form sent back as a link: safe in a `Location`, whatever it held).
+pub fn query_from_pairs(pairs: &[(String, String)]) -> String {
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
 /// The planner URL query that reopens `input`, revision `revision` of scenario
