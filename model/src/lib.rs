@@ -75,8 +75,8 @@ pub use fleet::{
 };
 pub use form::{
     ADD_ROW, EDIT, EDIT_REVISION, MAX_FORM_PAIRS, NAME, REMOVE_ROW, SIZING, TO_FLEET,
-    apply_form_actions, field_spec_at, fleet_rows, nothing_typed, range_control, split_item_path,
-    split_range_control,
+    apply_form_actions, control_title, field_spec_at, fleet_rows, nothing_typed, range_control,
+    split_item_path, split_range_control,
 };
 pub use input::ScenarioInput;
 pub use labels::{choice_label, field_label, field_title, lower_first_word};

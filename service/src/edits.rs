@@ -3,7 +3,7 @@
 //! link cannot overwrite a scenario unseen), and checking an edit key a person
 //! pastes to edit from another browser.
 
-use clusterplan_model::{field_spec_at, field_title};
+use clusterplan_model::{control_title, field_spec_at};
 
 use crate::scenarios::stored_scenario;
 use clusterplan_model::form;
@@ -59,7 +59,7 @@ pub(crate) async fn changes_from_form(
     for key in keys.filter(|k| seen.insert(*k)) {
         let (from, to) = (value(&before, key), value(&after, key));
         if from != to {
-            let label = field_spec_at(key).map_or_else(|| key.to_owned(), |_| field_title(key));
+            let label = field_spec_at(key).map_or_else(|| key.to_owned(), |_| control_title(key));
             changes.push(FieldChange { label, from, to });
         }
     }

@@ -23,6 +23,7 @@ mod databases;
 mod docs;
 mod edit_keys;
 mod edit_links;
+mod error_summary;
 mod every_violation;
 mod export;
 mod fleet;

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{evaluate, planner_presets};
 use crate::components::deferred::Deferred;
 use crate::components::errors::FieldErrors;
+use crate::components::field_id;
 use crate::components::fields::{Field, group_fields, groups};
 use crate::components::fleet::{FleetEditor, PoolLines};
 use crate::components::line_items::LineItems;
@@ -20,7 +21,8 @@ use crate::components::save::{Editing, SaveForm};
 use crate::form_values::FormValues;
 use crate::types::Evaluation;
 use clusterplan_model::{
-    EDIT, EDIT_REVISION, NAME, SIZING, TO_FLEET, apply_form_actions, fleet_rows, replaced_by_fleet,
+    EDIT, EDIT_REVISION, NAME, SIZING, TO_FLEET, apply_form_actions, control_title, fleet_rows,
+    replaced_by_fleet,
 };
 
 /// The planner page.
@@ -222,6 +224,20 @@ fn PlannerForm(
     form
 }
 
+/// One line of the summary of what to fix: a field's error names the field as
+/// the form shows it and links to it (its control has the id); one that names
+/// no field reads as it is.
+fn summary_item(error: clusterplan_model::FieldError) -> impl IntoView {
+    match clusterplan_model::field_spec_at(&error.field) {
+        Some(_) => view! {
+            <li><a href=format!("#{}", field_id(&error.field))>{control_title(&error.field)}</a>
+                {format!(": {}", error.message)}</li>
+        }
+        .into_any(),
+        None => view! { <li>{error.to_string()}</li> }.into_any(),
+    }
+}
+
 /// The results of a valid form, or a summary of what to fix.
 #[component]
 fn Results(evaluation: Evaluation) -> impl IntoView {
@@ -234,7 +250,7 @@ fn Results(evaluation: Evaluation) -> impl IntoView {
                     1 => "1 field needs a different value; it says why.".to_owned(),
                     n => format!("{n} fields need a different value; each says why."),
                 }}</p>
-                <ul>{evaluation.errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                <ul>{evaluation.errors.into_iter().map(summary_item).collect_view()}</ul>
             </div>
         }
         .into_any();

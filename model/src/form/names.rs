@@ -6,6 +6,7 @@
 //! buttons. The planner form and the API share these names and limits.
 
 use crate::fields::{FieldSpec, field_spec, table_path};
+use crate::labels::{field_label, field_title, lower_first_word};
 
 /// The most `name=value` pairs a planner form may send. The largest honest form
 /// (every number input ranged, every line-item row filled, 20 groups of 10 pools
@@ -30,6 +31,31 @@ pub fn split_item_path(path: &str) -> Option<(&str, usize, &str)> {
     let (list, rest) = path.split_once('[')?;
     let (index, member) = rest.split_once("].")?;
     Some((list, index.parse().ok()?, member))
+}
+
+/// How people name the control at `path`, with where it is in the form:
+/// `fleet[1].pools[0].instance_type` → `Group 2, pool 1: instance type`,
+/// `line_items[2].name` → `Line item 3: name`, a range's bound
+/// `uncertainty.low.team.annual_cost_usd` → `Team: annual cost (range, low)`.
+/// The error summary and the list of what a save changes name fields by it.
+pub fn control_title(path: &str) -> String {
+    if let Some((bound, target)) = split_range_control(path) {
+        return format!("{} (range, {bound})", field_title(target));
+    }
+    let Some((list, index, member)) = split_item_path(path) else {
+        return field_title(path);
+    };
+    let (number, words) = (index + 1, |member: &str| {
+        lower_first_word(&field_label(member))
+    });
+    match (list, split_item_path(member)) {
+        ("fleet", Some(("pools", pool, member))) => {
+            format!("Group {number}, pool {}: {}", pool + 1, words(member))
+        }
+        ("fleet", _) => format!("Group {number}: {}", words(member)),
+        ("line_items", _) => format!("Line item {number}: {}", words(member)),
+        (list, _) => format!("{} {number}: {}", field_label(list), words(member)),
+    }
 }
 
 /// The form control of one bound (`low` or `high`) of a range over the number

@@ -218,3 +218,25 @@ fn a_fleet_form_with_blank_worker_controls_sends_no_workers() {
     assert_eq!(input.workers, None, "nothing typed is nothing sent");
     Scenario::try_from(input).expect("a fleet alone is valid");
 }
+
+#[test]
+fn controls_are_named_with_where_they_are_in_the_form() {
+    use super::control_title;
+    assert_eq!(control_title("clusters"), "Clusters");
+    assert_eq!(control_title("workers.headroom_pct"), "Workers: headroom");
+    assert_eq!(
+        control_title("fleet[1].pools[0].instance_type"),
+        "Group 2, pool 1: instance type"
+    );
+    assert_eq!(
+        control_title("fleet[0].pools[2].custom.hourly_usd"),
+        "Group 1, pool 3: hourly"
+    );
+    assert_eq!(control_title("fleet[3].clusters"), "Group 4: clusters");
+    assert_eq!(control_title("fleet[0].pools"), "Group 1: pools");
+    assert_eq!(control_title("line_items[2].name"), "Line item 3: name");
+    assert_eq!(
+        control_title("uncertainty.low.team.annual_cost_usd"),
+        "Team: annual cost (range, low)"
+    );
+}

@@ -1,0 +1,62 @@
+//! Fields named as the form shows them, where they are in it: the summary of
+//! what to fix links each error to its control, and the list of what a save
+//! would change names a pool's field by its group and pool.
+
+use serde_json::json;
+
+use crate::edit_keys::page;
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn the_summary_names_each_field_and_links_to_it() {
+    let app = spawn_app().await;
+    let (_, html) = page(
+        &app,
+        "/?fleet[0].name=A&fleet[0].clusters=0&fleet[0].pools[0].name=p\
+         &fleet[0].pools[0].instance_type=m6i.large&team.annual_cost_usd=-1",
+        "",
+    )
+    .await;
+    let at = html.find("data-testid=\"fix-first\"").expect("a summary");
+    let summary = &html[at..at + html[at..].find("</ul>").unwrap()];
+    for (id, title) in [
+        ("f-fleet-0-clusters", "Group 1: clusters"),
+        ("f-team-annual_cost_usd", "Team: annual cost"),
+    ] {
+        assert!(
+            summary.contains(&format!("<a href=\"#{id}\">{title}</a>")),
+            "{summary}"
+        );
+        assert!(
+            html.contains(&format!("id=\"{id}\"")),
+            "the link's target is on the page"
+        );
+    }
+    assert!(!summary.contains("fleet[0]"), "no paths: {summary}");
+}
+
+#[tokio::test]
+async fn a_change_to_a_pool_is_named_by_its_group_and_pool() {
+    let app = spawn_app().await;
+    let fleet = json!({"fleet": [{"name": "A", "clusters": 2, "pools": [
+        {"name": "p", "instance_type": "m6i.large"},
+        {"name": "q", "instance_type": "m6i.large"}]}]});
+    let created = app.create_scenario("Plan", fleet).await;
+    let owner = format!("cp_edit={}:{}", created.id, created.edit_token);
+    let edit = format!(
+        "/?edit={}&name=Plan&fleet[0].name=A&fleet[0].clusters=2&fleet[0].pools[0].name=p\
+         &fleet[0].pools[0].instance_type=m6i.large&fleet[0].pools[1].name=q\
+         &fleet[0].pools[1].instance_type=m7i.large",
+        created.id
+    );
+    let (_, html) = page(&app, &edit, &owner).await;
+    let at = html
+        .find("data-testid=\"edit-changes\"")
+        .expect("changes listed");
+    let listed = &html[at..at + 800.min(html.len() - at)];
+    assert!(
+        listed.contains("Group 1, pool 2: instance type")
+            && listed.contains("m6i.large → m7i.large"),
+        "{listed}"
+    );
+}
