@@ -73,7 +73,12 @@ test.describe('without JavaScript', () => {
     await page.getByRole('textbox', { name: 'Scenario name' }).fill('   ');
     await page.getByRole('button', { name: 'Save and get a link' }).click();
     await expect(page).toHaveURL(/clusters=8/);
-    await expect(page.getByText('must not be empty')).toBeVisible();
+    // The error beside the box, which has the focus and is described by it.
+    const box = page.getByRole('textbox', { name: 'Scenario name' });
+    await expect(box).toBeFocused();
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#plan-save-error')).toContainText('must not be empty');
+    await expect(page.locator('#plan-save-error')).toBeInViewport();
     await expect(page.getByLabel('Clusters', { exact: true })).toHaveValue('8');
 
     await page.getByRole('textbox', { name: 'Scenario name' }).fill('Keyed plan');
@@ -98,7 +103,8 @@ test.describe('without JavaScript', () => {
     await page.getByTestId('edit-link').click();
     await page.getByLabel('Clusters', { exact: true }).fill('6');
     await page.getByRole('textbox', { name: 'Scenario name' }).fill('Edited twice');
-    await page.getByRole('button', { name: 'Save these changes as a new revision' }).click();
+    // Named for both outcomes: a link whose scenario is gone saves a new one.
+    await page.getByRole('button', { name: 'Save these changes', exact: true }).click();
     await expect(page).toHaveURL(shareUrl);
     await expect(page.getByText('Revision 2')).toBeVisible();
     await expect(page.getByTestId('scenario-name')).toHaveText('Edited twice');

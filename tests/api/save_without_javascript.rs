@@ -155,3 +155,44 @@ async fn a_body_with_a_raw_line_break_comes_back_escaped() {
             .all(|c| !c.to_str().unwrap().starts_with("x="))
     );
 }
+
+/// A long form's link back, with its error, stays a link the server reads
+/// (it was a bare 414, the form lost): the field errors are then counted.
+#[tokio::test]
+async fn a_long_refused_form_comes_back_within_the_uri_limit() {
+    let app = spawn_app().await;
+    let mut body = String::from("name=Long");
+    for g in 0..9 {
+        body += &format!("&fleet%5B{g}%5D.name=G{g}&fleet%5B{g}%5D.clusters=1");
+        for p in 0..10 {
+            // No pool name: an error each.
+            body += &format!("&fleet%5B{g}%5D.pools%5B{p}%5D.instance_type=m6i.large");
+        }
+    }
+    // The link back just under the planner's link limit (60 KiB): with the
+    // 90 errors it would pass the server's URI limit.
+    body += &format!("&note={}", "x".repeat(60_500 - body.len()));
+    let refused = save_plan(&app, "", &body).await;
+    let back = location(&refused);
+    assert!(back.len() <= 65_534, "{} bytes", back.len());
+    assert!(
+        back.contains("&note=xxx") && back.contains("__err="),
+        "the fields, and why: {} {}",
+        back.len(),
+        &back[..300.min(back.len())]
+    );
+    let page = app
+        .client
+        .get(app.url(&back))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("values need fixing; each says why beside it")
+    );
+}

@@ -42,7 +42,7 @@ pub fn SaveForm(
     let saved_name = name.clone();
     // Server-rendered only: a page with JavaScript never reads a `<noscript>`.
     #[cfg(feature = "ssr")]
-    let no_script = no_script_save(&name, editing.is_some());
+    let no_script = no_script_save(&name, editing.is_some(), untrack(error));
     #[cfg(not(feature = "ssr"))]
     let no_script = String::new();
     let fields = move || {
@@ -106,22 +106,30 @@ pub fn SaveForm(
 /// (`form="planner"`), which post the form as its fields stand to
 /// [`crate::api::save_plan`]. The forms above post the plan of the last
 /// calculation (their `query` follows the page's address, which only a
-/// submit changes without JavaScript): the stylesheet hides them then.
+/// submit changes without JavaScript): the stylesheet hides them then, and
+/// their error line, which a refused save's `error` is here instead: beside
+/// the box, which takes the focus (and so comes into view).
+/// In edit mode the label fits both outcomes: a link whose scenario is gone
+/// saves a new one.
 #[cfg(feature = "ssr")]
-fn no_script_save(name: &str, editing: bool) -> String {
+fn no_script_save(name: &str, editing: bool, error: Option<String>) -> String {
     use clusterplan_model::NAME;
     use leptos::server_fn::ServerFn;
     let label = match editing {
-        true => "Save these changes as a new revision",
+        true => "Save these changes",
         false => "Save and get a link",
     };
+    let refused = error.is_some();
     view! {
         <div>
             <label for="plan-name">"Scenario name"</label>
-            <input id="plan-name" form="planner" name=NAME maxlength="120" value=name.to_owned() />
+            <input id="plan-name" form="planner" name=NAME maxlength="120" value=name.to_owned()
+                autofocus=refused aria-invalid=refused.then_some("true")
+                aria-describedby=refused.then_some("plan-save-error") />
             <button type="submit" form="planner" formaction=crate::api::SavePlan::PATH formmethod="post">
                 {label}
             </button>
+            {error.map(|e| view! { <p class="error" id="plan-save-error">{e}</p> })}
         </div>
     }
     .to_html()

@@ -48,14 +48,35 @@ pub async fn save_plan(
         None => super::save(name, posted).await.map_err(|e| (save_path, e)),
     };
     if let Err((path, error)) = outcome {
-        // A form too long for a link (a large import's) comes back to the
-        // empty planner, with the error.
-        let back = back.unwrap_or_else(|| "/".to_owned());
-        let url = ServerFnUrlError::new(path, error).to_url(&format!("http://page{back}"));
-        match url {
-            Ok(url) => leptos_axum::redirect(&format!("/?{}", url.query().unwrap_or_default())),
-            Err(_) => leptos_axum::redirect(&back),
-        }
+        leptos_axum::redirect(&refused_link(back.as_deref(), path, error));
     }
     Ok(())
+}
+
+/// The planner link a refused save comes back to: the fields as posted
+/// (`back`) and the error as the server function at `path` would have sent it
+/// (the page focuses the save box then; a `#fragment` would keep it from
+/// taking the focus). Always a link the server reads: with its error a
+/// long form's link can pass [`form::MAX_URI_BYTES`]; field errors are then
+/// only counted (each is beside its field, which the page checks again), and
+/// a form too long for a link at all (a large import's) comes back to the
+/// empty planner.
+fn refused_link(back: Option<&str>, path: &str, error: AppError) -> String {
+    let link = |back: &str, error: AppError| {
+        let url = ServerFnUrlError::new(path, error).to_url(&format!("http://page{back}"));
+        let query = url.map(|url| url.query().unwrap_or_default().to_owned());
+        format!("/?{}", query.unwrap_or_default())
+    };
+    let counted = match &error {
+        AppError::Invalid(errors) => AppError::Refused(format!(
+            "{} values need fixing; each says why beside it",
+            errors.len()
+        )),
+        other => other.clone(),
+    };
+    let fits = |link: &String| link.len() <= form::MAX_URI_BYTES;
+    back.map(|back| link(back, error.clone()))
+        .filter(fits)
+        .or_else(|| back.map(|back| link(back, counted)).filter(fits))
+        .unwrap_or_else(|| link("/", error))
 }

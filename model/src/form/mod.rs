@@ -18,9 +18,9 @@ mod to_pairs;
 pub use actions::{MAX_FORM_ACTIONS, apply_form_actions, fleet_rows};
 pub use lists::{ItemRows, nothing_typed};
 pub use names::{
-    ADD_ROW, EDIT, EDIT_REVISION, MAX_FORM_PAIRS, MAX_PLANNER_LINK_BYTES, NAME, REMOVE_ROW, SIZING,
-    TO_FLEET, control_title, field_spec_at, planner_link, range_control, split_item_path,
-    split_range_control,
+    ADD_ROW, EDIT, EDIT_REVISION, MAX_FORM_PAIRS, MAX_PLANNER_LINK_BYTES, MAX_URI_BYTES, NAME,
+    REMOVE_ROW, SIZING, TO_FLEET, control_title, field_spec_at, planner_link, range_control,
+    split_item_path, split_range_control,
 };
 pub use pairs::{input_from_pairs, input_from_query, pairs_from_query, parse_pairs, to_form_paths};
 pub use ranges::RangeFields;

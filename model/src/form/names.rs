@@ -14,10 +14,13 @@ use crate::labels::{field_label, field_title, lower_first_word};
 /// or copied.
 pub const MAX_FORM_PAIRS: usize = 5_000;
 
-/// Longest link to the planner a page writes (`/?` and the query). The server
-/// refuses a URI over 65,534 bytes (hyper's limit) with a bare 414; at about
-/// 400 bytes a pool, that is some 160 pools. Past it a page says why instead.
+/// Longest link to the planner a page writes (`/?` and the query), some room
+/// under [`MAX_URI_BYTES`]; at about 400 bytes a pool, that is some 160
+/// pools. Past it a page says why instead.
 pub const MAX_PLANNER_LINK_BYTES: usize = 60 * 1024;
+
+/// The longest URI the server reads (hyper's limit): a longer one is a bare 414.
+pub const MAX_URI_BYTES: usize = 65_534;
 
 /// The planner link of `query`, when it is short enough to follow.
 pub fn planner_link(query: &str) -> Option<String> {
