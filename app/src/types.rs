@@ -92,6 +92,9 @@ pub struct SharedScenario {
     pub updated_at: String,
     /// The latest revision's results and charts.
     pub report: Html,
+    /// The link to share: absolute with the server's public URL, else
+    /// root-relative (`/s/{id}`), as the API's `url`.
+    pub share_url: String,
     /// The planner link that reproduces the input (to explore it); none when
     /// the scenario is too large for a link (`form::planner_link`).
     pub planner_link: Option<String>,

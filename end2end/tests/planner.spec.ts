@@ -58,6 +58,10 @@ test.describe('without JavaScript', () => {
     await expect(other.getByTestId('scenario-name')).toHaveText('No-JS plan');
     await expect(other.getByTestId('verdict')).toContainText('EKS is $762k cheaper over 36 months');
     await expect(other.getByTestId('edit-link')).toHaveCount(0);
+    // A button that needs JavaScript is not offered without it; the link is in its box.
+    await expect(other.locator('.copy-link')).toHaveCount(1);
+    await expect(other.locator('.copy-link')).toBeHidden();
+    await expect(other.getByTestId('share-link')).toHaveValue(/\/s\/[0-9A-Za-z]{22}$/);
     await expect(other.getByRole('button', { name: /Save these changes/ })).toHaveCount(0);
     await close();
   });

@@ -15,10 +15,15 @@ test('save, open the link in a fresh context read-only, edit as the creator', as
   expect(key).toMatch(/^[0-9A-Za-z]{40,}$/);
 
   // A manager opens the link in a browser that did not create it.
-  const manager = await browser.newContext();
+  const manager = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const managerPage = await manager.newPage();
   await managerPage.goto(shareUrl);
   await expect(managerPage.getByTestId('scenario-name')).toHaveText('Six clusters');
+  // Once hydrated, "Copy link" copies the whole link.
+  await expect(managerPage.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await managerPage.getByRole('button', { name: 'Copy link' }).click();
+  await expect(managerPage.getByRole('button', { name: 'Link copied' })).toBeVisible();
+  expect(await managerPage.evaluate(() => navigator.clipboard.readText())).toBe(shareUrl);
   await expect(managerPage.getByTestId('verdict')).toBeVisible();
   await expect(managerPage.getByTestId('edit-link')).toHaveCount(0);
 

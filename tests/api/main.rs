@@ -58,6 +58,7 @@ mod saved_inputs_upgrade;
 mod saves;
 mod scenarios;
 mod security;
+mod share_box;
 mod shedding;
 mod slow_clients;
 mod sqlite_only;

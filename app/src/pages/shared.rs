@@ -44,7 +44,7 @@ pub fn SharedPage() -> impl IntoView {
 #[component]
 fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl IntoView {
     let fork = ServerAction::<ForkScenario>::new();
-    let share_path = format!("/s/{}", scenario.id);
+    let share_url = scenario.share_url.clone();
     let (edit_href, explore_href) = (scenario.edit_link.clone(), scenario.planner_link.clone());
     // A link past the server's URI limit would be a bare 414: say so instead.
     let too_large = (explore_href.is_none() || (scenario.can_edit && edit_href.is_none()))
@@ -71,9 +71,9 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
         <div class="actions">
             <label class="share">
                 "Share link "
-                <input readonly value=share_path.clone() data-testid="share-link" size="40" />
+                <input readonly value=share_url.clone() data-testid="share-link" size="40" />
             </label>
-            <CopyLinkButton path=share_path />
+            <CopyLinkButton link=share_url />
             {edit_href.map(|href| view! { <a class="button" href=href data-testid="edit-link">"Edit"</a> })}
             {explore_href.map(|href| view! { <a class="button secondary" href=href>"Open in the planner"</a> })}
             <ActionForm action=fork>
@@ -147,26 +147,31 @@ fn ClaimForm(id: String, claim: ServerAction<ClaimScenario>) -> impl IntoView {
     }
 }
 
-/// Copies the absolute share link; a no-op without JavaScript (the field above
-/// it can be copied by hand).
+/// Copies the share link, made absolute with the page's origin when the server
+/// has no public URL. It works only with JavaScript: the stylesheet keeps it
+/// invisible until the page is hydrated (its place kept: nothing moves), and
+/// without JavaScript the box beside it is copied by hand.
 #[component]
-fn CopyLinkButton(path: String) -> impl IntoView {
+fn CopyLinkButton(link: String) -> impl IntoView {
     let copied = RwSignal::new(false);
     let on_click = move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(window) = web_sys::window() {
-            let origin = window.location().origin().unwrap_or_default();
+            let origin = match link.starts_with('/') {
+                true => window.location().origin().unwrap_or_default(),
+                false => String::new(),
+            };
             let _ = window
                 .navigator()
                 .clipboard()
-                .write_text(&format!("{origin}{path}"));
+                .write_text(&format!("{origin}{link}"));
             copied.set(true);
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = &path;
+        let _ = &link;
     };
     view! {
-        <button type="button" class="secondary" on:click=on_click>
+        <button type="button" class="secondary copy-link" on:click=on_click>
             {move || if copied.get() { "Link copied" } else { "Copy link" }}
         </button>
     }

@@ -170,6 +170,7 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
         can_edit: token.is_some(),
         edit_link,
         planner_link: form::planner_link(&form::query_from_input(&doc.input)),
+        share_url: service.share_url(&doc.id),
         report: report::calculation(
             &doc.result,
             service.saved_charts(&doc),
