@@ -78,6 +78,8 @@ test('three groups with a Fargate pool on a phone, saved and read without JavaSc
   await fleet.getByRole('button', { name: /Remove Pool: memory/ }).click();
   await expect(pools).not.toContainText('production / memory');
   await expect(pools).toContainText('dev / jobs');
+  // The focus goes to the list's Add button, not back to the top of the page.
+  await expect(fleet.getByRole('button', { name: /^Add a pool to Group 1/ })).toBeFocused();
   await fleet.getByRole('button', { name: /^Add a pool to Group 1/ }).click();
   await fillPool(page, 0, 1, {
     name: 'memory', instance_type: 'r7i.2xlarge',

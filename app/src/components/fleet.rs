@@ -8,6 +8,7 @@ use crate::components::deferred::Deferred;
 use crate::components::errors::FieldErrors;
 use crate::components::field_id;
 use crate::components::list_control::ListControl;
+use crate::components::row_focus;
 use crate::form_values::FormValues;
 use crate::types::PoolFigures;
 use clusterplan_model::{ADD_ROW, REMOVE_ROW, max_items, split_item_path};
@@ -116,8 +117,9 @@ pub fn FleetEditor(values: FormValues, errors: FieldErrors, figures: PoolLines) 
     let (max_groups, max_pools) = (max_items("fleet"), max_items("fleet[].pools"));
     let full = groups.len() >= max_groups;
     let whole = errors.for_control("fleet").0;
+    Effect::new(row_focus::focus_after_remove);
     view! {
-        <fieldset class="group fleet" data-testid="fleet">
+        <fieldset class="group fleet" data-testid="fleet" on:click=row_focus::remember_after_remove>
             <legend>"Fleet: cluster groups and node pools"</legend>
             <p class="hint">
                 "Each group is clusters of one shape; each pool runs in every cluster of its group "
