@@ -1,6 +1,7 @@
 //! Fields named as the form shows them, where they are in it: the summary of
-//! what to fix links each error to its control, and the list of what a save
-//! would change names a pool's field by its group and pool.
+//! what to fix links each error to its control, the list of what a save
+//! would change names a pool's field by its group and pool, and a row's boxes
+//! say their units.
 
 use serde_json::json;
 
@@ -59,4 +60,26 @@ async fn a_change_to_a_pool_is_named_by_its_group_and_pool() {
             && listed.contains("m6i.large → m7i.large"),
         "{listed}"
     );
+}
+
+/// A row's box says its unit in its label, unless the words already do.
+#[tokio::test]
+async fn a_rows_boxes_name_their_units() {
+    let app = spawn_app().await;
+    let (_, html) = page(
+        &app,
+        "/?fleet[0].name=A&fleet[0].clusters=2&fleet[0].pools[0].name=p\
+         &fleet[0].pools[0].instance_type=custom",
+        "",
+    )
+    .await;
+    for label in [
+        "Hourly, USD/hour (group 1, pool 1)",
+        "Memory request, GiB (group 1, pool 1)",
+        "Headroom, % (group 1, pool 1)",
+        "Pods (group 1, pool 1)",
+        "Clusters (group 1)",
+    ] {
+        assert!(html.contains(&format!(">{label}<")), "{label}");
+    }
 }

@@ -22,7 +22,15 @@ pub fn ListControl(
     let spec = field_spec_at(&path).expect("list members are in the field table");
     let id = field_id(&path);
     let error_id = format!("{id}-error");
-    let label = format!("{} ({context})", spec.label());
+    // The unit where the words do not already say it (`Hourly, USD/hour`,
+    // not `Pods, pods`): a row's boxes have no room for a unit beside them.
+    let words = spec.label();
+    let label = match spec.unit.as_deref() {
+        Some(unit) if !words.to_lowercase().contains(&unit_word(unit)) => {
+            format!("{words}, {unit} ({context})")
+        }
+        _ => format!("{words} ({context})"),
+    };
     let (message, invalid) = errors.for_control(&path);
     let value = value.unwrap_or_default();
     let placeholder = match &spec.default {
@@ -64,4 +72,9 @@ pub fn ListControl(
             <p class="error" id=error_id role="alert">{message}</p>
         </div>
     }
+}
+
+/// A unit's first word, lower-cased: `USD/node-hour` → `usd`.
+fn unit_word(unit: &str) -> String {
+    unit.split(['/', '-']).next().unwrap_or(unit).to_lowercase()
 }
