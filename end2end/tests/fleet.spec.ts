@@ -162,3 +162,15 @@ test('a pool whose type turns custom shows its machine fields, and drops them ag
   await page.locator('#f-fleet-0-pools-0-instance_type').fill('m6i.large');
   await expect(vcpu).toBeHidden();
 });
+
+test('removing the last group focuses the button that describes a fleet again', async ({ page }) => {
+  await page.goto('/?fleet[0].name=A&fleet[0].clusters=2&fleet[0].pools[0].name=p&fleet[0].pools[0].instance_type=m6i.large');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByRole('button', { name: /^Remove Group 1/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('to-fleet')).toBeFocused();
+  // Nothing noted is left over for the next fleet.
+  await page.getByTestId('to-fleet').click();
+  await expect(page.getByTestId('fleet')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add a cluster group' })).not.toBeFocused();
+});

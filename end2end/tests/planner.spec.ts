@@ -143,3 +143,14 @@ test('a display currency converts the verdict and the money table, named by its 
   await expect(page.getByLabel('Currency', { exact: true })).toHaveValue('EUR');
   await expect(page.getByLabel('Exchange rate', { exact: true })).toHaveValue('0.5');
 });
+
+test('a field named in the summary of what to fix is one click away, focused', async ({ page }) => {
+  await page.goto('/?team.annual_cost_usd=-1');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByTestId('fix-first').getByRole('link', { name: 'Team: annual cost' }).click();
+  const box = page.locator('#f-team-annual_cost_usd');
+  await expect(box).toBeFocused();
+  await expect(box).toBeInViewport();
+  // Its label is in view too, not scrolled off above it.
+  await expect(page.locator('label[for="f-team-annual_cost_usd"]')).toBeInViewport();
+});

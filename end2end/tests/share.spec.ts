@@ -94,3 +94,21 @@ test('a save clicked before the results caught up stores what the form shows', a
   const stored = await (await request.get(`/api/v1/scenarios/${id}`)).json();
   expect(stored.input.clusters).toBe(12);
 });
+
+test('where the clipboard is not allowed, Copy link selects the link to copy by hand', async ({ page, request }) => {
+  const created = await (await request.post('/api/v1/scenarios', { data: { name: 'Plain http' } })).json();
+  // A page served over plain http to another machine is not a secure context.
+  await page.addInitScript(() => Object.defineProperty(window, 'isSecureContext', { get: () => false }));
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`/s/${created.id}`);
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('button', { name: 'Link selected: copy it' })).toBeVisible();
+  const selected = await page.getByTestId('share-link').evaluate(
+    (el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0));
+  expect(selected).toMatch(/\/s\/[0-9A-Za-z]{22}$/);
+  // A second click still works: the page's scripts are intact.
+  await page.getByRole('button', { name: 'Link selected: copy it' }).click();
+  expect(errors).toEqual([]);
+});

@@ -25,7 +25,7 @@ async fn the_summary_names_each_field_and_links_to_it() {
         ("f-team-annual_cost_usd", "Team: annual cost"),
     ] {
         assert!(
-            summary.contains(&format!("<a href=\"#{id}\">{title}</a>")),
+            summary.contains(&format!("<a href=\"#{id}\" rel=\"external\">{title}</a>")),
             "{summary}"
         );
         assert!(
@@ -34,6 +34,18 @@ async fn the_summary_names_each_field_and_links_to_it() {
         );
     }
     assert!(!summary.contains("fleet[0]"), "no paths: {summary}");
+
+    // A list, and a field a fleet replaces, have no box of their own: named,
+    // not linked to nothing.
+    let (_, html) = page(&app, "/?fleet[0].name=A&fleet[0].clusters=2&clusters=0", "").await;
+    let at = html.find("data-testid=\"fix-first\"").expect("a summary");
+    let summary = &html[at..at + html[at..].find("</ul>").unwrap()];
+    assert!(summary.contains("Group 1: pools: "), "{summary}");
+    assert!(summary.contains("Clusters: "), "{summary}");
+    assert!(
+        !summary.contains("href"),
+        "no link to a box not drawn: {summary}"
+    );
 }
 
 #[tokio::test]

@@ -196,3 +196,20 @@ async fn a_long_refused_form_comes_back_within_the_uri_limit() {
             .contains("values need fixing; each says why beside it")
     );
 }
+
+/// A form longer than the planner's own links (60 KiB) but one the server
+/// reads comes back with its fields: it came back to the empty planner.
+#[tokio::test]
+async fn a_form_past_the_planners_link_limit_comes_back_with_its_fields() {
+    let app = spawn_app().await;
+    let body = format!("clusters=8&name=&note={}", "x".repeat(63_000));
+    let refused = save_plan(&app, "", &body).await;
+    let back = location(&refused);
+    assert!(back.len() <= 65_534, "{} bytes", back.len());
+    assert!(
+        back.starts_with("/?clusters=8&name=&note=xxx"),
+        "{}",
+        &back[..80]
+    );
+    assert!(back.contains("__path=%2Fapi%2Fsave_scenario"));
+}

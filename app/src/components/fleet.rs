@@ -117,7 +117,6 @@ pub fn FleetEditor(values: FormValues, errors: FieldErrors, figures: PoolLines) 
     let (max_groups, max_pools) = (max_items("fleet"), max_items("fleet[].pools"));
     let full = groups.len() >= max_groups;
     let whole = errors.for_control("fleet").0;
-    Effect::new(row_focus::focus_after_remove);
     view! {
         <fieldset class="group fleet" data-testid="fleet" on:click=row_focus::remember_after_remove>
             <legend>"Fleet: cluster groups and node pools"</legend>

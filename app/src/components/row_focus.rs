@@ -2,8 +2,9 @@
 //! without the row, its button with it, and the focus would fall back to the
 //! top of the page (a keyboard user tabbed back through everything). It goes
 //! to the button that adds to the list the row left instead ("Add a pool to
-//! Group 1", "Add a cluster group"). Without JavaScript the Remove is a page
-//! load, which starts at the top as any page does.
+//! Group 1", "Add a cluster group"), or, when the last group went and the
+//! fleet with it, to the button that describes one again. Without JavaScript
+//! the Remove is a page load, which starts at the top as any page does.
 
 use leptos::ev::MouseEvent;
 
@@ -17,7 +18,7 @@ thread_local! {
 pub fn remember_after_remove(event: MouseEvent) {
     #[cfg(feature = "hydrate")]
     {
-        use clusterplan_model::{ADD_ROW, REMOVE_ROW};
+        use clusterplan_model::{ADD_ROW, REMOVE_ROW, TO_FLEET};
         use leptos::wasm_bindgen::JsCast;
 
         let Some(button) = event
@@ -30,7 +31,10 @@ pub fn remember_after_remove(event: MouseEvent) {
         // `fleet[0].pools[1]` leaves `fleet[0].pools`, `fleet[2]` leaves `fleet`.
         let row = button.get_attribute("value").unwrap_or_default();
         if let Some((list, _)) = row.rsplit_once('[') {
-            let selector = format!("button[name=\"{ADD_ROW}\"][value=\"{list}\"]");
+            // Whichever is drawn: the first of the two in the page.
+            let selector = format!(
+                "button[name=\"{ADD_ROW}\"][value=\"{list}\"], button[name=\"{TO_FLEET}\"]"
+            );
             NEXT.with(|next| next.replace(Some(selector)));
         }
     }
@@ -38,8 +42,9 @@ pub fn remember_after_remove(event: MouseEvent) {
     let _ = event;
 }
 
-/// After the fleet is drawn (an effect of its editor): focuses the button a
-/// Remove noted, if any.
+/// After the planner form is drawn (an effect of it: drawn again whenever the
+/// fleet's rows change, the fleet gone included): focuses the button a Remove
+/// noted, if any.
 pub fn focus_after_remove() {
     #[cfg(feature = "hydrate")]
     {

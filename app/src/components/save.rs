@@ -8,6 +8,7 @@ use crate::codec::Json;
 use crate::components::live::save_what_is_shown;
 use crate::error::AppError;
 use crate::types::FieldChange;
+use clusterplan_model::control_title;
 
 /// The planner's edit mode: the scenario the form saves a revision of, and the
 /// revision it was opened from (a save after another's is refused).
@@ -28,21 +29,17 @@ pub fn SaveForm(
 ) -> impl IntoView {
     let save = ServerAction::<SaveScenario>::new();
     let update = ServerAction::<UpdateScenario>::new();
-    let error = move || {
-        let failed = save
-            .value()
+    let failed = move || {
+        save.value()
             .get()
             .and_then(Result::err)
-            .or_else(|| update.value().get().and_then(Result::err));
-        failed.map(|e| {
-            let details: Vec<String> = e.field_errors().iter().map(ToString::to_string).collect();
-            format!("{e} {}", details.join("; "))
-        })
+            .or_else(|| update.value().get().and_then(Result::err))
     };
+    let error = move || failed().as_ref().map(described);
     let saved_name = name.clone();
     // Server-rendered only: a page with JavaScript never reads a `<noscript>`.
     #[cfg(feature = "ssr")]
-    let no_script = no_script_save(&name, editing.is_some(), untrack(error));
+    let no_script = no_script_save(&name, editing.is_some(), untrack(failed).as_ref());
     #[cfg(not(feature = "ssr"))]
     let no_script = String::new();
     let fields = move || {
@@ -112,27 +109,44 @@ pub fn SaveForm(
 /// In edit mode the label fits both outcomes: a link whose scenario is gone
 /// saves a new one.
 #[cfg(feature = "ssr")]
-fn no_script_save(name: &str, editing: bool, error: Option<String>) -> String {
+fn no_script_save(name: &str, editing: bool, error: Option<&AppError>) -> String {
     use clusterplan_model::NAME;
     use leptos::server_fn::ServerFn;
     let label = match editing {
         true => "Save these changes",
         false => "Save and get a link",
     };
-    let refused = error.is_some();
+    // Invalid only when the name is what was refused (not another field).
+    let name_refused = error.is_some_and(|e| e.field_errors().iter().any(|f| f.field == NAME));
     view! {
         <div>
             <label for="plan-name">"Scenario name"</label>
             <input id="plan-name" form="planner" name=NAME maxlength="120" value=name.to_owned()
-                autofocus=refused aria-invalid=refused.then_some("true")
-                aria-describedby=refused.then_some("plan-save-error") />
+                autofocus=error.is_some() aria-invalid=name_refused.then_some("true")
+                aria-describedby=error.is_some().then_some("plan-save-error") />
             <button type="submit" form="planner" formaction=crate::api::SavePlan::PATH formmethod="post">
                 {label}
             </button>
-            {error.map(|e| view! { <p class="error" id="plan-save-error">{e}</p> })}
+            {error.map(|e| view! { <p class="error" id="plan-save-error">{described(e)}</p> })}
         </div>
     }
     .to_html()
+}
+
+/// A refused save in words: why, then each field as the form names it.
+fn described(error: &AppError) -> String {
+    let fields: Vec<String> = error
+        .field_errors()
+        .iter()
+        .map(|f| match f.field.as_str() {
+            "" => f.message.clone(),
+            path => format!("{}: {}", control_title(path), f.message),
+        })
+        .collect();
+    match fields.is_empty() {
+        true => error.to_string(),
+        false => format!("{error}: {}", fields.join("; ")),
+    }
 }
 
 /// What saving would change in the saved scenario, listed before the save

@@ -17,12 +17,13 @@ use crate::components::fields::{Field, group_fields, groups};
 use crate::components::fleet::{FleetEditor, PoolLines};
 use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
+use crate::components::row_focus;
 use crate::components::save::{Editing, SaveForm};
 use crate::form_values::FormValues;
 use crate::types::Evaluation;
 use clusterplan_model::{
-    EDIT, EDIT_REVISION, NAME, SIZING, TO_FLEET, apply_form_actions, control_title, fleet_rows,
-    replaced_by_fleet,
+    EDIT, EDIT_REVISION, FieldKind, NAME, SIZING, TO_FLEET, apply_form_actions, control_title,
+    fleet_rows, replaced_by_fleet,
 };
 
 /// The planner page.
@@ -106,7 +107,10 @@ pub fn PlannerPage() -> impl IntoView {
                 }
                 <section class="results" aria-live="polite" aria-label="Results">
                     {move || evaluation.get().map(|outcome| match outcome {
-                        Ok(evaluation) => view! { <Results evaluation /> }.into_any(),
+                        Ok(evaluation) => {
+                            let fleet = fleet.with_untracked(|(fleet, _)| *fleet);
+                            view! { <Results evaluation fleet /> }.into_any()
+                        }
                         Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
                     })}
                     <SaveForm editing=editing.clone() name=name.clone() form_query=Signal::derive(form_query) />
@@ -172,6 +176,8 @@ fn PlannerForm(
         view! { <Deferred class="fleet-part"><FleetEditor values errors figures /></Deferred> }
             .into_any()
     });
+    // Drawn again after a fleet row's Remove: the focus goes where it noted.
+    Effect::new(row_focus::focus_after_remove);
     let form = view! {
         <Form method="GET" action="/" noscroll=true replace=true>
             <div class="planner-form" on:input=submit_when_idle>
@@ -225,22 +231,30 @@ fn PlannerForm(
 }
 
 /// One line of the summary of what to fix: a field's error names the field as
-/// the form shows it and links to it (its control has the id); one that names
-/// no field reads as it is.
-fn summary_item(error: clusterplan_model::FieldError) -> impl IntoView {
-    match clusterplan_model::field_spec_at(&error.field) {
-        Some(_) => view! {
-            <li><a href=format!("#{}", field_id(&error.field))>{control_title(&error.field)}</a>
+/// the form shows it and, when the form draws a box for it (not a list or an
+/// object, not a field a fleet replaces), links to it: a plain fragment link
+/// (`rel="external"`: the router would scroll but leave the focus on the
+/// link). One that names no field reads as it is.
+fn summary_item(error: clusterplan_model::FieldError, fleet: bool) -> impl IntoView {
+    let drawn = clusterplan_model::field_spec_at(&error.field).map(|spec| {
+        let boxless = matches!(spec.kind, FieldKind::Array | FieldKind::Object);
+        !(boxless || fleet && replaced_by_fleet(&spec.path))
+    });
+    let title = control_title(&error.field);
+    match drawn {
+        Some(true) => view! {
+            <li><a href=format!("#{}", field_id(&error.field)) rel="external">{title}</a>
                 {format!(": {}", error.message)}</li>
         }
         .into_any(),
+        Some(false) => view! { <li>{format!("{title}: {}", error.message)}</li> }.into_any(),
         None => view! { <li>{error.to_string()}</li> }.into_any(),
     }
 }
 
 /// The results of a valid form, or a summary of what to fix.
 #[component]
-fn Results(evaluation: Evaluation) -> impl IntoView {
+fn Results(evaluation: Evaluation, fleet: bool) -> impl IntoView {
     let Some(report) = evaluation.report else {
         let count = evaluation.errors.len();
         return view! {
@@ -250,7 +264,7 @@ fn Results(evaluation: Evaluation) -> impl IntoView {
                     1 => "1 field needs a different value; it says why.".to_owned(),
                     n => format!("{n} fields need a different value; each says why."),
                 }}</p>
-                <ul>{evaluation.errors.into_iter().map(summary_item).collect_view()}</ul>
+                <ul>{evaluation.errors.into_iter().map(|e| summary_item(e, fleet)).collect_view()}</ul>
             </div>
         }
         .into_any();

@@ -73,7 +73,6 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
                 "Share link "
                 <input readonly value=share_url.clone() data-testid="share-link" size="40" />
             </label>
-            <CopyLinkButton link=share_url />
             {edit_href.map(|href| view! { <a class="button" href=href data-testid="edit-link">"Edit"</a> })}
             {explore_href.map(|href| view! { <a class="button secondary" href=href>"Open in the planner"</a> })}
             <ActionForm action=fork>
@@ -86,6 +85,7 @@ fn Shared(scenario: SharedScenario, claim: ServerAction<ClaimScenario>) -> impl 
                 title="One row per option, month and category, with FOCUS column names for FinOps tools; starts this month">
                 "Monthly forecast (FOCUS CSV)"
             </a>
+            <CopyLinkButton link=share_url />
         </div>
         {too_large.map(|api| view! {
             <p class="muted" data-testid="too-large-for-a-link">
@@ -148,32 +148,44 @@ fn ClaimForm(id: String, claim: ServerAction<ClaimScenario>) -> impl IntoView {
 }
 
 /// Copies the share link, made absolute with the page's origin when the server
-/// has no public URL. It works only with JavaScript: the stylesheet keeps it
-/// invisible until the page is hydrated (its place kept: nothing moves), and
-/// without JavaScript the box beside it is copied by hand.
+/// has no public URL. Only a secure page (https, or this machine) may write
+/// to the clipboard: elsewhere the click selects the link in its box, to copy
+/// by hand (calling the missing clipboard threw, and a second click then
+/// broke the page's scripts). It works only with JavaScript: the stylesheet
+/// keeps it unseen until the page is hydrated, its place kept at the row's
+/// end (nothing moves when it appears, and no gap is left between buttons).
 #[component]
 fn CopyLinkButton(link: String) -> impl IntoView {
-    let copied = RwSignal::new(false);
+    let label = RwSignal::new("Copy link");
     let on_click = move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(window) = web_sys::window() {
-            let origin = match link.starts_with('/') {
-                true => window.location().origin().unwrap_or_default(),
-                false => String::new(),
-            };
-            let _ = window
-                .navigator()
-                .clipboard()
-                .write_text(&format!("{origin}{link}"));
-            copied.set(true);
+            use leptos::wasm_bindgen::JsCast;
+            if window.is_secure_context() {
+                let origin = match link.starts_with('/') {
+                    true => window.location().origin().unwrap_or_default(),
+                    false => String::new(),
+                };
+                let _ = window
+                    .navigator()
+                    .clipboard()
+                    .write_text(&format!("{origin}{link}"));
+                label.set("Link copied");
+            } else if let Some(input) = document()
+                .query_selector("[data-testid=share-link]")
+                .ok()
+                .flatten()
+                .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.select();
+                label.set("Link selected: copy it");
+            }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = &link;
     };
     view! {
-        <button type="button" class="secondary copy-link" on:click=on_click>
-            {move || if copied.get() { "Link copied" } else { "Copy link" }}
-        </button>
+        <button type="button" class="secondary copy-link" on:click=on_click>{label}</button>
     }
 }
 

@@ -25,7 +25,7 @@ pub async fn save_plan(
     let pairs = form::pairs_from_query(posted).unwrap_or_default();
     // Written again from its pairs, not copied: a body is any bytes, and a
     // `Location` with a line break in it would not be a header at all.
-    let back = form::planner_link(&form::query_from_pairs(&pairs));
+    let back = format!("/?{}", form::query_from_pairs(&pairs));
     let values = FormValues::from_pairs(pairs);
     let name = values.get(NAME).unwrap_or_default().to_owned();
     let editing = values.get(EDIT).map(str::to_owned);
@@ -48,7 +48,7 @@ pub async fn save_plan(
         None => super::save(name, posted).await.map_err(|e| (save_path, e)),
     };
     if let Err((path, error)) = outcome {
-        leptos_axum::redirect(&refused_link(back.as_deref(), path, error));
+        leptos_axum::redirect(&refused_link(&back, path, error));
     }
     Ok(())
 }
@@ -56,12 +56,11 @@ pub async fn save_plan(
 /// The planner link a refused save comes back to: the fields as posted
 /// (`back`) and the error as the server function at `path` would have sent it
 /// (the page focuses the save box then; a `#fragment` would keep it from
-/// taking the focus). Always a link the server reads: with its error a
-/// long form's link can pass [`form::MAX_URI_BYTES`]; field errors are then
-/// only counted (each is beside its field, which the page checks again), and
-/// a form too long for a link at all (a large import's) comes back to the
-/// empty planner.
-fn refused_link(back: Option<&str>, path: &str, error: AppError) -> String {
+/// taking the focus). Always a link the server reads: a form the page could
+/// post may pass [`form::MAX_URI_BYTES`] with its error, whose field errors
+/// are then only counted (each is beside its field, which the page checks
+/// again); one that passes it alone comes back to the empty planner.
+fn refused_link(back: &str, path: &str, error: AppError) -> String {
     let link = |back: &str, error: AppError| {
         let url = ServerFnUrlError::new(path, error).to_url(&format!("http://page{back}"));
         let query = url.map(|url| url.query().unwrap_or_default().to_owned());
@@ -74,9 +73,8 @@ fn refused_link(back: Option<&str>, path: &str, error: AppError) -> String {
         )),
         other => other.clone(),
     };
-    let fits = |link: &String| link.len() <= form::MAX_URI_BYTES;
-    back.map(|back| link(back, error.clone()))
-        .filter(fits)
-        .or_else(|| back.map(|back| link(back, counted)).filter(fits))
+    [link(back, error.clone()), link(back, counted)]
+        .into_iter()
+        .find(|link| link.len() <= form::MAX_URI_BYTES)
         .unwrap_or_else(|| link("/", error))
 }
