@@ -240,15 +240,19 @@ fn summary_item(error: clusterplan_model::FieldError, fleet: bool) -> impl IntoV
         let boxless = matches!(spec.kind, FieldKind::Array | FieldKind::Object);
         !(boxless || fleet && replaced_by_fleet(&spec.path))
     });
-    let title = control_title(&error.field);
     match drawn {
         Some(true) => view! {
-            <li><a href=format!("#{}", field_id(&error.field)) rel="external">{title}</a>
+            <li><a href=format!("#{}", field_id(&error.field)) rel="external">{control_title(&error.field)}</a>
                 {format!(": {}", error.message)}</li>
         }
         .into_any(),
-        Some(false) => view! { <li>{format!("{title}: {}", error.message)}</li> }.into_any(),
-        None => view! { <li>{error.to_string()}</li> }.into_any(),
+        named => {
+            let text = match named {
+                Some(_) => format!("{}: {}", control_title(&error.field), error.message),
+                None => error.to_string(),
+            };
+            view! { <li>{text}</li> }.into_any()
+        }
     }
 }
 
