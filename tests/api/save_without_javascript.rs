@@ -193,7 +193,7 @@ async fn a_long_refused_form_comes_back_within_the_uri_limit() {
         page.text()
             .await
             .unwrap()
-            .contains("values need fixing; each says why beside it")
+            .contains("90 values in the form: each says why beside it")
     );
 }
 

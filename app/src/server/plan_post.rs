@@ -8,6 +8,7 @@
 //! where the save box shows a refused save: as the error of `save_scenario`
 //! (or `update_scenario`), whose action the box reads it from.
 
+use clusterplan_model::FieldError;
 use clusterplan_model::form::{self, EDIT, EDIT_REVISION, NAME};
 use leptos::server_fn::error::ServerFnUrlError;
 
@@ -66,11 +67,21 @@ fn refused_link(back: &str, path: &str, error: AppError) -> String {
         let query = url.map(|url| url.query().unwrap_or_default().to_owned());
         format!("/?{}", query.unwrap_or_default())
     };
+    // The name's errors stay whole: the name box is the one place they show.
     let counted = match &error {
-        AppError::Invalid(errors) => AppError::Refused(format!(
-            "{} values need fixing; each says why beside it",
-            errors.len()
-        )),
+        AppError::Invalid(errors) => {
+            let (mut kept, fields): (Vec<_>, Vec<_>) =
+                errors.iter().cloned().partition(|e| e.field == NAME);
+            let values = match fields.len() {
+                1 => "1 value".to_owned(),
+                n => format!("{n} values"),
+            };
+            kept.push(FieldError::new(
+                "",
+                format!("{values} in the form: each says why beside it"),
+            ));
+            AppError::Invalid(kept)
+        }
         other => other.clone(),
     };
     [link(back, error.clone()), link(back, counted)]
