@@ -84,3 +84,17 @@ test('chart text is at least 11 px on a 390 px phone', async ({ page }) => {
         : Infinity))));
   expect(smallest).toBeGreaterThanOrEqual(11);
 });
+
+test('hydrating moves nothing on a phone: the page sits where it was drawn', async ({ browser }) => {
+  const top = async (javaScriptEnabled: boolean) => {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByTestId('hydration-status')).toHaveText(javaScriptEnabled ? 'interactive' : 'static');
+    const y = (await page.locator('h1').boundingBox())?.y;
+    await context.close();
+    return y;
+  };
+  // "static" became the wider "interactive" and wrapped the header: 40 px down.
+  expect(await top(true)).toBe(await top(false));
+});

@@ -161,15 +161,12 @@ fn CopyLinkButton(link: String) -> impl IntoView {
         #[cfg(feature = "hydrate")]
         if let Some(window) = web_sys::window() {
             use leptos::wasm_bindgen::JsCast;
+            let whole = match link.starts_with('/') {
+                true => format!("{}{link}", window.location().origin().unwrap_or_default()),
+                false => link.clone(),
+            };
             if window.is_secure_context() {
-                let origin = match link.starts_with('/') {
-                    true => window.location().origin().unwrap_or_default(),
-                    false => String::new(),
-                };
-                let _ = window
-                    .navigator()
-                    .clipboard()
-                    .write_text(&format!("{origin}{link}"));
+                let _ = window.navigator().clipboard().write_text(&whole);
                 label.set("Link copied");
             } else if let Some(input) = document()
                 .query_selector("[data-testid=share-link]")
@@ -177,6 +174,8 @@ fn CopyLinkButton(link: String) -> impl IntoView {
                 .flatten()
                 .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
             {
+                // The whole link, not the path the box holds without a public URL.
+                input.set_value(&whole);
                 input.select();
                 label.set("Link selected: copy it");
             }
@@ -185,7 +184,9 @@ fn CopyLinkButton(link: String) -> impl IntoView {
         let _ = &link;
     };
     view! {
-        <button type="button" class="secondary copy-link" on:click=on_click>{label}</button>
+        <button type="button" class="secondary copy-link" aria-live="polite" on:click=on_click>
+            {label}
+        </button>
     }
 }
 
