@@ -21,6 +21,17 @@ async fn save_plan(app: &TestApp, cookie: &str, body: &str) -> reqwest::Response
         .expect("answered")
 }
 
+/// `GET back` as the browser a refused save sent there: from this site (a
+/// page shows a refusal's error only then).
+async fn came_back(app: &TestApp, back: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(back))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap()
+}
+
 fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().unwrap().to_owned()
 }
@@ -114,16 +125,7 @@ async fn an_empty_name_comes_back_to_the_planner_as_posted() {
     assert!(back.contains("__path=%2Fapi%2Fsave_scenario"), "{back}");
     // The page it comes back to (from this site's own post) shows the error
     // beside the save.
-    let page = app
-        .client
-        .get(app.url(&back))
-        .header("sec-fetch-site", "same-origin")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = came_back(&app, &back).await.text().await.unwrap();
     assert!(page.contains("must not be empty"), "the error is shown");
     let list = app.get("/api/v1/scenarios").await.text().await.unwrap();
     assert!(!list.contains("clusters"), "nothing stored: {list}");
@@ -181,13 +183,7 @@ async fn a_long_refused_form_comes_back_within_the_uri_limit() {
         back.len(),
         &back[..300.min(back.len())]
     );
-    let page = app
-        .client
-        .get(app.url(&back))
-        .header("sec-fetch-site", "same-origin")
-        .send()
-        .await
-        .unwrap();
+    let page = came_back(&app, &back).await;
     assert_eq!(page.status(), 200);
     assert!(
         page.text()

@@ -10,6 +10,7 @@
 
 use clusterplan_model::FieldError;
 use clusterplan_model::form::{self, EDIT, EDIT_REVISION, NAME};
+use clusterplan_service::ServiceError;
 use leptos::server_fn::error::ServerFnUrlError;
 
 use crate::error::AppError;
@@ -29,22 +30,18 @@ pub async fn save_plan(
     let back = format!("/?{}", form::query_from_pairs(&pairs));
     let values = FormValues::from_pairs(pairs);
     let name = values.get(NAME).unwrap_or_default().to_owned();
-    let editing = values.get(EDIT).map(str::to_owned);
-    // As the page decides between its two buttons: a link whose scenario is
-    // gone offers a new save ("saving makes a new one"), not a revision.
-    let gone = match &editing {
-        Some(id) => matches!(
-            super::changes(id.clone(), name.clone(), posted).await,
-            Err(AppError::NotFound)
-        ),
-        None => false,
-    };
-    let outcome = match editing.filter(|_| !gone) {
+    let outcome = match values.get(EDIT).map(str::to_owned) {
         Some(id) => {
             let revision = values.get(EDIT_REVISION).map(str::to_owned);
-            super::update(id, name, posted, revision)
-                .await
-                .map_err(|e| (update_path, e))
+            match super::update(id.clone(), name.clone(), posted, revision).await {
+                // A link whose scenario is gone offers a new save ("saving
+                // makes a new one"), as the page does; asked only once the
+                // revision is refused (a stranger is refused before a lookup).
+                Err(AppError::NotFound | AppError::Forbidden) if gone(&id).await => {
+                    super::save(name, posted).await.map_err(|e| (save_path, e))
+                }
+                other => other.map_err(|e| (update_path, e)),
+            }
         }
         None => super::save(name, posted).await.map_err(|e| (save_path, e)),
     };
@@ -52,6 +49,14 @@ pub async fn save_plan(
         leptos_axum::redirect(&refused_link(&back, path, error));
     }
     Ok(())
+}
+
+/// Whether no scenario has the share id `id` (any more).
+async fn gone(id: &str) -> bool {
+    match super::service() {
+        Ok(service) => matches!(service.get(id).await, Err(ServiceError::NotFound(_))),
+        Err(_) => false,
+    }
 }
 
 /// The planner link a refused save comes back to: the fields as posted
