@@ -95,3 +95,19 @@ async fn a_rows_boxes_name_their_units() {
         assert!(html.contains(&format!(">{label}<")), "{label}");
     }
 }
+
+/// A custom machine with its boxes empty names each box, not the object the
+/// API reads them into, and links to it.
+#[tokio::test]
+async fn an_empty_custom_machine_names_each_box() {
+    let app = spawn_app().await;
+    let (_, html) = page(&app, "/?workers.instance_type=custom", "").await;
+    let at = html.find("data-testid=\"fix-first\"").expect("a summary");
+    let summary = &html[at..at + html[at..].find("</ul>").unwrap()];
+    for member in ["vcpu", "memory_gib", "hourly_usd", "max_pods_vpc_cni"] {
+        let id = format!("f-workers-custom-{member}");
+        assert!(summary.contains(&format!("href=\"#{id}\"")), "{summary}");
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id} is drawn");
+    }
+    assert!(!summary.contains("workers."), "no paths: {summary}");
+}

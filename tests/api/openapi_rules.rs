@@ -71,7 +71,7 @@ async fn the_machine_and_sizing_rules_are_in_the_schema_and_enforced() {
         (json!({"workers": {"custom": machine}}), "workers.custom"),
         (
             json!({"workers": {"instance_type": "custom"}}),
-            "workers.custom",
+            "workers.custom.vcpu",
         ),
         (
             json!({"workers": {"nodes_per_cluster": 3, "workload": {}}}),

@@ -17,6 +17,9 @@ pub(crate) struct MachineInput<'a> {
     pub workload: Option<&'a WorkloadInput>,
 }
 
+/// A custom machine's members, in the form's order.
+const CUSTOM_MEMBERS: [&str; 4] = ["vcpu", "memory_gib", "hourly_usd", "max_pods_vpc_cni"];
+
 /// Checks that only the raw input can tell: both sizing modes sent, and the
 /// presence of `custom` and its members (`at` is `workers` or a pool's path).
 pub(crate) fn check_machine(at: &str, m: &MachineInput, errors: &mut Vec<FieldError>) {
@@ -27,22 +30,28 @@ pub(crate) fn check_machine(at: &str, m: &MachineInput, errors: &mut Vec<FieldEr
     }
     let is_custom = m.instance_type == Some(CUSTOM);
     match (m.custom, is_custom) {
-        (None, true) => errors.push(FieldError::new(
-            format!("{at}.custom"),
-            format!("is required when {at}.instance_type is \"custom\""),
-        )),
+        // Each member is named, not the object: a form draws a box per member,
+        // and "custom is required" marked none of them.
+        (None, true) => {
+            for member in CUSTOM_MEMBERS {
+                errors.push(FieldError::new(
+                    format!("{at}.custom.{member}"),
+                    "is required when the instance type is \"custom\"",
+                ));
+            }
+        }
         (Some(_), false) => errors.push(FieldError::new(
             format!("{at}.custom"),
             format!("is only allowed when {at}.instance_type is \"custom\""),
         )),
         (Some(c), true) => {
-            let members = [
-                ("vcpu", c.vcpu.is_some()),
-                ("memory_gib", c.memory_gib.is_some()),
-                ("hourly_usd", c.hourly_usd.is_some()),
-                ("max_pods_vpc_cni", c.max_pods_vpc_cni.is_some()),
+            let present = [
+                c.vcpu.is_some(),
+                c.memory_gib.is_some(),
+                c.hourly_usd.is_some(),
+                c.max_pods_vpc_cni.is_some(),
             ];
-            for (member, present) in members {
+            for (member, present) in CUSTOM_MEMBERS.into_iter().zip(present) {
                 if !present {
                     errors.push(FieldError::new(
                         format!("{at}.custom.{member}"),
