@@ -65,6 +65,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <boot::BundleScript options />
                 <MetaTags />
+                // An element only where scripting is off (elsewhere a `<noscript>`
+                // holds text): the stylesheet's `:has()` reads it to drop what
+                // needs JavaScript without leaving its room (`.copy-link`).
+                <noscript><meta name="scripting" content="off" /></noscript>
             </head>
             <body>
                 <App />

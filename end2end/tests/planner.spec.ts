@@ -61,6 +61,8 @@ test.describe('without JavaScript', () => {
     // A button that needs JavaScript is not offered without it; the link is in its box.
     await expect(other.locator('.copy-link')).toHaveCount(1);
     await expect(other.locator('.copy-link')).toBeHidden();
+    // Nor does it take room: on a phone it left a blank row.
+    await expect(other.locator('.copy-link')).toHaveCSS('display', 'none');
     await expect(other.getByTestId('share-link')).toHaveValue(/\/s\/[0-9A-Za-z]{22}$/);
     await expect(other.getByRole('button', { name: /Save these changes/ })).toHaveCount(0);
     await close();
