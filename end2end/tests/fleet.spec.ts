@@ -174,3 +174,35 @@ test('removing the last group focuses the button that describes a fleet again', 
   await expect(page.getByTestId('fleet')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add a cluster group' })).not.toBeFocused();
 });
+
+// The form is drawn again over the same boxes after a Remove: a box that was
+// typed in kept showing its text, now in the next row's place, and the next
+// submit saved it there.
+test('after a Remove, each box shows its own row, typed values included', async ({ page }) => {
+  await page.goto('/?fleet[0].name=A&fleet[0].clusters=2&fleet[0].pools[0].name=p&fleet[0].pools[0].instance_type=m6i.large');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  for (const p of [1, 2]) {
+    await page.getByRole('button', { name: /^Add a pool to/ }).click();
+    await expect(page.locator(`#f-fleet-0-pools-${p}-name`)).toBeVisible();
+  }
+  await fillPool(page, 0, 1, { name: 'second', nodes_per_cluster: '5' });
+  await fillPool(page, 0, 2, { name: 'third', nodes_per_cluster: '9' });
+  await expect(page).toHaveURL(/pools%5B2%5D.name=third/);
+  await page.locator('button[name=remove_row][value="fleet[0].pools[1]"]').click();
+  // The rows keep their numbers until the plan is read: pool 3 stays pool 3.
+  await expect(page.locator('#f-fleet-0-pools-1-name')).toHaveCount(0);
+  await expect(page.locator('#f-fleet-0-pools-2-name')).toHaveValue('third');
+  await expect(page.locator('#f-fleet-0-pools-2-nodes_per_cluster')).toHaveValue('9');
+  // The next submit sends what the boxes show.
+  await page.locator('#f-fleet-0-clusters').fill('3');
+  await expect(page).toHaveURL(/clusters=3/);
+  expect(new URL(page.url()).searchParams.get('fleet[0].pools[2].name')).toBe('third');
+  expect(page.url()).not.toContain('second');
+
+  // The last group gone, the plain form's boxes show their own values.
+  await page.locator('#f-growth-workload_pct_per_year').fill('13');
+  await page.getByRole('button', { name: /^Remove Group 1/ }).click();
+  await expect(page.getByTestId('to-fleet')).toBeVisible();
+  await expect(page.locator('#f-clusters')).toHaveValue('3');
+  await expect(page.locator('#f-growth-workload_pct_per_year')).toHaveValue('13');
+});

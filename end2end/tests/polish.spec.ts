@@ -98,3 +98,19 @@ test('hydrating moves nothing on a phone: the page sits where it was drawn', asy
   // "static" became the wider "interactive" and wrapped the header: 40 px down.
   expect(await top(true)).toBe(await top(false));
 });
+
+// The server checks the values: the browser's own check, run by each submit
+// as typing paused, took the focus to the box it disliked, and the next
+// keystrokes went there (Horizon 2.5 became 2.51).
+test('a value the browser would refuse is the server\'s to explain, and typing stays where it is', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await page.locator('#f-horizon_months').fill('2.5');
+  await expect(page.locator('#f-horizon_months-error')).not.toBeEmpty();
+  await page.locator('#f-team-engineers').fill('7');
+  await page.waitForTimeout(600);
+  await page.keyboard.type('1');
+  await expect(page.locator('#f-team-engineers')).toHaveValue('71');
+  await expect(page.locator('#f-team-engineers')).toBeFocused();
+  await expect(page.locator('#f-horizon_months')).toHaveValue('2.5');
+});

@@ -8,7 +8,6 @@ use crate::components::deferred::Deferred;
 use crate::components::errors::FieldErrors;
 use crate::components::field_id;
 use crate::components::list_control::ListControl;
-use crate::components::row_focus;
 use crate::form_values::FormValues;
 use crate::types::PoolFigures;
 use clusterplan_model::{ADD_ROW, REMOVE_ROW, max_items, split_item_path};
@@ -118,7 +117,7 @@ pub fn FleetEditor(values: FormValues, errors: FieldErrors, figures: PoolLines) 
     let full = groups.len() >= max_groups;
     let whole = errors.for_control("fleet").0;
     view! {
-        <fieldset class="group fleet" data-testid="fleet" on:click=row_focus::remember_after_remove>
+        <fieldset class="group fleet" data-testid="fleet">
             <legend>"Fleet: cluster groups and node pools"</legend>
             <p class="hint">
                 "Each group is clusters of one shape; each pool runs in every cluster of its group "

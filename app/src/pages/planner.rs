@@ -176,11 +176,12 @@ fn PlannerForm(
         view! { <Deferred class="fleet-part"><FleetEditor values errors figures /></Deferred> }
             .into_any()
     });
-    // Drawn again after a fleet row's Remove: the focus goes where it noted.
-    Effect::new(row_focus::focus_after_remove);
+    // Drawn again after an action on the fleet's rows: the boxes show the new
+    // rows' values, and the focus goes where a Remove noted.
+    Effect::new(row_focus::after_row_action);
     let form = view! {
         <Form method="GET" action="/" noscroll=true replace=true>
-            <div class="planner-form" on:input=submit_when_idle>
+            <div class="planner-form" on:input=submit_when_idle on:click=row_focus::remember_row_action>
                 // The form's default button, first in the form: Enter in a field
                 // submits with it, not with the first "Unsure? Give … a range"
                 // button (those submit too, without JavaScript).
@@ -221,11 +222,14 @@ fn PlannerForm(
     // The id names the form for the save without JavaScript, whose controls
     // are outside it (`components::save`): only a server-rendered page needs
     // it. Hydration leaves an attribute as the server wrote it, and `attr:id`
-    // would add 1.5 KB (brotli) to the bundle.
+    // would add 1.5 KB (brotli) to the bundle. `novalidate`: the server checks
+    // every value and says why beside its box. The browser's own check, run
+    // by each submit as typing pauses, moved the focus to the first box it
+    // disliked (a 2.5 in a whole-number box), and the next keystrokes landed there.
     #[cfg(feature = "ssr")]
     let form = {
         use leptos::tachys::view::add_attr::AddAnyAttr;
-        form.add_any_attr(leptos::attr::id("planner"))
+        form.add_any_attr((leptos::attr::id("planner"), leptos::attr::novalidate(true)))
     };
     form
 }
