@@ -26,7 +26,7 @@ test.describe('without JavaScript', () => {
     await expect(pools).toContainText('custom: not in the catalog');
     await expect(page.getByTestId('import-workload')).toContainText('17.35 cores');
     await expect(page.getByTestId('import-skipped')).toContainText('pod phase Succeeded');
-    await expect(page.getByTestId('import-needs')).toContainText('fleet[0].pools[2].custom.hourly_usd');
+    await expect(page.getByTestId('import-needs')).toContainText('Group 1, pool 3: hourly');
     // Counts and sums only: no node or namespace name of the cluster.
     await expect(report).not.toContainText('ip-10-0');
     await expect(report).not.toContainText('payments');

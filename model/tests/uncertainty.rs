@@ -166,18 +166,12 @@ fn every_uncertainty_violation_is_listed_at_its_path() {
     assert!(message("uncertainty.ranges[0].field").contains("not a number input"));
     assert!(message("uncertainty.ranges[1].field").contains("not a number input"));
     assert!(message("uncertainty.ranges[2].field").contains("not a number input"));
-    assert!(
-        message("uncertainty.ranges[3].low")
-            .contains("at most the value of workers.headroom_pct (25)")
-    );
+    assert!(message("uncertainty.ranges[3].low").contains("at most the field's value (25)"));
     assert!(message("uncertainty.ranges[4].field").contains("ranged twice"));
     assert_eq!(message("uncertainty.ranges[5].low"), "is required");
     // 1.5 incidents is the value: a range 0..=1 leaves it out.
-    assert!(message("uncertainty.ranges[6].high").contains("at least the value"));
-    assert!(
-        message("uncertainty.ranges[7].low")
-            .contains("the range of workers.workload.cpu_request_cores")
-    );
+    assert!(message("uncertainty.ranges[6].high").contains("at least the field's value"));
+    assert!(message("uncertainty.ranges[7].low").contains("(the field's own range)"));
     // The workload is off when nodes are counted explicitly.
     let off = json!({"workers": {"nodes_per_cluster": 5}, "uncertainty": {"ranges": [
         {"field": "workers.workload.pods", "low": 1, "high": 2},

@@ -137,6 +137,31 @@ async fn a_parameter_or_member_that_cannot_be_read_is_named() {
     }
 }
 
+/// A route that takes no query parameter names the one sent rather than
+/// ignoring it: an export asked for in euros answered in dollars with a 200.
+#[tokio::test]
+async fn a_parameter_sent_to_a_route_that_takes_none_is_named() {
+    let app = spawn_app().await;
+    let id = app.create_scenario("A", json!({})).await.id;
+    for path in [
+        format!("/api/v1/scenarios/{id}/export.csv?currency=EUR"),
+        format!("/api/v1/scenarios/{id}?currency=EUR"),
+        format!("/api/v1/scenarios/{id}/revisions/1?currency=EUR"),
+    ] {
+        let problem = assert_problem(app.get(&path).await, 400).await;
+        assert_eq!(error_fields(&problem), ["currency"], "{path}: {problem}");
+        // Without it, or with an empty query, the route answers.
+        let plain = path.split_once('?').unwrap().0;
+        for ok in [plain.to_owned(), format!("{plain}?")] {
+            assert_eq!(app.get(&ok).await.status(), 200, "{ok}");
+        }
+    }
+    for path in ["/api/v1/calculate?currency=EUR", "/api/v1/calculate/batch?currency=EUR"] {
+        let problem = assert_problem(app.post_json(path, &json!({})).await, 400).await;
+        assert_eq!(error_fields(&problem), ["currency"], "{path}: {problem}");
+    }
+}
+
 /// A compare page that cannot compare says which id is wrong and keeps the
 /// form with what was typed (it kept neither: an outside review).
 #[tokio::test]

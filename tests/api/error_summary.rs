@@ -111,3 +111,18 @@ async fn an_empty_custom_machine_names_each_box() {
     }
     assert!(!summary.contains("workers."), "no paths: {summary}");
 }
+
+/// A box's hint states its range; a checkbox has none to state.
+#[tokio::test]
+async fn a_hint_states_a_range_only_where_there_is_one() {
+    let app = spawn_app().await;
+    let (_, html) = page(&app, "/", "").await;
+    let hint = |id: &str| {
+        let at = html.find(&format!("id=\"{id}-hint\"")).expect("a hint");
+        html[at..at + html[at..].find("</p>").unwrap()].to_owned()
+    };
+    let checkbox = hint("f-eks-prefix_delegation");
+    assert!(checkbox.contains("Default false."), "{checkbox}");
+    assert!(!checkbox.contains("Range"), "{checkbox}");
+    assert!(hint("f-workers-headroom_pct").contains("Range: 0 to 200."));
+}

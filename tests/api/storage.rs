@@ -72,7 +72,7 @@ async fn a_scenario_keeps_at_most_the_configured_revisions() {
     let problem = assert_problem(refused, 409).await;
     let detail = problem["detail"].as_str().unwrap();
     assert!(
-        detail.contains("3 revisions") && detail.contains("fork"),
+        detail.contains("3 revisions") && detail.contains("POST /api/v1/scenarios"),
         "{detail}"
     );
     assert_eq!(

@@ -108,7 +108,12 @@ fn field_parts(spec: &'static FieldSpec, values: FormValues, errors: FieldErrors
         other => format!("Default {other} {unit}.").replace(" .", "."),
     };
     // One text node, not five: each node is a step when the page hydrates.
-    let hint = format!("{default} {} Range: {}.", spec.rationale, spec.range);
+    // A checkbox has no range to state ("Range: ." read as a slip).
+    let range = match spec.range.as_str() {
+        "" => String::new(),
+        range => format!(" Range: {range}."),
+    };
+    let hint = format!("{default} {}{range}", spec.rationale);
     // Any number input can be ranged for the Monte Carlo, except its own settings.
     let rangeable = clusterplan_model::is_rangeable(&spec.path);
     // Erased, so the form's view type stays within the compiler's depth limit.

@@ -91,7 +91,7 @@ pub(crate) fn check_uncertainty(
         }
         for (member, bound) in [("low", low), ("high", high)] {
             if let Some(message) = spec.check(bound) {
-                push(member, format!("{message} (the range of {field})"));
+                push(member, format!("{message} (the field's own range)"));
                 bounds_ok = false;
             }
         }
@@ -159,16 +159,18 @@ fn check_against_value(
         );
         return;
     };
+    // The field's value, not its path: the planner shows this beside the
+    // range's box, under the field's own label.
     if low > value {
         push(
             "low",
-            format!("must be at most the value of {field} ({value})"),
+            format!("must be at most the field's value ({value})"),
         );
     }
     if high < value {
         push(
             "high",
-            format!("must be at least the value of {field} ({value})"),
+            format!("must be at least the field's value ({value})"),
         );
     }
     if !bounds_ok || low > value || high < value {

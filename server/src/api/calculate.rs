@@ -10,7 +10,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
-use super::extract::{ApiJson, ApiQuery, JsonDocument};
+use super::extract::{ApiJson, ApiQuery, JsonDocument, NoQuery};
 use super::json_bytes::JsonBytes;
 use super::responses::{BodyProblems, CrossSite, QueryProblems, Unavailable};
 
@@ -28,6 +28,7 @@ use super::responses::{BodyProblems, CrossSite, QueryProblems, Unavailable};
 )]
 pub async fn calculate(
     State(service): State<Service>,
+    _: NoQuery,
     JsonDocument(document): JsonDocument,
 ) -> Result<JsonBytes, ApiError> {
     Ok(JsonBytes(service.calculate_document(&document).await?))
@@ -71,6 +72,7 @@ pub enum BatchItem {
 )]
 pub async fn batch(
     State(service): State<Service>,
+    _: NoQuery,
     ApiJson(request): ApiJson<BatchRequest>,
 ) -> Result<Json<BatchResponse>, ApiError> {
     let results = service

@@ -87,7 +87,8 @@ pub enum StorageFull {
 /// A scenario at its revision cap, for the OpenAPI document of `PUT`.
 #[derive(utoipa::IntoResponses)]
 pub enum RevisionLimit {
-    /// The scenario has the most revisions one scenario keeps; fork it to go on.
+    /// The scenario has the most revisions one scenario keeps; fork it to go on
+    /// (POST its input to `/api/v1/scenarios`).
     #[response(status = 409, content_type = "application/problem+json")]
     Conflict(Problem),
 }
@@ -107,6 +108,14 @@ pub enum NotModified {
     /// `If-None-Match` named the current `ETag`; no body.
     #[response(status = 304)]
     NotModified,
+}
+
+/// A query parameter sent to a route that takes none ([`super::extract::NoQuery`]).
+#[derive(utoipa::IntoResponses)]
+pub enum NoQueryProblem {
+    /// This route takes no query parameter; the error names the one sent.
+    #[response(status = 400, content_type = "application/problem+json")]
+    Unreadable(Problem),
 }
 
 /// Invalid query parameters, for the OpenAPI document.

@@ -10,10 +10,10 @@ use clusterplan_service::{
 
 use super::error::ApiError;
 use super::etag::{EntityTag, IfMatch, IfMatchHeader, IfNoneMatch};
-use super::extract::{ApiJson, ApiPath, EditToken, ScenarioId};
+use super::extract::{ApiJson, ApiPath, EditToken, NoQuery, ScenarioId};
 use super::responses::{
-    BodyProblems, CrossSite, NotFoundProblem, NotModified, PreconditionFailed, RateLimited,
-    RevisionLimit, StorageFull, TokenProblems, Unavailable,
+    BodyProblems, CrossSite, NoQueryProblem, NotFoundProblem, NotModified, PreconditionFailed,
+    RateLimited, RevisionLimit, StorageFull, TokenProblems, Unavailable,
 };
 
 /// Saves a new scenario. The answer holds the edit token, shown this once only.
@@ -50,6 +50,7 @@ pub async fn create(
     responses(
         (status = 200, description = "The scenario", body = ScenarioDocument, headers(("ETag" = String, description = "Changes with the revision and the model version"))),
         NotModified,
+        NoQueryProblem,
         NotFoundProblem,
         Unavailable,
     )
@@ -57,6 +58,7 @@ pub async fn create(
 pub async fn get(
     State(service): State<Service>,
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
+    _: NoQuery,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
     let revision = service.revision_number(&id, None).await?;
@@ -134,6 +136,7 @@ pub async fn delete(
     responses(
         (status = 200, description = "That revision", body = ScenarioDocument, headers(("ETag" = String, description = "Changes with the model version"))),
         NotModified,
+        NoQueryProblem,
         NotFoundProblem,
         Unavailable,
     )
@@ -141,6 +144,7 @@ pub async fn delete(
 pub async fn revision(
     State(service): State<Service>,
     ApiPath((id, n)): ApiPath<(String, String)>,
+    _: NoQuery,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
     // Parsed here, not by `Path`, so "abc" is a 404 problem like any unknown revision.
@@ -161,6 +165,7 @@ pub async fn revision(
     responses(
         (status = 200, description = "CSV attachment", body = String, content_type = "text/csv", headers(("ETag" = String, description = "Changes with the revision and the model version"))),
         NotModified,
+        NoQueryProblem,
         NotFoundProblem,
         Unavailable,
     )
@@ -168,6 +173,7 @@ pub async fn revision(
 pub async fn export_csv(
     State(service): State<Service>,
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
+    _: NoQuery,
     held: IfNoneMatch,
 ) -> Result<Response, ApiError> {
     let revision = service.revision_number(&id, None).await?;

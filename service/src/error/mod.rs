@@ -53,7 +53,8 @@ pub enum ServiceError {
     RevisionMoved,
     /// The scenario already has the most revisions one scenario keeps.
     #[error(
-        "this scenario has {max} revisions, the most one scenario keeps; fork it to keep editing"
+        "this scenario has {max} revisions, the most one scenario keeps; to keep editing, fork it: \
+         Fork on its page, or POST /api/v1/scenarios with its input"
     )]
     RevisionLimit {
         /// The cap.

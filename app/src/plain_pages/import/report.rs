@@ -151,7 +151,7 @@ fn Workload(report: ImportReport) -> impl IntoView {
     view! {
         <h3>"Workload requests"</h3>
         <dl class="figures" data-testid="import-workload">
-            <dt>"CPU requested"</dt><dd>{format!("{} cores", w.cpu_request_cores)}</dd>
+            <dt>"CPU requested"</dt><dd>{match w.cpu_request_cores { 1.0 => "1 core".to_owned(), cores => format!("{cores} cores") }}</dd>
             <dt>"Memory requested"</dt><dd>{format!("{} GiB", w.memory_request_gib)}</dd>
             <dt>"Pods counted"</dt><dd>{w.pods}</dd>
             <dt>"DaemonSet pods per node"</dt><dd>{daemonsets}</dd>
@@ -167,7 +167,7 @@ fn Needs(report: ImportReport) -> impl IntoView {
             <h3>"Still needed"</h3>
             <ul data-testid="import-needs">
                 {report.needs.into_iter().map(|need| view! {
-                    <li><code>{need.field}</code>": "{need.message}</li>
+                    <li>{clusterplan_model::control_title(&need.field)}": "{need.message}</li>
                 }).collect_view()}
             </ul>
         }
