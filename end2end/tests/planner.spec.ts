@@ -41,6 +41,21 @@ test.describe('without JavaScript', () => {
     await expect(page.getByTestId('verdict')).toContainText('EKS is $877k cheaper over 36 months');
   });
 
+  // The results follow the whole form: 13,000 px down on a phone.
+  test('on a phone, Calculate opens the page at its results', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await page.getByLabel('Clusters', { exact: true }).fill('7');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    await expect(page).toHaveURL(/clusters=7.*#results$/);
+    await expect(page.getByTestId('verdict')).toBeInViewport();
+    // Enter in a box submits the same way.
+    await page.getByLabel('Clusters', { exact: true }).fill('8');
+    await page.getByLabel('Clusters', { exact: true }).press('Enter');
+    await expect(page).toHaveURL(/clusters=8.*#results$/);
+    await expect(page.getByTestId('verdict')).toBeInViewport();
+  });
+
   test('a saved scenario opens read-only from its link', async ({ page, browser }) => {
     await page.goto('/?clusters=5');
     // The save stores the fields as they stand, not the plan last calculated:

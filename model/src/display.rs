@@ -8,6 +8,13 @@ pub fn is_currency_code(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Why `per_usd` cannot go with `code`: a rate other than 1 for US dollars
+/// would multiply every figure and still label it dollars (a forecast's
+/// `BillingCurrency` too). `None` when they fit.
+pub fn usd_rate_error(code: &str, per_usd: f64) -> Option<&'static str> {
+    (code == "USD" && per_usd != 1.0).then_some("must be 1 when the currency is USD")
+}
+
 impl Display {
     /// US dollars, the model's own currency.
     pub fn usd() -> Self {

@@ -64,7 +64,7 @@ pub use calculate::{
     PoolCosts, calculate, calculate_json, horizon_totals_at, monthly_costs, pool_costs,
 };
 pub use catalog::{Catalog, ControlPlaneTier, ControlPlaneTiers, InstanceType, catalog};
-pub use display::{in_currency, is_currency_code, money_short, usd_short};
+pub use display::{in_currency, is_currency_code, money_short, usd_rate_error, usd_short};
 pub use error::{
     FieldError, InputError, MAX_FIELD_ERRORS, MORE_MAY_FOLLOW, ValidationErrors, cap_field_errors,
     field_error_from_json, input_error_from_json, member_named, prefixed, problem_count,

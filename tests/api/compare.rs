@@ -156,7 +156,10 @@ async fn a_parameter_sent_to_a_route_that_takes_none_is_named() {
             assert_eq!(app.get(&ok).await.status(), 200, "{ok}");
         }
     }
-    for path in ["/api/v1/calculate?currency=EUR", "/api/v1/calculate/batch?currency=EUR"] {
+    for path in [
+        "/api/v1/calculate?currency=EUR",
+        "/api/v1/calculate/batch?currency=EUR",
+    ] {
         let problem = assert_problem(app.post_json(path, &json!({})).await, 400).await;
         assert_eq!(error_fields(&problem), ["currency"], "{path}: {problem}");
     }

@@ -3,7 +3,8 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{assert_problem, error_fields, spawn_app};
+use crate::database;
+use crate::helpers::{assert_problem, error_fields, spawn_app, spawn_replica};
 
 #[tokio::test]
 async fn pages_csv_and_forecast_show_the_display_currency() {
@@ -74,9 +75,60 @@ async fn a_bad_display_currency_is_a_422_naming_the_field() {
         (json!({"currency": "euro"}), "display.currency"),
         (json!({"per_usd": 0}), "display.per_usd"),
         (json!({"per_usd": -3}), "display.per_usd"),
+        // Dollars times two, labelled dollars: in the exports too.
+        (json!({"per_usd": 2}), "display.per_usd"),
+        (
+            json!({"currency": "USD", "per_usd": 0.5}),
+            "display.per_usd",
+        ),
     ] {
         let response = app.calculate(&json!({"display": display})).await;
         let problem = assert_problem(response, 422).await;
         assert_eq!(error_fields(&problem), [field]);
     }
+}
+
+/// A forecast asked for in dollars at another rate is refused as the input is.
+#[tokio::test]
+async fn a_forecast_in_dollars_at_another_rate_is_refused() {
+    let app = spawn_app().await;
+    let id = app.create_scenario("A", json!({})).await.id;
+    let path = format!("/api/v1/scenarios/{id}/forecast.csv?currency=USD&per_usd=2");
+    let problem = assert_problem(app.get(&path).await, 422).await;
+    assert_eq!(error_fields(&problem), ["per_usd"]);
+}
+
+/// A revision stored in dollars at a rate other than 1, before the rule, is
+/// set to 1 by a migration: it still opens (it is validated on every read),
+/// and its figures are the dollars its label says.
+#[tokio::test]
+async fn a_stored_revision_in_dollars_at_another_rate_is_mended_by_a_migration() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Doubled", json!({"clusters": 4})).await;
+    let path = format!("/api/v1/scenarios/{}", created.id);
+    let fresh: Value = app.get(&path).await.json().await.unwrap();
+    let fresh_csv = app.text(&format!("{path}/export.csv")).await;
+    let mut stored = fresh["input"].clone();
+    stored["display"] = json!({"currency": "USD", "per_usd": 2.0});
+    let sql = "UPDATE scenario_revisions SET input_json = $1 WHERE scenario_id = $2";
+    assert_eq!(
+        database::execute(&app, sql, &[&stored.to_string(), &created.id]).await,
+        1
+    );
+    // As a server before the migration left it: the migration not yet run.
+    let sql = "DELETE FROM _sqlx_migrations WHERE version = 20261205000001";
+    assert_eq!(database::execute(&app, sql, &[]).await, 1);
+
+    let after = spawn_replica(&app).await;
+    let doc: Value = after.get(&path).await.json().await.unwrap();
+    assert_eq!(
+        doc["input"]["display"],
+        json!({"currency": "USD", "per_usd": 1.0})
+    );
+    assert_eq!(
+        doc["result"], fresh["result"],
+        "its figures as saved, in dollars"
+    );
+    let csv = after.text(&format!("{path}/export.csv")).await;
+    assert_eq!(csv, fresh_csv, "the export in dollars, not doubled");
 }

@@ -105,7 +105,7 @@ pub fn PlannerPage() -> impl IntoView {
                         view! { <PlannerForm values=form_values() editing=editing.clone() name=name.clone() sizing=sizing.clone() fleet errors figures /> }
                     }
                 }
-                <section class="results" aria-live="polite" aria-label="Results">
+                <section class="results" id="results" aria-live="polite" aria-label="Results">
                     {move || evaluation.get().map(|outcome| match outcome {
                         Ok(evaluation) => {
                             let fleet = fleet.with_untracked(|(fleet, _)| *fleet);
@@ -185,7 +185,10 @@ fn PlannerForm(
                 // The form's default button, first in the form: Enter in a field
                 // submits with it, not with the first "Unsure? Give … a range"
                 // button (those submit too, without JavaScript).
-                <button type="submit" class="default-submit" tabindex="-1" aria-hidden="true">"Calculate"</button>
+                // `formaction`: a page load (without JavaScript) opens at the
+                // results, which follow the whole form (13,000 px down on a
+                // phone). The router reads the form's `action`, not this.
+                <button type="submit" class="default-submit" tabindex="-1" aria-hidden="true" formaction="/#results">"Calculate"</button>
                 {editing.map(|Editing { id, revision }| view! {
                     <input type="hidden" name=EDIT value=id />
                     {revision.map(|r| view! { <input type="hidden" name=EDIT_REVISION value=r /> })}
@@ -215,7 +218,7 @@ fn PlannerForm(
                 <Deferred class="line-items-part">
                     {view! { <LineItems values=values.clone() errors /> }.into_any()}
                 </Deferred>
-                <button type="submit">"Calculate"</button>
+                <button type="submit" formaction="/#results">"Calculate"</button>
             </div>
         </Form>
     };

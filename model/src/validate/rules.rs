@@ -97,13 +97,18 @@ fn control_plane_price(input: &ResolvedInput, errors: &mut Vec<FieldError>) -> O
     }
 }
 
-/// The display currency's code has the shape of an ISO 4217 code.
+/// The display currency's code has the shape of an ISO 4217 code, and a
+/// dollar is one dollar.
 pub(crate) fn check_display(input: &ResolvedInput, errors: &mut Vec<FieldError>) {
-    if !crate::display::is_currency_code(&input.display.currency) {
+    let display = &input.display;
+    if !crate::display::is_currency_code(&display.currency) {
         errors.push(FieldError::new(
             "display.currency",
             "must be an ISO 4217 code: three capital letters, such as EUR",
         ));
+    }
+    if let Some(message) = crate::display::usd_rate_error(&display.currency, display.per_usd) {
+        errors.push(FieldError::new("display.per_usd", message));
     }
 }
 

@@ -26,7 +26,10 @@ macro_rules! embedded {
     };
 }
 
-embedded!("20261125000001_scenarios.sql");
+embedded!(
+    "20261125000001_scenarios.sql",
+    "20261205000001_usd_at_one_dollar.sql",
+);
 
 /// The migrator of one directory's files.
 pub(super) fn migrator(files: &[(&'static str, &'static str)]) -> Migrator {

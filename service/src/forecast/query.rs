@@ -113,6 +113,10 @@ impl Currency {
                 0.0
             }
         };
+        if let Some(message) = clusterplan_model::usd_rate_error(code, rate).filter(|_| rate > 0.0)
+        {
+            errors.push(FieldError::new(format!("{prefix}per_usd"), message));
+        }
         match errors.is_empty() {
             true => Ok(Self {
                 code: code.to_owned(),

@@ -1,0 +1,10 @@
+-- A scenario in US dollars at a rate other than 1 showed every figure
+-- multiplied and labelled dollars (its exports and forecasts too). Validation
+-- now refuses the pair (`display.per_usd` must be 1 for USD), and a stored
+-- revision is validated again on every read: so the stored ones are set to
+-- 1, their figures in dollars as the label says.
+UPDATE scenario_revisions
+SET input_json = jsonb_set(input_json::jsonb, '{display,per_usd}', '1.0')::text
+WHERE input_json::jsonb -> 'display' ->> 'currency' = 'USD'
+  AND jsonb_typeof(input_json::jsonb -> 'display' -> 'per_usd') = 'number'
+  AND (input_json::jsonb -> 'display' ->> 'per_usd')::float8 <> 1;
