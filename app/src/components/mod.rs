@@ -10,6 +10,7 @@ pub mod line_items;
 pub mod list_control;
 pub mod live;
 pub mod ranges;
+pub mod results;
 pub mod row_focus;
 pub mod save;
 pub mod type_input;

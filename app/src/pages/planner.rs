@@ -12,18 +12,16 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{evaluate, planner_presets};
 use crate::components::deferred::Deferred;
 use crate::components::errors::FieldErrors;
-use crate::components::field_id;
 use crate::components::fields::{Field, group_fields, groups};
 use crate::components::fleet::{FleetEditor, PoolLines};
 use crate::components::line_items::LineItems;
 use crate::components::live::submit_when_idle;
+use crate::components::results::Results;
 use crate::components::row_focus;
 use crate::components::save::{Editing, SaveForm};
 use crate::form_values::FormValues;
-use crate::types::Evaluation;
 use clusterplan_model::{
-    EDIT, EDIT_REVISION, FieldKind, NAME, SIZING, TO_FLEET, apply_form_actions, control_title,
-    fleet_rows, replaced_by_fleet,
+    EDIT, EDIT_REVISION, NAME, SIZING, TO_FLEET, apply_form_actions, fleet_rows, replaced_by_fleet,
 };
 
 /// The planner page.
@@ -235,54 +233,4 @@ fn PlannerForm(
         form.add_any_attr((leptos::attr::id("planner"), leptos::attr::novalidate(true)))
     };
     form
-}
-
-/// One line of the summary of what to fix: a field's error names the field as
-/// the form shows it and, when the form draws a box for it (not a list or an
-/// object, not a field a fleet replaces), links to it: a plain fragment link
-/// (`rel="external"`: the router would scroll but leave the focus on the
-/// link). One that names no field reads as it is.
-fn summary_item(error: clusterplan_model::FieldError, fleet: bool) -> impl IntoView {
-    let drawn = clusterplan_model::field_spec_at(&error.field).map(|spec| {
-        let boxless = matches!(spec.kind, FieldKind::Array | FieldKind::Object);
-        !(boxless || fleet && replaced_by_fleet(&spec.path))
-    });
-    match drawn {
-        Some(true) => view! {
-            <li><a href=format!("#{}", field_id(&error.field)) rel="external">{control_title(&error.field)}</a>
-                {format!(": {}", error.message)}</li>
-        }
-        .into_any(),
-        named => {
-            let text = match named {
-                Some(_) => format!("{}: {}", control_title(&error.field), error.message),
-                None => error.to_string(),
-            };
-            view! { <li>{text}</li> }.into_any()
-        }
-    }
-}
-
-/// The results of a valid form, or a summary of what to fix.
-#[component]
-fn Results(evaluation: Evaluation, fleet: bool) -> impl IntoView {
-    let Some(report) = evaluation.report else {
-        let count = evaluation.errors.len();
-        return view! {
-            <div class="fix-first" data-testid="fix-first">
-                <h2>"Fix the highlighted fields"</h2>
-                <p>{match count {
-                    1 => "1 field needs a different value; it says why.".to_owned(),
-                    n => format!("{n} fields need a different value; each says why."),
-                }}</p>
-                <ul>{evaluation.errors.into_iter().map(|e| summary_item(e, fleet)).collect_view()}</ul>
-            </div>
-        }
-        .into_any();
-    };
-    view! {
-        <h2>"Verdict"</h2>
-        <div class="report" inner_html=report.0></div>
-    }
-    .into_any()
 }
