@@ -157,3 +157,23 @@ async fn the_creations_answer_carries_the_tag_the_first_change_is_based_on() {
     let body = Some(json!({"name": "Renamed"}));
     assert_eq!(change(&app, id, token, &tag, body).await.status(), 200);
 }
+
+/// A tag that is not ASCII (RFC 9110 allows such bytes) leaves the tags beside
+/// it valid: the whole header was read as one unreadable tag, and a change
+/// based on the latest revision was refused.
+#[tokio::test]
+async fn a_tag_that_is_not_ascii_leaves_the_others_in_force() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({})).await;
+    let tags = reqwest::header::HeaderValue::from_bytes(b"\"json.r1.m3\", \"\xc3\xa9\"").unwrap();
+    let response = app
+        .client
+        .put(app.url(&format!("/api/v1/scenarios/{}", created.id)))
+        .bearer_auth(&created.edit_token)
+        .header("if-match", tags)
+        .json(&json!({"input": {"clusters": 8}}))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status(), 200);
+}

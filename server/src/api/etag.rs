@@ -122,14 +122,16 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
         if values.peek().is_none() {
             return Ok(Self::default());
         }
-        // Every tag is read (hyper bounds the header's size).
-        let tags: Vec<&str> = values
-            .map(|value| value.to_str().unwrap_or("\"unreadable\""))
-            .flat_map(|value| value.split(','))
-            .map(str::trim)
+        // Every tag is read (hyper bounds the header's size), as bytes, as
+        // `If-None-Match` reads them: a value holding one tag with a byte
+        // that is not ASCII was read as one unreadable tag, and the valid
+        // tags beside it were lost (the change refused with 412).
+        let tags: Vec<String> = values
+            .flat_map(|value| value.as_bytes().split(|b| *b == b','))
+            .map(|tag| String::from_utf8_lossy(tag.trim_ascii()).into_owned())
             .filter(|tag| !tag.is_empty())
             .collect();
-        if tags.contains(&"*") {
+        if tags.iter().any(|tag| tag == "*") {
             return Ok(Self::default());
         }
         let named: Vec<i64> = tags.iter().filter_map(|tag| json_revision(tag)).collect();
