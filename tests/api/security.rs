@@ -169,7 +169,9 @@ async fn an_oversized_body_to_any_route_is_a_413_problem() {
     // A URI past hyper's limit (raw: reqwest refuses to send one).
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let address = app.address.trim_start_matches("http://").to_owned();
-    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let mut stream = tokio::net::TcpStream::connect(address.as_str())
+        .await
+        .unwrap();
     let line = format!(
         "GET /api/v1/catalog?q={} HTTP/1.1\r\nHost: x\r\n\r\n",
         "a".repeat(70_000)
@@ -179,6 +181,16 @@ async fn an_oversized_body_to_any_route_is_a_413_problem() {
     let read = stream.read(&mut answer).await.unwrap();
     let status = String::from_utf8_lossy(&answer[..read]).into_owned();
     assert!(status.starts_with("HTTP/1.1 414"), "{status}");
+    // More header fields than hyper reads (100).
+    let mut stream = tokio::net::TcpStream::connect(address.as_str())
+        .await
+        .unwrap();
+    let fields: String = (0..120).map(|i| format!("x-{i}: y\r\n")).collect();
+    let head = format!("GET /healthz HTTP/1.1\r\nHost: x\r\n{fields}\r\n");
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let read = stream.read(&mut answer).await.unwrap();
+    let status = String::from_utf8_lossy(&answer[..read]).into_owned();
+    assert!(status.starts_with("HTTP/1.1 431"), "{status}");
 }
 
 #[tokio::test]
