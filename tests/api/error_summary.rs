@@ -41,6 +41,15 @@ async fn the_summary_names_each_field_and_links_to_it() {
     let at = html.find("data-testid=\"fix-first\"").expect("a summary");
     let summary = &html[at..at + html[at..].find("</ul>").unwrap()];
     assert!(summary.contains("Group 1: pools: "), "{summary}");
+    // The group's drawn pool is blank, so none is sent: "not 0" read wrong.
+    let blank_pool = "/?fleet[0].name=A&fleet[0].clusters=2&fleet[0].pools[0].name=";
+    let (_, html) = page(&app, blank_pool, "").await;
+    assert!(
+        html.contains(
+            "Group 1: pools: must have at least 1 pool (a pool with every box empty is left out)"
+        ),
+        "{html}"
+    );
     assert!(summary.contains("Clusters: "), "{summary}");
     assert!(
         !summary.contains("href"),

@@ -85,7 +85,13 @@ pub(crate) fn check_structure(input: &ScenarioInput, errors: &mut Vec<FieldError
             errors.push(FieldError::new(format!("{at}.pools"), "is required"));
             continue;
         };
-        if pools.is_empty() || pools.len() > max_items("fleet[].pools") {
+        if pools.is_empty() {
+            // The planner drew the new group's pool, blank: "not 0" read wrong.
+            errors.push(FieldError::new(
+                format!("{at}.pools"),
+                "must have at least 1 pool (a pool with every box empty is left out)",
+            ));
+        } else if pools.len() > max_items("fleet[].pools") {
             errors.push(FieldError::new(
                 format!("{at}.pools"),
                 format!(
