@@ -114,3 +114,13 @@ test('a value the browser would refuse is the server\'s to explain, and typing s
   await expect(page.locator('#f-team-engineers')).toBeFocused();
   await expect(page.locator('#f-horizon_months')).toHaveValue('2.5');
 });
+
+// The pressed Remove leaves with its row: the focus fell to the page's top.
+test('removing a line item puts the focus on Add line item', async ({ page }) => {
+  await page.goto('/?line_items[0].name=Support&line_items[0].monthly_usd=100');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByRole('button', { name: 'Remove line item 1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#f-line_items-0-name')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add line item' })).toBeFocused();
+});

@@ -85,6 +85,18 @@ pub fn LineItems(values: FormValues, errors: FieldErrors) -> impl IntoView {
         // Recalculate without the row: find the form before the row leaves the page.
         submit_when_idle(event.into());
         rows.update(|rows| rows.retain(|r| r.key != key));
+        // The pressed button leaves with its row, and the focus would fall to
+        // the top of the page: it goes to "Add line item" (from a full list,
+        // still disabled here, it stays where it falls).
+        #[cfg(feature = "hydrate")]
+        if let Some(add) = document()
+            .query_selector(".line-items > button")
+            .ok()
+            .flatten()
+            .and_then(|b| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+        {
+            let _ = add.focus();
+        }
     };
     view! {
         <fieldset class="group line-items" data-testid="line-items">
