@@ -113,6 +113,12 @@ test('a value the browser would refuse is the server\'s to explain, and typing s
   await expect(page.locator('#f-team-engineers')).toHaveValue('71');
   await expect(page.locator('#f-team-engineers')).toBeFocused();
   await expect(page.locator('#f-horizon_months')).toHaveValue('2.5');
+  // What is no number at all is said to be one: a number box sent "" for it,
+  // and the default was used without a word.
+  await page.locator('#f-clusters').fill('e');
+  await expect(page.locator('#f-clusters-error')).toHaveText('must be a number');
+  await page.locator('#f-growth-workload_pct_per_year').fill('1,5');
+  await expect(page.locator('#f-growth-workload_pct_per_year-error')).toContainText('a point for decimals');
 });
 
 // The pressed Remove leaves with its row: the focus fell to the page's top.

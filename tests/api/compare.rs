@@ -159,10 +159,36 @@ async fn a_parameter_sent_to_a_route_that_takes_none_is_named() {
     for path in [
         "/api/v1/calculate?currency=EUR",
         "/api/v1/calculate/batch?currency=EUR",
+        "/api/v1/scenarios?currency=EUR",
     ] {
         let problem = assert_problem(app.post_json(path, &json!({})).await, 400).await;
         assert_eq!(error_fields(&problem), ["currency"], "{path}: {problem}");
     }
+    // A change too, and a "dry run" of a delete is no delete at all.
+    let created = app.create_scenario("B", json!({})).await;
+    let url = app.url(&format!("/api/v1/scenarios/{}?dry_run=true", created.id));
+    let auth = format!("Bearer {}", created.edit_token);
+    for request in [
+        app.client.delete(&url),
+        app.client.put(&url).json(&json!({"name": "C"})),
+    ] {
+        let response = request.header("authorization", &auth).send().await.unwrap();
+        let problem = assert_problem(response, 400).await;
+        assert_eq!(error_fields(&problem), ["dry_run"], "{problem}");
+    }
+    assert_eq!(
+        app.scenario(&created.id).await.revision,
+        1,
+        "nothing changed"
+    );
+    // A parameter without a name is named as such.
+    let problem = assert_problem(app.get(&format!("/api/v1/scenarios/{id}?=x")).await, 400).await;
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("without a name")
+    );
 }
 
 /// A compare page that cannot compare says which id is wrong and keeps the

@@ -135,3 +135,32 @@ async fn a_hint_states_a_range_only_where_there_is_one() {
     assert!(!checkbox.contains("Range"), "{checkbox}");
     assert!(hint("f-workers-headroom_pct").contains("Range: 0 to 200."));
 }
+
+/// The boxes are text boxes the server reads: what is no number is said to be
+/// one, beside its box (a number box sent "" for "e", and the default was
+/// used without a word; "1,5" became 15). A value the reader refuses is not
+/// also called missing.
+#[tokio::test]
+async fn a_box_that_holds_no_number_says_so_once() {
+    let app = spawn_app().await;
+    let error = |html: &str, id: &str| {
+        let at = html
+            .find(&format!("id=\"{id}-error\""))
+            .expect("an error line");
+        let line = &html[at..at + html[at..].find("</p>").unwrap()];
+        line[line.find('>').unwrap() + 1..].to_owned()
+    };
+    let (_, html) = page(&app, "/?clusters=e&growth.workload_pct_per_year=1,5", "").await;
+    assert_eq!(error(&html, "f-clusters"), "must be a number");
+    assert_eq!(
+        error(&html, "f-growth-workload_pct_per_year"),
+        "must be a number: a point for decimals (1.5), no separators (1500)"
+    );
+    assert!(
+        html.contains("id=\"f-clusters\" name=\"clusters\" value=\"e\""),
+        "shown as typed"
+    );
+    let fleet = "/?fleet[0].name=A&fleet[0].clusters=1.5&fleet[0].pools[0].name=p";
+    let (_, html) = page(&app, fleet, "").await;
+    assert_eq!(error(&html, "f-fleet-0-clusters"), "must be a whole number");
+}

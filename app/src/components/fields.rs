@@ -162,18 +162,14 @@ fn control(
             </select>
         }
         .into_any(),
-        _ => {
-            let step = if spec.kind == FieldKind::Integer {
-                "1"
-            } else {
-                "any"
-            };
-            view! {
-                <input type="number" inputmode="decimal" id=id.to_owned() name=name value=value step=step
-                    placeholder=spec.nullable.then_some("default") aria-describedby=described_by
-                    aria-invalid=invalid />
-            }
-            .into_any()
+        // A text box with a number keyboard, read by the server: a number box
+        // sends "" for what it cannot read ("e", and "1,5" in some browsers
+        // became 15), so the server could not say what was wrong with it.
+        _ => view! {
+            <input inputmode="decimal" autocomplete="off" id=id.to_owned() name=name value=value
+                placeholder=spec.nullable.then_some("default") aria-describedby=described_by
+                aria-invalid=invalid />
         }
+        .into_any(),
     }
 }

@@ -60,7 +60,7 @@ pub fn ListControl(
         }
         .into_any(),
         _ => view! {
-            <input type="number" inputmode="decimal" step="any" min=spec.minimum id=id.clone() name=path
+            <input inputmode="decimal" autocomplete="off" id=id.clone() name=path
                 value=value placeholder=placeholder aria-describedby=error_id.clone() aria-invalid=invalid />
         }
         .into_any(),

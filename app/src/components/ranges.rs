@@ -74,7 +74,7 @@ pub fn RangeControls(
         view! {
             <span class="bound">
                 <label for=id.clone()>{word}</label>
-                <input type="number" inputmode="decimal" step="any" id=id name=name value=value
+                <input inputmode="decimal" autocomplete="off" id=id name=name value=value
                     autofocus=focus && asked_in_url
                     node_ref=if focus { low_input } else { NodeRef::new() }
                     aria-describedby=error_id.clone() aria-invalid=invalid />

@@ -40,7 +40,13 @@ pub fn scenario_from_query(query: &str) -> Result<Scenario, Vec<FieldError>> {
     match input.map(Scenario::try_from) {
         Ok(Ok(scenario)) if errors.is_empty() => return Ok(scenario),
         Ok(Ok(_)) => {}
-        Ok(Err(invalid)) => errors.extend(to_form_paths(&pairs, invalid.0)),
+        Ok(Err(invalid)) => {
+            // A value the reader refused is left out, and validation would
+            // call it missing as well ("must be a whole number; is required").
+            let refused: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+            let more = to_form_paths(&pairs, invalid.0).into_iter();
+            errors.extend(more.filter(|e| !refused.contains(&e.field)));
+        }
         Err(more) => errors.extend(more),
     }
     Err(cap_field_errors(errors))

@@ -95,8 +95,18 @@ pub fn parse_pairs(
     (from_json(Value::Object(root)), errors)
 }
 
+/// Why a box's text is no number; a comma is named, which a phone's keyboard
+/// in many languages offers for decimals ("1,5"), and people put in thousands.
+fn not_a_number(raw: &str) -> String {
+    match raw.contains(',') {
+        true => "must be a number: a point for decimals (1.5), no separators (1500)".to_owned(),
+        false => "must be a number".to_owned(),
+    }
+}
+
 /// A form value as the JSON of a field of `kind`.
 pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
+    let raw = raw.trim();
     match kind {
         // An integer field names its own problem here: the input types would
         // refuse `2.5` or `1e308` for the whole document, naming no field.
@@ -106,7 +116,7 @@ pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
             }
             Ok(n) if n.is_finite() && n.fract() != 0.0 => Err("must be a whole number".to_owned()),
             Ok(_) => Err("must be a whole number of at most 15 digits".to_owned()),
-            Err(_) => Err("must be a number".to_owned()),
+            Err(_) => Err(not_a_number(raw)),
         },
         FieldKind::Number => raw
             .parse::<f64>()
@@ -121,7 +131,7 @@ pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
                     serde_json::Number::from_f64(n).map(Value::Number)
                 }
             })
-            .ok_or_else(|| "must be a number".to_owned()),
+            .ok_or_else(|| not_a_number(raw)),
         FieldKind::Boolean => match raw {
             "true" | "on" => Ok(Value::Bool(true)),
             "false" | "off" => Ok(Value::Bool(false)),

@@ -150,25 +150,31 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
 }
 
 /// A route that takes no query string. A parameter sent anyway (a misspelt
-/// `currency` on `export.csv`) is a 400 naming it, as on the routes that take
-/// some: an answer that ignored it said nothing of what it left out.
+/// `currency` on `export.csv`, a `dry_run` on a `DELETE`) is a 400 naming it,
+/// as on the routes that take some: an answer that ignored it said nothing of
+/// what it left out, and a "dry run" deleted. Empty pairs (`?`, `?&`) are none.
 pub struct NoQuery;
-
-/// What [`NoQuery`] reads: nothing, so any parameter is unknown.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NoParameters {}
 
 impl<S: Send + Sync> FromRequestParts<S> for NoQuery {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        if parts.uri.query().is_none_or(str::is_empty) {
-            return Ok(Self);
-        }
-        ApiQuery::<NoParameters>::from_request_parts(parts, state)
-            .await
-            .map(|_| Self)
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let pairs = match Query::<Vec<(String, String)>>::try_from_uri(&parts.uri) {
+            Ok(Query(pairs)) => pairs,
+            Err(other) => return Err(ApiError::BadRequest(other.body_text())),
+        };
+        let error = match pairs.into_iter().next() {
+            None => return Ok(Self),
+            Some((name, _)) if name.is_empty() => FieldError::new(
+                "",
+                "a query parameter without a name was sent; this route takes none",
+            ),
+            Some((name, _)) => FieldError::new(
+                name,
+                "is not known here: this route takes no query parameter",
+            ),
+        };
+        Err(ApiError::BadQuery(vec![error]))
     }
 }
 

@@ -8,7 +8,8 @@ use super::error::Problem;
 /// The problems any endpoint with a JSON body can answer, for the OpenAPI document.
 #[derive(utoipa::IntoResponses)]
 pub enum BodyProblems {
-    /// Malformed JSON.
+    /// Malformed JSON, or a query parameter (these routes take none; the
+    /// error names it).
     #[response(status = 400, content_type = "application/problem+json")]
     Malformed(Problem),
     /// Body over 320 KiB.

@@ -30,6 +30,7 @@ use super::responses::{
 )]
 pub async fn create(
     State(service): State<Service>,
+    _: NoQuery,
     ApiJson(new): ApiJson<NewScenario>,
 ) -> Result<Response, ApiError> {
     let created = service.create(new).await?;
@@ -89,6 +90,7 @@ pub async fn get(
 pub async fn update(
     State(service): State<Service>,
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
+    _: NoQuery,
     EditToken(token): EditToken,
     condition: IfMatch,
     held: IfNoneMatch,
@@ -108,6 +110,7 @@ pub async fn update(
     security(("edit_token" = [])),
     responses(
         (status = 204, description = "Deleted"),
+        NoQueryProblem,
         TokenProblems,
         PreconditionFailed,
         RateLimited,
@@ -117,6 +120,7 @@ pub async fn update(
 pub async fn delete(
     State(service): State<Service>,
     ApiPath(ScenarioId { id }): ApiPath<ScenarioId>,
+    _: NoQuery,
     EditToken(token): EditToken,
     condition: IfMatch,
     held: IfNoneMatch,
