@@ -47,6 +47,10 @@ pub struct Evaluation {
     /// Each node pool's figures, beside the pool's own inputs (a fleet only).
     #[serde(default)]
     pub pools: Vec<PoolFigures>,
+    /// One sentence for the page's live region: the verdict, or how many
+    /// fields need a different value. A screen reader reads it as the results
+    /// follow the typing, not the whole report.
+    pub announce: String,
 }
 
 /// One pool's nodes and monthly cost under both options, as a line of text
@@ -73,6 +77,7 @@ impl ShownInPage for Evaluation {
             report,
             errors: self.errors.clone(),
             pools: self.pools.clone(),
+            announce: self.announce.clone(),
         }
     }
 }

@@ -16,11 +16,14 @@ test('planner hydrates and the verdict follows the inputs as the user types', as
   await expect(verdict).toContainText('EKS is $2.4M cheaper over 36 months');
   await expect(verdict).toContainText('self-hosting needs 10 engineers for operations');
   await expect(page).toHaveURL(/clusters=20/);
+  // A screen reader hears the verdict, one sentence, not the whole report.
+  await expect(page.getByTestId('announce')).toHaveText(/^EKS is \$2\.4M cheaper over 36 months/);
 
   // An invalid value shows its error beside the field, without a page load.
   await page.getByLabel('Clusters', { exact: true }).fill('0');
   await expect(page.locator('#f-clusters-error')).toContainText('must be');
   await expect(page.getByLabel('Clusters', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('announce')).toHaveText('1 field needs a different value; it says why.');
 
   expect(errors).toEqual([]);
 });

@@ -41,6 +41,7 @@ mod kept_answers;
 mod largest_echo;
 mod lifecycle;
 mod line_item_rows;
+mod live_sentence;
 mod logs;
 mod openapi_rules;
 mod page_actions;

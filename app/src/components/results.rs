@@ -38,14 +38,10 @@ fn summary_item(error: clusterplan_model::FieldError, fleet: bool) -> impl IntoV
 #[component]
 pub fn Results(evaluation: Evaluation, fleet: bool) -> impl IntoView {
     let Some(report) = evaluation.report else {
-        let count = evaluation.errors.len();
         return view! {
             <div class="fix-first" data-testid="fix-first">
                 <h2>"Fix the highlighted fields"</h2>
-                <p>{match count {
-                    1 => "1 field needs a different value; it says why.".to_owned(),
-                    n => format!("{n} fields need a different value; each says why."),
-                }}</p>
+                <p>{evaluation.announce}</p>
                 <ul>{evaluation.errors.into_iter().map(|e| summary_item(e, fleet)).collect_view()}</ul>
             </div>
         }

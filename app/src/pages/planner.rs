@@ -103,7 +103,15 @@ pub fn PlannerPage() -> impl IntoView {
                         view! { <PlannerForm values=form_values() editing=editing.clone() name=name.clone() sizing=sizing.clone() fleet errors figures /> }
                     }
                 }
-                <section class="results" id="results" aria-live="polite" aria-label="Results">
+                // Not a live region itself: a screen reader read the whole report
+                // again at every pause in the typing. Its one sentence is.
+                <section class="results" id="results" aria-label="Results">
+                    <p class="sr-only" aria-live="polite" data-testid="announce">
+                        {move || evaluation.get().map(|outcome| match outcome {
+                            Ok(evaluation) => evaluation.announce,
+                            Err(error) => error.to_string(),
+                        })}
+                    </p>
                     {move || evaluation.get().map(|outcome| match outcome {
                         Ok(evaluation) => {
                             let fleet = fleet.with_untracked(|(fleet, _)| *fleet);

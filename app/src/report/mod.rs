@@ -22,6 +22,7 @@ use crate::types::Html;
 use charts::ChartGallery;
 use pools::Pools;
 pub use pools::pool_figures;
+pub use results::verdict;
 use results::{Breakdown, TeamLoad, Verdict, Warnings};
 use uncertainty::UncertaintySummary;
 

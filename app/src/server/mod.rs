@@ -27,6 +27,7 @@ pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
                 );
             }
             Evaluation {
+                announce: report::verdict(&result),
                 pools: report::pool_figures(&result, &clusterplan_model::form::item_rows(query)),
                 report: Some(report::calculation(
                     &result,
@@ -37,6 +38,10 @@ pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
             }
         }
         Err(errors) => Evaluation {
+            announce: match errors.len() {
+                1 => "1 field needs a different value; it says why.".to_owned(),
+                n => format!("{n} fields need a different value; each says why."),
+            },
             report: None,
             errors,
             pools: Vec::new(),
