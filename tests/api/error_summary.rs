@@ -163,4 +163,23 @@ async fn a_box_that_holds_no_number_says_so_once() {
     let fleet = "/?fleet[0].name=A&fleet[0].clusters=1.5&fleet[0].pools[0].name=p";
     let (_, html) = page(&app, fleet, "").await;
     assert_eq!(error(&html, "f-fleet-0-clusters"), "must be a whole number");
+    // Nor are its range's bounds held to the default that stands in for it.
+    let ranged = "/?team.annual_cost_usd=abc&uncertainty.low.team.annual_cost_usd=300000\
+                  &uncertainty.high.team.annual_cost_usd=400000&clusters=NaN";
+    let (_, html) = page(&app, ranged, "").await;
+    assert_eq!(error(&html, "f-team-annual_cost_usd"), "must be a number");
+    assert_eq!(error(&html, "f-clusters"), "must be a number");
+    assert!(
+        !html.contains("the field&#x27;s value"),
+        "no bound against a default"
+    );
+    assert!(
+        !html.contains("the field's value"),
+        "no bound against a default"
+    );
+    // The largest seed the API stores opens in the planner.
+    let seed = "/?uncertainty.seed=9007199254740992&uncertainty.low.team.annual_cost_usd=150000\
+                &uncertainty.high.team.annual_cost_usd=250000";
+    let (_, html) = page(&app, seed, "").await;
+    assert!(!html.contains("data-testid=\"fix-first\""), "no error");
 }

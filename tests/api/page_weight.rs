@@ -17,11 +17,7 @@ async fn the_planner_carries_its_report_and_presets_once() {
     // The report once; its one sentence again in the live region, and in the
     // hydration data, which carries that sentence, not the report.
     assert_eq!(html.matches(VERDICT).count(), 3, "the report, once");
-    assert_eq!(
-        html.matches("Money (USD)").count(),
-        1,
-        "the report, once"
-    );
+    assert_eq!(html.matches("Money (USD)").count(), 1, "the report, once");
     assert_eq!(
         html.matches("nofollow").count(),
         html.matches("<li><a href=\"/?").count(),

@@ -41,11 +41,20 @@ pub fn scenario_from_query(query: &str) -> Result<Scenario, Vec<FieldError>> {
         Ok(Ok(scenario)) if errors.is_empty() => return Ok(scenario),
         Ok(Ok(_)) => {}
         Ok(Err(invalid)) => {
-            // A value the reader refused is left out, and validation would
-            // call it missing as well ("must be a whole number; is required").
+            // A value the reader refused is left out: validation would call it
+            // missing as well ("must be a whole number; is required"), or hold
+            // its range's bounds to its default, which nobody typed.
             let refused: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+            let follows = |field: &str| {
+                let ranged = field
+                    .strip_prefix("uncertainty.low.")
+                    .or_else(|| field.strip_prefix("uncertainty.high."));
+                refused
+                    .iter()
+                    .any(|r| r == field || ranged == Some(r.as_str()))
+            };
             let more = to_form_paths(&pairs, invalid.0).into_iter();
-            errors.extend(more.filter(|e| !refused.contains(&e.field)));
+            errors.extend(more.filter(|e| !follows(&e.field)));
         }
         Err(more) => errors.extend(more),
     }

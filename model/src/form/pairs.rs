@@ -104,6 +104,11 @@ fn not_a_number(raw: &str) -> String {
     }
 }
 
+/// The largest whole number a box reads, 2^53: every whole number up to it is
+/// exact as a float, and the seed's range ends there (a seed the API stored
+/// at 2^53 was refused by the planner as "more than 15 digits").
+const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
+
 /// A form value as the JSON of a field of `kind`.
 pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
     let raw = raw.trim();
@@ -111,11 +116,13 @@ pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
         // An integer field names its own problem here: the input types would
         // refuse `2.5` or `1e308` for the whole document, naming no field.
         FieldKind::Integer => match raw.parse::<f64>() {
-            Ok(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 => {
-                Ok(Value::from(n as i64))
+            // "NaN", "inf": no number, not a long one.
+            Ok(n) if !n.is_finite() => Err(not_a_number(raw)),
+            Ok(n) if n.fract() == 0.0 && n.abs() <= MAX_WHOLE => Ok(Value::from(n as i64)),
+            Ok(n) if n.fract() != 0.0 => Err("must be a whole number".to_owned()),
+            Ok(_) => {
+                Err("must be a whole number of at most 16 digits (9007199254740992)".to_owned())
             }
-            Ok(n) if n.is_finite() && n.fract() != 0.0 => Err("must be a whole number".to_owned()),
-            Ok(_) => Err("must be a whole number of at most 15 digits".to_owned()),
             Err(_) => Err(not_a_number(raw)),
         },
         FieldKind::Number => raw
@@ -124,7 +131,7 @@ pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
             .filter(|n| n.is_finite())
             .and_then(|n| {
                 // Whole numbers go in as integers so integer fields accept them.
-                let whole = n.fract() == 0.0 && n.abs() < 9.0e15;
+                let whole = n.fract() == 0.0 && n.abs() <= MAX_WHOLE;
                 if whole {
                     Some(Value::from(n as i64))
                 } else {

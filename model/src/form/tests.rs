@@ -162,10 +162,13 @@ fn a_fleet_round_trips_through_the_form_and_a_plain_input_becomes_one() {
 fn an_integer_that_is_not_whole_or_too_large_is_an_error_at_its_control() {
     for (raw, message) in [
         ("2.5", "must be a whole number"),
-        ("1e308", "must be a whole number of at most 15 digits"),
+        (
+            "1e308",
+            "must be a whole number of at most 16 digits (9007199254740992)",
+        ),
         (
             "99999999999999999999999",
-            "must be a whole number of at most 15 digits",
+            "must be a whole number of at most 16 digits (9007199254740992)",
         ),
     ] {
         let errors = scenario_from_query(&format!(
