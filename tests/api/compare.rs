@@ -189,6 +189,11 @@ async fn a_parameter_sent_to_a_route_that_takes_none_is_named() {
             .unwrap()
             .contains("without a name")
     );
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("the query string is refused"),
+        "{detail}"
+    );
 }
 
 /// A compare page that cannot compare says which id is wrong and keeps the

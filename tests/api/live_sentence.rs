@@ -1,5 +1,6 @@
-//! The planner's live region is one sentence, not the report: a screen reader
-//! read the whole results again at every pause in the typing.
+//! What a screen reader hears on the planner: its live region is one sentence,
+//! not the report (it read the whole results again at every pause in the
+//! typing), and the save's error line describes the name box.
 
 use crate::edit_keys::page;
 use crate::helpers::spawn_app;
@@ -37,4 +38,14 @@ async fn the_live_region_is_the_verdict_or_the_count_of_fields_to_fix() {
         announced(&html),
         "2 fields need a different value; each says why."
     );
+}
+
+#[tokio::test]
+async fn the_saves_error_line_describes_the_name_box() {
+    let app = spawn_app().await;
+    let (_, html) = page(&app, "/", "").await;
+    let at = html.find("id=\"scenario-name\"").expect("the name box");
+    let tag = &html[at..at + html[at..].find('>').unwrap()];
+    assert!(tag.contains("aria-describedby=\"save-error\""), "{tag}");
+    assert_eq!(html.matches("id=\"save-error\"").count(), 1);
 }

@@ -45,7 +45,10 @@ pub fn SaveForm(
     let fields = move || {
         view! {
             <label for="scenario-name">"Scenario name"</label>
-            <input id="scenario-name" name="name" required maxlength="120" value=name.clone() />
+            // The save's error line describes the box: a refused name (empty,
+            // only marks) was announced apart from it.
+            <input id="scenario-name" name="name" required maxlength="120" value=name.clone()
+                aria-describedby="save-error" />
             <input type="hidden" name="query" value=form_query />
         }
     };
@@ -94,7 +97,7 @@ pub fn SaveForm(
                 None => new_save("Save and get a link").into_any(),
             }}
             <noscript inner_html=no_script></noscript>
-            <p class="error" role="alert">{error}</p>
+            <p class="error" id="save-error" role="alert">{error}</p>
         </section>
     }
 }

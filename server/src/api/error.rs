@@ -17,7 +17,7 @@ pub enum ApiError {
     BadRequest(String),
     /// A query string that cannot be read: a parameter sent twice, unknown or
     /// missing (named when serde names it).
-    #[error("the query string cannot be read: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    #[error("the query string is refused: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     BadQuery(Vec<FieldError>),
     /// The body is not `application/json`.
     #[error("send the body as application/json")]
