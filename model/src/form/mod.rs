@@ -46,9 +46,7 @@ pub fn scenario_from_query(query: &str) -> Result<Scenario, Vec<FieldError>> {
             // its range's bounds to its default, which nobody typed.
             let refused: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
             let follows = |field: &str| {
-                let ranged = field
-                    .strip_prefix("uncertainty.low.")
-                    .or_else(|| field.strip_prefix("uncertainty.high."));
+                let ranged = split_range_control(field).map(|(_, path)| path);
                 refused
                     .iter()
                     .any(|r| r == field || ranged == Some(r.as_str()))

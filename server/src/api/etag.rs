@@ -85,21 +85,25 @@ impl<S: Send + Sync> FromRequestParts<S> for IfNoneMatch {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        // Every tag, as bytes: a value holding a byte that is not ASCII (RFC
-        // 9110 allows them in a tag) was dropped whole, and a `*` beside it
-        // with it, so that a change meant to be refused was written. Such a
-        // tag matches none of ours. Every tag is read (hyper bounds the
-        // header's size), as `If-Match` reads them.
-        let tags = parts
-            .headers
-            .get_all(header::IF_NONE_MATCH)
-            .iter()
-            .flat_map(|value| value.as_bytes().split(|b| *b == b','))
-            .map(|tag| String::from_utf8_lossy(tag.trim_ascii()).into_owned())
-            .filter(|tag| !tag.is_empty())
-            .collect();
-        Ok(Self(tags))
+        Ok(Self(tags(parts, header::IF_NONE_MATCH)))
     }
+}
+
+/// Every tag of a conditional header's values, in order. Read as bytes: a
+/// value holding a byte that is not ASCII (RFC 9110 allows them in a tag) was
+/// dropped whole from `If-None-Match`, a `*` beside it with it, so a change
+/// meant to be refused was written; in `If-Match` the valid tags beside it
+/// were lost, and a change based on the latest revision refused. Such a tag
+/// matches none of ours. Every tag is read (hyper bounds the header's size).
+fn tags(parts: &Parts, name: header::HeaderName) -> Vec<String> {
+    parts
+        .headers
+        .get_all(name)
+        .iter()
+        .flat_map(|value| value.as_bytes().split(|b| *b == b','))
+        .map(|tag| String::from_utf8_lossy(tag.trim_ascii()).into_owned())
+        .filter(|tag| !tag.is_empty())
+        .collect()
 }
 
 /// The request's `If-Match` (RFC 9110 §13.1.1) on a change of a scenario: the
@@ -118,19 +122,10 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let mut values = parts.headers.get_all(header::IF_MATCH).iter().peekable();
-        if values.peek().is_none() {
+        if !parts.headers.contains_key(header::IF_MATCH) {
             return Ok(Self::default());
         }
-        // Every tag is read (hyper bounds the header's size), as bytes, as
-        // `If-None-Match` reads them: a value holding one tag with a byte
-        // that is not ASCII was read as one unreadable tag, and the valid
-        // tags beside it were lost (the change refused with 412).
-        let tags: Vec<String> = values
-            .flat_map(|value| value.as_bytes().split(|b| *b == b','))
-            .map(|tag| String::from_utf8_lossy(tag.trim_ascii()).into_owned())
-            .filter(|tag| !tag.is_empty())
-            .collect();
+        let tags = tags(parts, header::IF_MATCH);
         if tags.iter().any(|tag| tag == "*") {
             return Ok(Self::default());
         }

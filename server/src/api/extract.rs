@@ -159,6 +159,10 @@ impl<S: Send + Sync> FromRequestParts<S> for NoQuery {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        // Most requests have none (`/calculate`'s among them): nothing to read.
+        if parts.uri.query().is_none() {
+            return Ok(Self);
+        }
         let pairs = match Query::<Vec<(String, String)>>::try_from_uri(&parts.uri) {
             Ok(Query(pairs)) => pairs,
             Err(other) => return Err(ApiError::BadRequest(other.body_text())),
