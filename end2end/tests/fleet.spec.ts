@@ -108,6 +108,30 @@ test.describe('without JavaScript', () => {
     await expect(page.getByTestId('pools-table')).toContainText('staging and dev / general');
   });
 
+  // A row button loads the whole page; it opened at the top, thousands of
+  // pixels above the row on a phone (an outside review).
+  test('on a phone, each row button opens the page at its row', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await page.getByTestId('to-fleet').click();
+    await expect(page).toHaveURL(/#f-fleet-0-name$/);
+    await expect(page.locator('#f-fleet-0-name')).toBeInViewport();
+    await page.getByRole('button', { name: 'Add a cluster group' }).click();
+    await expect(page).toHaveURL(/#f-fleet-1-name$/);
+    await expect(page.locator('#f-fleet-1-name')).toBeInViewport();
+    await page.getByRole('button', { name: 'Add a pool to Group 2' }).click();
+    await expect(page.locator('#f-fleet-1-pools-1-name')).toBeInViewport();
+    await page.getByRole('button', { name: 'Remove New pool (group 2, pool 2)' }).click();
+    await expect(page.locator('#f-fleet-1-pools-1-name')).toHaveCount(0);
+    await expect(page.locator('#f-fleet-1-pools-0-name')).toBeInViewport();
+    await page.getByRole('button', { name: 'Remove Group 2' }).click();
+    await expect(page.locator('#f-fleet-1-name')).toHaveCount(0);
+    await expect(page.locator('#f-fleet-0-name')).toBeInViewport();
+    await page.getByRole('button', { name: 'Unsure? Give etcd backup a range' }).click();
+    await expect(page.getByLabel('Low').first()).toBeFocused();
+    await expect(page.getByLabel('Low').first()).toBeInViewport();
+  });
+
   test('the fleet editor adds, fills and removes groups with page loads', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('to-fleet').click();

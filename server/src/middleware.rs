@@ -6,7 +6,8 @@
 //! 2. trace: one span per request with method, matched route pattern and request
 //!    id; never the raw path (share ids are secrets) nor headers (edit tokens);
 //! 3. propagate the request id to the response, for support requests;
-//! 4. security headers that hold for every response;
+//! 4. security headers that hold for every response; inside them (so its 400
+//!    has them), a request without exactly one `Host` is refused (RFC 9112);
 //! 5. compression, outside the timeout so slow clients do not count against it;
 //! 6. timeout, so a stuck request cannot hold a connection for ever; it answers
 //!    503 with `Retry-After`, and never once a write has begun committing
@@ -76,6 +77,7 @@ pub fn apply_with_timeout(router: Router, timeout: Duration) -> Router {
                 header::X_FRAME_OPTIONS,
                 HeaderValue::from_static("DENY"),
             ))
+            .layer(axum::middleware::map_request(require_one_host))
             .layer(CompressionLayer::new())
             .layer(axum::middleware::from_fn_with_state(
                 timeout,
@@ -117,6 +119,20 @@ async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Res
         _ => Body::new(http_body_util::Limited::new(body, limit)),
     };
     next.run(Request::from_parts(parts, body)).await
+}
+
+/// RFC 9112 §3.2: a request with more than one `Host`, or an HTTP/1.1 request
+/// without one, is a 400 (hyper passes both on). HTTP/1.0 may leave it out.
+async fn require_one_host(request: Request<Body>) -> Result<Request<Body>, Response> {
+    let hosts = request.headers().get_all(header::HOST).iter().count();
+    let required = request.version() >= axum::http::Version::HTTP_11;
+    match hosts > 1 || (required && hosts == 0) {
+        true => Err(ApiError::BadRequest(
+            "send exactly one Host header (RFC 9112, section 3.2)".to_owned(),
+        )
+        .into_response()),
+        false => Ok(request),
+    }
 }
 
 async fn drop_client_request_id(mut request: Request<Body>) -> Request<Body> {
@@ -193,7 +209,12 @@ mod tests {
         ));
 
         let response = app
-            .oneshot(Request::get("/boom").body(Body::empty()).expect("request"))
+            .oneshot(
+                Request::get("/boom")
+                    .header(header::HOST, "x")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
             .await
             .expect("a response, not a dropped connection");
 

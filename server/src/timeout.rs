@@ -76,7 +76,10 @@ mod tests {
 
     async fn answer(handler: Router) -> Response {
         let app = apply_with_timeout(handler, Duration::from_millis(50));
-        let request = Request::get("/").body(Body::empty()).expect("request");
+        let request = Request::get("/")
+            .header("host", "x")
+            .body(Body::empty())
+            .expect("request");
         app.oneshot(request).await.expect("a response")
     }
 

@@ -26,19 +26,31 @@ pub fn ids_from_links(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The scenarios a comparison found, in the order asked, and the ids that
+/// answer to none (deleted, or mistyped).
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The latest revision of each id found.
+    pub documents: Vec<ScenarioDocument>,
+    /// The ids no scenario answers to, in the order asked.
+    pub missing: Vec<String>,
+}
+
 /// See [`Service::compare`].
 pub(crate) async fn compare(
     service: &Service,
     text: &str,
 ) -> Result<Vec<ScenarioDocument>, ServiceError> {
-    compare_ids(service, &ids_from_links(text)).await
+    let found = compare_ids(service, &ids_from_links(text)).await?;
+    // The API is strict: a script that names a scenario wants that one.
+    match found.missing.first() {
+        Some(id) => Err(scenarios::not_found(id)),
+        None => Ok(found.documents),
+    }
 }
 
 /// See [`Service::compare_ids`].
-pub(crate) async fn compare_ids(
-    service: &Service,
-    ids: &[String],
-) -> Result<Vec<ScenarioDocument>, ServiceError> {
+pub(crate) async fn compare_ids(service: &Service, ids: &[String]) -> Result<Found, ServiceError> {
     if ids.is_empty() {
         return Err(ServiceError::invalid(
             "ids",
@@ -51,11 +63,15 @@ pub(crate) async fn compare_ids(
             format!("at most {MAX_COMPARE} scenarios, not {}", ids.len()),
         ));
     }
-    let mut documents = Vec::with_capacity(ids.len());
+    let mut found = Found::default();
     for id in ids {
-        documents.push(scenarios::get(service, id).await?);
+        match scenarios::get(service, id).await {
+            Ok(document) => found.documents.push(document),
+            Err(ServiceError::NotFound(_)) => found.missing.push(id.clone()),
+            Err(error) => return Err(error),
+        }
     }
-    Ok(documents)
+    Ok(found)
 }
 
 /// See [`Service::names`].

@@ -174,9 +174,9 @@ impl Service {
         compare::compare(self, text).await
     }
 
-    /// The latest revisions of `ids`, in the order given: one to
-    /// [`compare::MAX_COMPARE`].
-    pub async fn compare_ids(&self, ids: &[String]) -> Result<Vec<ScenarioDocument>, ServiceError> {
+    /// The latest revisions of `ids` found, in the order given, and the ids not
+    /// found: one to [`compare::MAX_COMPARE`] ids.
+    pub async fn compare_ids(&self, ids: &[String]) -> Result<compare::Found, ServiceError> {
         compare::compare_ids(self, ids).await
     }
 

@@ -196,27 +196,45 @@ async fn a_parameter_sent_to_a_route_that_takes_none_is_named() {
     );
 }
 
-/// A compare page that cannot compare says which id is wrong and keeps the
-/// form with what was typed (it kept neither: an outside review).
+/// A compare page with an id that answers to no scenario names it and compares
+/// the others, keeping the form with what was typed (one wrong id discarded the
+/// whole comparison: an outside review).
 #[tokio::test]
-async fn a_compare_page_with_a_wrong_id_names_it_and_keeps_the_form() {
+async fn a_compare_page_with_a_wrong_id_names_it_and_compares_the_others() {
     let app = spawn_app().await;
-    let a = app.create_scenario("A", json!({})).await;
+    let a = app.create_scenario("Alpha plan", json!({})).await;
     let unknown = "AAAAAAAAAAAAAAAAAAAAAA";
     let ids = format!("{},{unknown}", a.id);
 
     let response = app.get(&format!("/compare?ids={ids}")).await;
 
-    assert_eq!(response.status(), 404);
+    assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
+    let notice = html
+        .split("data-testid=\"compare-missing\"")
+        .nth(1)
+        .expect("the missing ids are named");
+    let notice = &notice[..notice.find("</p>").unwrap()];
+    assert!(notice.contains(unknown), "{notice}");
+    assert!(notice.contains("The others are compared below"), "{notice}");
+    assert!(!notice.contains(&a.id), "{notice}");
     assert!(
-        html.contains(&format!("scenario {unknown} not found")),
-        "{html}"
+        html.contains("Alpha plan"),
+        "the found scenario is compared"
     );
+    assert!(html.contains("<svg"), "with its charts");
     assert!(
         html.contains(&format!("value=\"{ids}\"")),
         "the typed ids are kept"
     );
+    // None found: the notice alone, still with the form.
+    let html = app.text(&format!("/compare?ids={unknown}")).await;
+    assert!(html.contains("compare-missing"), "{html}");
+    assert!(!html.contains("The others"), "{html}");
+    assert!(html.contains("name=\"ids\""));
+    // The API stays strict: a script that names a scenario wants that one.
+    let problem = assert_problem(app.get(&format!("/api/v1/compare?ids={ids}")).await, 404).await;
+    assert!(problem["detail"].as_str().unwrap().contains(unknown));
     let eleven = [a.id.as_str(); 11].join(",");
     let html = app.text(&format!("/compare?ids={eleven}")).await;
     assert!(

@@ -92,6 +92,14 @@ async fn with_the_forms_edit_the_fields_are_the_next_revision() {
     assert!(back.contains("clusters=11"), "the posted value: {back}");
     assert!(back.contains("__path=%2Fapi%2Fupdate_scenario"), "{back}");
     assert_eq!(app.scenario(&created.id).await.revision, 2);
+    // The page says what happened and where the latest revision is, in the
+    // page's words (the API's "read it again" left the user stuck).
+    let page = came_back(&app, &back).await.text().await.unwrap();
+    assert!(
+        page.contains("saved again after this page opened it"),
+        "{page}"
+    );
+    assert!(page.contains(&format!("/s/{}: open it, press Edit", created.id)));
 }
 
 #[tokio::test]

@@ -191,6 +191,34 @@ async fn an_oversized_body_to_any_route_is_a_413_problem() {
     let read = stream.read(&mut answer).await.unwrap();
     let status = String::from_utf8_lossy(&answer[..read]).into_owned();
     assert!(status.starts_with("HTTP/1.1 431"), "{status}");
+    // RFC 9112 §3.2: no Host in HTTP/1.1, or two, is a 400 (hyper answered
+    // both); HTTP/1.0 may leave it out.
+    for (head, expected) in [
+        ("GET /healthz HTTP/1.1\r\n", "HTTP/1.1 400"),
+        (
+            "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n",
+            "HTTP/1.1 400",
+        ),
+        ("GET /healthz HTTP/1.0\r\n", "HTTP/1.0 200"),
+        ("GET /healthz HTTP/1.1\r\nHost: a\r\n", "HTTP/1.1 200"),
+    ] {
+        let mut stream = tokio::net::TcpStream::connect(address.as_str())
+            .await
+            .unwrap();
+        let request = format!("{head}Connection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut whole = Vec::new();
+        stream.read_to_end(&mut whole).await.unwrap();
+        let answer = String::from_utf8_lossy(&whole);
+        assert!(answer.starts_with(expected), "{head:?}: {answer}");
+        if expected.ends_with("400") {
+            assert!(answer.contains("exactly one Host header"), "{answer}");
+            assert!(
+                answer.contains("x-content-type-options: nosniff"),
+                "{answer}"
+            );
+        }
+    }
 }
 
 #[tokio::test]

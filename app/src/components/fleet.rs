@@ -7,10 +7,13 @@
 use crate::components::deferred::Deferred;
 use crate::components::errors::FieldErrors;
 use crate::components::field_id;
+use crate::components::fleet_rows::{GroupRow, Members, rows};
+#[cfg(feature = "ssr")]
+use crate::components::landing;
 use crate::components::list_control::ListControl;
 use crate::form_values::FormValues;
 use crate::types::PoolFigures;
-use clusterplan_model::{ADD_ROW, REMOVE_ROW, max_items, split_item_path};
+use clusterplan_model::{ADD_ROW, REMOVE_ROW, max_items};
 use leptos::prelude::*;
 
 /// The latest result's figures of every pool; `for_row(row)` is reactive, so a
@@ -54,60 +57,6 @@ const CUSTOM_MEMBERS: [&str; 4] = [
     "custom.max_pods_vpc_cni",
 ];
 
-/// A row's `member → value` pairs. A plain list, not a map: a few dozen pairs,
-/// and every map type is code in the browser's bundle.
-#[derive(Clone, Debug, Default)]
-struct Members(Vec<(String, String)>);
-
-impl Members {
-    fn get(&self, member: &str) -> Option<&String> {
-        self.0.iter().find(|(m, _)| m == member).map(|(_, v)| v)
-    }
-}
-
-/// One group row's values and its pools' rows, by form row number.
-#[derive(Clone, Debug, Default)]
-struct GroupRow {
-    values: Members,
-    pools: Vec<(usize, Members)>,
-}
-
-/// The entry of row `index` in rows kept in row order, added when missing.
-fn row<T: Default>(rows: &mut Vec<(usize, T)>, index: usize) -> &mut T {
-    let at = match rows.binary_search_by_key(&index, |(i, _)| *i) {
-        Ok(at) => at,
-        Err(at) => {
-            rows.insert(at, (index, T::default()));
-            at
-        }
-    };
-    &mut rows[at].1
-}
-
-/// The groups of the form's query, with their pools, in row order.
-fn rows(values: &FormValues) -> Vec<(usize, GroupRow)> {
-    let mut groups: Vec<(usize, GroupRow)> = Vec::new();
-    for (path, value) in values.iter() {
-        let Some(("fleet", g, member)) = split_item_path(path) else {
-            continue;
-        };
-        let group = row(&mut groups, g);
-        let pair = |m: &str| (m.to_owned(), value.to_owned());
-        match split_item_path(member) {
-            Some(("pools", p, pool_member)) => row(&mut group.pools, p).0.push(pair(pool_member)),
-            _ => group.values.0.push(pair(member)),
-        }
-    }
-    // A hand-made URL may carry thousands of rows: draw no more than the model
-    // takes (the evaluation names the list that has too many), so one request
-    // cannot cost seconds of rendering.
-    groups.truncate(max_items("fleet"));
-    for (_, group) in &mut groups {
-        group.pools.truncate(max_items("fleet[].pools"));
-    }
-    groups
-}
-
 /// The fleet fieldset of the planner form.
 #[component]
 pub fn FleetEditor(values: FormValues, errors: FieldErrors, figures: PoolLines) -> impl IntoView {
@@ -116,6 +65,13 @@ pub fn FleetEditor(values: FormValues, errors: FieldErrors, figures: PoolLines) 
     let (max_groups, max_pools) = (max_items("fleet"), max_items("fleet[].pools"));
     let full = groups.len() >= max_groups;
     let whole = errors.for_control("fleet").0;
+    let add_group = view! {
+        <button type="submit" name=ADD_ROW value="fleet" formnovalidate class="secondary" disabled=full>
+            "Add a cluster group"
+        </button>
+    };
+    #[cfg(feature = "ssr")]
+    let add_group = landing::at(add_group, &format!("fleet[{}].name", groups.len()));
     view! {
         <fieldset class="group fleet" data-testid="fleet">
             <legend>"Fleet: cluster groups and node pools"</legend>
@@ -130,9 +86,7 @@ pub fn FleetEditor(values: FormValues, errors: FieldErrors, figures: PoolLines) 
             {groups.into_iter().map(|(g, group)| view! {
                 <Deferred class="fleet-group-part"><GroupEditor g group errors figures /></Deferred>
             }).collect_view()}
-            <button type="submit" name=ADD_ROW value="fleet" formnovalidate class="secondary" disabled=full>
-                "Add a cluster group"
-            </button>
+            {add_group}
         </fieldset>
     }
 }
@@ -149,7 +103,8 @@ fn GroupEditor(
         Some(name) if !name.is_empty() => format!("Group {number}: {name}"),
         _ => format!("Group {number}"),
     };
-    let full = group.pools.len() >= max_items("fleet[].pools");
+    let pool_count = group.pools.len();
+    let full = pool_count >= max_items("fleet[].pools");
     let own = GROUP_MEMBERS.map(|member| {
         let path = format!("fleet[{g}].{member}");
         let value = group.values.get(member).cloned();
@@ -160,19 +115,32 @@ fn GroupEditor(
     });
     let pools_path = format!("fleet[{g}].pools");
     let pools_error = errors.for_control(&pools_path).0;
+    let add_pool = view! {
+        <button type="submit" name=ADD_ROW value=pools_path.clone() formnovalidate class="secondary" disabled=full>
+            {format!("Add a pool to {title}")}
+        </button>
+    };
+    let remove_group = view! {
+        <button type="submit" name=REMOVE_ROW value=format!("fleet[{g}]") formnovalidate class="secondary remove">
+            {format!("Remove {title}")}
+        </button>
+    };
+    // The new pool's name; after a Remove, the group before (or the one that
+    // takes this one's place).
+    #[cfg(feature = "ssr")]
+    let (add_pool, remove_group) = (
+        landing::at(add_pool, &format!("{pools_path}[{pool_count}].name")),
+        landing::at(
+            remove_group,
+            &format!("fleet[{}].name", g.saturating_sub(1)),
+        ),
+    );
     view! {
         <fieldset class="fleet-group" data-row=g>
             <legend>{title.clone()}</legend>
             <div class="line-item">{own.into_iter().collect_view()}</div>
             <p class="error" id=field_id(&format!("{pools_path}-list")) role="alert">{pools_error}</p>
-            <div class="row-actions">
-                <button type="submit" name=ADD_ROW value=pools_path.clone() formnovalidate class="secondary" disabled=full>
-                    {format!("Add a pool to {title}")}
-                </button>
-                <button type="submit" name=REMOVE_ROW value=format!("fleet[{g}]") formnovalidate class="secondary remove">
-                    {format!("Remove {title}")}
-                </button>
-            </div>
+            <div class="row-actions">{add_pool}{remove_group}</div>
             {pools.collect_view()}
         </fieldset>
     }
@@ -210,6 +178,16 @@ fn PoolEditor(
         _ => "New pool".to_owned(),
     };
     let aria = format!("{title} ({context})");
+    let remove = view! {
+        <button type="submit" name=REMOVE_ROW value=format!("fleet[{g}].pools[{p}]") formnovalidate
+            class="secondary remove" aria-label=format!("Remove {title} ({context})")>"Remove pool"</button>
+    };
+    // The pool before; the first pool's Remove opens at its group's pools.
+    #[cfg(feature = "ssr")]
+    let remove = match p.checked_sub(1) {
+        Some(before) => landing::at(remove, &format!("fleet[{g}].pools[{before}].name")),
+        None => landing::at(remove, &format!("fleet[{g}].pools-list")),
+    };
     // Errors about a pool's workload or machine as a whole sit below its boxes.
     let whole = ["workload", "custom"].map(|object| {
         let path = format!("fleet[{g}].pools[{p}].{object}");
@@ -224,8 +202,7 @@ fn PoolEditor(
             // Disabled while hidden: a form does not send a disabled fieldset's fields.
             <fieldset class="pool-custom" disabled=!custom hidden=!custom>{machine}</fieldset>
             {whole.into_iter().collect_view()}
-            <button type="submit" name=REMOVE_ROW value=format!("fleet[{g}].pools[{p}]") formnovalidate
-                class="secondary remove" aria-label=format!("Remove {title} ({context})")>"Remove pool"</button>
+            {remove}
         </div>
     }
 }

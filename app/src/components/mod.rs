@@ -4,7 +4,10 @@ pub mod deferred;
 pub mod errors;
 pub mod fields;
 pub mod fleet;
+mod fleet_rows;
 pub mod hydration;
+#[cfg(feature = "ssr")]
+pub mod landing;
 pub mod layout;
 pub mod line_items;
 pub mod list_control;

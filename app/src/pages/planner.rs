@@ -167,14 +167,19 @@ fn PlannerForm(
     let general = move || errors.general().join("; ");
     // With a fleet its editor replaces `clusters` and `workers`; without one, a
     // button writes them as a fleet (a submit, so it works without JavaScript).
+    let to_fleet = view! {
+        <button type="submit" name=TO_FLEET value="1" formnovalidate class="secondary" data-testid="to-fleet">
+            "Describe several cluster groups and node pools instead"
+        </button>
+    };
+    #[cfg(feature = "ssr")]
+    let to_fleet = crate::components::landing::at(to_fleet, "fleet[0].name");
     let plain_sizing = (!fleet).then(|| view! {
         <fieldset class="sizing">
             <legend>"Size workers from"</legend>
             <label><input type="radio" name=SIZING value="workload" checked=sizing != "nodes" />" pod requests (workload)"</label>
             <label><input type="radio" name=SIZING value="nodes" checked=sizing == "nodes" />" an explicit node count"</label>
-            <button type="submit" name=TO_FLEET value="1" formnovalidate class="secondary" data-testid="to-fleet">
-                "Describe several cluster groups and node pools instead"
-            </button>
+            {to_fleet}
         </fieldset>
     });
     let fleet_editor = fleet.then(|| {

@@ -14,8 +14,8 @@ mod uncertainty;
 
 use clusterplan_model::CalculationResult;
 use clusterplan_model::resolved::Display;
-use clusterplan_service::ScenarioDocument;
 use clusterplan_service::charts::Rendered;
+use clusterplan_service::compare::Found;
 use leptos::prelude::*;
 
 use crate::types::Html;
@@ -48,7 +48,27 @@ pub fn calculation(
 
 /// Saved scenarios side by side: the key figures table, the comparison charts,
 /// and the node pools of each scenario that plans a fleet.
-pub fn comparison(mut scenarios: Vec<ScenarioDocument>, charts: Vec<Rendered>) -> Html {
+/// Ids that answer to no scenario are named first; with none found, that is all.
+pub fn comparison(found: Found, charts: Vec<Rendered>) -> Html {
+    let Found {
+        documents: mut scenarios,
+        missing,
+    } = found;
+    let missing = (!missing.is_empty()).then(|| {
+        let others = match scenarios.is_empty() {
+            true => "",
+            false => " The others are compared below.",
+        };
+        view! {
+            <p class="error" role="alert" data-testid="compare-missing">
+                "No saved scenario answers to " {missing.join(", ")}
+                ": deleted, or a mistyped link." {others}
+            </p>
+        }
+    });
+    if scenarios.is_empty() {
+        return Html::rendered(missing);
+    }
     // One currency for every figure and sentence, as for the charts: the
     // scenarios' shared display currency, or USD when they differ (a verdict
     // or pool table in each scenario's own beside a USD table mixed them).
@@ -62,6 +82,7 @@ pub fn comparison(mut scenarios: Vec<ScenarioDocument>, charts: Vec<Rendered>) -
         .map(|s| (s.name.clone(), s.result.clone()))
         .collect();
     let view = view! {
+        {missing}
         <comparison::KeyFigures scenarios />
         <ChartGallery charts link_base=None />
         {(!fleets.is_empty()).then(|| view! { <h2>"Fleets"</h2> })}

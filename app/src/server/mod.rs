@@ -82,9 +82,23 @@ pub async fn update(
     let service = service()?;
     let keys = edit_keys(service.is_https());
     let revision = revision.as_deref();
-    service
+    let saved = service
         .update_from_form(&id, keys.token_for(&id), name, query, revision)
-        .await?;
+        .await;
+    if let Err(error) = saved {
+        // The API's words ("read it again") mean nothing on the page; the usual
+        // cause here is Back after one's own save (an outside review).
+        let moved = matches!(error, ServiceError::RevisionMoved);
+        let refused = AppError::from(error);
+        return Err(match moved {
+            true => AppError::Refused(format!(
+                "nothing was saved: this scenario was saved again after this page opened it \
+                 (by you before going Back, or in another tab). Its latest revision is at \
+                 /s/{id}: open it, press Edit, and make the change there"
+            )),
+            false => refused,
+        });
+    }
     leptos_axum::redirect(&format!("/s/{id}"));
     Ok(())
 }
@@ -199,21 +213,17 @@ pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     if ids.is_empty() {
         return Ok(Comparison { report: None, own });
     }
-    let scenarios = service.compare_ids(&ids).await.map_err(|error| {
-        // Named, as the API names it: the page keeps the form to fix the link.
-        let detail = error.public_detail();
-        match AppError::from(error) {
-            AppError::NotFound => AppError::Refused(detail),
-            other => other,
-        }
-    })?;
-    let named: Vec<_> = scenarios
+    // Too many ids is refused with the form kept to fix it; ids that answer to
+    // no scenario are named above the others, compared as found.
+    let found = service.compare_ids(&ids).await?;
+    let named: Vec<_> = found
+        .documents
         .iter()
         .map(|s| (s.name.as_str(), &s.result))
         .collect();
     let charts = charts::render_comparison(&named);
     Ok(Comparison {
-        report: Some(report::comparison(scenarios, charts)),
+        report: Some(report::comparison(found, charts)),
         own,
     })
 }
