@@ -127,6 +127,23 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Remove Group 2' }).click();
     await expect(page.locator('#f-fleet-1-name')).toHaveCount(0);
     await expect(page.locator('#f-fleet-0-name')).toBeInViewport();
+    // A Remove renumbers nothing: with group 1 gone, the rows are 1 and 2.
+    await page.getByRole('button', { name: 'Add a cluster group' }).click();
+    await page.getByRole('button', { name: 'Add a pool to Group 2' }).click();
+    await page.getByRole('button', { name: 'Remove Group 1: Fleet' }).click();
+    await expect(page).toHaveURL(/#f-fleet-1-name$/);
+    await expect(page.locator('#f-fleet-1-name')).toBeInViewport();
+    await page.getByRole('button', { name: 'Add a cluster group' }).click();
+    await expect(page).toHaveURL(/#f-fleet-2-name$/);
+    await expect(page.locator('#f-fleet-2-name')).toBeInViewport();
+    await page.getByRole('button', { name: 'Remove New pool (group 2, pool 1)' }).click();
+    await expect(page).toHaveURL(/#f-fleet-1-pools-1-name$/);
+    await expect(page.locator('#f-fleet-1-pools-1-name')).toBeInViewport();
+    await page.getByRole('button', { name: 'Remove Group 2' }).click();
+    await page.getByRole('button', { name: 'Remove Group 3' }).click();
+    // The last group gone, the plain form is back: at its fleet button.
+    await expect(page).toHaveURL(/#to-fleet$/);
+    await expect(page.getByTestId('to-fleet')).toBeInViewport();
     await page.getByRole('button', { name: 'Unsure? Give etcd backup a range' }).click();
     await expect(page.getByLabel('Low').first()).toBeFocused();
     await expect(page.getByLabel('Low').first()).toBeInViewport();

@@ -13,13 +13,18 @@ pub const MAX_COMPARE: usize = 10;
 pub const MAX_NAMES: usize = 50;
 
 /// Scenario ids from what people paste: bare ids or share links
-/// (`https://…/s/{id}`, a query or fragment after it ignored), separated by
-/// commas or white space. Empty parts are dropped; nothing is checked here.
+/// (`https://…/s/{id}`, a query or fragment after it ignored, and so is what
+/// follows the id: a chart's, revision's or export's link names its scenario
+/// too), separated by commas or white space. Empty parts are dropped; nothing
+/// is checked here.
 pub fn ids_from_links(text: &str) -> Vec<String> {
     text.split(|c: char| c == ',' || c.is_whitespace())
         .filter_map(|part| {
             let link = part.split(['?', '#']).next().unwrap_or(part);
-            link.trim_end_matches('/').rsplit('/').next()
+            match link.split_once("/s/") {
+                Some((_, rest)) => rest.split('/').next(),
+                None => link.trim_end_matches('/').rsplit('/').next(),
+            }
         })
         .filter(|id| !id.is_empty())
         .map(str::to_owned)
@@ -42,10 +47,15 @@ pub(crate) async fn compare(
     text: &str,
 ) -> Result<Vec<ScenarioDocument>, ServiceError> {
     let found = compare_ids(service, &ids_from_links(text)).await?;
-    // The API is strict: a script that names a scenario wants that one.
-    match found.missing.first() {
-        Some(id) => Err(scenarios::not_found(id)),
-        None => Ok(found.documents),
+    // The API is strict: a script that names a scenario wants that one. All
+    // the missing are named, so that one answer finds every dead id.
+    match found.missing.as_slice() {
+        [] => Ok(found.documents),
+        [id] => Err(scenarios::not_found(id)),
+        ids => Err(ServiceError::NotFound(format!(
+            "scenarios {}",
+            ids.join(", ")
+        ))),
     }
 }
 
@@ -104,6 +114,9 @@ mod tests {
     fn links_and_ids_separated_by_commas_or_spaces() {
         let text = "https://plan.example.com/s/AAAA/, BBBB\n/s/CCCC?x=1 ,, DDDD#top";
         assert_eq!(ids_from_links(text), ["AAAA", "BBBB", "CCCC", "DDDD"]);
+        let deeper = "https://p.example/s/EEEE/charts/cumulative.svg /api/v1/scenarios/FFFF \
+                      https://p.example/s/GGGG/revisions/2";
+        assert_eq!(ids_from_links(deeper), ["EEEE", "FFFF", "GGGG"]);
         assert!(ids_from_links(" , ").is_empty());
     }
 

@@ -33,6 +33,16 @@ pub(crate) async fn changes_from_form(
         false => None,
     }
     .ok_or_else(|| ServiceError::NotFound("scenario".into()))?;
+    // A form opened from an older revision (Back after a save, another tab's
+    // save) lists nothing: its save would be refused, whatever it lists.
+    let pairs = form::pairs_from_query(query).unwrap_or_default();
+    let opened = pairs.iter().rev().find(|(k, _)| k == form::EDIT_REVISION);
+    let opened = opened.map(|(_, v)| v.as_str());
+    if crate::planner::revision_number(opened)
+        .is_ok_and(|r| r.is_some_and(|r| r != stored.revision))
+    {
+        return Err(ServiceError::RevisionMoved);
+    }
     let Ok(edited) = form::scenario_from_query(query) else {
         return Ok(Vec::new());
     };

@@ -63,7 +63,7 @@ pub(crate) async fn update_from_form(
 
 /// The form's `revision`: empty or absent (a hand-made edit address) is no
 /// condition; anything else must be a revision number.
-fn revision_number(text: Option<&str>) -> Result<Option<i64>, ServiceError> {
+pub(crate) fn revision_number(text: Option<&str>) -> Result<Option<i64>, ServiceError> {
     let Some(text) = text.map(str::trim).filter(|text| !text.is_empty()) else {
         return Ok(None);
     };

@@ -227,15 +227,33 @@ async fn a_compare_page_with_a_wrong_id_names_it_and_compares_the_others() {
         html.contains(&format!("value=\"{ids}\"")),
         "the typed ids are kept"
     );
-    // None found: the notice alone, still with the form.
-    let html = app.text(&format!("/compare?ids={unknown}")).await;
+    // Each scenario once, however often it is pasted; the missing too.
+    let twice = format!("{},{unknown},{},{unknown}", a.id, a.id);
+    let html = app.text(&format!("/compare?ids={twice}")).await;
+    assert_eq!(html.matches("Alpha plan</a>").count(), 1, "one row");
+    assert!(
+        !html.contains(&format!("{unknown}, {unknown}")),
+        "named once"
+    );
+    // None found: the notice alone, still with the form, and a 404.
+    let response = app.get(&format!("/compare?ids={unknown}")).await;
+    assert_eq!(response.status(), 404);
+    let html = response.text().await.unwrap();
     assert!(html.contains("compare-missing"), "{html}");
     assert!(!html.contains("The others"), "{html}");
     assert!(html.contains("name=\"ids\""));
     // The API stays strict: a script that names a scenario wants that one.
     let problem = assert_problem(app.get(&format!("/api/v1/compare?ids={ids}")).await, 404).await;
     assert!(problem["detail"].as_str().unwrap().contains(unknown));
-    let eleven = [a.id.as_str(); 11].join(",");
+    // Every missing id is named in one answer.
+    let other = "BBBBBBBBBBBBBBBBBBBBBB";
+    let both = format!("/api/v1/compare?ids={unknown},{},{other}", a.id);
+    let problem = assert_problem(app.get(&both).await, 404).await;
+    let detail = problem["detail"].as_str().unwrap();
+    assert_eq!(detail, format!("scenarios {unknown}, {other} not found"));
+    // Eleven different ids (the same id eleven times is one scenario).
+    let eleven: Vec<String> = (0..11).map(|i| format!("{i:0>22}")).collect();
+    let eleven = eleven.join(",");
     let html = app.text(&format!("/compare?ids={eleven}")).await;
     assert!(
         html.contains("name=\"ids\""),

@@ -65,6 +65,46 @@ async fn an_edit_link_to_no_scenario_offers_a_new_save_not_a_revision() {
     );
 }
 
+/// A form opened from an older revision (Back after one's own save, another
+/// tab's save) says so before the save, in the page's words; it listed changes
+/// against the latest revision and offered a save bound to be refused.
+#[tokio::test]
+async fn an_edit_link_from_an_older_revision_says_so_before_the_save() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+    let owner = format!("cp_edit={}:{}", created.id, created.edit_token);
+    let link = |revision: u32| {
+        format!(
+            "/?edit={}&edit_revision={revision}&name=Plan&clusters=9",
+            created.id
+        )
+    };
+    let (_, current) = page(&app, &link(1), &owner).await;
+    assert!(current.contains("3 → 9"), "revision 1 is the latest");
+    let body = json!({"name": "Plan", "input": {"clusters": 5}});
+    let saved = app.update_scenario(&created.id, Some(&created.edit_token), &body);
+    assert_eq!(saved.await.status(), 200);
+
+    let (_, stale) = page(&app, &link(1), &owner).await;
+
+    let at = stale.find("data-testid=\"edit-changes\"").expect("listed");
+    let listed = &stale[at..at + 900.min(stale.len() - at)];
+    assert!(
+        listed.contains("this page edits an older revision"),
+        "{listed}"
+    );
+    assert!(listed.contains(&format!("/s/{}", created.id)), "{listed}");
+    assert!(
+        !listed.contains("→"),
+        "no changes against another revision: {listed}"
+    );
+    let (_, latest) = page(&app, &link(2), &owner).await;
+    assert!(
+        latest.contains("5 → 9"),
+        "the latest revision lists its changes"
+    );
+}
+
 /// The opening tag of the `<div>` around the first `marker` in `html`.
 fn container_of<'a>(html: &'a str, marker: &str) -> &'a str {
     let at = html.find(marker).expect("the form is on the page");

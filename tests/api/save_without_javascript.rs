@@ -92,14 +92,21 @@ async fn with_the_forms_edit_the_fields_are_the_next_revision() {
     assert!(back.contains("clusters=11"), "the posted value: {back}");
     assert!(back.contains("__path=%2Fapi%2Fupdate_scenario"), "{back}");
     assert_eq!(app.scenario(&created.id).await.revision, 2);
-    // The page says what happened and where the latest revision is, in the
-    // page's words (the API's "read it again" left the user stuck).
+    // Back on the form with its values, now editing the latest revision (the
+    // API's "read it again" left the user stuck): a second save writes them.
+    assert!(back.contains("edit_revision=2"), "rebased: {back}");
     let page = came_back(&app, &back).await.text().await.unwrap();
     assert!(
-        page.contains("saved again after this page opened it"),
+        page.contains("The form now edits its latest revision, 2"),
         "{page}"
     );
-    assert!(page.contains(&format!("/s/{}: open it, press Edit", created.id)));
+    assert!(page.contains("9 → 11"), "the changes against revision 2");
+    let rebased = body
+        .replace("clusters=9", "clusters=11")
+        .replace("edit_revision=1", "edit_revision=2");
+    let again = save_plan(&app, &owner, &rebased).await;
+    assert_eq!(location(&again), format!("/s/{}", created.id));
+    assert_eq!(app.scenario(&created.id).await.revision, 3);
 }
 
 #[tokio::test]

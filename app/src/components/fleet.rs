@@ -71,7 +71,10 @@ pub fn FleetEditor(values: FormValues, errors: FieldErrors, figures: PoolLines) 
         </button>
     };
     #[cfg(feature = "ssr")]
-    let add_group = landing::at(add_group, &format!("fleet[{}].name", groups.len()));
+    let add_group = {
+        landing::provide(&groups);
+        landing::at(add_group, "fleet")
+    };
     view! {
         <fieldset class="group fleet" data-testid="fleet">
             <legend>"Fleet: cluster groups and node pools"</legend>
@@ -103,8 +106,7 @@ fn GroupEditor(
         Some(name) if !name.is_empty() => format!("Group {number}: {name}"),
         _ => format!("Group {number}"),
     };
-    let pool_count = group.pools.len();
-    let full = pool_count >= max_items("fleet[].pools");
+    let full = group.pools.len() >= max_items("fleet[].pools");
     let own = GROUP_MEMBERS.map(|member| {
         let path = format!("fleet[{g}].{member}");
         let value = group.values.get(member).cloned();
@@ -125,15 +127,10 @@ fn GroupEditor(
             {format!("Remove {title}")}
         </button>
     };
-    // The new pool's name; after a Remove, the group before (or the one that
-    // takes this one's place).
     #[cfg(feature = "ssr")]
     let (add_pool, remove_group) = (
-        landing::at(add_pool, &format!("{pools_path}[{pool_count}].name")),
-        landing::at(
-            remove_group,
-            &format!("fleet[{}].name", g.saturating_sub(1)),
-        ),
+        landing::at(add_pool, &pools_path),
+        landing::at(remove_group, &format!("fleet[{g}]")),
     );
     view! {
         <fieldset class="fleet-group" data-row=g>
@@ -182,12 +179,8 @@ fn PoolEditor(
         <button type="submit" name=REMOVE_ROW value=format!("fleet[{g}].pools[{p}]") formnovalidate
             class="secondary remove" aria-label=format!("Remove {title} ({context})")>"Remove pool"</button>
     };
-    // The pool before; the first pool's Remove opens at its group's pools.
     #[cfg(feature = "ssr")]
-    let remove = match p.checked_sub(1) {
-        Some(before) => landing::at(remove, &format!("fleet[{g}].pools[{before}].name")),
-        None => landing::at(remove, &format!("fleet[{g}].pools-list")),
-    };
+    let remove = landing::at(remove, &format!("fleet[{g}].pools[{p}]"));
     // Errors about a pool's workload or machine as a whole sit below its boxes.
     let whole = ["workload", "custom"].map(|object| {
         let path = format!("fleet[{g}].pools[{p}].{object}");

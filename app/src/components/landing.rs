@@ -1,22 +1,114 @@
-//! Where a page load opens after a row or range button without JavaScript.
+//! Where a page load opens after a row button without JavaScript.
 //!
 //! Each such button submits the whole GET form, and the new page opened at its
 //! top, thousands of pixels above the row just added or removed (an outside
 //! review). The button's `formaction` now carries a fragment naming a box: the
-//! new row's name, or the row before a removed one. ("Unsure? Give … a range"
+//! new row's name, or a row beside a removed one. ("Unsure? Give … a range"
 //! needs none: its new low box is `autofocus`, which scrolls it into view.)
 //!
 //! Added on the server only, like the planner form's `id` (`pages::planner`):
 //! with JavaScript these buttons never load a page (the router reads the form's
 //! own `action`, and a Remove's focus is `row_focus`'s), and a hydrated
-//! attribute would cost bundle bytes.
+//! attribute would cost bundle bytes. The fleet editor's landings are worked
+//! out once from all its rows ([`provide`]) and read by each button ([`at`]).
 
+use std::sync::Arc;
+
+use leptos::prelude::{provide_context, use_context};
+use leptos::tachys::html::attribute::{Attr, Formaction};
 use leptos::tachys::view::RenderHtml;
 use leptos::tachys::view::add_attr::AddAnyAttr;
 
 use super::field_id;
+use super::fleet_rows::GroupRow;
 
-/// `button`, opening the next page at the box of field `path`.
-pub fn at<V: AddAnyAttr>(button: V, path: &str) -> impl RenderHtml + use<V> {
-    button.add_any_attr(leptos::attr::formaction(format!("/#{}", field_id(path))))
+/// The id of the plain form's "Describe several cluster groups" button, where
+/// removing a fleet's last group lands (the plain form is back).
+pub const TO_FLEET_ID: &str = "to-fleet";
+
+/// Each fleet row button's landing (an element id), by the button's value:
+/// `fleet` (Add a group), `fleet[G]` (Remove it), `fleet[G].pools` (Add a
+/// pool), `fleet[G].pools[P]` (Remove it).
+#[derive(Clone, Debug, Default)]
+struct Landings(Arc<Vec<(String, String)>>);
+
+/// Works out every row button's landing from the rows drawn, in order, and
+/// keeps them for [`at`]. Rows keep the numbers the form gave them (a Remove
+/// renumbers nothing: `fleet[0]` gone leaves `fleet[1]`), so an Add's new row
+/// is the largest number plus one, as `apply_form_actions` numbers it, and a
+/// Remove lands at the row before, else the row after, else the list's place.
+pub fn provide(groups: &[(usize, GroupRow)]) {
+    let rows: Vec<usize> = groups.iter().map(|(g, _)| *g).collect();
+    let mut out = vec![(
+        "fleet".to_owned(),
+        field_id(&format!("fleet[{}].name", after(&rows))),
+    )];
+    for (at, (g, group)) in groups.iter().enumerate() {
+        let removed = match beside(&rows, at) {
+            Some(other) => field_id(&format!("fleet[{other}].name")),
+            None => TO_FLEET_ID.to_owned(),
+        };
+        out.push((format!("fleet[{g}]"), removed));
+        let pools: Vec<usize> = group.pools.iter().map(|(p, _)| *p).collect();
+        let list = format!("fleet[{g}].pools");
+        out.push((
+            list.clone(),
+            field_id(&format!("{list}[{}].name", after(&pools))),
+        ));
+        for (at, p) in pools.iter().enumerate() {
+            let removed = match beside(&pools, at) {
+                Some(other) => field_id(&format!("{list}[{other}].name")),
+                None => field_id(&format!("{list}-list")),
+            };
+            out.push((format!("{list}[{p}]"), removed));
+        }
+    }
+    provide_context(Landings(Arc::new(out)));
+}
+
+/// The number an Add gives the next row of a list numbered `rows`.
+fn after(rows: &[usize]) -> usize {
+    rows.iter().max().map_or(0, |max| max.saturating_add(1))
+}
+
+/// The row shown where row `at` of `rows` was once it is removed: the one
+/// before it, else the one after.
+fn beside(rows: &[usize], at: usize) -> Option<usize> {
+    at.checked_sub(1)
+        .and_then(|before| rows.get(before))
+        .or_else(|| rows.get(at.saturating_add(1)))
+        .copied()
+}
+
+/// `button` (whose value is `value`), opening the next page at its landing:
+/// the top when none was provided for it.
+pub fn at<V: AddAnyAttr>(button: V, value: &str) -> impl RenderHtml + use<V> {
+    let landing = use_context::<Landings>().and_then(|l| {
+        l.0.iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, id)| id.clone())
+    });
+    button.add_any_attr(formaction(landing.as_deref().unwrap_or_default()))
+}
+
+/// A `formaction` that opens the planner at the element `id` (its top for "").
+pub fn formaction(id: &str) -> Attr<Formaction, String> {
+    leptos::attr::formaction(match id {
+        "" => "/".to_owned(),
+        id => format!("/#{id}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_add_numbers_after_the_largest_row_and_a_remove_lands_beside() {
+        assert_eq!(after(&[]), 0);
+        assert_eq!(after(&[1, 2]), 3, "row 0 was removed; the next is 3");
+        assert_eq!(beside(&[1, 2], 0), Some(2), "the first: the row after");
+        assert_eq!(beside(&[1, 2, 5], 2), Some(2), "the row before");
+        assert_eq!(beside(&[4], 0), None, "the only row");
+    }
 }

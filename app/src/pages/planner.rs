@@ -172,8 +172,14 @@ fn PlannerForm(
             "Describe several cluster groups and node pools instead"
         </button>
     };
+    // Where removing a fleet's last group lands, and where this lands.
     #[cfg(feature = "ssr")]
-    let to_fleet = crate::components::landing::at(to_fleet, "fleet[0].name");
+    let to_fleet = {
+        use crate::components::{field_id, landing};
+        use leptos::tachys::view::add_attr::AddAnyAttr;
+        let id = leptos::attr::id(landing::TO_FLEET_ID);
+        to_fleet.add_any_attr((id, landing::formaction(&field_id("fleet[0].name"))))
+    };
     let plain_sizing = (!fleet).then(|| view! {
         <fieldset class="sizing">
             <legend>"Size workers from"</legend>

@@ -85,22 +85,26 @@ pub async fn update(
     let saved = service
         .update_from_form(&id, keys.token_for(&id), name, query, revision)
         .await;
-    if let Err(error) = saved {
-        // The API's words ("read it again") mean nothing on the page; the usual
-        // cause here is Back after one's own save (an outside review).
-        let moved = matches!(error, ServiceError::RevisionMoved);
-        let refused = AppError::from(error);
-        return Err(match moved {
-            true => AppError::Refused(format!(
-                "nothing was saved: this scenario was saved again after this page opened it \
-                 (by you before going Back, or in another tab). Its latest revision is at \
-                 /s/{id}: open it, press Edit, and make the change there"
-            )),
-            false => refused,
-        });
-    }
+    saved.map_err(|error| in_page_words(error, &id))?;
     leptos_axum::redirect(&format!("/s/{id}"));
     Ok(())
+}
+
+/// An edit's refusal as the page says it. The API's words for a form opened
+/// from an older revision ("read it again") mean nothing on a page, where the
+/// usual cause is Back after one's own save (an outside review).
+fn in_page_words(error: ServiceError, id: &str) -> AppError {
+    let moved = matches!(error, ServiceError::RevisionMoved);
+    let refused = AppError::from(error);
+    match moved {
+        true => AppError::Refused(format!(
+            "this page edits an older revision: the scenario was saved again after the page \
+             opened it (by you before going Back, or in another tab), so saving here is \
+             refused. Its latest revision is at /s/{id}: open it, press Edit, and make the \
+             change there"
+        )),
+        false => refused,
+    }
 }
 
 /// See [`crate::api::fork_scenario`].
@@ -134,7 +138,10 @@ pub async fn claim(id: String, key: String) -> Result<(), AppError> {
 
 /// See [`crate::api::edit_changes`].
 pub async fn changes(id: String, name: String, query: &str) -> Result<Vec<FieldChange>, AppError> {
-    let changes = service()?.changes_from_form(&id, &name, query).await?;
+    let changes = service()?
+        .changes_from_form(&id, &name, query)
+        .await
+        .map_err(|error| in_page_words(error, &id))?;
     Ok(changes
         .into_iter()
         .map(|c| FieldChange {
@@ -207,7 +214,10 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
 pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     let service = service()?;
     let own = service.names(&edit_keys(service.is_https()).ids()).await?;
-    let ids = ids_from_links(text);
+    // Each scenario once: a link pasted twice drew two identical columns.
+    let mut ids = ids_from_links(text);
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
     // No ids is not an error here (unlike the JSON API): the page then just
     // offers this browser's own scenarios to pick from.
     if ids.is_empty() {
@@ -216,6 +226,12 @@ pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     // Too many ids is refused with the form kept to fix it; ids that answer to
     // no scenario are named above the others, compared as found.
     let found = service.compare_ids(&ids).await?;
+    // None found: still the page, with its form, but a 404 to link checkers.
+    if found.documents.is_empty()
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
     let named: Vec<_> = found
         .documents
         .iter()

@@ -24,31 +24,61 @@ pub async fn save_plan(
     update_path: &'static str,
 ) -> Result<(), AppError> {
     // The body is the planner form: its query, as `GET /` would carry it.
-    let pairs = form::pairs_from_query(posted).unwrap_or_default();
-    // Written again from its pairs, not copied: a body is any bytes, and a
-    // `Location` with a line break in it would not be a header at all.
-    let back = format!("/?{}", form::query_from_pairs(&pairs));
-    let values = FormValues::from_pairs(pairs);
+    let mut pairs = form::pairs_from_query(posted).unwrap_or_default();
+    let values = FormValues::from_pairs(pairs.clone());
     let name = values.get(NAME).unwrap_or_default().to_owned();
     let outcome = match values.get(EDIT).map(str::to_owned) {
         Some(id) => {
             let revision = values.get(EDIT_REVISION).map(str::to_owned);
-            match super::update(id.clone(), name.clone(), posted, revision).await {
+            match super::update(id.clone(), name.clone(), posted, revision.clone()).await {
                 // A link whose scenario is gone offers a new save ("saving
                 // makes a new one"), as the page does; asked only once the
                 // revision is refused (a stranger is refused before a lookup).
                 Err(AppError::NotFound | AppError::Forbidden) if gone(&id).await => {
                     super::save(name, posted).await.map_err(|e| (save_path, e))
                 }
-                other => other.map_err(|e| (update_path, e)),
+                // Opened from an older revision (Back after a save): back to
+                // the form with its values, now editing the latest revision,
+                // so the list of changes is what a second save writes.
+                Err(error) => match moved_to(&id, revision.as_deref()).await {
+                    Some(latest) => {
+                        for (_, value) in pairs.iter_mut().filter(|(k, _)| k == EDIT_REVISION) {
+                            *value = latest.to_string();
+                        }
+                        Err((update_path, AppError::Refused(rebased(latest))))
+                    }
+                    None => Err((update_path, error)),
+                },
+                Ok(()) => Ok(()),
             }
         }
         None => super::save(name, posted).await.map_err(|e| (save_path, e)),
     };
     if let Err((path, error)) = outcome {
+        // Written again from its pairs, not copied: a body is any bytes, and a
+        // `Location` with a line break in it would not be a header at all.
+        let back = format!("/?{}", form::query_from_pairs(&pairs));
         leptos_axum::redirect(&refused_link(&back, path, error));
     }
     Ok(())
+}
+
+/// The latest revision of scenario `id`, when the form was opened from
+/// another (`revision`, as posted).
+async fn moved_to(id: &str, revision: Option<&str>) -> Option<i64> {
+    let opened = revision?.trim().parse::<i64>().ok()?;
+    let latest = super::service().ok()?.get(id).await.ok()?.revision;
+    (latest != opened).then_some(latest)
+}
+
+/// What a save refused for an older revision says once the form is rebased.
+fn rebased(latest: i64) -> String {
+    format!(
+        "nothing was saved: the scenario was saved again after this page opened it (by you \
+         before going Back, or in another tab). The form now edits its latest revision, \
+         {latest}, with your values: the list above shows what saving them changes; save \
+         again to write them"
+    )
 }
 
 /// Whether no scenario has the share id `id` (any more).
