@@ -139,6 +139,11 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Remove New pool (group 2, pool 1)' }).click();
     await expect(page).toHaveURL(/#f-fleet-1-pools-1-name$/);
     await expect(page.locator('#f-fleet-1-pools-1-name')).toBeInViewport();
+    // A blank group's only pool: at its group (the empty error line below the
+    // group's boxes cannot be scrolled to).
+    await page.getByRole('button', { name: 'Remove New pool (group 3, pool 1)' }).click();
+    await expect(page).toHaveURL(/#f-fleet-2-name$/);
+    await expect(page.locator('#f-fleet-2-name')).toBeInViewport();
     await page.getByRole('button', { name: 'Remove Group 2' }).click();
     await page.getByRole('button', { name: 'Remove Group 3' }).click();
     // The last group gone, the plain form is back: at its fleet button.

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod client_ip;
 pub mod config;
 pub mod cross_site;
+pub mod host;
 pub mod import;
 pub mod import_turns;
 pub mod limits;

@@ -77,7 +77,7 @@ pub fn apply_with_timeout(router: Router, timeout: Duration) -> Router {
                 header::X_FRAME_OPTIONS,
                 HeaderValue::from_static("DENY"),
             ))
-            .layer(axum::middleware::map_request(require_one_host))
+            .layer(axum::middleware::map_request(crate::host::require_one_host))
             .layer(CompressionLayer::new())
             .layer(axum::middleware::from_fn_with_state(
                 timeout,
@@ -119,32 +119,6 @@ async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Res
         _ => Body::new(http_body_util::Limited::new(body, limit)),
     };
     next.run(Request::from_parts(parts, body)).await
-}
-
-/// RFC 9112 §3.2: a request with more than one `Host`, one whose value is not
-/// `uri-host [":" port]` (empty is allowed), or an HTTP/1.1 request without
-/// one, is a 400 (hyper passes all three on). HTTP/1.0 may leave it out.
-async fn require_one_host(request: Request<Body>) -> Result<Request<Body>, Response> {
-    let mut hosts = request.headers().get_all(header::HOST).iter();
-    let required = request.version() >= axum::http::Version::HTTP_11;
-    let refused = match (hosts.next(), hosts.next()) {
-        (None, _) => required,
-        (Some(host), None) => !host.is_empty() && !is_host(host.as_bytes()),
-        (Some(_), Some(_)) => true,
-    };
-    match refused {
-        true => Err(ApiError::BadRequest(
-            "send exactly one Host header, holding a host and optional port (RFC 9112, section 3.2)"
-                .to_owned(),
-        )
-        .into_response()),
-        false => Ok(request),
-    }
-}
-
-/// `uri-host [":" port]` (RFC 3986): an authority without user information.
-fn is_host(value: &[u8]) -> bool {
-    !value.contains(&b'@') && axum::http::uri::Authority::try_from(value).is_ok()
 }
 
 async fn drop_client_request_id(mut request: Request<Body>) -> Request<Body> {

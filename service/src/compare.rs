@@ -21,7 +21,11 @@ pub fn ids_from_links(text: &str) -> Vec<String> {
     text.split(|c: char| c == ',' || c.is_whitespace())
         .filter_map(|part| {
             let link = part.split(['?', '#']).next().unwrap_or(part);
-            match link.split_once("/s/") {
+            // A page's link (`/s/{id}/…`) or the API's (`/scenarios/{id}/…`).
+            let deep = link
+                .split_once("/s/")
+                .or_else(|| link.split_once("/scenarios/"));
+            match deep {
                 Some((_, rest)) => rest.split('/').next(),
                 None => link.trim_end_matches('/').rsplit('/').next(),
             }
@@ -49,7 +53,10 @@ pub(crate) async fn compare(
     let found = compare_ids(service, &ids_from_links(text)).await?;
     // The API is strict: a script that names a scenario wants that one. All
     // the missing are named, so that one answer finds every dead id.
-    match found.missing.as_slice() {
+    let mut missing = found.missing;
+    let mut seen = std::collections::HashSet::new();
+    missing.retain(|id| seen.insert(id.clone()));
+    match missing.as_slice() {
         [] => Ok(found.documents),
         [id] => Err(scenarios::not_found(id)),
         ids => Err(ServiceError::NotFound(format!(
@@ -115,8 +122,12 @@ mod tests {
         let text = "https://plan.example.com/s/AAAA/, BBBB\n/s/CCCC?x=1 ,, DDDD#top";
         assert_eq!(ids_from_links(text), ["AAAA", "BBBB", "CCCC", "DDDD"]);
         let deeper = "https://p.example/s/EEEE/charts/cumulative.svg /api/v1/scenarios/FFFF \
-                      https://p.example/s/GGGG/revisions/2";
-        assert_eq!(ids_from_links(deeper), ["EEEE", "FFFF", "GGGG"]);
+                      https://p.example/s/GGGG/revisions/2 /api/v1/scenarios/HHHH/export.csv \
+                      /api/v1/scenarios/IIII/revisions/2";
+        assert_eq!(
+            ids_from_links(deeper),
+            ["EEEE", "FFFF", "GGGG", "HHHH", "IIII"]
+        );
         assert!(ids_from_links(" , ").is_empty());
     }
 

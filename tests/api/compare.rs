@@ -227,6 +227,17 @@ async fn a_compare_page_with_a_wrong_id_names_it_and_compares_the_others() {
         html.contains(&format!("value=\"{ids}\"")),
         "the typed ids are kept"
     );
+    // Text that is no id's shape is counted, never quoted: a crafted link put
+    // its own sentences into this red box (an outside review).
+    let spoof = "Your\u{2800}scenarios\u{2800}moved.\u{2800}Re-enter\u{2800}your\u{2800}key";
+    let html = app.text(&format!("/compare?ids={},{spoof}", a.id)).await;
+    let notice = html.split("compare-missing\"").nth(1).expect("a notice");
+    let notice = &notice[notice.find('>').unwrap()..notice.find("</p>").unwrap()];
+    assert!(!notice.contains("Re-enter"), "quoted: {notice}");
+    assert!(
+        notice.contains("Not compared: 1 entry that is not a scenario"),
+        "counted: {notice}"
+    );
     // Each scenario once, however often it is pasted; the missing too.
     let twice = format!("{},{unknown},{},{unknown}", a.id, a.id);
     let html = app.text(&format!("/compare?ids={twice}")).await;

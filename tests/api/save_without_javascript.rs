@@ -109,6 +109,30 @@ async fn with_the_forms_edit_the_fields_are_the_next_revision() {
     assert_eq!(app.scenario(&created.id).await.revision, 3);
 }
 
+/// A stranger with an older revision is refused as a stranger: the form is
+/// not moved to the latest revision with "save again" (an outside review).
+#[tokio::test]
+async fn a_stranger_with_an_older_revision_is_not_offered_a_rebase() {
+    let app = spawn_app().await;
+    let created = app.create_scenario("Plan", json!({"clusters": 3})).await;
+    let body = json!({"name": "Plan", "input": {"clusters": 4}});
+    let saved = app.update_scenario(&created.id, Some(&created.edit_token), &body);
+    assert_eq!(saved.await.status(), 200);
+
+    let stale = format!("edit={}&edit_revision=1&name=Taken&clusters=9", created.id);
+    let refused = save_plan(&app, "", &stale).await;
+
+    let back = location(&refused);
+    assert!(back.contains("edit_revision=1"), "not rebased: {back}");
+    let page = came_back(&app, &back).await.text().await.unwrap();
+    assert!(!page.contains("save again"), "no rebase offered");
+    assert!(
+        page.contains("no edit key for this scenario"),
+        "named a stranger"
+    );
+    assert_eq!(app.scenario(&created.id).await.revision, 2);
+}
+
 #[tokio::test]
 async fn a_stranger_cannot_save_a_revision() {
     let app = spawn_app().await;

@@ -209,6 +209,14 @@ async fn an_oversized_body_to_any_route_is_a_413_problem() {
         ("GET /healthz HTTP/1.1\r\nHost: a b/c@d\r\n", "HTTP/1.1 400"),
         ("GET /healthz HTTP/1.1\r\nHost: user@a\r\n", "HTTP/1.1 400"),
         ("GET /healthz HTTP/1.1\r\nHost: a, b\r\n", "HTTP/1.1 400"),
+        (
+            "GET /healthz HTTP/1.1\r\nHost: host:abc\r\n",
+            "HTTP/1.1 400",
+        ),
+        (
+            "GET /healthz HTTP/1.1\r\nHost: ex%41mple.com\r\n",
+            "HTTP/1.1 200",
+        ),
     ] {
         let mut stream = tokio::net::TcpStream::connect(address.as_str())
             .await

@@ -36,7 +36,7 @@ struct Landings(Arc<Vec<(String, String)>>);
 /// keeps them for [`at`]. Rows keep the numbers the form gave them (a Remove
 /// renumbers nothing: `fleet[0]` gone leaves `fleet[1]`), so an Add's new row
 /// is the largest number plus one, as `apply_form_actions` numbers it, and a
-/// Remove lands at the row before, else the row after, else the list's place.
+/// Remove lands at the row before, else the row after, else the list's owner.
 pub fn provide(groups: &[(usize, GroupRow)]) {
     let rows: Vec<usize> = groups.iter().map(|(g, _)| *g).collect();
     let mut out = vec![(
@@ -56,9 +56,11 @@ pub fn provide(groups: &[(usize, GroupRow)]) {
             field_id(&format!("{list}[{}].name", after(&pools))),
         ));
         for (at, p) in pools.iter().enumerate() {
+            // A group's only pool: its group's name (the list's error line is
+            // hidden while empty, and the browser cannot scroll to it).
             let removed = match beside(&pools, at) {
                 Some(other) => field_id(&format!("{list}[{other}].name")),
-                None => field_id(&format!("{list}-list")),
+                None => field_id(&format!("fleet[{g}].name")),
             };
             out.push((format!("{list}[{p}]"), removed));
         }

@@ -16,6 +16,7 @@ use clusterplan_model::CalculationResult;
 use clusterplan_model::resolved::Display;
 use clusterplan_service::charts::Rendered;
 use clusterplan_service::compare::Found;
+use clusterplan_service::secrets::looks_like_id;
 use leptos::prelude::*;
 
 use crate::types::Html;
@@ -61,8 +62,7 @@ pub fn comparison(found: Found, charts: Vec<Rendered>) -> Html {
         };
         view! {
             <p class="error" role="alert" data-testid="compare-missing">
-                "No saved scenario answers to " {missing.join(", ")}
-                ": deleted, or a mistyped link." {others}
+                {missing_words(&missing)} {others}
             </p>
         }
     });
@@ -89,4 +89,29 @@ pub fn comparison(found: Found, charts: Vec<Rendered>) -> Html {
         {fleets.into_iter().map(|(name, result)| view! { <Pools result of=name /> }).collect_view()}
     };
     Html::rendered(view)
+}
+
+/// The ids a comparison did not find, in words. Only what has an id's shape
+/// is quoted: the rest of a link's text is anyone's (a crafted `/compare` link
+/// put its own sentences in this red box), so it is only counted.
+fn missing_words(missing: &[String]) -> String {
+    let (ids, other): (Vec<&String>, Vec<&String>) =
+        missing.iter().partition(|id| looks_like_id(id));
+    let ids: Vec<&str> = ids.into_iter().map(String::as_str).collect();
+    let other = match other.len() {
+        0 => String::new(),
+        1 => "1 entry that is not a scenario's id or link".to_owned(),
+        n => format!("{n} entries that are not scenarios' ids or links"),
+    };
+    match (ids.is_empty(), other.is_empty()) {
+        (false, true) => format!(
+            "No saved scenario answers to {}: deleted, or a mistyped link.",
+            ids.join(", ")
+        ),
+        (true, _) => format!("Not compared: {other}."),
+        (false, false) => format!(
+            "No saved scenario answers to {}: deleted, or a mistyped link. Not compared either: {other}.",
+            ids.join(", ")
+        ),
+    }
 }

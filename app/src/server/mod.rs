@@ -79,29 +79,40 @@ pub async fn update(
     query: &str,
     revision: Option<String>,
 ) -> Result<(), AppError> {
-    let service = service()?;
-    let keys = edit_keys(service.is_https());
-    let revision = revision.as_deref();
-    let saved = service
-        .update_from_form(&id, keys.token_for(&id), name, query, revision)
-        .await;
-    saved.map_err(|error| in_page_words(error, &id))?;
+    save_revision(&service()?, &id, name, query, revision.as_deref())
+        .await
+        .map_err(|error| in_page_words(error, &id))?;
     leptos_axum::redirect(&format!("/s/{id}"));
     Ok(())
+}
+
+/// Saves the planner form `query` as the next revision of scenario `id`, with
+/// this browser's edit key, if `revision` is still the latest.
+pub(crate) async fn save_revision(
+    service: &Service,
+    id: &str,
+    name: String,
+    query: &str,
+    revision: Option<&str>,
+) -> Result<(), ServiceError> {
+    let keys = edit_keys(service.is_https());
+    service
+        .update_from_form(id, keys.token_for(id), name, query, revision)
+        .await
+        .map(drop)
 }
 
 /// An edit's refusal as the page says it. The API's words for a form opened
 /// from an older revision ("read it again") mean nothing on a page, where the
 /// usual cause is Back after one's own save (an outside review).
-fn in_page_words(error: ServiceError, id: &str) -> AppError {
+pub(crate) fn in_page_words(error: ServiceError, id: &str) -> AppError {
     let moved = matches!(error, ServiceError::RevisionMoved);
     let refused = AppError::from(error);
     match moved {
         true => AppError::Refused(format!(
             "this page edits an older revision: the scenario was saved again after the page \
-             opened it (by you before going Back, or in another tab), so saving here is \
-             refused. Its latest revision is at /s/{id}: open it, press Edit, and make the \
-             change there"
+             opened it (by you before going Back, or in another tab), so a save from here is \
+             refused. Its latest revision is at /s/{id}"
         )),
         false => refused,
     }

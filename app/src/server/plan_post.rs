@@ -29,27 +29,35 @@ pub async fn save_plan(
     let name = values.get(NAME).unwrap_or_default().to_owned();
     let outcome = match values.get(EDIT).map(str::to_owned) {
         Some(id) => {
-            let revision = values.get(EDIT_REVISION).map(str::to_owned);
-            match super::update(id.clone(), name.clone(), posted, revision.clone()).await {
-                // A link whose scenario is gone offers a new save ("saving
-                // makes a new one"), as the page does; asked only once the
-                // revision is refused (a stranger is refused before a lookup).
-                Err(AppError::NotFound | AppError::Forbidden) if gone(&id).await => {
-                    super::save(name, posted).await.map_err(|e| (save_path, e))
+            let service = super::service()?;
+            let revision = values.get(EDIT_REVISION);
+            match super::save_revision(&service, &id, name.clone(), posted, revision).await {
+                Ok(()) => {
+                    leptos_axum::redirect(&format!("/s/{id}"));
+                    Ok(())
                 }
                 // Opened from an older revision (Back after a save): back to
                 // the form with its values, now editing the latest revision,
                 // so the list of changes is what a second save writes.
-                Err(error) => match moved_to(&id, revision.as_deref()).await {
-                    Some(latest) => {
-                        for (_, value) in pairs.iter_mut().filter(|(k, _)| k == EDIT_REVISION) {
-                            *value = latest.to_string();
-                        }
-                        Err((update_path, AppError::Refused(rebased(latest))))
+                Err(ServiceError::RevisionMoved) => {
+                    // Unread, the form keeps its revision: an empty one would
+                    // save without a condition.
+                    let latest = latest_revision(&service, &id).await;
+                    let edited = pairs.iter_mut().filter(|(k, _)| k == EDIT_REVISION);
+                    for (_, value) in edited.filter(|_| latest.is_some()) {
+                        *value = latest.map(|n| n.to_string()).unwrap_or_default();
                     }
-                    None => Err((update_path, error)),
+                    Err((update_path, AppError::Refused(rebased(latest))))
+                }
+                Err(error) => match super::in_page_words(error, &id) {
+                    // A link whose scenario is gone offers a new save ("saving
+                    // makes a new one"), as the page does; asked only once the
+                    // revision is refused (a stranger is refused before a lookup).
+                    AppError::NotFound | AppError::Forbidden if gone(&id).await => {
+                        super::save(name, posted).await.map_err(|e| (save_path, e))
+                    }
+                    other => Err((update_path, other)),
                 },
-                Ok(()) => Ok(()),
             }
         }
         None => super::save(name, posted).await.map_err(|e| (save_path, e)),
@@ -63,22 +71,22 @@ pub async fn save_plan(
     Ok(())
 }
 
-/// The latest revision of scenario `id`, when the form was opened from
-/// another (`revision`, as posted).
-async fn moved_to(id: &str, revision: Option<&str>) -> Option<i64> {
-    let opened = revision?.trim().parse::<i64>().ok()?;
-    let latest = super::service().ok()?.get(id).await.ok()?.revision;
-    (latest != opened).then_some(latest)
+/// The latest revision of scenario `id`, if it can be read.
+async fn latest_revision(service: &clusterplan_service::Service, id: &str) -> Option<i64> {
+    service.get(id).await.ok().map(|doc| doc.revision)
 }
 
 /// What a save refused for an older revision says once the form is rebased.
-fn rebased(latest: i64) -> String {
-    format!(
-        "nothing was saved: the scenario was saved again after this page opened it (by you \
-         before going Back, or in another tab). The form now edits its latest revision, \
-         {latest}, with your values: the list above shows what saving them changes; save \
-         again to write them"
-    )
+fn rebased(latest: Option<i64>) -> String {
+    let moved = "nothing was saved: the scenario was saved again after this page opened it (by \
+                 you before going Back, or in another tab).";
+    match latest {
+        Some(n) => format!(
+            "{moved} The form now edits its latest revision, {n}, with your values: the list \
+             above shows what saving them changes; save again to write them"
+        ),
+        None => format!("{moved} Open it again from its link to edit its latest revision"),
+    }
 }
 
 /// Whether no scenario has the share id `id` (any more).

@@ -16,8 +16,9 @@ use super::responses::Unavailable;
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CompareQuery {
-    /// Comma-separated scenario ids, 1 to 10. As on the compare page, share links
-    /// (`…/s/{id}`) may stand for ids and white space may separate them.
+    /// Comma-separated scenario ids, 1 to 10, as the pattern states them. The
+    /// server also reads what the compare page takes (share links `…/s/{id}`
+    /// standing for ids, white space between them), which the pattern leaves out.
     #[param(
         example = "3xQ1uTnV7Z0pYqJm2LkH9a,Bf8sK2mN4pQ7rT1vW3yZ5c",
         pattern = r"^[0-9A-Za-z]{22}(,[0-9A-Za-z]{22}){0,9}$"
@@ -30,7 +31,7 @@ pub struct CompareQuery {
     get, path = "/api/v1/compare", tag = "scenarios", params(CompareQuery),
     responses(
         (status = 200, description = "The scenarios", body = ComparisonDocument),
-        (status = 404, description = "An id is unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Ids that answer to no scenario, each named in `detail` (`scenario {id} not found`, or `scenarios {id}, {id} not found`)", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "No `ids` parameter, or a parameter sent twice or unknown (named)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No ids in it, or more than 10", body = Problem, content_type = "application/problem+json"),
         Unavailable,
