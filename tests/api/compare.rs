@@ -271,7 +271,7 @@ async fn a_compare_page_with_a_wrong_id_names_it_and_compares_the_others() {
         "the form stays for too many ids"
     );
     assert!(
-        html.contains("some fields need fixing: at most 10"),
+        html.contains("Scenario links or ids: at most 10 scenarios, not 11"),
         "{html}"
     );
 }

@@ -3,18 +3,22 @@
 //! case. It builds the DTOs of [`crate::types`]; [`crate::api`] calls in here,
 //! never the other way round.
 
+mod compare;
+mod edits;
 mod plan_post;
 
+pub use compare::compare;
+pub use edits::{changes, update};
 pub use plan_post::save_plan;
 
 use clusterplan_model::form;
-use clusterplan_service::{Service, ServiceError, charts, compare::ids_from_links};
+use clusterplan_service::{Service, ServiceError, charts};
 use leptos::prelude::*;
 
 use crate::edit_cookie::{edit_keys, remember, take_show_once};
 use crate::error::AppError;
 use crate::report;
-use crate::types::{Comparison, Evaluation, FieldChange, Html, SharedScenario};
+use crate::types::{Evaluation, Html, SharedScenario};
 
 /// See [`crate::api::evaluate`].
 pub async fn evaluate(query: &str) -> Result<Evaluation, AppError> {
@@ -72,52 +76,6 @@ pub async fn save(name: String, query: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// See [`crate::api::update_scenario`].
-pub async fn update(
-    id: String,
-    name: String,
-    query: &str,
-    revision: Option<String>,
-) -> Result<(), AppError> {
-    save_revision(&service()?, &id, name, query, revision.as_deref())
-        .await
-        .map_err(|error| in_page_words(error, &id))?;
-    leptos_axum::redirect(&format!("/s/{id}"));
-    Ok(())
-}
-
-/// Saves the planner form `query` as the next revision of scenario `id`, with
-/// this browser's edit key, if `revision` is still the latest.
-pub(crate) async fn save_revision(
-    service: &Service,
-    id: &str,
-    name: String,
-    query: &str,
-    revision: Option<&str>,
-) -> Result<(), ServiceError> {
-    let keys = edit_keys(service.is_https());
-    service
-        .update_from_form(id, keys.token_for(id), name, query, revision)
-        .await
-        .map(drop)
-}
-
-/// An edit's refusal as the page says it. The API's words for a form opened
-/// from an older revision ("read it again") mean nothing on a page, where the
-/// usual cause is Back after one's own save (an outside review).
-pub(crate) fn in_page_words(error: ServiceError, id: &str) -> AppError {
-    let moved = matches!(error, ServiceError::RevisionMoved);
-    let refused = AppError::from(error);
-    match moved {
-        true => AppError::Refused(format!(
-            "this page edits an older revision: the scenario was saved again after the page \
-             opened it (by you before going Back, or in another tab), so a save from here is \
-             refused. Its latest revision is at /s/{id}"
-        )),
-        false => refused,
-    }
-}
-
 /// See [`crate::api::fork_scenario`].
 pub async fn fork(id: String) -> Result<(), AppError> {
     let service = service()?;
@@ -145,22 +103,6 @@ pub async fn claim(id: String, key: String) -> Result<(), AppError> {
     remember(&id, key, service.is_https(), false);
     leptos_axum::redirect(&format!("/s/{id}"));
     Ok(())
-}
-
-/// See [`crate::api::edit_changes`].
-pub async fn changes(id: String, name: String, query: &str) -> Result<Vec<FieldChange>, AppError> {
-    let changes = service()?
-        .changes_from_form(&id, &name, query)
-        .await
-        .map_err(|error| in_page_words(error, &id))?;
-    Ok(changes
-        .into_iter()
-        .map(|c| FieldChange {
-            label: c.label,
-            from: c.from,
-            to: c.to,
-        })
-        .collect())
 }
 
 /// The response header a page carries when it rendered a saved scenario: the
@@ -218,40 +160,6 @@ pub async fn load(id: String) -> Result<SharedScenario, AppError> {
         revision: doc.revision,
         created_at: doc.created_at,
         updated_at: doc.updated_at,
-    })
-}
-
-/// See [`crate::api::compare_scenarios`].
-pub async fn compare(text: &str) -> Result<Comparison, AppError> {
-    let service = service()?;
-    let own = service.names(&edit_keys(service.is_https()).ids()).await?;
-    // Each scenario once: a link pasted twice drew two identical columns.
-    let mut ids = ids_from_links(text);
-    let mut seen = std::collections::HashSet::new();
-    ids.retain(|id| seen.insert(id.clone()));
-    // No ids is not an error here (unlike the JSON API): the page then just
-    // offers this browser's own scenarios to pick from.
-    if ids.is_empty() {
-        return Ok(Comparison { report: None, own });
-    }
-    // Too many ids is refused with the form kept to fix it; ids that answer to
-    // no scenario are named above the others, compared as found.
-    let found = service.compare_ids(&ids).await?;
-    // None found: still the page, with its form, but a 404 to link checkers.
-    if found.documents.is_empty()
-        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-    {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
-    let named: Vec<_> = found
-        .documents
-        .iter()
-        .map(|s| (s.name.as_str(), &s.result))
-        .collect();
-    let charts = charts::render_comparison(&named);
-    Ok(Comparison {
-        report: Some(report::comparison(found, charts)),
-        own,
     })
 }
 

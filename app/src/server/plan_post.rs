@@ -31,7 +31,7 @@ pub async fn save_plan(
         Some(id) => {
             let service = super::service()?;
             let revision = values.get(EDIT_REVISION);
-            match super::save_revision(&service, &id, name.clone(), posted, revision).await {
+            match super::edits::save_revision(&service, &id, name.clone(), posted, revision).await {
                 Ok(()) => {
                     leptos_axum::redirect(&format!("/s/{id}"));
                     Ok(())
@@ -49,7 +49,7 @@ pub async fn save_plan(
                     }
                     Err((update_path, AppError::Refused(rebased(latest))))
                 }
-                Err(error) => match super::in_page_words(error, &id) {
+                Err(error) => match super::edits::in_page_words(error, &id) {
                     // A link whose scenario is gone offers a new save ("saving
                     // makes a new one"), as the page does; asked only once the
                     // revision is refused (a stranger is refused before a lookup).
