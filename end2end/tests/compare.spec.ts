@@ -38,6 +38,28 @@ test('compare two saved scenarios', async ({ page, baseURL }) => {
   }
 });
 
+// With JavaScript the scenarios come from a server function: an id that is no
+// scenario's, or too many ids, is named on the page, the "Yours" buttons kept.
+test('unknown and too many ids are named, with JavaScript too', async ({ page, baseURL }) => {
+  const api = await request.newContext({ baseURL });
+  const created = await api.post('/api/v1/scenarios', { data: { name: 'Mine', input: {} } });
+  const id = (await created.json()).id;
+  await page.goto('/compare');
+  await expect(page.getByTestId('hydration-status')).toHaveAttribute('data-hydrated', 'true');
+  const box = page.getByLabel(/Scenario links or ids/);
+  await box.fill('AAAAAAAAAAAAAAAAAAAAAA');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByTestId('compare-missing')).toContainText('No saved scenario answers to AAAAAAAAAAAAAAAAAAAAAA');
+  await box.fill(`${id} AAAAAAAAAAAAAAAAAAAAAA`);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByTestId('compare-missing')).toContainText('The others are compared below');
+  await expect(page.getByTestId('comparison')).toContainText('Mine');
+  const eleven = Array.from({ length: 11 }, (_, i) => String(i).padStart(22, '0')).join(' ');
+  await box.fill(eleven);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByText('Scenario links or ids: at most 10 scenarios, not 11')).toBeVisible();
+});
+
 test('an empty compare page says what to do', async ({ page }) => {
   await page.goto('/compare');
   await expect(page.getByTestId('compare-empty')).toContainText('Paste the links');

@@ -265,7 +265,9 @@ async fn a_compare_page_with_a_wrong_id_names_it_and_compares_the_others() {
     // Eleven different ids (the same id eleven times is one scenario).
     let eleven: Vec<String> = (0..11).map(|i| format!("{i:0>22}")).collect();
     let eleven = eleven.join(",");
-    let html = app.text(&format!("/compare?ids={eleven}")).await;
+    let response = app.get(&format!("/compare?ids={eleven}")).await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
     assert!(
         html.contains("name=\"ids\""),
         "the form stays for too many ids"

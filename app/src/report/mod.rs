@@ -91,6 +91,13 @@ pub fn comparison(found: Found, charts: Vec<Rendered>) -> Html {
     Html::rendered(view)
 }
 
+/// A comparison refused as asked (too many ids): the reason alone.
+pub fn compare_refused(reason: String) -> Html {
+    Html::rendered(view! {
+        <p class="error" role="alert" data-testid="compare-refused">{reason}</p>
+    })
+}
+
 /// The ids a comparison did not find, in words. Only what has an id's shape
 /// is quoted: the rest of a link's text is anyone's (a crafted `/compare` link
 /// put its own sentences in this red box), so it is only counted.

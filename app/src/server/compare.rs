@@ -1,8 +1,9 @@
 //! The compare page's scenarios: the ids pasted, each once, compared as found.
 
-use clusterplan_service::charts;
 use clusterplan_service::compare::ids_from_links;
+use clusterplan_service::{ServiceError, charts};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use super::service;
 use crate::edit_cookie::edit_keys;
@@ -23,25 +24,35 @@ pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     if ids.is_empty() {
         return Ok(Comparison { report: None, own });
     }
-    // Too many ids is refused with the form kept to fix it; ids that answer to
-    // no scenario are named above the others, compared as found.
-    // Too many ids: the box's own problem, named as the page names the box
-    // ("some fields need fixing" spoke of fields the page does not have).
-    let found = service
-        .compare_ids(&ids)
-        .await
-        .map_err(|error| match AppError::from(error) {
-            AppError::Invalid(errors) => {
-                let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-                AppError::Refused(format!("Scenario links or ids: {}", messages.join("; ")))
-            }
-            other => other,
-        })?;
+    // Answered to the hydrated page's call of this server function, a status
+    // that is not a 2xx makes its client read the answer as an error (and
+    // show nothing: found by an end-to-end test); the page itself carries one.
+    let called = use_context::<http::request::Parts>()
+        .is_some_and(|parts| parts.uri.path() == <crate::api::CompareScenarios as ServerFn>::PATH);
+    let status = |status: http::StatusCode| {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>().filter(|_| !called) {
+            response.set_status(status);
+        }
+    };
+    // Too many ids: named as the page names its box, above the form, whose
+    // "Yours" buttons stay; ids that answer to no scenario are named above the
+    // others, compared as found.
+    let found = match service.compare_ids(&ids).await {
+        Ok(found) => found,
+        Err(ServiceError::Invalid(errors)) => {
+            status(http::StatusCode::UNPROCESSABLE_ENTITY);
+            let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+            let text = format!("Scenario links or ids: {}", messages.join("; "));
+            return Ok(Comparison {
+                report: Some(report::compare_refused(text)),
+                own,
+            });
+        }
+        Err(other) => return Err(other.into()),
+    };
     // None found: still the page, with its form, but a 404 to link checkers.
-    if found.documents.is_empty()
-        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-    {
-        response.set_status(http::StatusCode::NOT_FOUND);
+    if found.documents.is_empty() {
+        status(http::StatusCode::NOT_FOUND);
     }
     let named: Vec<_> = found
         .documents
