@@ -91,7 +91,7 @@ pub use scenario::Scenario;
 pub use uncertainty::{Histogram, Stats, UncertaintyResult};
 pub use validate::{
     MAX_ITEM_NAME_CHARS, UNFIT_FOR_NAMES, is_blank, is_rangeable, pattern_for_chars, trim_name,
-    trimmed_name_pattern, unfit_for_names,
+    trim_row_names, trimmed_name_pattern, unfit_for_names,
 };
 pub use vocabulary::CostCategory;
 

@@ -18,9 +18,10 @@ pub fn calculate(document: &[u8]) -> Result<CalculationResult, ServiceError> {
     Ok(clusterplan_model::calculate(&scenario))
 }
 
-/// Validates `input`, prefixing every field path with `prefix` (`"input"` when the
+/// Validates `input` (its rows' names trimmed), prefixing every field path with `prefix` (`"input"` when the
 /// scenario sits inside a `{name, input}` body).
-pub(crate) fn validate(input: ScenarioInput, prefix: &str) -> Result<Scenario, ServiceError> {
+pub(crate) fn validate(mut input: ScenarioInput, prefix: &str) -> Result<Scenario, ServiceError> {
+    clusterplan_model::trim_row_names(&mut input);
     Scenario::try_from(input).map_err(|errors| ServiceError::Invalid(prefixed(prefix, errors.0)))
 }
 

@@ -2,6 +2,7 @@
 //! links), loading the scenarios side by side, and naming the scenarios a browser
 //! owns so it can pick from them.
 
+use crate::error::shown_id;
 use crate::{ScenarioDocument, Service, ServiceError, secrets};
 use crate::{scenarios, store};
 
@@ -58,10 +59,13 @@ pub(crate) async fn compare(
     missing.retain(|id| seen.insert(id.clone()));
     match missing.as_slice() {
         [] => Ok(found.documents),
-        [id] => Err(scenarios::not_found(id)),
+        [id] => Err(ServiceError::scenario_not_found(id)),
         ids => Err(ServiceError::NotFound(format!(
             "scenarios {}",
-            ids.join(", ")
+            ids.iter()
+                .map(|id| shown_id(id))
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
     }
 }

@@ -29,6 +29,17 @@ pub(crate) mod thread;
 /// room for statuses.
 pub const MAX_JSON_BYTES: usize = 512 * 1024 * 1024;
 
+/// How many times its own size a gzip body may grow past [`GZIP_FLOOR_BYTES`]:
+/// kubectl's JSON compresses 3 to 30 times (`tests/fixtures/kubectl`). Half a
+/// megabyte of filler that grew 1,000 times took the one import thread 3.7 s,
+/// 25 times the largest plain body, so one address could keep every other
+/// import waiting past its 5 s (an outside review).
+pub const MAX_GZIP_RATIO: usize = 100;
+
+/// What any gzip body may grow to, whatever its ratio: as much JSON as a plain
+/// import body may hold (32 MiB).
+const GZIP_FLOOR_BYTES: usize = 32 * 1024 * 1024;
+
 /// gzip's magic number: a body starting with it is decompressed.
 const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 
@@ -50,7 +61,14 @@ pub(crate) fn import_until(
     given_up: &AtomicBool,
 ) -> Result<Imported, ServiceError> {
     let upload = match body.starts_with(GZIP_MAGIC) {
-        true => read_gzip(body, MAX_JSON_BYTES, given_up)?,
+        true => {
+            let limit = body.len().saturating_mul(MAX_GZIP_RATIO);
+            read_gzip(
+                body,
+                limit.clamp(GZIP_FLOOR_BYTES, MAX_JSON_BYTES),
+                given_up,
+            )?
+        }
         false if body.len() > MAX_JSON_BYTES => return Err(too_large()),
         false => clusterplan_model::kube::parse(body).map_err(refused)?,
     };
@@ -114,7 +132,13 @@ fn read_gzip(body: &[u8], limit: usize, given_up: &AtomicBool) -> Result<Upload,
     let parsed = clusterplan_model::kube::parse_reader(BufReader::new(json));
     let rest = member.get_ref();
     match (parsed, stopped.get()) {
-        (_, Some(Stop::TooLarge)) => Err(too_large()),
+        (_, Some(Stop::TooLarge)) if limit == MAX_JSON_BYTES => Err(too_large()),
+        (_, Some(Stop::TooLarge)) => Err(ServiceError::TooLarge(format!(
+            "the gzip upload grows past {} MiB, more than {MAX_GZIP_RATIO} times its own size; \
+             kubectl's JSON compresses 3 to 30 times: compress it less (gzip -1), or send it \
+             uncompressed",
+            limit >> 20
+        ))),
         (_, Some(Stop::GivenUp)) => Err(ServiceError::Busy {
             retry_after_secs: 5,
         }),

@@ -9,7 +9,7 @@ use clusterplan_model::{CalculationResult, MODEL_VERSION, ResolvedInput, Scenari
 
 use crate::calculation::validate;
 use crate::compute::compute;
-use crate::error::is_unique_violation;
+use crate::error::{is_unique_violation, shown_id};
 use crate::names::{MAX_NAME_CHARS, ScenarioName};
 use crate::result_cache::ResultKey;
 use crate::store::{self, RevisionWrite, StoredRevision};
@@ -75,7 +75,11 @@ pub(crate) async fn get(service: &Service, id: &str) -> Result<ScenarioDocument,
     } else {
         None
     };
-    document(service, stored.ok_or_else(|| not_found(id))?).await
+    document(
+        service,
+        stored.ok_or_else(|| ServiceError::scenario_not_found(id))?,
+    )
+    .await
 }
 
 /// See [`Service::revision_number`].
@@ -90,8 +94,8 @@ pub(crate) async fn revision_number(
     };
     // Named as `revision` names it, so a tag lookup and a read agree.
     found.ok_or_else(|| match n {
-        Some(n) => ServiceError::NotFound(format!("revision {n} of {id}")),
-        None => not_found(id),
+        Some(n) => ServiceError::NotFound(format!("revision {n} of {}", shown_id(id))),
+        None => ServiceError::scenario_not_found(id),
     })
 }
 
@@ -106,7 +110,8 @@ pub(crate) async fn revision(
     } else {
         None
     };
-    let stored = stored.ok_or_else(|| ServiceError::NotFound(format!("revision {n} of {id}")))?;
+    let stored = stored
+        .ok_or_else(|| ServiceError::NotFound(format!("revision {n} of {}", shown_id(id))))?;
     document(service, stored).await
 }
 
@@ -140,7 +145,7 @@ pub(crate) async fn delete(
 ) -> Result<(), ServiceError> {
     let token = token.ok_or(ServiceError::MissingToken)?;
     if !secrets::looks_like_id(id) {
-        return Err(not_found(id));
+        return Err(ServiceError::scenario_not_found(id));
     }
     store::delete(&service.db, id, token, expected).await
 }
@@ -223,10 +228,6 @@ pub(crate) fn document_of(
         created_at: stored.created_at,
         updated_at: stored.updated_at,
     }
-}
-
-pub(crate) fn not_found(id: &str) -> ServiceError {
-    ServiceError::NotFound(format!("scenario {id}"))
 }
 
 pub(crate) fn to_json(input: &ResolvedInput) -> String {

@@ -38,6 +38,9 @@ async fn tagged_reads_answer_304_until_a_new_revision() {
         let again = get_with(&app, &path, Some(&tag)).await;
         assert_eq!(again.status(), 304, "{path}");
         assert_eq!(etag(&again), tag);
+        // RFC 9110 §15.4.5: the Vary its 200 carries.
+        assert_eq!(first.headers()["vary"], "accept-encoding", "{path}");
+        assert_eq!(again.headers()["vary"], "accept-encoding", "{path}");
         assert!(again.bytes().await.unwrap().is_empty());
         let other = get_with(&app, &path, Some("\"something-else\"")).await;
         assert_eq!(other.status(), 200, "{path}");

@@ -54,6 +54,28 @@ async fn a_saved_fleet_reads_back_whole() {
     );
 }
 
+/// Row names are trimmed as the planner's form trims them: "x" and "x " were
+/// two pools to the API and one to the form, which then refused the saved
+/// scenario (an outside review).
+#[tokio::test]
+async fn row_names_are_trimmed_as_the_form_trims_them() {
+    let app = spawn_app().await;
+    let twins = json!({"fleet": [{"name": "p", "clusters": 1, "pools": [
+        {"name": "x", "instance_type": "t3.large"},
+        {"name": "x ", "instance_type": "t3.large"}]}]});
+    let problem = assert_problem(app.calculate(&twins).await, 422).await;
+    assert!(error_fields(&problem).contains(&"fleet[0].pools[1].name".to_owned()));
+    let spaced = json!({"fleet": [{"name": " prod\u{200b}", "clusters": 1, "pools": [
+            {"name": " general\u{3000}", "instance_type": "t3.large"}]}],
+        "line_items": [{"name": " Support ", "monthly_usd": 10}]});
+    let created = app.create_scenario("Spaced", spaced).await;
+    let doc = app.scenario(&created.id).await;
+    let input = serde_json::to_value(&doc.input).unwrap();
+    assert_eq!(input["fleet"][0]["name"], "prod");
+    assert_eq!(input["fleet"][0]["pools"][0]["name"], "general");
+    assert_eq!(input["line_items"][0]["name"], "Support");
+}
+
 #[tokio::test]
 async fn each_bad_fleet_is_a_422_naming_the_field() {
     let app = spawn_app().await;

@@ -184,6 +184,11 @@ async fn the_csv_has_focus_columns_and_says_where_it_starts() {
         .await
         .unwrap();
     assert_eq!(again.status(), 304);
+    assert_eq!(
+        again.headers()["clusterplan-forecast-start"],
+        "2027-01; source=query",
+        "a 304 names the start month as its 200 does"
+    );
     let other_month = app
         .client
         .get(app.url(&format!("{path}?start=2027-02")))

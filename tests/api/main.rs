@@ -13,6 +13,7 @@ mod catalog_page;
 mod charts;
 mod cli;
 mod compare;
+mod compare_page;
 mod concurrency;
 mod conditional_absence;
 mod conditional_changes;

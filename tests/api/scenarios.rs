@@ -183,6 +183,25 @@ async fn unknown_ids_and_revisions_are_404_problems() {
         let detail = problem["detail"].as_str().unwrap();
         assert!(detail.starts_with(&format!("revision {n} of")), "{detail}");
     }
+    // An id is named as sent when it has an id's shape, else quoted: a blank
+    // one read "scenario   not found".
+    let named = [
+        (
+            "AAAAAAAAAAAAAAAAAAAAAA",
+            "scenario AAAAAAAAAAAAAAAAAAAAAA not found",
+        ),
+        ("%20", r#"scenario " " not found"#),
+        (
+            "not%20an%20id/export.csv",
+            r#"scenario "not an id" not found"#,
+        ),
+        ("%20/revisions/1", r#"revision 1 of " " not found"#),
+    ];
+    for (path, detail) in named {
+        let problem =
+            assert_problem(app.get(&format!("/api/v1/scenarios/{path}")).await, 404).await;
+        assert_eq!(problem["detail"], detail, "{path}");
+    }
     let update = app
         .update_scenario(
             "AAAAAAAAAAAAAAAAAAAAAA",

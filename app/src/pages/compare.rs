@@ -19,8 +19,11 @@ pub fn ComparePage() -> impl IntoView {
     crate::security::keep_private();
     let query = use_query_map();
     // `add`: the id a "Yours" button adds without JavaScript (a submit button).
+    // `ids` sent twice (a hand-made link) is read whole, not its last value.
     let ids = move || {
-        query.with(|q| match (q.get("ids").unwrap_or_default(), q.get("add")) {
+        let all =
+            |q: &leptos_router::params::ParamsMap| q.get_all("ids").unwrap_or_default().join(", ");
+        query.with(|q| match (all(q), q.get("add")) {
             (ids, Some(add)) if !ids.trim().is_empty() => format!("{ids}, {add}"),
             (_, Some(add)) => add,
             (ids, None) => ids,

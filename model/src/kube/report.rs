@@ -144,7 +144,9 @@ pub(super) fn warn(grouped: &Grouped, report: &mut ImportReport) {
             crate::catalog::catalog().region
         ));
     }
-    if grouped.unplaced_pods > 0 {
+    // Without nodes every pod is unplaced, and the one pool made of them all
+    // says so itself ("no nodes in the input"): this would contradict it.
+    if grouped.unplaced_pods > 0 && !grouped.pools.is_empty() {
         report.warnings.push(format!(
             "{} pods run on no node of the input (pending, or on a node not sent): they count in the workload but in no pool",
             grouped.unplaced_pods

@@ -185,6 +185,19 @@ fn either_part_may_be_missing() {
         pool.workload.as_ref().unwrap().cpu_request_cores,
         Some(0.25)
     );
+    // Its one pool is made of every pod: none is said to be in no pool (a
+    // second warning said so, against the first: an outside review).
+    let warnings = &imported.report.warnings;
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("no nodes in the input")),
+        "{warnings:?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| w.contains("run on no node")),
+        "{warnings:?}"
+    );
     crate::Scenario::try_from(imported.input).expect("a valid scenario");
 }
 

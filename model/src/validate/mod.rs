@@ -11,7 +11,7 @@ mod uncertainty;
 
 pub use names::{
     MAX_ITEM_NAME_CHARS, UNFIT_FOR_NAMES, is_blank, item_name_patterns, pattern_for_chars,
-    trim_name, trimmed_name_pattern, unfit_for_names,
+    trim_name, trim_row_names, trimmed_name_pattern, unfit_for_names,
 };
 pub use uncertainty::is_rangeable;
 

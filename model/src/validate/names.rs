@@ -5,6 +5,7 @@
 //! the document refuses what the server would. A test holds the two to each other.
 
 use crate::error::FieldError;
+use crate::input::ScenarioInput;
 
 /// Longest line item, cluster group or pool name, in characters.
 pub const MAX_ITEM_NAME_CHARS: usize = 60;
@@ -53,6 +54,33 @@ pub fn is_blank(c: char) -> bool {
 /// `name` without the [`is_blank`] characters around it.
 pub fn trim_name(name: &str) -> &str {
     name.trim_matches(is_blank)
+}
+
+/// The names a scenario's rows are told apart by (cluster groups, pools, line
+/// items), trimmed of [`is_blank`] characters as the planner's form and the
+/// scenario's own name are: `"x"` and `"x "` were two pools to the API and one
+/// to the form, which then refused the saved scenario (an outside review).
+/// For documents as they come in; a stored one is read as it was saved. A
+/// name with an [`unfit_for_names`] character (a tab is both) is left as it
+/// is, for validation to refuse, as the schema's pattern says.
+pub fn trim_row_names(input: &mut ScenarioInput) {
+    let trim = |name: &mut Option<String>| {
+        if let Some(name) = name.as_mut().filter(|n| !n.chars().any(unfit_for_names)) {
+            let trimmed = trim_name(name);
+            if trimmed.len() != name.len() {
+                *name = trimmed.to_owned();
+            }
+        }
+    };
+    for group in input.fleet.iter_mut().flatten() {
+        trim(&mut group.name);
+        for pool in group.pools.iter_mut().flatten() {
+            trim(&mut pool.name);
+        }
+    }
+    for item in input.line_items.iter_mut().flatten() {
+        trim(&mut item.name);
+    }
 }
 
 /// The characters of [`is_blank`] as a class body.

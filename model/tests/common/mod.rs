@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod case;
+pub mod documents;
 
 use clusterplan_model::{CalculationResult, FieldError, InputError, calculate_json};
 

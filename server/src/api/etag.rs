@@ -50,9 +50,15 @@ impl EntityTag {
         response
     }
 
-    /// `304 Not Modified` with this tag.
+    /// `304 Not Modified` with this tag, and the `Vary` its 200 carries (RFC
+    /// 9110 §15.4.5: the compression layer adds it only to a body it may
+    /// compress, and a 304 has none).
     pub fn not_modified(&self) -> Response {
-        self.on(StatusCode::NOT_MODIFIED)
+        let mut response = self.on(StatusCode::NOT_MODIFIED);
+        response
+            .headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        response
     }
 }
 

@@ -134,6 +134,22 @@ impl ServiceError {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])
     }
+
+    /// No scenario answers to `id`.
+    pub fn scenario_not_found(id: &str) -> Self {
+        Self::NotFound(format!("scenario {}", shown_id(id)))
+    }
+}
+
+/// `id` as a message names it: as sent when it has an id's shape, else quoted
+/// and escaped, so that a blank id or one with spaces still reads as an id
+/// ("scenario \" \" not found", not "scenario   not found").
+pub fn shown_id(id: &str) -> std::borrow::Cow<'_, str> {
+    if crate::secrets::looks_like_id(id) {
+        id.into()
+    } else {
+        format!("{id:?}").into()
+    }
 }
 
 /// Whether `error` is a violation of a UNIQUE or PRIMARY KEY constraint, the one

@@ -42,6 +42,42 @@ fn decompressing_stops_at_the_limit() {
     assert_eq!(error.refusal().status(), 413);
 }
 
+/// Past the plain body's 32 MiB, a gzip body grows at most 100 times its own
+/// size: 40 MiB of filler packed into about 40 KiB is refused once 32 MiB are
+/// read, and costs the import thread no more than a plain body would.
+#[test]
+fn a_body_that_grows_past_its_ratio_is_refused_early() {
+    let filler = format!(
+        "{{\"kind\": \"List\", \"items\": [], \"x\": [{}0]}}",
+        "0,".repeat(20 << 20)
+    );
+    let packed = gzip(filler.as_bytes());
+    assert!(
+        packed.len() * MAX_GZIP_RATIO < 32 << 20,
+        "{} bytes",
+        packed.len()
+    );
+    let error = import_kubernetes(&packed, Sizing::Nodes).expect_err("a bomb");
+    assert_eq!(error.refusal().status(), 413);
+    assert!(
+        error
+            .to_string()
+            .contains("more than 100 times its own size"),
+        "{error}"
+    );
+    // Under 32 MiB any ratio is read.
+    let small = format!(
+        "{{\"kind\": \"List\", \"items\": [], \"x\": [{}0]}}",
+        "0,".repeat(1 << 20)
+    );
+    let error = import_kubernetes(&gzip(small.as_bytes()), Sizing::Nodes).expect_err("empty");
+    assert_eq!(
+        error.refusal().status(),
+        422,
+        "an empty list, read whole: {error}"
+    );
+}
+
 #[test]
 fn a_broken_gzip_body_is_a_400() {
     let mut packed = gzip(LIST);

@@ -12,7 +12,7 @@ use crate::calculation::validate;
 use crate::compute::compute;
 use crate::names::ScenarioName;
 use crate::result_cache::ResultKey;
-use crate::scenarios::{document_of, merge_errors, not_found, result_of, stored_scenario, to_json};
+use crate::scenarios::{document_of, merge_errors, result_of, stored_scenario, to_json};
 use crate::store::{self, RevisionWrite};
 use crate::{ScenarioDocument, ScenarioUpdate, Service, ServiceError, secrets};
 
@@ -85,7 +85,7 @@ pub(crate) async fn authorize<'t>(
 ) -> Result<&'t str, ServiceError> {
     let token = token.ok_or(ServiceError::MissingToken)?;
     if !secrets::looks_like_id(id) {
-        return Err(not_found(id));
+        return Err(ServiceError::scenario_not_found(id));
     }
     store::check_token(&service.db, id, token).await?;
     Ok(token)
@@ -107,7 +107,7 @@ async fn rename(
     let deadline = Instant::now() + RENAME_PATIENCE;
     for round in 1u64.. {
         let latest = store::latest(&service.db, id).await?;
-        let latest = latest.ok_or_else(|| not_found(id))?;
+        let latest = latest.ok_or_else(|| ServiceError::scenario_not_found(id))?;
         if !expected.is_empty() && !expected.contains(&latest.revision) {
             // The token is checked first, so the refusal tells a stranger nothing.
             store::check_token(&service.db, id, token).await?;

@@ -198,8 +198,7 @@ where
             .bind(id)
             .fetch_optional(&mut *connection)
             .await?;
-        let (hash, latest, created_at) =
-            row.ok_or_else(|| ServiceError::NotFound(format!("scenario {id}")))?;
+        let (hash, latest, created_at) = row.ok_or_else(|| ServiceError::scenario_not_found(id))?;
         if secrets::token_matches(token, &hash) {
             Ok((latest, created_at))
         } else {
