@@ -2,7 +2,7 @@
 //! links), loading the scenarios side by side, and naming the scenarios a browser
 //! owns so it can pick from them.
 
-use crate::error::shown_id;
+use crate::error::shown;
 use crate::{ScenarioDocument, Service, ServiceError, secrets};
 use crate::{scenarios, store};
 
@@ -63,7 +63,7 @@ pub(crate) async fn compare(
         ids => Err(ServiceError::NotFound(format!(
             "scenarios {}",
             ids.iter()
-                .map(|id| shown_id(id))
+                .map(|id| shown(id))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))),

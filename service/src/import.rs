@@ -62,7 +62,10 @@ pub(crate) fn import_until(
 ) -> Result<Imported, ServiceError> {
     let upload = match body.starts_with(GZIP_MAGIC) {
         true => {
-            let limit = body.len().saturating_mul(MAX_GZIP_RATIO);
+            // The gzip data's own size: zeros after it (padding, accepted)
+            // would let a small bomb grow as far as its padding was long.
+            let padding = body.iter().rev().take_while(|b| **b == 0).count();
+            let limit = (body.len() - padding).saturating_mul(MAX_GZIP_RATIO);
             read_gzip(
                 body,
                 limit.clamp(GZIP_FLOOR_BYTES, MAX_JSON_BYTES),

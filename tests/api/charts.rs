@@ -44,6 +44,17 @@ async fn unknown_charts_and_scenarios_are_404() {
     for path in paths {
         assert_problem(app.get(&path).await, 404).await;
     }
+    // A name from the path is quoted unless it is a plain word: a
+    // right-to-left override came back in place.
+    for (name, detail) in [
+        ("pie.svg", "chart pie not found"),
+        ("x%20y.svg", r#"chart "x y" not found"#),
+        ("%E2%80%AEgvs.svg", r#"chart "\u{202e}gvs" not found"#),
+    ] {
+        let path = format!("/s/{}/charts/{name}", created.id);
+        let problem = assert_problem(app.get(&path).await, 404).await;
+        assert_eq!(problem["detail"], detail, "{path}");
+    }
 }
 
 #[tokio::test]

@@ -41,12 +41,18 @@ async fn the_compare_page_shows_each_scenarios_fleet() {
     // The pools of the fleet, and none for the plain scenario.
     assert_eq!(html.matches("data-testid=\"pools-table\"").count(), 1);
     assert!(html.contains("Node pools of Fleet") && html.contains("production / batch"));
-    // `ids` sent twice (a hand-made link) compares both, not the last alone.
-    let html = app
-        .text(&format!("/compare?ids={}&ids={}", a.id, b.id))
-        .await;
-    assert!(html.contains("2 groups, 3 pools · 6 clusters · "), "{html}");
-    assert!(html.contains("1 group, 1 pool · 2 clusters · "), "{html}");
+    // `ids` or `add` sent twice (a hand-made link) compares both, not the last.
+    for query in [
+        format!("ids={}&ids={}", a.id, b.id),
+        format!("ids=&add={}&add={}", a.id, b.id),
+    ] {
+        let html = app.text(&format!("/compare?{query}")).await;
+        assert!(
+            html.contains("2 groups, 3 pools · 6 clusters · "),
+            "{query}"
+        );
+        assert!(html.contains("1 group, 1 pool · 2 clusters · "), "{query}");
+    }
 }
 
 #[tokio::test]

@@ -196,6 +196,12 @@ async fn unknown_ids_and_revisions_are_404_problems() {
             r#"scenario "not an id" not found"#,
         ),
         ("%20/revisions/1", r#"revision 1 of " " not found"#),
+        // A revision number that is none, and what a path may carry.
+        ("%20/revisions/x", r#"revision x of " " not found"#),
+        (
+            "a%0D%0AFake:%20h/revisions/%E2%80%AE2",
+            r#"revision "\u{202e}2" of "a\r\nFake: h" not found"#,
+        ),
     ];
     for (path, detail) in named {
         let problem =

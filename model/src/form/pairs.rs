@@ -92,7 +92,14 @@ pub fn parse_pairs(
     if let Some(request) = uncertainty {
         root.insert("uncertainty".to_owned(), request);
     }
-    (from_json(Value::Object(root)), errors)
+    // Row names as an API document's are (`trim_row_names`): the form's own
+    // trim leaves zero-width characters, so the page calculated "x" and
+    // "x\u{200b}" as two groups that its save then refused as one.
+    let input = from_json(Value::Object(root)).map(|mut input| {
+        crate::trim_row_names(&mut input);
+        input
+    });
+    (input, errors)
 }
 
 /// Why a box's text is no number; a comma is named, which a phone's keyboard
@@ -104,9 +111,10 @@ fn not_a_number(raw: &str) -> String {
     }
 }
 
-/// The largest whole number a box reads, 2^53: every whole number up to it is
-/// exact as a float, and the seed's range ends there (a seed the API stored
-/// at 2^53 was refused by the planner as "more than 15 digits").
+/// 2^53: every whole number up to it is exact as a float, and the seed's range
+/// ends there (a seed the API stored at 2^53 was refused by the planner as
+/// "more than 15 digits"). A whole number past it is read as a float, for the
+/// field's range to name its bounds.
 const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
 
 /// A form value as the JSON of a field of `kind`.
@@ -115,15 +123,16 @@ pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
     match kind {
         // An integer field names its own problem here: the input types would
         // refuse `2.5` or `1e308` for the whole document, naming no field.
-        FieldKind::Integer => match raw.parse::<f64>() {
+        FieldKind::Integer => match (raw.parse::<i64>(), raw.parse::<f64>()) {
+            // Digits are read exactly: as a float, 9007199254740993 is 2^53,
+            // and a seed past its range was saved as the range's end.
+            (Ok(n), _) => Ok(Value::from(n)),
             // "NaN", "inf": no number, not a long one.
-            Ok(n) if !n.is_finite() => Err(not_a_number(raw)),
-            Ok(n) if n.fract() == 0.0 && n.abs() <= MAX_WHOLE => Ok(Value::from(n as i64)),
-            Ok(n) if n.fract() != 0.0 => Err("must be a whole number".to_owned()),
-            Ok(_) => {
-                Err("must be a whole number of at most 16 digits (9007199254740992)".to_owned())
-            }
-            Err(_) => Err(not_a_number(raw)),
+            (_, Ok(n)) if !n.is_finite() => Err(not_a_number(raw)),
+            (_, Ok(n)) if n.fract() != 0.0 => Err("must be a whole number".to_owned()),
+            (_, Ok(n)) if n.abs() <= MAX_WHOLE => Ok(Value::from(n as i64)),
+            (_, Ok(n)) => Ok(Value::from(n)),
+            (_, Err(_)) => Err(not_a_number(raw)),
         },
         FieldKind::Number => raw
             .parse::<f64>()

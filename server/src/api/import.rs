@@ -135,8 +135,10 @@ pub struct KubectlPart {
 /// value (other than instance and capacity type), address or UID. Stores
 /// nothing; counts against the write limit. Up to 32 MiB, 5,000 nodes and
 /// 20,000 pods. The body may be gzip (recognised by its first bytes; send
-/// `Content-Encoding: gzip` or not), then up to 512 MiB of JSON inside: plain,
-/// kubectl's JSON of a cluster that large runs past 32 MiB. One import runs at
+/// `Content-Encoding: gzip` or not), then up to 512 MiB of JSON inside, and
+/// past 32 MiB at most 100 times the gzip data's size (kubectl's JSON
+/// compresses 3 to 30 times): plain, kubectl's JSON of a cluster that large
+/// runs past 32 MiB. One import runs at
 /// a time; another waits a few seconds, then is answered 503.
 #[utoipa::path(
     post, path = "/api/v1/import/kubernetes", tag = "import",

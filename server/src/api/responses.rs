@@ -140,7 +140,8 @@ pub enum ImportProblems {
     #[response(status = 400, content_type = "application/problem+json")]
     Malformed(Problem),
     /// Body over 32 MiB (refused before it is read when its length is
-    /// declared), or a gzip body holding more than 512 MiB of JSON.
+    /// declared), or a gzip body holding more than 512 MiB of JSON, or past
+    /// 32 MiB more than 100 times its own size.
     #[response(status = 413, content_type = "application/problem+json")]
     TooLarge(Problem),
     /// Not `application/json` (YAML is told to use `-o json`), or sent with a

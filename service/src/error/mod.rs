@@ -137,18 +137,21 @@ impl ServiceError {
 
     /// No scenario answers to `id`.
     pub fn scenario_not_found(id: &str) -> Self {
-        Self::NotFound(format!("scenario {}", shown_id(id)))
+        Self::NotFound(format!("scenario {}", shown(id)))
     }
 }
 
-/// `id` as a message names it: as sent when it has an id's shape, else quoted
-/// and escaped, so that a blank id or one with spaces still reads as an id
-/// ("scenario \" \" not found", not "scenario   not found").
-pub fn shown_id(id: &str) -> std::borrow::Cow<'_, str> {
-    if crate::secrets::looks_like_id(id) {
-        id.into()
+/// Text from a request's path (an id, a revision number, a chart's name) as a
+/// message names it: as sent when it is a short run of letters, digits and
+/// `-_.`, as ids and chart names are, else quoted and escaped, so that a blank
+/// id still reads as one ("scenario \" \" not found", not "scenario   not
+/// found") and a control or text-direction character is never echoed.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if !text.is_empty() && text.len() <= 64 && text.chars().all(plain) {
+        text.into()
     } else {
-        format!("{id:?}").into()
+        format!("{text:?}").into()
     }
 }
 
