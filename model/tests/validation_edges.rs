@@ -1,5 +1,5 @@
 //! Validation's edges: values on the ends of the ranges, and nulls that mean
-//! "default", pass. What fails: `validation.rs`.
+//! "default", pass, and how a refused value is named. What fails: `validation.rs`.
 
 mod common;
 
@@ -25,4 +25,24 @@ fn edge_values_and_meaningful_nulls_pass() {
     for input in VALID {
         common::calc(input);
     }
+}
+
+/// A choice sent is named escaped: a text-direction or control character came
+/// back raw in the message, beside the box and in the API's answer.
+#[test]
+fn a_refused_choice_is_named_escaped() {
+    let errors = common::field_errors(
+        r#"{"eks": {"control_plane_tier": "\u202ex"},
+            "line_items": [{"name": "a", "monthly_usd": 1, "per": "a\nb"}]}"#,
+    );
+    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    assert!(
+        messages[0].ends_with(r#", not "\u{202e}x""#),
+        "{messages:?}"
+    );
+    assert!(messages[1].ends_with(r#", not "a\nb""#), "{messages:?}");
+    assert!(
+        !messages.concat().contains(['\u{202e}', '\n']),
+        "{messages:?}"
+    );
 }

@@ -50,6 +50,7 @@ async fn unknown_charts_and_scenarios_are_404() {
         ("pie.svg", "chart pie not found"),
         ("x%20y.svg", r#"chart "x y" not found"#),
         ("%E2%80%AEgvs.svg", r#"chart "\u{202e}gvs" not found"#),
+        ("a%0Ab", r#"chart "a\nb" not found"#),
     ] {
         let path = format!("/s/{}/charts/{name}", created.id);
         let problem = assert_problem(app.get(&path).await, 404).await;

@@ -41,11 +41,8 @@ async fn the_compare_page_shows_each_scenarios_fleet() {
     // The pools of the fleet, and none for the plain scenario.
     assert_eq!(html.matches("data-testid=\"pools-table\"").count(), 1);
     assert!(html.contains("Node pools of Fleet") && html.contains("production / batch"));
-    // `ids` or `add` sent twice (a hand-made link) compares both, not the last.
-    for query in [
-        format!("ids={}&ids={}", a.id, b.id),
-        format!("ids=&add={}&add={}", a.id, b.id),
-    ] {
+    // `ids` sent twice (a hand-made link) compares both, not the last.
+    for query in [format!("ids={}&ids={}", a.id, b.id)] {
         let html = app.text(&format!("/compare?{query}")).await;
         assert!(
             html.contains("2 groups, 3 pools · 6 clusters · "),

@@ -19,14 +19,14 @@ pub fn ComparePage() -> impl IntoView {
     crate::security::keep_private();
     let query = use_query_map();
     // `add`: the id a "Yours" button adds without JavaScript (a submit button).
-    // Each read whole, not by its last value, when a hand-made link sends it twice.
+    // `ids` sent twice (a hand-made link) is read whole, not its last value.
     let ids = move || {
-        query.with(|q| {
-            let all = |key| q.get_all(key).unwrap_or_default();
-            let mut ids = all("ids");
-            ids.extend(all("add"));
-            ids.retain(|ids| !ids.trim().is_empty());
-            ids.join(", ")
+        let all =
+            |q: &leptos_router::params::ParamsMap| q.get_all("ids").unwrap_or_default().join(", ");
+        query.with(|q| match (all(q), q.get("add")) {
+            (ids, Some(add)) if !ids.trim().is_empty() => format!("{ids}, {add}"),
+            (_, Some(add)) => add,
+            (ids, None) => ids,
         })
     };
     let comparison = Resource::<_, Json>::new_with_options(ids, compare_scenarios, false);

@@ -20,7 +20,9 @@ pub(crate) fn check_choice(
         let quoted: Vec<String> = spec.choices().iter().map(|c| format!("\"{c}\"")).collect();
         errors.push(FieldError::new(
             path,
-            format!("must be one of {}, not \"{value}\"", quoted.join(", ")),
+            // Escaped as sent (`{:?}`): a text-direction or control character
+            // came back raw, beside the box and in the API's answer.
+            format!("must be one of {}, not {value:?}", quoted.join(", ")),
         ));
     }
 }

@@ -6,12 +6,15 @@
 //!   buffers a string it keeps before it can look at it, so one 500 MB name
 //!   would be 500 MB in memory; Kubernetes writes none longer than an
 //!   annotation block (256 KiB, six times that escaped);
+//! - past a floor, no more than a ratio of the compressed bytes read so far
+//!   ([`Ratio`]), counted as the decoder takes them ([`Counted`]): bytes after
+//!   the gzip data, whatever they are, do not raise the bound;
 //! - and it stops as soon as the request is given up (its timeout answered
 //!   503, or the client left): the work is on the import thread, which a
 //!   dropped request does not stop, and the one import slot is free again.
 
 use std::cell::Cell;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Longest JSON string an import reads, as written (escapes count as sent):
@@ -24,10 +27,59 @@ pub const MAX_STRING_BYTES: usize = 2 * 1024 * 1024;
 pub enum Stop {
     /// Past the JSON limit.
     TooLarge,
+    /// Past the [`Ratio`].
+    Ratio,
     /// A string past [`MAX_STRING_BYTES`].
     LongString,
     /// The request was given up.
     GivenUp,
+}
+
+/// Past `floor` bytes out, at most `times` the compressed bytes read so far.
+#[derive(Clone, Copy, Debug)]
+pub struct Ratio<'a> {
+    /// The compressed bytes read so far ([`Counted`]).
+    pub consumed: &'a Cell<usize>,
+    /// How many times that the JSON may be.
+    pub times: usize,
+    /// JSON any body may grow to, whatever its ratio.
+    pub floor: usize,
+}
+
+/// A compressed body as its decoder reads it, counting what it takes.
+pub struct Counted<'a> {
+    /// What the decoder has not taken (after the gzip data: what follows it).
+    pub rest: &'a [u8],
+    consumed: &'a Cell<usize>,
+}
+
+impl<'a> Counted<'a> {
+    /// `body`, counted into `consumed`.
+    pub fn new(body: &'a [u8], consumed: &'a Cell<usize>) -> Self {
+        Self {
+            rest: body,
+            consumed,
+        }
+    }
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.rest.read(buf)?;
+        self.consumed.set(self.consumed.get() + read);
+        Ok(read)
+    }
+}
+
+impl BufRead for Counted<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        Ok(self.rest)
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.rest = &self.rest[amount..];
+        self.consumed.set(self.consumed.get() + amount);
+    }
 }
 
 /// A reader of decompressed JSON that stops at the bounds above and says in
@@ -35,6 +87,8 @@ pub enum Stop {
 pub struct Guarded<'a, R> {
     inner: R,
     left: usize,
+    out: usize,
+    ratio: Option<Ratio<'a>>,
     given_up: &'a AtomicBool,
     stopped: &'a Cell<Option<Stop>>,
     in_string: bool,
@@ -53,6 +107,8 @@ impl<'a, R: Read> Guarded<'a, R> {
         Self {
             inner,
             left: limit,
+            out: 0,
+            ratio: None,
             given_up,
             stopped,
             in_string: false,
@@ -61,10 +117,19 @@ impl<'a, R: Read> Guarded<'a, R> {
         }
     }
 
+    /// Held to `ratio` too.
+    pub fn within(self, ratio: Ratio<'a>) -> Self {
+        Self {
+            ratio: Some(ratio),
+            ..self
+        }
+    }
+
     fn stop(&self, why: Stop) -> std::io::Error {
         self.stopped.set(Some(why));
         std::io::Error::other(match why {
             Stop::TooLarge => "past the import's size limit",
+            Stop::Ratio => "grows too many times its own size",
             Stop::LongString => "holds a string longer than 2 MiB; kubectl writes none so long",
             Stop::GivenUp => "the request was given up",
         })
@@ -101,6 +166,13 @@ impl<R: Read> Read for Guarded<'_, R> {
         let read = self.inner.read(&mut buf[..want])?;
         if read > self.left {
             return Err(self.stop(Stop::TooLarge));
+        }
+        self.out += read;
+        if let Some(ratio) = self.ratio {
+            let bound = ratio.consumed.get().saturating_mul(ratio.times);
+            if self.out > ratio.floor && self.out > bound {
+                return Err(self.stop(Stop::Ratio));
+            }
         }
         if !self.strings_fit(&buf[..read]) {
             return Err(self.stop(Stop::LongString));
