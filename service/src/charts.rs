@@ -83,7 +83,7 @@ pub(crate) async fn chart(
 ) -> Result<(i64, String), ServiceError> {
     let kind: ChartKind = name
         .parse()
-        .map_err(|_| ServiceError::NotFound(format!("chart {}", crate::error::shown(name))))?;
+        .map_err(|_| ServiceError::chart_not_found(name))?;
     let doc = crate::scenarios::get(service, id).await?;
     if !kind.applies_to(&doc.result) {
         return Err(ServiceError::NotFound(format!(

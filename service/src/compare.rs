@@ -36,6 +36,12 @@ pub fn ids_from_links(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Keeps the first of each id, in order (a link pasted twice is one scenario).
+pub fn each_once(ids: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+}
+
 /// The scenarios a comparison found, in the order asked, and the ids that
 /// answer to none (deleted, or mistyped).
 #[derive(Debug, Default)]
@@ -55,8 +61,7 @@ pub(crate) async fn compare(
     // The API is strict: a script that names a scenario wants that one. All
     // the missing are named, so that one answer finds every dead id.
     let mut missing = found.missing;
-    let mut seen = std::collections::HashSet::new();
-    missing.retain(|id| seen.insert(id.clone()));
+    each_once(&mut missing);
     match missing.as_slice() {
         [] => Ok(found.documents),
         [id] => Err(ServiceError::scenario_not_found(id)),

@@ -38,9 +38,7 @@ pub(crate) async fn changes_from_form(
     let pairs = form::pairs_from_query(query).unwrap_or_default();
     let opened = pairs.iter().rev().find(|(k, _)| k == form::EDIT_REVISION);
     let opened = opened.map(|(_, v)| v.as_str());
-    if crate::planner::revision_number(opened)
-        .is_ok_and(|r| r.is_some_and(|r| r != stored.revision))
-    {
+    if matches!(crate::planner::revision_number(opened), Ok(Some(r)) if r != stored.revision) {
         return Err(ServiceError::RevisionMoved);
     }
     let Ok(edited) = form::scenario_from_query(query) else {

@@ -42,7 +42,7 @@ pub use documents::{
     CatalogDocument, ComparisonDocument, CreatedScenario, NewScenario, ScenarioDocument,
     ScenarioUpdate,
 };
-pub use error::{Refusal, ServiceError, shown};
+pub use error::{Refusal, ServiceError};
 pub use import::import_kubernetes;
 
 /// The use cases over one database (every one listed in `use_cases.rs`).

@@ -9,7 +9,7 @@ use clusterplan_model::{CalculationResult, MODEL_VERSION, ResolvedInput, Scenari
 
 use crate::calculation::validate;
 use crate::compute::compute;
-use crate::error::{is_unique_violation, shown};
+use crate::error::is_unique_violation;
 use crate::names::{MAX_NAME_CHARS, ScenarioName};
 use crate::result_cache::ResultKey;
 use crate::store::{self, RevisionWrite, StoredRevision};
@@ -94,7 +94,7 @@ pub(crate) async fn revision_number(
     };
     // Named as `revision` names it, so a tag lookup and a read agree.
     found.ok_or_else(|| match n {
-        Some(n) => ServiceError::NotFound(format!("revision {n} of {}", shown(id))),
+        Some(n) => ServiceError::revision_not_found(&n.to_string(), id),
         None => ServiceError::scenario_not_found(id),
     })
 }
@@ -110,8 +110,7 @@ pub(crate) async fn revision(
     } else {
         None
     };
-    let stored =
-        stored.ok_or_else(|| ServiceError::NotFound(format!("revision {n} of {}", shown(id))))?;
+    let stored = stored.ok_or_else(|| ServiceError::revision_not_found(&n.to_string(), id))?;
     document(service, stored).await
 }
 

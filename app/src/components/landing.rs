@@ -19,6 +19,8 @@ use leptos::tachys::html::attribute::{Attr, Formaction};
 use leptos::tachys::view::RenderHtml;
 use leptos::tachys::view::add_attr::AddAnyAttr;
 
+use clusterplan_model::form::next_row;
+
 use super::field_id;
 use super::fleet_rows::GroupRow;
 
@@ -34,15 +36,17 @@ struct Landings(Arc<Vec<(String, String)>>);
 
 /// Works out every row button's landing from the rows drawn, in order, and
 /// keeps them for [`at`]. Rows keep the numbers the form gave them (a Remove
-/// renumbers nothing: `fleet[0]` gone leaves `fleet[1]`), so an Add's new row
-/// is the largest number plus one, as `apply_form_actions` numbers it, and a
-/// Remove lands at the row before, else the row after, else the list's owner.
+/// renumbers nothing: `fleet[0]` gone leaves `fleet[1]`), so an Add lands at
+/// the row `next_row` numbers (the top when there is none), and a Remove at
+/// the row before, else the row after, else the list's owner.
 pub fn provide(groups: &[(usize, GroupRow)]) {
     let rows: Vec<usize> = groups.iter().map(|(g, _)| *g).collect();
-    let mut out = vec![(
-        "fleet".to_owned(),
-        field_id(&format!("fleet[{}].name", after(&rows))),
-    )];
+    let added = |list: &str, rows: &[usize]| {
+        next_row(rows.iter().copied())
+            .map(|n| field_id(&format!("{list}[{n}].name")))
+            .unwrap_or_default()
+    };
+    let mut out = vec![("fleet".to_owned(), added("fleet", &rows))];
     for (at, (g, group)) in groups.iter().enumerate() {
         let removed = match beside(&rows, at) {
             Some(other) => field_id(&format!("fleet[{other}].name")),
@@ -51,10 +55,7 @@ pub fn provide(groups: &[(usize, GroupRow)]) {
         out.push((format!("fleet[{g}]"), removed));
         let pools: Vec<usize> = group.pools.iter().map(|(p, _)| *p).collect();
         let list = format!("fleet[{g}].pools");
-        out.push((
-            list.clone(),
-            field_id(&format!("{list}[{}].name", after(&pools))),
-        ));
+        out.push((list.clone(), added(&list, &pools)));
         for (at, p) in pools.iter().enumerate() {
             // A group's only pool: its group's name (the list's error line is
             // hidden while empty, and the browser cannot scroll to it).
@@ -66,11 +67,6 @@ pub fn provide(groups: &[(usize, GroupRow)]) {
         }
     }
     provide_context(Landings(Arc::new(out)));
-}
-
-/// The number an Add gives the next row of a list numbered `rows`.
-fn after(rows: &[usize]) -> usize {
-    rows.iter().max().map_or(0, |max| max.saturating_add(1))
 }
 
 /// The row shown where row `at` of `rows` was once it is removed: the one
@@ -106,9 +102,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_add_numbers_after_the_largest_row_and_a_remove_lands_beside() {
-        assert_eq!(after(&[]), 0);
-        assert_eq!(after(&[1, 2]), 3, "row 0 was removed; the next is 3");
+    fn a_remove_lands_beside() {
         assert_eq!(beside(&[1, 2], 0), Some(2), "the first: the row after");
         assert_eq!(beside(&[1, 2, 5], 2), Some(2), "the row before");
         assert_eq!(beside(&[4], 0), None, "the only row");

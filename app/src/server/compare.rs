@@ -1,6 +1,6 @@
 //! The compare page's scenarios: the ids pasted, each once, compared as found.
 
-use clusterplan_service::compare::ids_from_links;
+use clusterplan_service::compare::{each_once, ids_from_links};
 use clusterplan_service::{ServiceError, charts};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -17,8 +17,7 @@ pub async fn compare(text: &str) -> Result<Comparison, AppError> {
     let own = service.names(&edit_keys(service.is_https()).ids()).await?;
     // Each scenario once: a link pasted twice drew two identical columns.
     let mut ids = ids_from_links(text);
-    let mut seen = std::collections::HashSet::new();
-    ids.retain(|id| seen.insert(id.clone()));
+    each_once(&mut ids);
     // No ids is not an error here (unlike the JSON API): the page then just
     // offers this browser's own scenarios to pick from.
     if ids.is_empty() {

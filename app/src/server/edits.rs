@@ -43,6 +43,8 @@ pub(crate) async fn save_revision(
 /// usual cause is Back after one's own save (an outside review).
 pub(crate) fn in_page_words(error: ServiceError, id: &str) -> AppError {
     let moved = matches!(error, ServiceError::RevisionMoved);
+    // Converted first in every case: the conversion also gives the answer its
+    // status (412 here) and logs the refusal; only the words are replaced.
     let refused = AppError::from(error);
     match moved {
         true => AppError::Refused(format!(

@@ -42,10 +42,10 @@ pub async fn save_plan(
                 Err(ServiceError::RevisionMoved) => {
                     // Unread, the form keeps its revision: an empty one would
                     // save without a condition.
-                    let latest = latest_revision(&service, &id).await;
-                    let edited = pairs.iter_mut().filter(|(k, _)| k == EDIT_REVISION);
-                    for (_, value) in edited.filter(|_| latest.is_some()) {
-                        *value = latest.map(|n| n.to_string()).unwrap_or_default();
+                    let latest = service.revision_number(&id, None).await.ok();
+                    if let Some(n) = latest {
+                        let edited = pairs.iter_mut().filter(|(k, _)| k == EDIT_REVISION);
+                        edited.for_each(|(_, value)| *value = n.to_string());
                     }
                     Err((update_path, AppError::Refused(rebased(latest))))
                 }
@@ -69,11 +69,6 @@ pub async fn save_plan(
         leptos_axum::redirect(&refused_link(&back, path, error));
     }
     Ok(())
-}
-
-/// The latest revision of scenario `id`, if it can be read.
-async fn latest_revision(service: &clusterplan_service::Service, id: &str) -> Option<i64> {
-    service.get(id).await.ok().map(|doc| doc.revision)
 }
 
 /// What a save refused for an older revision says once the form is rebased.

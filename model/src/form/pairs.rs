@@ -111,10 +111,7 @@ fn not_a_number(raw: &str) -> String {
     }
 }
 
-/// 2^53: every whole number up to it is exact as a float, and the seed's range
-/// ends there (a seed the API stored at 2^53 was refused by the planner as
-/// "more than 15 digits"). A whole number past it is read as a float, for the
-/// field's range to name its bounds.
+/// 2^53: every whole number up to it is exact as a float.
 const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
 
 /// A form value as the JSON of a field of `kind`.
@@ -122,15 +119,16 @@ pub(super) fn value(kind: FieldKind, raw: &str) -> Result<Value, String> {
     let raw = raw.trim();
     match kind {
         // An integer field names its own problem here: the input types would
-        // refuse `2.5` or `1e308` for the whole document, naming no field.
+        // refuse `2.5` for the whole document, naming no field. Digits are
+        // read exactly (as a float, 9007199254740993 is 2^53, and a seed past
+        // its range was saved as the range's end); any other whole number
+        // (`1e3`, or past i64) as a float, which the input types read as an
+        // integer and the field's range holds to its bounds.
         FieldKind::Integer => match (raw.parse::<i64>(), raw.parse::<f64>()) {
-            // Digits are read exactly: as a float, 9007199254740993 is 2^53,
-            // and a seed past its range was saved as the range's end.
             (Ok(n), _) => Ok(Value::from(n)),
             // "NaN", "inf": no number, not a long one.
             (_, Ok(n)) if !n.is_finite() => Err(not_a_number(raw)),
             (_, Ok(n)) if n.fract() != 0.0 => Err("must be a whole number".to_owned()),
-            (_, Ok(n)) if n.abs() <= MAX_WHOLE => Ok(Value::from(n as i64)),
             (_, Ok(n)) => Ok(Value::from(n)),
             (_, Err(_)) => Err(not_a_number(raw)),
         },

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use clusterplan_service::{
-    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, csv, shown,
+    CreatedScenario, NewScenario, ScenarioDocument, ScenarioUpdate, Service, ServiceError, csv,
 };
 
 use super::error::ApiError;
@@ -154,7 +154,7 @@ pub async fn revision(
     // Parsed here, not by `Path`, so "abc" is a 404 problem like any unknown revision.
     let n: i64 = n
         .parse()
-        .map_err(|_| ApiError::NotFound(format!("revision {} of {}", shown(&n), shown(&id))))?;
+        .map_err(|_| ServiceError::revision_not_found(&n, &id))?;
     let tag = EntityTag::new("json", service.revision_number(&id, Some(n)).await?, "");
     if held.matches(&tag) {
         return Ok(tag.not_modified());

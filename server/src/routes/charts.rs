@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use clusterplan_service::{Service, shown};
+use clusterplan_service::{Service, ServiceError};
 
 use crate::api::{ApiError, ApiPath, EntityTag, IfNoneMatch};
 
@@ -17,7 +17,7 @@ pub async fn chart(
 ) -> Result<Response, ApiError> {
     let name = file
         .strip_suffix(".svg")
-        .ok_or_else(|| ApiError::NotFound(format!("chart {}", shown(&file))))?;
+        .ok_or_else(|| ServiceError::chart_not_found(&file))?;
     // The revision is looked up alone only for a client that holds a tag:
     // a first view reads it with the chart.
     let held_current = match held.is_empty() {

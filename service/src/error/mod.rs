@@ -139,6 +139,16 @@ impl ServiceError {
     pub fn scenario_not_found(id: &str) -> Self {
         Self::NotFound(format!("scenario {}", shown(id)))
     }
+
+    /// Scenario `id` has no revision `n` (as the path wrote it).
+    pub fn revision_not_found(n: &str, id: &str) -> Self {
+        Self::NotFound(format!("revision {} of {}", shown(n), shown(id)))
+    }
+
+    /// No chart is called `name`.
+    pub fn chart_not_found(name: &str) -> Self {
+        Self::NotFound(format!("chart {}", shown(name)))
+    }
 }
 
 /// Text from a request's path (an id, a revision number, a chart's name) as a
@@ -146,7 +156,7 @@ impl ServiceError {
 /// `-_.`, as ids and chart names are, else quoted and escaped, so that a blank
 /// id still reads as one ("scenario \" \" not found", not "scenario   not
 /// found") and a control or text-direction character is never echoed.
-pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
     if !text.is_empty() && text.len() <= 64 && text.chars().all(plain) {
         text.into()
