@@ -161,24 +161,3 @@ fn custom_with_a_space_around_it_keeps_its_machine() {
     assert_eq!(workers.instance_type.as_deref(), Some("custom"));
     assert!(workers.custom.is_some(), "the machine's fields count");
 }
-
-#[test]
-fn an_added_row_is_numbered_past_the_largest_and_the_page_lands_there() {
-    use clusterplan_model::form::next_row;
-    assert_eq!(next_row([]), Some(0));
-    assert_eq!(
-        next_row([1, 2]),
-        Some(3),
-        "row 0 was removed; the next is 3"
-    );
-    assert_eq!(
-        next_row([usize::MAX]),
-        None,
-        "no room after a hand-made row"
-    );
-    let added = apply_form_actions(&pairs(&[
-        ("line_items[1].name", "a"),
-        ("add_row", "line_items"),
-    ]));
-    assert_eq!(value(&added, "line_items[2].name"), Some(""));
-}

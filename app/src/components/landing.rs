@@ -19,8 +19,6 @@ use leptos::tachys::html::attribute::{Attr, Formaction};
 use leptos::tachys::view::RenderHtml;
 use leptos::tachys::view::add_attr::AddAnyAttr;
 
-use clusterplan_model::form::next_row;
-
 use super::field_id;
 use super::fleet_rows::GroupRow;
 
@@ -37,12 +35,12 @@ struct Landings(Arc<Vec<(String, String)>>);
 /// Works out every row button's landing from the rows drawn, in order, and
 /// keeps them for [`at`]. Rows keep the numbers the form gave them (a Remove
 /// renumbers nothing: `fleet[0]` gone leaves `fleet[1]`), so an Add lands at
-/// the row `next_row` numbers (the top when there is none), and a Remove at
+/// the row [`next_row`] numbers (the top when there is none), and a Remove at
 /// the row before, else the row after, else the list's owner.
 pub fn provide(groups: &[(usize, GroupRow)]) {
     let rows: Vec<usize> = groups.iter().map(|(g, _)| *g).collect();
     let added = |list: &str, rows: &[usize]| {
-        next_row(rows.iter().copied())
+        next_row(rows)
             .map(|n| field_id(&format!("{list}[{n}].name")))
             .unwrap_or_default()
     };
@@ -67,6 +65,14 @@ pub fn provide(groups: &[(usize, GroupRow)]) {
         }
     }
     provide_context(Landings(Arc::new(out)));
+}
+
+/// The number `apply_form_actions` gives a row added to a list numbered
+/// `rows`: one past the largest, none past `usize::MAX`. Written again here,
+/// not shared: moving the model's into a function of its own cost 0.3 to
+/// 0.45 KB of the browser's bundle under brotli, whose budget has 0.4 KB left.
+fn next_row(rows: &[usize]) -> Option<usize> {
+    rows.iter().max().map_or(Some(0), |max| max.checked_add(1))
 }
 
 /// The row shown where row `at` of `rows` was once it is removed: the one
@@ -102,7 +108,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_remove_lands_beside() {
+    fn an_add_numbers_past_the_largest_row_and_a_remove_lands_beside() {
+        assert_eq!(next_row(&[]), Some(0));
+        assert_eq!(
+            next_row(&[1, 2]),
+            Some(3),
+            "row 0 was removed; the next is 3"
+        );
+        assert_eq!(next_row(&[usize::MAX]), None, "as the model adds none");
         assert_eq!(beside(&[1, 2], 0), Some(2), "the first: the row after");
         assert_eq!(beside(&[1, 2, 5], 2), Some(2), "the row before");
         assert_eq!(beside(&[4], 0), None, "the only row");

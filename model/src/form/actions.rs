@@ -125,11 +125,14 @@ pub fn apply_form_actions(pairs: &[(String, String)]) -> Vec<(String, String)> {
         if action != ADD_ROW || !is_list {
             continue;
         }
-        let rows = out
+        let next = out
             .iter()
             .filter_map(|(k, _)| k.strip_prefix(list)?.strip_prefix('[')?.split_once(']'))
-            .filter_map(|(index, _)| index.parse::<usize>().ok());
-        let Some(next) = next_row(rows) else {
+            .filter_map(|(index, _)| index.parse::<usize>().ok())
+            .max()
+            .map_or(Some(0), |max| max.checked_add(1));
+        // A hand-made row at the largest index leaves no room after it.
+        let Some(next) = next else {
             continue;
         };
         out.push((format!("{list}[{next}].name"), String::new()));
@@ -138,18 +141,6 @@ pub fn apply_form_actions(pairs: &[(String, String)]) -> Vec<(String, String)> {
         }
     }
     out
-}
-
-/// The number [`apply_form_actions`] gives a row added to a list whose rows
-/// are numbered `rows`: one past the largest (a Remove renumbers nothing), 0
-/// for an empty list, none when a hand-made row at the largest number leaves
-/// no room after it.
-// `inline`: without it the bundle grew 0.3 KB under brotli (measured).
-#[inline]
-pub fn next_row(rows: impl IntoIterator<Item = usize>) -> Option<usize> {
-    rows.into_iter()
-        .max()
-        .map_or(Some(0), |max| max.checked_add(1))
 }
 
 /// The rows of the fleet in the pairs (`fleet[0]`, `fleet[0].pools[1]`, …), in

@@ -15,7 +15,7 @@ mod pairs;
 mod ranges;
 mod to_pairs;
 
-pub use actions::{MAX_FORM_ACTIONS, apply_form_actions, fleet_rows, next_row};
+pub use actions::{MAX_FORM_ACTIONS, apply_form_actions, fleet_rows};
 pub use lists::{ItemRows, nothing_typed};
 pub use names::{
     ADD_ROW, EDIT, EDIT_REVISION, MAX_FORM_PAIRS, MAX_PLANNER_LINK_BYTES, MAX_URI_BYTES, NAME,
